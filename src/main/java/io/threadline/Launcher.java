@@ -1,0 +1,5 @@
+package io.threadline;
+
+public final class Launcher {
+    public static void main(String[] args) { System.out.println("hi"); }
+}

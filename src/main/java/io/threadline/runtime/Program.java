@@ -1,0 +1,92 @@
+package io.threadline.runtime;
+
+import java.util.Random;
+
+/**
+ * The base of every scenario's program. Its methods read like the Python they model
+ * ({@code print}, {@code sleep}, {@code cpu}), and every one of them goes through the runtime,
+ * which records what the calling thread does. Scenario code must block only through these
+ * and the runtime's primitives ({@link SimThread}, {@link SimQueue}, {@link ProcessPool}).
+ */
+public abstract class Program {
+    private Scheduler scheduler;
+    private Random random;
+
+    /** The main thread's code. */
+    protected abstract void main() throws Exception;
+
+    final void bind(Scheduler s) {
+        if (scheduler != null) {
+            throw new IllegalStateException("a program instance runs once");
+        }
+        scheduler = s;
+        random = new Random(s.options.seed() * 31 + 17);
+    }
+
+    final void runMain() {
+        try {
+            main();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new PyError(e.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    private Scheduler rt() {
+        if (scheduler == null) {
+            throw new IllegalStateException("program is not running");
+        }
+        return scheduler;
+    }
+
+    /** Prints a line: recorded with the time and the printing thread. */
+    protected final void print(Object text) {
+        rt().print(String.valueOf(text));
+    }
+
+    /** Blocks the calling thread for {@code seconds} of scenario time (waiting: sleep). */
+    protected final void sleep(double seconds) {
+        rt().sleep(Scheduler.micros(seconds));
+    }
+
+    /** Computes for {@code seconds} of scenario time on a core, holding the GIL (running). */
+    protected final void cpu(double seconds) {
+        rt().cpu(Scheduler.micros(seconds));
+    }
+
+    /** A new thread running {@code body}; call start() on it. */
+    protected final SimThread thread(String name, Runnable body) {
+        return new SimThread(name, body);
+    }
+
+    /** A new daemon or non-daemon thread running {@code body}. */
+    protected final SimThread thread(String name, Runnable body, boolean daemon) {
+        return new SimThread(name, body, daemon);
+    }
+
+    /** A queue.Queue with this capacity (0 = unbounded); its length is a counter track. */
+    protected final <T> SimQueue<T> queue(String name, int capacity) {
+        return new SimQueue<>(rt(), name, capacity, true);
+    }
+
+    /** A multiprocessing.Pool of {@code processes} worker processes, each with its own GIL. */
+    protected final ProcessPool pool(int processes) {
+        return new ProcessPool(rt(), processes);
+    }
+
+    /** Scenario time now, in seconds. */
+    protected final double now() {
+        return rt().now() / 1e6;
+    }
+
+    /** The thread running this code. */
+    protected final SimThread currentThread() {
+        return SimThread.current();
+    }
+
+    /** A random source seeded from the run's seed: same seed, same choices. */
+    protected final Random random() {
+        return random;
+    }
+}

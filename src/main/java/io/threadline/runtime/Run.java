@@ -1,0 +1,117 @@
+package io.threadline.runtime;
+
+import io.threadline.trace.RunOutcome;
+import io.threadline.trace.ThreadRole;
+import io.threadline.trace.Trace;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of a program on the runtime: started at once, observed through its live
+ * {@link Trace}, ended by the program itself, its time limit, a deadlock, or {@link #stop()}.
+ * Once it has ended and {@link #awaitEnd} has returned true, none of its Java threads is left.
+ */
+public final class Run {
+    private final Scheduler scheduler;
+    private final Trace trace;
+
+    private Run(Scheduler scheduler, Trace trace) {
+        this.scheduler = scheduler;
+        this.trace = trace;
+    }
+
+    /**
+     * Starts {@code program} with its main thread named {@code mainThread}.
+     *
+     * @param scenarioId and {@code params} are written into the trace's header
+     */
+    public static Run start(Program program, String mainThread, RunOptions options, String scenarioId,
+                            Map<String, String> params) {
+        Trace trace = new Trace();
+        trace.describe(scenarioId, params, options.seed(), options.clock().label());
+        Scheduler s = new Scheduler(trace, options, program.getClass(), "MainProcess");
+        program.bind(s);
+        SimThread main = new SimThread(s, mainThread, program::runMain, false, s.mainProcess, ThreadRole.MAIN);
+        s.startMain(main);
+        return new Run(s, trace);
+    }
+
+    /** Runs {@code program} to its end on the calling thread's behalf and returns the trace. */
+    public static Trace execute(Program program, String mainThread, RunOptions options, String scenarioId,
+                                Map<String, String> params) throws InterruptedException {
+        Run run = start(program, mainThread, options, scenarioId, params);
+        try {
+            run.awaitEnd();
+        } finally {
+            run.stop();
+        }
+        return run.trace();
+    }
+
+    /** The trace, filled while the run goes on. */
+    public Trace trace() {
+        return trace;
+    }
+
+    public RunOptions options() {
+        return scheduler.options;
+    }
+
+    public boolean isFinished() {
+        return scheduler.isFinished();
+    }
+
+    public RunOutcome outcome() {
+        return trace.outcome();
+    }
+
+    /** Ends the run now; every thread still alive is recorded dead (killed). */
+    public void stop() {
+        scheduler.stop("stopped by the user");
+    }
+
+    /** Waits for the end of the run and of all its Java threads. */
+    public void awaitEnd() throws InterruptedException {
+        scheduler.awaitEnded();
+        joinThreads(TimeUnit.SECONDS.toNanos(5));
+    }
+
+    /**
+     * Waits at most {@code timeout} for the end of the run and its Java threads; true if both
+     * ended.
+     */
+    public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        if (!scheduler.awaitEnded(unit.toNanos(timeout))) {
+            return false;
+        }
+        return joinThreads(deadline - System.nanoTime());
+    }
+
+    private boolean joinThreads(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + Math.max(0, nanos);
+        boolean all = true;
+        for (Thread t : scheduler.javaThreads()) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(t, left);
+            }
+            all &= !t.isAlive();
+        }
+        return all;
+    }
+
+    /** Scenario time the view should show as "now": it follows the wall clock on a paced run. */
+    public long liveTime() {
+        return scheduler.liveTime();
+    }
+
+    /** Changes the speed of a paced run from this moment on. */
+    public void setSpeed(double speed) {
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be a positive number, got " + speed);
+        }
+        scheduler.setSpeed(speed);
+    }
+}

@@ -1,0 +1,71 @@
+package io.threadline.runtime;
+
+/**
+ * How the runtime runs a program. Immutable; the {@code with...} methods return copies.
+ *
+ * @param cores          virtual cores (threads running at once when the GIL allows it)
+ * @param gil            one GIL per simulated process (true, as in CPython) or none
+ * @param switchInterval microseconds a thread doing CPU work keeps its core/GIL when another wants it
+ * @param clock          virtual (fast) or paced against the wall clock
+ * @param speed          scenario seconds per wall second on the paced clock
+ * @param order          which ready thread proceeds first
+ * @param seed           seed for the random order and for scenarios' random choices
+ * @param timeLimit      scenario microseconds after which a still-running program is stopped
+ */
+public record RunOptions(int cores, boolean gil, long switchInterval, ClockMode clock, double speed,
+                         SchedulingOrder order, long seed, long timeLimit) {
+
+    public static final int MAX_CORES = 256;
+
+    public RunOptions {
+        if (cores < 1 || cores > MAX_CORES) {
+            throw new IllegalArgumentException("cores must be between 1 and " + MAX_CORES + ", got " + cores);
+        }
+        if (switchInterval <= 0) {
+            throw new IllegalArgumentException("switch interval must be positive, got " + switchInterval);
+        }
+        if (!(speed > 0) || Double.isInfinite(speed)) {
+            throw new IllegalArgumentException("speed must be a positive number, got " + speed);
+        }
+        if (timeLimit <= 0) {
+            throw new IllegalArgumentException("time limit must be positive, got " + timeLimit);
+        }
+    }
+
+    /** 4 cores, GIL on, 5 ms switch interval, virtual clock, FIFO, seed 0, 60 s limit. */
+    public static RunOptions defaults() {
+        return new RunOptions(4, true, 5_000, ClockMode.VIRTUAL, 1.0, SchedulingOrder.FIFO, 0, 60_000_000);
+    }
+
+    public RunOptions withCores(int n) {
+        return new RunOptions(n, gil, switchInterval, clock, speed, order, seed, timeLimit);
+    }
+
+    public RunOptions withGil(boolean on) {
+        return new RunOptions(cores, on, switchInterval, clock, speed, order, seed, timeLimit);
+    }
+
+    public RunOptions withSwitchInterval(long micros) {
+        return new RunOptions(cores, gil, micros, clock, speed, order, seed, timeLimit);
+    }
+
+    public RunOptions paced(double factor) {
+        return new RunOptions(cores, gil, switchInterval, ClockMode.PACED, factor, order, seed, timeLimit);
+    }
+
+    public RunOptions virtual() {
+        return new RunOptions(cores, gil, switchInterval, ClockMode.VIRTUAL, speed, order, seed, timeLimit);
+    }
+
+    public RunOptions withOrder(SchedulingOrder o) {
+        return new RunOptions(cores, gil, switchInterval, clock, speed, o, seed, timeLimit);
+    }
+
+    public RunOptions withSeed(long s) {
+        return new RunOptions(cores, gil, switchInterval, clock, speed, order, s, timeLimit);
+    }
+
+    public RunOptions withTimeLimit(long micros) {
+        return new RunOptions(cores, gil, switchInterval, clock, speed, order, seed, micros);
+    }
+}

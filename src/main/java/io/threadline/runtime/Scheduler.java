@@ -1,0 +1,818 @@
+package io.threadline.runtime;
+
+import io.threadline.trace.Reason;
+import io.threadline.trace.RunOutcome;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.StringJoiner;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The engine of a run: virtual cores, a GIL per process, the clock and its timers, and the
+ * baton. Every scenario thread is a real Java thread, but only the thread holding the baton
+ * executes scenario code; all others are parked. Scenario code takes no scenario time; only
+ * timers (sleep, cpu work, timeouts) move the clock. So a run is a deterministic function of
+ * its program, options and seed, whatever the host machine does.
+ *
+ * <p>Whoever gives up the baton (by blocking, finishing or computing) picks the next thread
+ * itself ({@link #nextToRun()}), so there is no separate scheduler thread. All state is
+ * guarded by {@link #lock}.
+ */
+final class Scheduler {
+    private static final ThreadLocal<SimThread> CURRENT = new ThreadLocal<>();
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    final ReentrantLock lock = new ReentrantLock();
+    private final Condition tick = lock.newCondition();
+    final Trace trace;
+    final RunOptions options;
+    final SimClock clock;
+    final Random random;
+    private final CallSites sites;
+    private final String javaThreadPrefix;
+
+    long now;
+    private long timerSeq;
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    /** Ready for a core (and GIL), in arrival order. */
+    private final List<SimThread> runnable = new ArrayList<>();
+    /** Holding a core, waiting for the baton to execute scenario code. */
+    private final List<SimThread> ready = new ArrayList<>();
+    private final List<SimThread> threads = new ArrayList<>();
+    private final List<SimProcess> processes = new ArrayList<>();
+    private int freeCores;
+    private int poolWorkers;
+    private volatile SimThread baton;
+    private int liveNonDaemon;
+    private boolean finishing;
+    private volatile boolean finished;
+    private final CountDownLatch ended = new CountDownLatch(1);
+    final SimProcess mainProcess;
+
+    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE }
+
+    private static final class Timer implements Comparable<Timer> {
+        final long time;
+        final long seq;
+        final TimerKind kind;
+        final SimThread thread;
+        final long token;
+
+        Timer(long time, long seq, TimerKind kind, SimThread thread) {
+            this.time = time;
+            this.seq = seq;
+            this.kind = kind;
+            this.thread = thread;
+            this.token = thread.waitToken;
+        }
+
+        boolean stale() {
+            return thread.dead || thread.waitToken != token;
+        }
+
+        @Override
+        public int compareTo(Timer o) {
+            int c = Long.compare(time, o.time);
+            return c != 0 ? c : Long.compare(seq, o.seq);
+        }
+    }
+
+    Scheduler(Trace trace, RunOptions options, Class<?> programClass, String mainProcessName) {
+        this.trace = trace;
+        this.options = options;
+        this.clock = options.clock() == ClockMode.PACED ? new PacedClock(options.speed()) : new VirtualClock();
+        this.random = new Random(options.seed());
+        this.sites = new CallSites(programClass);
+        this.freeCores = options.cores();
+        this.javaThreadPrefix = "threadline-r" + RUNS.incrementAndGet() + "-";
+        this.mainProcess = newProcess(mainProcessName);
+    }
+
+    // ------------------------------------------------------------------ who is calling
+
+    static SimThread currentThread() {
+        SimThread t = CURRENT.get();
+        if (t == null) {
+            throw new IllegalStateException("runtime calls must come from a scenario thread");
+        }
+        return t;
+    }
+
+    static Scheduler current() {
+        return currentThread().scheduler;
+    }
+
+    /** The process a new thread joins: its creator's, or the main process outside the run. */
+    SimProcess processOfCaller() {
+        SimThread t = CURRENT.get();
+        return t != null && t.scheduler == this ? t.process : mainProcess;
+    }
+
+    static long micros(double seconds) {
+        if (Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+            throw new PyError("ValueError", "invalid duration: " + seconds);
+        }
+        if (seconds < 0) {
+            throw new PyError("ValueError", "duration must be non-negative, got " + seconds);
+        }
+        return Math.round(seconds * 1_000_000.0);
+    }
+
+    /**
+     * Takes the lock on behalf of the scenario thread calling, remembering its source line.
+     * Throws {@link Killed} if the runtime has ended that thread. Callers unlock in finally.
+     */
+    SimThread enter() {
+        SimThread me = currentThread();
+        if (me.scheduler != this) {
+            throw new IllegalStateException("a scenario thread called into another run");
+        }
+        int line = sites.line();
+        lock.lock();
+        if (me.killed || finished) {
+            lock.unlock();
+            throw new Killed();
+        }
+        me.line = line;
+        return me;
+    }
+
+    // ------------------------------------------------------------------ processes and threads
+
+    SimProcess newProcess(String name) {
+        lock.lock();
+        try {
+            SimProcess p = new SimProcess(trace.addProcess(name), name);
+            processes.add(p);
+            return p;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds a thread to the trace (state new); returns its id. */
+    int register(SimThread t) {
+        SimThread creator = CURRENT.get();
+        if (creator != null && creator.scheduler == this) {
+            enter();
+        } else {
+            lock.lock();
+        }
+        try {
+            int id = trace.addThread(t.getName(), t.process.id, t.daemon, t.role);
+            threads.add(t);
+            int cause = creator != null && creator.scheduler == this ? creator.id : -1;
+            trace.transition(id, now, ThreadState.NEW, Reason.CREATED, cause, null,
+                    creator != null && creator.scheduler == this ? creator.line : 0);
+            return id;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Starts the run's first thread. Called once, from outside the run. */
+    void startMain(SimThread main) {
+        lock.lock();
+        try {
+            clock.anchor(0);
+            main.started = true;
+            liveNonDaemon++;
+            main.javaThread = newJavaThread(main);
+            makeRunnable(main, Reason.STARTED, null);
+            allocate();
+            SimThread first = nextToRun();
+            main.javaThread.start();
+            if (first != null) {
+                LockSupport.unpark(first.javaThread);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Thread newJavaThread(SimThread t) {
+        Thread jt = new Thread(() -> threadBody(t), javaThreadPrefix + t.getName());
+        // A stuck scenario thread must never keep the JVM alive.
+        jt.setDaemon(true);
+        return jt;
+    }
+
+    private void threadBody(SimThread t) {
+        CURRENT.set(t);
+        try {
+            while (baton != t && !t.killed) {
+                LockSupport.park(this);
+            }
+            if (t.killed) {
+                return;
+            }
+            lock.lock();
+            try {
+                if (t.killed) {
+                    return;
+                }
+                if (t.starter != null) {
+                    wake(t.starter, Reason.WOKEN, t);
+                    t.starter = null;
+                }
+            } finally {
+                lock.unlock();
+            }
+            t.run();
+            end(t, null);
+        } catch (Killed k) {
+            // Recorded by whoever killed the thread; unwinding is all that is left to do.
+        } catch (Throwable e) {
+            end(t, e);
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    /** The thread's code has returned ({@code error} null) or raised. */
+    private void end(SimThread t, Throwable error) {
+        SimThread next;
+        lock.lock();
+        try {
+            if (t.killed || t.dead || finished) {
+                return;
+            }
+            if (error != null) {
+                String what = PyError.describe(error);
+                trace.output(now, t.id, "Exception in thread " + t.getName() + ": " + what, true);
+                t.line = lineOf(error, t.line);
+                die(t, Reason.RAISED, null, what);
+            } else {
+                die(t, Reason.RETURNED, null, null);
+            }
+            next = nextToRun();
+        } finally {
+            lock.unlock();
+        }
+        if (next != null) {
+            LockSupport.unpark(next.javaThread);
+        }
+    }
+
+    private int lineOf(Throwable error, int fallback) {
+        String prefix = sites.programClassName();
+        if (prefix != null) {
+            for (StackTraceElement e : error.getStackTrace()) {
+                if (e.getClassName().equals(prefix) || e.getClassName().startsWith(prefix + "$")) {
+                    return Math.max(0, e.getLineNumber());
+                }
+            }
+        }
+        return fallback;
+    }
+
+    // ------------------------------------------------------------------ the primitives' core
+
+    void start(SimThread t, boolean handshake) {
+        SimThread me = enter();
+        try {
+            if (t.scheduler != this) {
+                throw new IllegalStateException("thread belongs to another run");
+            }
+            if (t.started) {
+                throw new PyError("RuntimeError", "threads can only be started once");
+            }
+            t.started = true;
+            if (!t.daemon) {
+                liveNonDaemon++;
+            }
+            t.javaThread = newJavaThread(t);
+            t.line = me.line;
+            makeRunnable(t, Reason.STARTED, me);
+            t.javaThread.start();
+            if (handshake) {
+                t.starter = me;
+                await(me, Reason.START_HANDSHAKE, t.getName(), null, -1);
+            } else {
+                allocate();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void join(SimThread t, long timeout) {
+        SimThread me = enter();
+        try {
+            if (t == me) {
+                throw new PyError("RuntimeError", "cannot join current thread");
+            }
+            if (!t.started) {
+                throw new PyError("RuntimeError", "cannot join thread before it is started");
+            }
+            if (!t.dead) {
+                await(me, Reason.JOIN, t.getName(), t.joiners, timeout);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isAlive(SimThread t) {
+        lock.lock();
+        try {
+            return t.started && !t.dead;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void setDaemon(SimThread t, boolean on) {
+        lock.lock();
+        try {
+            if (t.started) {
+                throw new PyError("RuntimeError", "cannot set daemon status of active thread");
+            }
+            t.daemon = on;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void print(String text) {
+        SimThread me = enter();
+        try {
+            trace.output(now, me.id, text, false);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void sleep(long micros) {
+        SimThread me = enter();
+        try {
+            if (micros == 0) {
+                // time.sleep(0) gives up the GIL and lets other ready threads run first.
+                me.waitToken++;
+                releaseCore(me);
+                makeRunnable(me, Reason.YIELDED, null);
+                allocate();
+                switchAway(me);
+                return;
+            }
+            me.waitToken++;
+            record(me, ThreadState.WAITING, Reason.SLEEP, null, formatSeconds(micros));
+            me.waitDescription = "sleep";
+            addTimer(now + micros, TimerKind.SLEEP, me);
+            releaseCore(me);
+            allocate();
+            switchAway(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void cpu(long micros) {
+        SimThread me = enter();
+        try {
+            if (micros <= 0) {
+                return;
+            }
+            me.computing = true;
+            me.cpuRemaining = micros;
+            startSlice(me);
+            switchAway(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long now() {
+        lock.lock();
+        try {
+            return now;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Blocks the calling thread (lock held) in WAITING for {@code reason}, on {@code list} if
+     * given, for at most {@code timeout} microseconds if not negative. Returns false if the
+     * timeout ended the wait.
+     */
+    boolean await(SimThread me, Reason reason, String detail, WaitList list, long timeout) {
+        me.timedOut = false;
+        me.waitToken++;
+        record(me, ThreadState.WAITING, reason, null, detail);
+        me.waitDescription = detail == null ? reason.label() : reason.label() + " " + detail;
+        if (list != null) {
+            list.add(me);
+        }
+        if (timeout >= 0) {
+            addTimer(now + timeout, TimerKind.TIMEOUT, me);
+        }
+        releaseCore(me);
+        allocate();
+        switchAway(me);
+        return !me.timedOut;
+    }
+
+    /** Makes a waiting thread ready again because {@code cause} did something. Lock held. */
+    void wake(SimThread t, Reason reason, SimThread cause) {
+        if (t.dead || t.started && (t.running || runnable.contains(t))) {
+            return;
+        }
+        if (t.waitingOn != null) {
+            t.waitingOn.remove(t);
+        }
+        t.waitToken++;
+        makeRunnable(t, reason, cause);
+        allocate();
+    }
+
+    /** Records a transition of {@code t} at the current time. Lock held. */
+    void record(SimThread t, ThreadState state, Reason reason, SimThread cause, String detail) {
+        trace.transition(t.id, now, state, reason, cause == null ? -1 : cause.id, detail, t.line);
+    }
+
+    // ------------------------------------------------------------------ cores, GIL and baton
+
+    private void makeRunnable(SimThread t, Reason reason, SimThread cause) {
+        record(t, ThreadState.RUNNABLE, reason, cause, null);
+        runnable.add(t);
+    }
+
+    private boolean eligible(SimThread t) {
+        return !options.gil() || t.process.gilHolder == null;
+    }
+
+    /** Gives free cores to runnable threads whose GIL is free, in order. */
+    private void allocate() {
+        while (freeCores > 0 && !runnable.isEmpty()) {
+            SimThread t = pick(runnable, true);
+            if (t == null) {
+                return;
+            }
+            runnable.remove(t);
+            freeCores--;
+            t.running = true;
+            if (options.gil()) {
+                t.process.gilHolder = t;
+            }
+            record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
+            if (t.computing) {
+                startSlice(t);
+            } else {
+                ready.add(t);
+            }
+        }
+    }
+
+    private SimThread pick(List<SimThread> from, boolean onlyEligible) {
+        if (options.order() == SchedulingOrder.FIFO) {
+            for (SimThread t : from) {
+                if (!onlyEligible || eligible(t)) {
+                    return t;
+                }
+            }
+            return null;
+        }
+        int count = 0;
+        for (SimThread t : from) {
+            if (!onlyEligible || eligible(t)) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        int k = random.nextInt(count);
+        for (SimThread t : from) {
+            if ((!onlyEligible || eligible(t)) && k-- == 0) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private void releaseCore(SimThread t) {
+        if (!t.running) {
+            return;
+        }
+        t.running = false;
+        t.computing = t.cpuRemaining > 0;
+        freeCores++;
+        if (t.process.gilHolder == t) {
+            t.process.gilHolder = null;
+        }
+        ready.remove(t);
+    }
+
+    private void startSlice(SimThread t) {
+        t.sliceStart = now;
+        t.waitToken++;
+        addTimer(now + Math.min(t.cpuRemaining, options.switchInterval()), TimerKind.CPU_SLICE, t);
+    }
+
+    /** Whether a runnable thread would get going if {@code t} gave up its core and GIL. */
+    private boolean contended(SimThread t) {
+        for (SimThread r : runnable) {
+            if (!options.gil() || r.process.gilHolder == null || r.process == t.process) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void addTimer(long time, TimerKind kind, SimThread t) {
+        timers.add(new Timer(time, timerSeq++, kind, t));
+    }
+
+    /**
+     * Gives up the baton (lock held) and returns when the caller has it again. The caller has
+     * already changed its state (waiting, computing ...).
+     */
+    private void switchAway(SimThread me) {
+        SimThread next = nextToRun();
+        if (next == me) {
+            return;
+        }
+        lock.unlock();
+        try {
+            if (next != null) {
+                LockSupport.unpark(next.javaThread);
+            }
+            while (baton != me && !me.killed) {
+                LockSupport.park(this);
+            }
+        } finally {
+            lock.lock();
+        }
+        if (me.killed) {
+            throw new Killed();
+        }
+    }
+
+    /**
+     * Chooses the thread to execute next and gives it the baton, moving the clock through the
+     * timers as far as needed; null once the run has ended. Lock held.
+     */
+    private SimThread nextToRun() {
+        for (;;) {
+            if (finished) {
+                baton = null;
+                return null;
+            }
+            if (!ready.isEmpty()) {
+                SimThread t = pick(ready, false);
+                ready.remove(t);
+                baton = t;
+                return t;
+            }
+            baton = null;
+            if (liveNonDaemon == 0) {
+                finishRun(RunOutcome.COMPLETED, "", null, null);
+                return null;
+            }
+            while (!timers.isEmpty() && timers.peek().stale()) {
+                timers.poll();
+            }
+            Timer next = timers.peek();
+            if (next == null) {
+                finishRun(RunOutcome.DEADLOCK, deadlockReport(), null, "deadlock");
+                return null;
+            }
+            long target = Math.min(next.time, options.timeLimit());
+            if (target > now) {
+                if (!awaitClock(target)) {
+                    continue;
+                }
+                now = target;
+                trace.advance(now);
+            }
+            if (next.time > options.timeLimit()) {
+                finishRun(RunOutcome.TIME_LIMIT, timeLimitReport(), null, "time limit");
+                return null;
+            }
+            timers.poll();
+            fire(next);
+        }
+    }
+
+    private boolean awaitClock(long target) {
+        try {
+            return clock.awaitTime(target, tick) && !finished;
+        } catch (InterruptedException e) {
+            // Only a stopped run interrupts its threads; the loop then sees it finished.
+            return false;
+        }
+    }
+
+    private void fire(Timer tm) {
+        SimThread t = tm.thread;
+        switch (tm.kind) {
+            case SLEEP -> {
+                t.waitToken++;
+                makeRunnable(t, Reason.TIMER, null);
+                allocate();
+            }
+            case TIMEOUT -> {
+                t.timedOut = true;
+                if (t.waitingOn != null) {
+                    t.waitingOn.remove(t);
+                }
+                t.waitToken++;
+                makeRunnable(t, Reason.TIMEOUT, null);
+                allocate();
+            }
+            case CPU_SLICE -> {
+                t.cpuRemaining -= now - t.sliceStart;
+                if (t.cpuRemaining <= 0) {
+                    t.cpuRemaining = 0;
+                    t.computing = false;
+                    ready.add(t);
+                } else if (contended(t)) {
+                    // The switch interval is up and another thread wants this core or GIL.
+                    releaseCore(t);
+                    t.waitToken++;
+                    makeRunnable(t, Reason.PREEMPTED, null);
+                    allocate();
+                } else {
+                    startSlice(t);
+                }
+            }
+            default -> throw new IllegalStateException(tm.kind.name());
+        }
+    }
+
+    // ------------------------------------------------------------------ endings
+
+    /** Marks {@code t} dead (lock held): frees its core, wakes its joiners, ends daemons if last. */
+    private void die(SimThread t, Reason how, SimThread cause, String detail) {
+        t.dead = true;
+        t.waitToken++;
+        releaseCore(t);
+        runnable.remove(t);
+        ready.remove(t);
+        if (t.waitingOn != null) {
+            t.waitingOn.remove(t);
+        }
+        record(t, ThreadState.DEAD, how, cause, detail);
+        if (finishing) {
+            return;
+        }
+        for (SimThread j : t.joiners.all()) {
+            wake(j, Reason.WOKEN, t);
+        }
+        if (!t.daemon && t.started) {
+            liveNonDaemon--;
+            if (liveNonDaemon == 0) {
+                // As at interpreter exit: daemons are cut off wherever they are.
+                for (SimThread d : new ArrayList<>(threads)) {
+                    if (d.started && !d.dead) {
+                        kill(d, t, "cut off at exit: the last non-daemon thread ended");
+                    }
+                }
+            }
+        }
+    }
+
+    private void kill(SimThread t, SimThread cause, String detail) {
+        t.killed = true;
+        die(t, Reason.KILLED, cause, detail);
+        if (t.javaThread != null) {
+            LockSupport.unpark(t.javaThread);
+        }
+    }
+
+    private void finishRun(RunOutcome outcome, String message, SimThread cause, String killDetail) {
+        if (finished) {
+            return;
+        }
+        finishing = true;
+        for (SimThread t : new ArrayList<>(threads)) {
+            if (t.started && !t.dead) {
+                kill(t, cause, killDetail);
+                if (t.javaThread != null && t.javaThread != Thread.currentThread()) {
+                    // Wakes a thread stuck in a raw sleep or wait outside the runtime.
+                    t.javaThread.interrupt();
+                }
+            }
+        }
+        finished = true;
+        baton = null;
+        trace.finish(now, outcome, message);
+        tick.signalAll();
+        ended.countDown();
+    }
+
+    /** Ends the run at once from outside (the Stop button); its threads unwind and exit. */
+    void stop(String why) {
+        lock.lock();
+        try {
+            if (finished) {
+                return;
+            }
+            if (options.clock() == ClockMode.PACED) {
+                // Scenario time has moved on with the wall clock since the last event.
+                long cap = options.timeLimit();
+                for (Timer tm : timers) {
+                    if (!tm.stale()) {
+                        cap = Math.min(cap, tm.time);
+                    }
+                }
+                now = Math.max(now, Math.min(clock.wallTime(), cap));
+            }
+            finishRun(RunOutcome.STOPPED, why, null, why);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String deadlockReport() {
+        StringJoiner j = new StringJoiner(", ", "deadlock: every live thread is waiting and no timer is pending: ", "");
+        for (SimThread t : threads) {
+            if (t.started && !t.dead) {
+                j.add(t.getName() + " (" + t.waitDescription + ")");
+            }
+        }
+        return j.toString();
+    }
+
+    private String timeLimitReport() {
+        StringJoiner j = new StringJoiner(", ");
+        for (SimThread t : threads) {
+            if (t.started && !t.dead && !t.daemon) {
+                j.add(t.getName());
+            }
+        }
+        return "stopped at the time limit of " + formatSeconds(options.timeLimit())
+                + ": non-daemon threads still alive: " + j;
+    }
+
+    static String formatSeconds(long micros) {
+        if (micros % 1_000_000 == 0) {
+            return (micros / 1_000_000) + " s";
+        }
+        return String.valueOf(micros / 1e6).replaceAll("0+$", "") + " s";
+    }
+
+    int nextPoolWorkerNumber() {
+        return ++poolWorkers;
+    }
+
+    // ------------------------------------------------------------------ for Run
+
+    boolean isFinished() {
+        return finished;
+    }
+
+    void awaitEnded() throws InterruptedException {
+        ended.await();
+    }
+
+    boolean awaitEnded(long nanos) throws InterruptedException {
+        return ended.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    List<Thread> javaThreads() {
+        lock.lock();
+        try {
+            List<Thread> out = new ArrayList<>();
+            for (SimThread t : threads) {
+                if (t.javaThread != null) {
+                    out.add(t.javaThread);
+                }
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Scenario time to draw live lanes up to: the wall clock's on a paced run. */
+    long liveTime() {
+        long recorded = trace.endTime();
+        if (finished || options.clock() == ClockMode.VIRTUAL) {
+            return recorded;
+        }
+        return Math.max(recorded, Math.min(clock.wallTime(), options.timeLimit()));
+    }
+
+    void setSpeed(double speed) {
+        if (clock instanceof PacedClock paced) {
+            lock.lock();
+            try {
+                paced.setSpeed(speed, now);
+                tick.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.threadline.runtime;
+
+import io.threadline.trace.CounterTrack;
+import io.threadline.trace.Reason;
+
+import java.util.ArrayDeque;
+
+/**
+ * Python's queue.Queue: put and get block (waiting: queue-put / queue-get) while the queue is
+ * full or empty, task_done and join track unfinished items (waiting: queue-join). A woken
+ * thread re-checks its condition, as Python's Condition-based queue does. Items may be null
+ * (Python's None, the usual sentinel).
+ */
+public final class SimQueue<T> {
+    private static final Object NONE = new Object();
+
+    private final Scheduler s;
+    private final String name;
+    private final int capacity;
+    private final ArrayDeque<Object> items = new ArrayDeque<>();
+    private final WaitList notEmpty = new WaitList();
+    private final WaitList notFull = new WaitList();
+    private final WaitList allDone = new WaitList();
+    private final CounterTrack counter;
+    private int unfinished;
+
+    SimQueue(Scheduler s, String name, int capacity, boolean tracked) {
+        if (capacity < 0) {
+            throw new PyError("ValueError", "capacity must be 0 (unbounded) or more, got " + capacity);
+        }
+        this.s = s;
+        this.name = name;
+        this.capacity = capacity;
+        this.counter = tracked ? s.trace.counter(name + " length") : null;
+        if (counter != null) {
+            counter.add(s.now, 0);
+        }
+    }
+
+    /** Puts an item, waiting while the queue is full. */
+    public void put(T item) {
+        put(item, -1);
+    }
+
+    /** Puts an item, waiting at most {@code seconds}; raises queue.Full when that runs out. */
+    public void put(T item, double seconds) {
+        put(item, Scheduler.micros(seconds));
+    }
+
+    private void put(T item, long timeout) {
+        SimThread me = s.enter();
+        try {
+            long deadline = timeout < 0 ? -1 : s.now + timeout;
+            while (capacity > 0 && items.size() >= capacity) {
+                long left = deadline < 0 ? -1 : Math.max(0, deadline - s.now);
+                if (!s.await(me, Reason.QUEUE_PUT, name, notFull, left)) {
+                    throw new PyError("queue.Full", "");
+                }
+            }
+            items.addLast(item == null ? NONE : item);
+            unfinished++;
+            changed();
+            SimThread getter = notEmpty.first();
+            if (getter != null) {
+                s.wake(getter, Reason.WOKEN, me);
+            }
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    /** Takes the oldest item, waiting while the queue is empty. */
+    public T get() {
+        return get(-1);
+    }
+
+    /** Takes the oldest item, waiting at most {@code seconds}; raises queue.Empty when that runs out. */
+    public T get(double seconds) {
+        return get(Scheduler.micros(seconds));
+    }
+
+    @SuppressWarnings("unchecked")
+    private T get(long timeout) {
+        SimThread me = s.enter();
+        try {
+            long deadline = timeout < 0 ? -1 : s.now + timeout;
+            while (items.isEmpty()) {
+                long left = deadline < 0 ? -1 : Math.max(0, deadline - s.now);
+                if (!s.await(me, Reason.QUEUE_GET, name, notEmpty, left)) {
+                    throw new PyError("queue.Empty", "");
+                }
+            }
+            Object item = items.pollFirst();
+            changed();
+            SimThread putter = notFull.first();
+            if (putter != null) {
+                s.wake(putter, Reason.WOKEN, me);
+            }
+            return item == NONE ? null : (T) item;
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    /** Marks one item taken earlier as done; raises ValueError if more than were put. */
+    public void taskDone() {
+        SimThread me = s.enter();
+        try {
+            if (unfinished <= 0) {
+                throw new PyError("ValueError", "task_done() called too many times");
+            }
+            unfinished--;
+            if (unfinished == 0) {
+                for (SimThread j : allDone.all()) {
+                    s.wake(j, Reason.WOKEN, me);
+                }
+            }
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    /** Waits until every item put has been marked done. */
+    public void join() {
+        SimThread me = s.enter();
+        try {
+            while (unfinished > 0) {
+                s.await(me, Reason.QUEUE_JOIN, name, allDone, -1);
+            }
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    public int size() {
+        s.lock.lock();
+        try {
+            return items.size();
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    private void changed() {
+        if (counter != null) {
+            counter.add(s.now, items.size());
+        }
+    }
+}

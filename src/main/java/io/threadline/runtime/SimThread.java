@@ -1,0 +1,114 @@
+package io.threadline.runtime;
+
+import io.threadline.trace.ThreadRole;
+
+/**
+ * A scenario thread, with Python's threading.Thread semantics: create it, {@link #start()}
+ * it (which returns once it has begun running), {@link #join()} it. Subclass it and override
+ * {@link #run()}, or pass a target. Each started SimThread runs on its own java.lang.Thread,
+ * but only when the runtime's scheduler lets it.
+ */
+public class SimThread {
+    final Scheduler scheduler;
+    final int id;
+    final SimProcess process;
+    final ThreadRole role;
+    private final String name;
+    private final Runnable target;
+    boolean daemon;
+
+    // Guarded by the scheduler lock.
+    Thread javaThread;
+    boolean started;
+    boolean running;
+    boolean dead;
+    volatile boolean killed;
+    boolean computing;
+    long cpuRemaining;
+    long sliceStart;
+    long waitToken;
+    boolean timedOut;
+    WaitList waitingOn;
+    SimThread starter;
+    final WaitList joiners = new WaitList();
+    /** Reason and detail of the current wait, to name it in a deadlock report. */
+    String waitDescription = "";
+    /** Scenario source line of the thread's latest runtime call. */
+    int line;
+
+    /** A thread that runs {@link #run()}; override it. The daemon flag is inherited from the creator. */
+    public SimThread(String name) {
+        this(name, null);
+    }
+
+    /** A thread that runs {@code target}. The daemon flag is inherited from the creator, as in Python. */
+    public SimThread(String name, Runnable target) {
+        this(Scheduler.current(), name, target, Scheduler.currentThread().daemon, null, ThreadRole.THREAD);
+    }
+
+    /** A thread that runs {@code target}, daemon or not. */
+    public SimThread(String name, Runnable target, boolean daemon) {
+        this(Scheduler.current(), name, target, daemon, null, ThreadRole.THREAD);
+    }
+
+    SimThread(Scheduler scheduler, String name, Runnable target, boolean daemon, SimProcess process,
+              ThreadRole role) {
+        this.scheduler = scheduler;
+        this.name = name;
+        this.target = target;
+        this.daemon = daemon;
+        this.role = role;
+        this.process = process != null ? process : scheduler.processOfCaller();
+        this.id = scheduler.register(this);
+    }
+
+    /** The thread's work. The default runs the target given to the constructor. */
+    public void run() {
+        if (target != null) {
+            target.run();
+        }
+    }
+
+    /** Starts the thread and returns once it has begun running, as CPython's start() does. */
+    public final void start() {
+        scheduler.start(this, true);
+    }
+
+    /** Waits until this thread has ended. */
+    public final void join() {
+        scheduler.join(this, -1);
+    }
+
+    /** Waits until this thread has ended, or {@code seconds} have passed. */
+    public final void join(double seconds) {
+        scheduler.join(this, Scheduler.micros(seconds));
+    }
+
+    /** True from start() until the thread has ended. */
+    public final boolean isAlive() {
+        return scheduler.isAlive(this);
+    }
+
+    public final String getName() {
+        return name;
+    }
+
+    public final boolean isDaemon() {
+        return daemon;
+    }
+
+    /** Marks the thread daemon or not; only before it is started, as in Python. */
+    public final void setDaemon(boolean on) {
+        scheduler.setDaemon(this, on);
+    }
+
+    /** The scenario thread calling this. */
+    public static SimThread current() {
+        return Scheduler.currentThread();
+    }
+
+    @Override
+    public String toString() {
+        return "SimThread[" + name + "]";
+    }
+}

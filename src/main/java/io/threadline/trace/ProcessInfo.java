@@ -1,0 +1,5 @@
+package io.threadline.trace;
+
+/** A simulated process: its threads share one GIL when the GIL is on. */
+public record ProcessInfo(int id, String name) {
+}

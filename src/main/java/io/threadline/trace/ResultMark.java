@@ -1,0 +1,14 @@
+package io.threadline.trace;
+
+/**
+ * A pool result reaching the thread that asked for it.
+ *
+ * @param time    scenario time in microseconds when the receiving thread got it
+ * @param thread  id of the receiving thread
+ * @param variant the pool call that produced it: map, imap, imap_unordered, apply_async
+ * @param input   the input, as text
+ * @param value   the result, as text
+ * @param from    id of the worker thread that computed it, or -1 if unknown
+ */
+public record ResultMark(long time, int thread, String variant, String input, String value, int from) {
+}

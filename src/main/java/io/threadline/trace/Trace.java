@@ -1,0 +1,242 @@
+package io.threadline.trace;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one run recorded: processes, threads and their transitions (a column store per
+ * thread), printed lines, pool results and counter tracks. One writer fills it (the runtime
+ * while a run goes on, or a trace file reader); any number of readers, such as the timeline
+ * view, read it concurrently and see a consistent prefix.
+ *
+ * <p>Times are microseconds of scenario time from the start of the run.
+ */
+public final class Trace {
+    private final AppendLog<ProcessInfo> processes = new AppendLog<>();
+    private final AppendLog<ThreadInfo> threads = new AppendLog<>();
+    private final AppendLog<LaneColumns> lanes = new AppendLog<>();
+    private final StringTable strings = new StringTable();
+    private final AppendLog<OutputLine> output = new AppendLog<>();
+    private final AppendLog<ResultMark> results = new AppendLog<>();
+    private final AppendLog<CounterTrack> counters = new AppendLog<>();
+
+    private volatile String scenario = "";
+    private volatile Map<String, String> params = Map.of();
+    private volatile long seed;
+    private volatile String clock = "virtual";
+    private volatile long now;
+    private volatile RunOutcome outcome = RunOutcome.RUNNING;
+    private volatile String outcomeMessage = "";
+
+    // ---- header
+
+    public void describe(String scenarioId, Map<String, String> parameters, long seedValue, String clockName) {
+        this.scenario = scenarioId;
+        this.params = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+        this.seed = seedValue;
+        this.clock = clockName;
+    }
+
+    public String scenario() {
+        return scenario;
+    }
+
+    /** Parameters of the run, in the order the scenario declares them. */
+    public Map<String, String> params() {
+        return params;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** "virtual" or "paced". */
+    public String clock() {
+        return clock;
+    }
+
+    // ---- writer side
+
+    public int addProcess(String name) {
+        int id = processes.size();
+        processes.add(new ProcessInfo(id, name));
+        return id;
+    }
+
+    public int addThread(String name, int process, boolean daemon, ThreadRole role) {
+        int id = threads.size();
+        lanes.add(new LaneColumns());
+        threads.add(new ThreadInfo(id, name, process, daemon, role));
+        return id;
+    }
+
+    /** Records that {@code thread} entered {@code state} at {@code time}. */
+    public void transition(int thread, long time, ThreadState state, Reason reason, int cause, String detail,
+                           int line) {
+        lanes.get(thread).append(time, state, reason, cause, strings.intern(detail), line);
+        advance(time);
+    }
+
+    public void output(long time, int thread, String text, boolean error) {
+        output.add(new OutputLine(time, thread, text, error));
+        advance(time);
+    }
+
+    public void result(ResultMark mark) {
+        results.add(mark);
+        advance(mark.time());
+    }
+
+    /** The counter track with this name, created on first use. Writer side only. */
+    public CounterTrack counter(String name) {
+        for (int i = 0, n = counters.size(); i < n; i++) {
+            if (counters.get(i).name().equals(name)) {
+                return counters.get(i);
+            }
+        }
+        CounterTrack track = new CounterTrack(name);
+        counters.add(track);
+        return track;
+    }
+
+    /** Moves the recorded "now" forward; live lanes extend to it. */
+    public void advance(long time) {
+        if (time > now) {
+            now = time;
+        }
+    }
+
+    public void finish(long endTime, RunOutcome how, String message) {
+        advance(endTime);
+        this.outcomeMessage = message == null ? "" : message;
+        this.outcome = how;
+    }
+
+    // ---- reader side
+
+    public int processCount() {
+        return processes.size();
+    }
+
+    public ProcessInfo process(int id) {
+        return processes.get(id);
+    }
+
+    public int threadCount() {
+        return lanes.size() == threads.size() ? threads.size() : Math.min(lanes.size(), threads.size());
+    }
+
+    public ThreadInfo thread(int id) {
+        return threads.get(id);
+    }
+
+    public LaneColumns lane(int id) {
+        return lanes.get(id);
+    }
+
+    /** The detail string with this id (from {@link LaneColumns#detail}), or null. */
+    public String string(int id) {
+        return strings.get(id);
+    }
+
+    public StringTable strings() {
+        return strings;
+    }
+
+    /** The latest time recorded: the end of the run once it has finished. */
+    public long endTime() {
+        return now;
+    }
+
+    public RunOutcome outcome() {
+        return outcome;
+    }
+
+    public boolean isFinished() {
+        return outcome != RunOutcome.RUNNING;
+    }
+
+    /** Why the run ended, in one line, e.g. which threads were still alive at a time limit. */
+    public String outcomeMessage() {
+        return outcomeMessage;
+    }
+
+    public int outputCount() {
+        return output.size();
+    }
+
+    public OutputLine outputLine(int i) {
+        return output.get(i);
+    }
+
+    public List<OutputLine> output() {
+        return output.snapshot();
+    }
+
+    public List<ResultMark> results() {
+        return results.snapshot();
+    }
+
+    public List<CounterTrack> counters() {
+        return counters.snapshot();
+    }
+
+    /** Number of transitions over all threads. */
+    public long eventCount() {
+        long n = 0;
+        for (int t = 0, m = threadCount(); t < m; t++) {
+            n += lanes.get(t).size();
+        }
+        return n;
+    }
+
+    /** The state of thread {@code t} at time {@code time}; null if it did not exist yet. */
+    public ThreadState stateAt(int t, long time) {
+        LaneColumns lane = lanes.get(t);
+        int i = lane.indexAt(time);
+        return i < 0 ? null : lane.state(i);
+    }
+
+    /** End of the span that event {@code i} of thread {@code t} starts. */
+    public long spanEnd(int t, int i) {
+        LaneColumns lane = lanes.get(t);
+        if (i + 1 < lane.size()) {
+            return lane.time(i + 1);
+        }
+        return lane.state(i) == ThreadState.DEAD ? lane.time(i) : now;
+    }
+
+    /**
+     * The events of thread {@code t} whose spans touch [t0, t1], as a half-open index range
+     * {@code [from, to)} packed in a long (from in the high half); empty when from == to.
+     */
+    public long spansTouching(int t, long t0, long t1) {
+        LaneColumns lane = lanes.get(t);
+        int from = Math.max(0, lane.indexAt(t0));
+        int to = lane.indexAt(t1) + 1;
+        if (to < from) {
+            to = from;
+        }
+        return ((long) from << 32) | (to & 0xffffffffL);
+    }
+
+    public static int rangeFrom(long packed) {
+        return (int) (packed >>> 32);
+    }
+
+    public static int rangeTo(long packed) {
+        return (int) packed;
+    }
+
+    /** Thread id for a name, or -1; names are unique within a run. */
+    public int threadNamed(String name) {
+        for (int t = 0, n = threadCount(); t < n; t++) {
+            if (threads.get(t).name().equals(name)) {
+                return t;
+            }
+        }
+        return -1;
+    }
+}
