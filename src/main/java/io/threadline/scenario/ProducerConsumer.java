@@ -1,0 +1,71 @@
+package io.threadline.scenario;
+
+import io.threadline.runtime.Program;
+import io.threadline.scenario.program.ProducerConsumerProgram;
+
+import java.util.List;
+
+/** Producers and consumers around a queue, shut down with one sentinel per consumer. */
+public final class ProducerConsumer extends ScenarioSpec {
+    @Override
+    public String id() {
+        return "producer-consumer";
+    }
+
+    @Override
+    public String title() {
+        return "Producer and consumer";
+    }
+
+    @Override
+    public String summary() {
+        return "Threads hand items over through a queue; put waits when full, get when empty.";
+    }
+
+    @Override
+    public String explanation() {
+        return """
+                Producers make items and put them on a queue; consumers get them, work on each \
+                and call task_done(). The main thread waits for the producers, then joins the \
+                queue until every item is done, then sends each consumer a None to stop it.
+
+                A consumer that finds the queue empty waits (queue-get) until a producer puts \
+                something. With a capacity, a producer that finds it full waits (queue-put) \
+                until a consumer takes something. The counter track shows the queue's length.
+
+                Notice: who wakes whom. Each put releases one waiting get, and each get one \
+                waiting put. Set capacity to 0 (unbounded) and the producers never wait.""";
+    }
+
+    @Override
+    public String icon() {
+        return "mdi2t-tray-full";
+    }
+
+    @Override
+    public String mainThread() {
+        return "MainThread";
+    }
+
+    @Override
+    protected List<ParamSpec> ownParams() {
+        return List.of(
+                ParamSpec.integer("producers", "Producers", "threads that put items", 2, 1, 32),
+                ParamSpec.integer("consumers", "Consumers", "threads that get items", 2, 1, 32),
+                ParamSpec.integer("items", "Items", "items made in all, shared among the producers", 10, 0, 1_000_000),
+                ParamSpec.integer("capacity", "Capacity", "queue size limit; 0 = unbounded", 3, 0, 1_000_000),
+                ParamSpec.seconds("make", "Time to make", "seconds a producer takes per item", 0.5, 0, 60),
+                ParamSpec.seconds("consume", "Time to consume", "seconds a consumer takes per item", 1, 0, 60));
+    }
+
+    @Override
+    protected Program program(ParamValues v) {
+        return new ProducerConsumerProgram(v.integer("producers"), v.integer("consumers"), v.integer("items"),
+                v.integer("capacity"), v.seconds("make"), v.seconds("consume"));
+    }
+
+    @Override
+    public Class<? extends Program> programClass() {
+        return ProducerConsumerProgram.class;
+    }
+}

@@ -1,0 +1,151 @@
+package io.threadline.scenario;
+
+import io.threadline.runtime.ClockMode;
+import io.threadline.runtime.Program;
+import io.threadline.runtime.Run;
+import io.threadline.runtime.RunOptions;
+import io.threadline.runtime.SchedulingOrder;
+import io.threadline.trace.Trace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * A scenario's description: what the browser lists (title, one line, icon), what the side
+ * panel shows (explanation, Java and Python code, parameters), and how to run it. Its program
+ * is a separate class in {@code scenario.program}, so the code users read is the code that runs.
+ */
+public abstract class ScenarioSpec {
+    public static final String CORES = "cores";
+    public static final String GIL = "gil";
+    public static final String SEED = "seed";
+
+    private static final List<ParamSpec> COMMON = List.of(
+            ParamSpec.integer(CORES, "Cores", "virtual CPU cores", 4, 1, 64),
+            ParamSpec.bool(GIL, "GIL", "one global interpreter lock per process, as in CPython", true),
+            ParamSpec.integer(SEED, "Seed", "same seed, same run", 0, 0, Integer.MAX_VALUE));
+
+    /** The id scripts use, e.g. "chef-soup". */
+    public abstract String id();
+
+    public abstract String title();
+
+    /** One line for the scenario list. */
+    public abstract String summary();
+
+    /** A few short paragraphs: the idea, and the one thing to notice on the timeline. */
+    public abstract String explanation();
+
+    /** Ikonli icon literal (Material Design 2), e.g. "mdi2c-chef-hat". */
+    public abstract String icon();
+
+    /** Name of the program's main thread. */
+    public abstract String mainThread();
+
+    /** The scenario's own parameters; cores, gil and seed are added to every scenario. */
+    protected abstract List<ParamSpec> ownParams();
+
+    /** A program instance for these values; each run needs a fresh one. */
+    protected abstract Program program(ParamValues values);
+
+    /** The program class, whose source file is shown as the scenario's Java code. */
+    public abstract Class<? extends Program> programClass();
+
+    /** FIFO unless the scenario's point is that the order may vary. */
+    public SchedulingOrder order() {
+        return SchedulingOrder.FIFO;
+    }
+
+    public final List<ParamSpec> params() {
+        List<ParamSpec> all = new ArrayList<>(ownParams());
+        all.addAll(COMMON);
+        return all;
+    }
+
+    public final ParamSpec param(String name) {
+        for (ParamSpec p : params()) {
+            if (p.name().equals(name)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Checked values: {@code given} over the defaults. Unknown names and bad values are errors. */
+    public final ParamValues values(Map<String, String> given) throws ParamException {
+        for (String name : given.keySet()) {
+            if (param(name) == null) {
+                StringJoiner known = new StringJoiner(", ");
+                params().forEach(p -> known.add(p.name()));
+                throw new ParamException("unknown parameter '" + name + "' for " + id() + " (known: " + known + ")");
+            }
+        }
+        Map<String, String> text = new LinkedHashMap<>();
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (ParamSpec p : params()) {
+            String raw = given.containsKey(p.name()) ? given.get(p.name()).trim() : p.defaultValue();
+            typed.put(p.name(), p.check(raw));
+            text.put(p.name(), raw);
+        }
+        return new ParamValues(text, typed);
+    }
+
+    public final ParamValues defaults() {
+        try {
+            return values(Map.of());
+        } catch (ParamException e) {
+            throw new IllegalStateException("defaults of " + id() + " are invalid: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runtime options for these values on the given clock. */
+    public RunOptions options(ParamValues v, ClockMode clock, double speed) {
+        RunOptions o = RunOptions.defaults()
+                .withCores(v.integer(CORES))
+                .withGil(v.bool(GIL))
+                .withSeed(v.longValue(SEED))
+                .withOrder(order());
+        return clock == ClockMode.PACED ? o.paced(speed) : o;
+    }
+
+    /** Starts a run; observe it through {@link Run#trace()}. */
+    public final Run start(ParamValues v, RunOptions options) {
+        return Run.start(program(v), mainThread(), options, id(), v.asText());
+    }
+
+    /** Runs to the end on the virtual clock and returns the trace. */
+    public final Trace execute(ParamValues v) throws InterruptedException {
+        return Run.execute(program(v), mainThread(), options(v, ClockMode.VIRTUAL, 1), id(), v.asText());
+    }
+
+    public final String javaSource() {
+        return resource("/" + programClass().getName().replace('.', '/') + ".java");
+    }
+
+    public final String pythonSource() {
+        return resource("/io/threadline/scenario/python/" + id().replace('-', '_') + ".py");
+    }
+
+    private String resource(String path) {
+        try (InputStream in = ScenarioSpec.class.getResourceAsStream(path)) {
+            if (in == null) {
+                return "";
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

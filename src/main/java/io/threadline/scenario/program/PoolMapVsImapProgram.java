@@ -1,0 +1,57 @@
+package io.threadline.scenario.program;
+
+import io.threadline.runtime.ProcessPool;
+import io.threadline.runtime.Program;
+
+import java.util.List;
+
+/** A pool squares 0..5 twice: with map (results all at once) and imap_unordered (as they finish). */
+public final class PoolMapVsImapProgram extends Program {
+    private static final List<Integer> INPUTS = List.of(0, 1, 2, 3, 4, 5);
+
+    private final int workers;
+    private final List<Double> given;
+    private double[] durations;
+
+    /** @param durations one per input, one for all, or null for a seeded "varied" set */
+    public PoolMapVsImapProgram(int workers, List<Double> durations) {
+        this.workers = workers;
+        this.given = durations;
+    }
+
+    private int worker(int x) {
+        print("In worker with: " + x);
+        sleep(durations[x]);
+        return x * x;
+    }
+
+    @Override
+    protected void main() {
+        durations = taskDurations();
+        ProcessPool pool = pool(workers);
+
+        print("map:");
+        List<Integer> squares = pool.map(this::worker, INPUTS);
+        print(squares);
+
+        print("imap_unordered:");
+        for (int square : pool.imapUnordered(this::worker, INPUTS)) {
+            print(square);
+        }
+
+        pool.close();
+        pool.join();
+    }
+
+    private double[] taskDurations() {
+        double[] d = new double[INPUTS.size()];
+        for (int i = 0; i < d.length; i++) {
+            if (given == null) {
+                d[i] = (5 + random().nextInt(26)) / 10.0;   // "varied": 0.5 to 3.0 s, from the seed
+            } else {
+                d[i] = given.size() == 1 ? given.get(0) : given.get(i);
+            }
+        }
+        return d;
+    }
+}
