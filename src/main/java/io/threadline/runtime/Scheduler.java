@@ -669,6 +669,7 @@ final class Scheduler {
         for (SimThread j : t.joiners.all()) {
             wake(j, Reason.WOKEN, t);
         }
+        allocate();
         if (!t.daemon && t.started) {
             liveNonDaemon--;
             if (liveNonDaemon == 0) {
