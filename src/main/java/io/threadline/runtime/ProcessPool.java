@@ -164,9 +164,6 @@ public final class ProcessPool {
         for (int i = 0; i < workers.size(); i++) {
             tasks.put(null);
         }
-        if (callbacks != null) {
-            callbacks.put(null);
-        }
     }
 
     /** Waits for every worker to end; close() first, as in Python. */
@@ -178,6 +175,8 @@ public final class ProcessPool {
             w.join();
         }
         if (resultHandler != null) {
+            // Only now: every callback the workers queued runs before the handler stops.
+            callbacks.put(null);
             resultHandler.join();
         }
     }

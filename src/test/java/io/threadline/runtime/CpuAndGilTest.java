@@ -1,0 +1,148 @@
+package io.threadline.runtime;
+
+import io.threadline.trace.LaneColumns;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.TreeSet;
+
+import static io.threadline.testing.TraceText.transitions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** CPU work is modelled time on a core; the GIL lets one thread per process run; the switch interval. */
+class CpuAndGilTest {
+
+    /** Main starts two threads that each compute 20 ms, and joins them. */
+    private static Program twoCruncher() {
+        return new Program() {
+            @Override
+            protected void main() {
+                SimThread a = thread("A", () -> cpu(0.020));
+                SimThread b = thread("B", () -> cpu(0.020));
+                a.start();
+                b.start();
+                a.join();
+                b.join();
+            }
+        };
+    }
+
+    @Test
+    void withTheGilTwoComputingThreadsTakeTurnsAndTakeTwiceAsLong() {
+        Trace t = Runs.run(twoCruncher(), RunOptions.defaults());
+        assertThat(t.endTime()).isEqualTo(40_000);
+        assertThat(maxRunningAtOnce(t)).isEqualTo(1);
+        assertThat(count(t, "A", "runnable preempted") + count(t, "B", "runnable preempted")).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void preemptionHappensAfterTheSwitchInterval() {
+        Trace t = Runs.run(twoCruncher(), RunOptions.defaults());
+        // A computes from 0 and is asked to give up the GIL once 5 ms have passed.
+        assertThat(transitions(t, "A")).contains("0.005 runnable preempted");
+        Trace slow = Runs.run(twoCruncher(), RunOptions.defaults().withSwitchInterval(10_000));
+        assertThat(transitions(slow, "A")).contains("0.010 runnable preempted").doesNotContain("0.005 runnable preempted");
+        assertThat(slow.endTime()).isEqualTo(40_000);
+    }
+
+    @Test
+    void withoutTheGilTheyRunInParallelOnTwoCores() {
+        Trace t = Runs.run(twoCruncher(), RunOptions.defaults().withGil(false));
+        assertThat(t.endTime()).isEqualTo(20_000);
+        assertThat(maxRunningAtOnce(t)).isEqualTo(2);
+        assertThat(count(t, "A", "preempted") + count(t, "B", "preempted")).isZero();
+    }
+
+    @Test
+    void withoutTheGilOnOneCoreTheyShareTheCore() {
+        Trace t = Runs.run(twoCruncher(), RunOptions.defaults().withGil(false).withCores(1));
+        assertThat(t.endTime()).isEqualTo(40_000);
+        assertThat(maxRunningAtOnce(t)).isEqualTo(1);
+    }
+
+    @Test
+    void aLoneComputingThreadIsNeverPreempted() {
+        Trace t = Runs.run(new Program() {
+            @Override
+            protected void main() {
+                cpu(0.1);
+                print("done");
+            }
+        });
+        assertThat(transitions(t, "Main")).containsExactly(
+                "0.000 new created", "0.000 runnable started", "0.000 running scheduled", "0.100 dead returned");
+        assertThat(t.output().get(0).time()).isEqualTo(100_000);
+    }
+
+    @Test
+    void processesEachHaveTheirOwnGil() {
+        Trace t = Runs.run(new Program() {
+            @Override
+            protected void main() {
+                ProcessPool pool = pool(4);
+                List<Integer> r = pool.map(x -> {
+                    cpu(1);
+                    return x;
+                }, List.of(1, 2, 3, 4));
+                print(r);
+                pool.close();
+                pool.join();
+            }
+        });
+        // Four processes on four cores compute side by side, GIL or not.
+        assertThat(t.output().get(0).time()).isEqualTo(1_000_000);
+        assertThat(t.output().get(0).text()).isEqualTo("[1, 2, 3, 4]");
+        assertThat(maxRunningAtOnce(t)).isEqualTo(4);
+    }
+
+    @Test
+    void moreComputingProcessesThanCoresQueueForCores() {
+        Trace t = Runs.run(new Program() {
+            @Override
+            protected void main() {
+                ProcessPool pool = pool(4);
+                pool.map(x -> {
+                    cpu(1);
+                    return x;
+                }, List.of(1, 2, 3, 4));
+                pool.close();
+                pool.join();
+            }
+        }, RunOptions.defaults().withCores(2));
+        assertThat(t.endTime()).isEqualTo(2_000_000);
+        assertThat(maxRunningAtOnce(t)).isEqualTo(2);
+    }
+
+    /** The largest number of threads RUNNING at the same instant (zero-length spans ignored). */
+    static int maxRunningAtOnce(Trace t) {
+        TreeSet<Long> times = new TreeSet<>();
+        for (int th = 0; th < t.threadCount(); th++) {
+            LaneColumns l = t.lane(th);
+            for (int i = 0; i < l.size(); i++) {
+                times.add(l.time(i));
+            }
+        }
+        int max = 0;
+        Long prev = null;
+        for (long time : times) {
+            if (prev != null) {
+                long mid = (prev + time) / 2;
+                int n = 0;
+                for (int th = 0; th < t.threadCount(); th++) {
+                    if (t.stateAt(th, mid) == ThreadState.RUNNING) {
+                        n++;
+                    }
+                }
+                max = Math.max(max, n);
+            }
+            prev = time;
+        }
+        return max;
+    }
+
+    private static long count(Trace t, String thread, String fragment) {
+        return transitions(t, thread).stream().filter(s -> s.contains(fragment)).count();
+    }
+}
