@@ -601,6 +601,14 @@ final class Scheduler {
             }
             timers.poll();
             fire(next);
+            // Everything due at this instant becomes ready before anyone is picked, so
+            // threads waking together compete on equal terms (the seeded order decides).
+            while (!timers.isEmpty() && (timers.peek().stale() || timers.peek().time == now)) {
+                Timer due = timers.poll();
+                if (!due.stale()) {
+                    fire(due);
+                }
+            }
         }
     }
 

@@ -1,0 +1,79 @@
+package io.threadline.trace;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The per-thread column store: appends across chunks, binary search, concurrent readers. */
+class LaneColumnsTest {
+
+    @Test
+    void keepsEveryColumnAcrossChunkBoundaries() {
+        LaneColumns lane = new LaneColumns();
+        for (int i = 0; i < 5000; i++) {
+            lane.append(i * 10L, ThreadState.ofCode(i % 5), Reason.ofCode(i % Reason.values().length), i - 1, i * 2, i % 97);
+        }
+        assertThat(lane.size()).isEqualTo(5000);
+        for (int i : new int[] {0, 1023, 1024, 1025, 4999}) {
+            assertThat(lane.time(i)).isEqualTo(i * 10L);
+            assertThat(lane.state(i)).isEqualTo(ThreadState.ofCode(i % 5));
+            assertThat(lane.reason(i)).isEqualTo(Reason.ofCode(i % Reason.values().length));
+            assertThat(lane.cause(i)).isEqualTo(i - 1);
+            assertThat(lane.detail(i)).isEqualTo(i * 2);
+            assertThat(lane.line(i)).isEqualTo(i % 97);
+        }
+    }
+
+    @Test
+    void indexAtFindsTheSpanContainingATimeAndPassesZeroLengthSpans() {
+        LaneColumns lane = new LaneColumns();
+        lane.append(0, ThreadState.NEW, Reason.CREATED, -1, -1, 0);
+        lane.append(100, ThreadState.RUNNABLE, Reason.STARTED, -1, -1, 0);
+        lane.append(100, ThreadState.RUNNING, Reason.SCHEDULED, -1, -1, 0);
+        lane.append(250, ThreadState.DEAD, Reason.RETURNED, -1, -1, 0);
+        assertThat(lane.indexAt(-1)).isEqualTo(-1);
+        assertThat(lane.indexAt(0)).isZero();
+        assertThat(lane.indexAt(99)).isZero();
+        assertThat(lane.indexAt(100)).isEqualTo(2);
+        assertThat(lane.indexAt(249)).isEqualTo(2);
+        assertThat(lane.indexAt(1000)).isEqualTo(3);
+        assertThat(lane.indexAfter(100)).isEqualTo(3);
+        assertThat(lane.isDead()).isTrue();
+    }
+
+    @Test
+    void refusesTimeGoingBackwards() {
+        LaneColumns lane = new LaneColumns();
+        lane.append(10, ThreadState.NEW, Reason.CREATED, -1, -1, 0);
+        assertThatThrownBy(() -> lane.append(9, ThreadState.RUNNABLE, Reason.STARTED, -1, -1, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aConcurrentReaderAlwaysSeesAConsistentPrefix() throws Exception {
+        LaneColumns lane = new LaneColumns();
+        int n = 300_000;
+        AtomicReference<String> problem = new AtomicReference<>();
+        Thread reader = new Thread(() -> {
+            while (lane.size() < n && problem.get() == null) {
+                int size = lane.size();
+                if (size > 0) {
+                    int i = size - 1;
+                    // The writer stores time = index * 3 and line = index: both must be there.
+                    if (lane.time(i) != i * 3L || lane.line(i) != i) {
+                        problem.set("index " + i + " read " + lane.time(i) + "/" + lane.line(i));
+                    }
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < n; i++) {
+            lane.append(i * 3L, ThreadState.RUNNING, Reason.SCHEDULED, -1, -1, i);
+        }
+        reader.join(10_000);
+        assertThat(problem.get()).isNull();
+    }
+}
