@@ -11,9 +11,11 @@ package io.threadline.runtime;
  * @param order          which ready thread proceeds first
  * @param seed           seed for the random order and for scenarios' random choices
  * @param timeLimit      scenario microseconds after which a still-running program is stopped
+ * @param stallLimitMillis wall milliseconds a thread may run scenario code without calling the
+ *                       runtime before the watchdog stops the run (it spins or blocks outside)
  */
 public record RunOptions(int cores, boolean gil, long switchInterval, ClockMode clock, double speed,
-                         SchedulingOrder order, long seed, long timeLimit) {
+                         SchedulingOrder order, long seed, long timeLimit, long stallLimitMillis) {
 
     public static final int MAX_CORES = 256;
 
@@ -30,42 +32,49 @@ public record RunOptions(int cores, boolean gil, long switchInterval, ClockMode 
         if (timeLimit <= 0) {
             throw new IllegalArgumentException("time limit must be positive, got " + timeLimit);
         }
+        if (stallLimitMillis <= 0) {
+            throw new IllegalArgumentException("stall limit must be positive, got " + stallLimitMillis);
+        }
     }
 
-    /** 4 cores, GIL on, 5 ms switch interval, virtual clock, FIFO, seed 0, 60 s limit. */
+    /** 4 cores, GIL on, 5 ms switch interval, virtual clock, FIFO, seed 0, 60 s limit, 2 s stall limit. */
     public static RunOptions defaults() {
-        return new RunOptions(4, true, 5_000, ClockMode.VIRTUAL, 1.0, SchedulingOrder.FIFO, 0, 60_000_000);
+        return new RunOptions(4, true, 5_000, ClockMode.VIRTUAL, 1.0, SchedulingOrder.FIFO, 0, 60_000_000, 2_000);
     }
 
     public RunOptions withCores(int n) {
-        return new RunOptions(n, gil, switchInterval, clock, speed, order, seed, timeLimit);
+        return new RunOptions(n, gil, switchInterval, clock, speed, order, seed, timeLimit, stallLimitMillis);
     }
 
     public RunOptions withGil(boolean on) {
-        return new RunOptions(cores, on, switchInterval, clock, speed, order, seed, timeLimit);
+        return new RunOptions(cores, on, switchInterval, clock, speed, order, seed, timeLimit, stallLimitMillis);
     }
 
     public RunOptions withSwitchInterval(long micros) {
-        return new RunOptions(cores, gil, micros, clock, speed, order, seed, timeLimit);
+        return new RunOptions(cores, gil, micros, clock, speed, order, seed, timeLimit, stallLimitMillis);
     }
 
     public RunOptions paced(double factor) {
-        return new RunOptions(cores, gil, switchInterval, ClockMode.PACED, factor, order, seed, timeLimit);
+        return new RunOptions(cores, gil, switchInterval, ClockMode.PACED, factor, order, seed, timeLimit, stallLimitMillis);
     }
 
     public RunOptions virtual() {
-        return new RunOptions(cores, gil, switchInterval, ClockMode.VIRTUAL, speed, order, seed, timeLimit);
+        return new RunOptions(cores, gil, switchInterval, ClockMode.VIRTUAL, speed, order, seed, timeLimit, stallLimitMillis);
     }
 
     public RunOptions withOrder(SchedulingOrder o) {
-        return new RunOptions(cores, gil, switchInterval, clock, speed, o, seed, timeLimit);
+        return new RunOptions(cores, gil, switchInterval, clock, speed, o, seed, timeLimit, stallLimitMillis);
     }
 
     public RunOptions withSeed(long s) {
-        return new RunOptions(cores, gil, switchInterval, clock, speed, order, s, timeLimit);
+        return new RunOptions(cores, gil, switchInterval, clock, speed, order, s, timeLimit, stallLimitMillis);
     }
 
     public RunOptions withTimeLimit(long micros) {
-        return new RunOptions(cores, gil, switchInterval, clock, speed, order, seed, micros);
+        return new RunOptions(cores, gil, switchInterval, clock, speed, order, seed, micros, stallLimitMillis);
+    }
+
+    public RunOptions withStallLimit(long millis) {
+        return new RunOptions(cores, gil, switchInterval, clock, speed, order, seed, timeLimit, millis);
     }
 }

@@ -52,6 +52,10 @@ final class Scheduler {
     private int freeCores;
     private int poolWorkers;
     private volatile SimThread baton;
+    /** Bumped on every runtime call and handoff; the watchdog reads it. */
+    private volatile long progress;
+    private long lastSeenProgress = -1;
+    private long lastProgressNanos;
     private int liveNonDaemon;
     private boolean finishing;
     private volatile boolean finished;
@@ -136,6 +140,7 @@ final class Scheduler {
         if (me.scheduler != this) {
             throw new IllegalStateException("a scenario thread called into another run");
         }
+        progress++;
         int line = sites.line();
         lock.lock();
         if (me.killed || finished) {
@@ -184,6 +189,7 @@ final class Scheduler {
         lock.lock();
         try {
             clock.anchor(0);
+            Watchdog.watch(this);
             main.started = true;
             liveNonDaemon++;
             main.javaThread = newJavaThread(main);
@@ -572,6 +578,7 @@ final class Scheduler {
                 SimThread t = pick(ready, false);
                 ready.remove(t);
                 baton = t;
+                progress++;
                 return t;
             }
             baton = null;
@@ -715,9 +722,61 @@ final class Scheduler {
         }
         finished = true;
         baton = null;
+        Watchdog.forget(this);
         trace.finish(now, outcome, message);
         tick.signalAll();
         ended.countDown();
+    }
+
+    /**
+     * Called by the watchdog: stops the run if the thread holding the baton has not called
+     * the runtime for longer than the stall limit, naming it and the line it is stuck at.
+     */
+    void checkStall(long nowNanos) {
+        SimThread holder = baton;
+        long seen = progress;
+        if (holder == null || finished) {
+            lastSeenProgress = -1;
+            return;
+        }
+        if (seen != lastSeenProgress) {
+            lastSeenProgress = seen;
+            lastProgressNanos = nowNanos;
+            return;
+        }
+        long stalledMillis = (nowNanos - lastProgressNanos) / 1_000_000;
+        if (stalledMillis < options.stallLimitMillis()) {
+            return;
+        }
+        Thread jt = holder.javaThread;
+        String where = jt == null ? "" : stuckAt(jt.getStackTrace());
+        String why = holder.getName() + " has not come back to the runtime for "
+                + formatSeconds(stalledMillis * 1000) + where
+                + ": it spins or blocks outside the runtime (use sleep, cpu and the runtime's primitives)";
+        lock.lock();
+        try {
+            if (finished || baton != holder || progress != seen) {
+                return;
+            }
+            finishRun(RunOutcome.FAILED, "stopped: " + why, null, "stuck outside the runtime");
+        } finally {
+            lock.unlock();
+        }
+        if (jt != null) {
+            StuckThreads.end(jt);
+        }
+    }
+
+    private String stuckAt(StackTraceElement[] stack) {
+        String prefix = sites.programClassName();
+        if (prefix != null) {
+            for (StackTraceElement e : stack) {
+                if (e.getClassName().equals(prefix) || e.getClassName().startsWith(prefix + "$")) {
+                    return " (at " + e.getFileName() + ":" + e.getLineNumber() + ")";
+                }
+            }
+        }
+        return "";
     }
 
     /** Ends the run at once from outside (the Stop button); its threads unwind and exit. */
