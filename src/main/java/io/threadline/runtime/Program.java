@@ -70,6 +70,41 @@ public abstract class Program {
         return new SimQueue<>(rt(), name, capacity, true);
     }
 
+    /** A threading.Lock: one holder at a time, not reentrant. */
+    protected final SimLock lock(String name) {
+        return new SimLock(rt(), name, false);
+    }
+
+    /** A threading.RLock: its owner may acquire it again. */
+    protected final SimLock rlock(String name) {
+        return new SimLock(rt(), name, true);
+    }
+
+    /** A threading.Semaphore with {@code value} permits. */
+    protected final SimSemaphore semaphore(String name, int value) {
+        return new SimSemaphore(rt(), name, value, false);
+    }
+
+    /** A threading.BoundedSemaphore: releasing more than acquired raises ValueError. */
+    protected final SimSemaphore boundedSemaphore(String name, int value) {
+        return new SimSemaphore(rt(), name, value, true);
+    }
+
+    /** A threading.Event, initially clear. */
+    protected final SimEvent event(String name) {
+        return new SimEvent(rt(), name);
+    }
+
+    /** A threading.Condition around a new RLock. */
+    protected final SimCondition condition(String name) {
+        return new SimCondition(rt(), name, rlock(name + " lock"));
+    }
+
+    /** A threading.Condition around {@code lock}. */
+    protected final SimCondition condition(String name, SimLock lock) {
+        return new SimCondition(rt(), name, lock);
+    }
+
     /** A multiprocessing.Pool of {@code processes} worker processes, each with its own GIL. */
     protected final ProcessPool pool(int processes) {
         return new ProcessPool(rt(), processes);

@@ -321,7 +321,7 @@ final class Scheduler {
                 throw new PyError("RuntimeError", "cannot join thread before it is started");
             }
             if (!t.dead) {
-                await(me, Reason.JOIN, t.getName(), t.joiners, timeout);
+                await(me, Reason.JOIN, t.getName(), t.joiners, timeout, t);
             }
         } finally {
             lock.unlock();
@@ -412,6 +412,24 @@ final class Scheduler {
      * timeout ended the wait.
      */
     boolean await(SimThread me, Reason reason, String detail, WaitList list, long timeout) {
+        return await(me, reason, detail, list, timeout, null);
+    }
+
+    /**
+     * As {@link #await(SimThread, Reason, String, WaitList, long)}, naming the thread that
+     * holds what the caller waits for (a lock's owner, a joined thread), so a deadlock report
+     * can name the cycle.
+     */
+    boolean await(SimThread me, Reason reason, String detail, WaitList list, long timeout, SimThread holder) {
+        me.blockedOn = holder;
+        try {
+            return awaitOn(me, reason, detail, list, timeout);
+        } finally {
+            me.blockedOn = null;
+        }
+    }
+
+    private boolean awaitOn(SimThread me, Reason reason, String detail, WaitList list, long timeout) {
         me.timedOut = false;
         me.waitToken++;
         record(me, ThreadState.WAITING, reason, null, detail);
@@ -803,6 +821,14 @@ final class Scheduler {
     }
 
     private String deadlockReport() {
+        List<SimThread> cycle = DeadlockCycle.find(threads);
+        if (!cycle.isEmpty()) {
+            StringJoiner j = new StringJoiner(", ", "deadlock: ", "");
+            for (SimThread t : cycle) {
+                j.add(t.getName() + " waits for " + t.waitDescription + " held by " + t.blockedOn.getName());
+            }
+            return j.toString();
+        }
         StringJoiner j = new StringJoiner(", ", "deadlock: every live thread is waiting and no timer is pending: ", "");
         for (SimThread t : threads) {
             if (t.started && !t.dead) {

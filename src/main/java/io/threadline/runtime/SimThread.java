@@ -33,6 +33,8 @@ public class SimThread {
     final WaitList joiners = new WaitList();
     /** Reason and detail of the current wait, to name it in a deadlock report. */
     String waitDescription = "";
+    /** The thread holding what this one waits for (a lock's owner, a joined thread), or null. */
+    SimThread blockedOn;
     /** Scenario source line of the thread's latest runtime call. */
     int line;
 
