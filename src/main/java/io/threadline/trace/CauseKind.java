@@ -1,0 +1,63 @@
+package io.threadline.trace;
+
+/** What one thread did that changed another's state: the label of a cause arrow. */
+public enum CauseKind {
+    CREATE("created"),
+    START("start"),
+    STARTED("started"),
+    JOIN("join ended"),
+    PUT("put"),
+    GET("get"),
+    TASK_DONE("task_done"),
+    RESULT("result"),
+    RELEASE("release"),
+    SET("set"),
+    NOTIFY("notify"),
+    KILL("killed at exit"),
+    WAKE("woke");
+
+    private final String label;
+
+    CauseKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The kind of a caused transition: from the state and reason it enters, and for a wake-up
+     * the wait it ends ({@code waitedFor}, the reason of the waiting span before it).
+     */
+    public static CauseKind of(ThreadState state, Reason reason, Reason waitedFor) {
+        switch (state) {
+            case NEW:
+                return CREATE;
+            case DEAD:
+                return KILL;
+            case RUNNABLE:
+                if (reason == Reason.STARTED) {
+                    return START;
+                }
+                if (waitedFor == null) {
+                    return WAKE;
+                }
+                switch (waitedFor) {
+                    case START_HANDSHAKE: return STARTED;
+                    case JOIN: return JOIN;
+                    case QUEUE_GET: return PUT;
+                    case QUEUE_PUT: return GET;
+                    case QUEUE_JOIN: return TASK_DONE;
+                    case RESULT: return RESULT;
+                    case LOCK:
+                    case SEMAPHORE: return RELEASE;
+                    case EVENT: return SET;
+                    case CONDITION: return NOTIFY;
+                    default: return WAKE;
+                }
+            default:
+                return WAKE;
+        }
+    }
+}
