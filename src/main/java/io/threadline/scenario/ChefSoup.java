@@ -2,8 +2,13 @@ package io.threadline.scenario;
 
 import io.threadline.runtime.Program;
 import io.threadline.scenario.program.ChefSoupProgram;
+import io.threadline.trace.Reason;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /** Two chefs and a join: the main thread waits for a helper thread to finish. */
 public final class ChefSoup extends ScenarioSpec {
@@ -61,4 +66,49 @@ public final class ChefSoup extends ScenarioSpec {
     public Class<? extends Program> programClass() {
         return ChefSoupProgram.class;
     }
+
+    @Override
+    public List<TourStep> tour(Trace trace) {
+        TraceFinder f = new TraceFinder(trace);
+        int barron = f.thread("Barron");
+        int olivia = f.thread("Olivia");
+        List<TourStep> steps = new ArrayList<>();
+        steps.add(new TourStep(f.first(olivia, ThreadState.NEW, null), olivia, "Olivia is created",
+                "The thread object exists but has not been started: it is new, and is_alive() says False."));
+        steps.add(new TourStep(f.first(barron, ThreadState.WAITING, Reason.START_HANDSHAKE), barron,
+                "Barron starts Olivia",
+                "start() returns only once Olivia has begun running: Barron waits (start-handshake) for an instant."));
+        long sleep = f.first(olivia, ThreadState.WAITING, Reason.SLEEP);
+        steps.add(new TourStep(sleep, olivia, "Olivia waits for the sausage",
+                "She sleeps: waiting (sleep). Barron keeps cooking meanwhile; both are waiting on timers, no core is busy."));
+        long join = f.first(barron, ThreadState.WAITING, Reason.JOIN);
+        if (join >= 0) {
+            steps.add(new TourStep(join, barron, "Barron joins Olivia",
+                    "Here Barron starts waiting for Olivia: join. He can do nothing until her thread ends."));
+        } else {
+            steps.add(new TourStep(f.printed("Barron patiently"), barron, "Barron joins Olivia",
+                    "Olivia has already finished, so join() returns at once: no waiting."));
+        }
+        long dead = f.first(olivia, ThreadState.DEAD, null);
+        steps.add(new TourStep(dead, olivia, "Olivia ends",
+                join >= 0 ? "Her run() returns: dead (returned). Her death ends Barron's join: follow the arrow."
+                        : "Her run() returns: dead (returned)."));
+        steps.add(new TourStep(trace.endTime(), barron, "Both done",
+                "Barron prints that both are done at " + TraceFinder.seconds(trace.endTime())
+                        + ": the longer of the two waits, not their sum."));
+        return steps;
+    }
+
+    @Override
+    public Prediction prediction(ParamValues v) {
+        // Three candidate times: his cooking, her sleep, and the two one after the other.
+        TreeSet<Long> times = new TreeSet<>(List.of(Math.round(v.seconds("cook") * 1e6),
+                Math.round(v.seconds("olivia") * 1e6), Math.round((v.seconds("cook") + v.seconds("olivia")) * 1e6)));
+        List<Long> ordered = new ArrayList<>(times);
+        List<String> choices = new ArrayList<>();
+        ordered.forEach(t -> choices.add("at " + TraceFinder.seconds(t)));
+        return new Prediction("When does Barron print \"Barron and Olivia are both done!\"?", choices,
+                trace -> ordered.indexOf(new TraceFinder(trace).printed("Barron and Olivia are both done")));
+    }
+
 }

@@ -2,7 +2,12 @@ package io.threadline.scenario;
 
 import io.threadline.runtime.Program;
 import io.threadline.scenario.program.DaemonCleanerProgram;
+import io.threadline.trace.Reason;
+import io.threadline.trace.RunOutcome;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A daemon thread that loops forever is cut off when the last non-daemon thread ends. */
@@ -59,5 +64,47 @@ public final class DaemonCleaner extends ScenarioSpec {
     @Override
     public Class<? extends Program> programClass() {
         return DaemonCleanerProgram.class;
+    }
+
+    @Override
+    public List<TourStep> tour(Trace trace) {
+        TraceFinder f = new TraceFinder(trace);
+        int barron = f.thread("Barron");
+        int olivia = f.thread("Olivia");
+        boolean daemon = olivia >= 0 && trace.thread(olivia).daemon();
+        List<TourStep> steps = new ArrayList<>();
+        steps.add(new TourStep(f.first(olivia, ThreadState.RUNNABLE, Reason.STARTED), olivia,
+                daemon ? "Olivia, a daemon, starts" : "Olivia starts (not a daemon)",
+                daemon ? "A daemon thread works in the background and does not keep the program alive."
+                        : "A normal thread keeps the program alive for as long as it runs."));
+        steps.add(new TourStep(f.first(olivia, ThreadState.WAITING, Reason.SLEEP), olivia, "Clean, then sleep",
+                "Olivia cleans and sleeps a second, over and over. Barron cooks in two steps of 0.6 s."));
+        long barronEnd = f.first(barron, ThreadState.DEAD, null);
+        steps.add(new TourStep(barronEnd, barron, "Barron is done",
+                "The main thread ends at " + TraceFinder.seconds(barronEnd) + "."));
+        if (olivia >= 0 && f.lastReason(olivia) == Reason.KILLED && daemon) {
+            steps.add(new TourStep(f.lastTime(olivia), olivia, "Olivia is cut off",
+                    "No non-daemon thread is left, so the program ends: Olivia is killed in the middle of her sleep."));
+        } else {
+            steps.add(new TourStep(trace.endTime(), olivia, "Stopped at the limit",
+                    "Olivia is not a daemon, so the program would run forever: the runtime stops it at its time limit."));
+        }
+        return steps;
+    }
+
+    @Override
+    public Prediction prediction(ParamValues v) {
+        return new Prediction("Barron is done at 1.2 s, while Olivia sleeps. What happens to Olivia?",
+                List.of("She finishes her sleep and cleans once more, then the program ends",
+                        "She is cut off at 1.2 s, in the middle of her sleep",
+                        "The program never ends: she keeps cleaning"),
+                trace -> {
+                    TraceFinder f = new TraceFinder(trace);
+                    int olivia = f.thread("Olivia");
+                    if (trace.outcome() == RunOutcome.TIME_LIMIT) {
+                        return 2;
+                    }
+                    return f.lastReason(olivia) == Reason.KILLED && f.lastTime(olivia) == 1_200_000 ? 1 : 0;
+                });
     }
 }

@@ -3,7 +3,12 @@ package io.threadline.scenario;
 import io.threadline.runtime.Program;
 import io.threadline.runtime.SchedulingOrder;
 import io.threadline.scenario.program.PoolMapVsImapProgram;
+import io.threadline.trace.Reason;
+import io.threadline.trace.ResultMark;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** A process pool's map (all results at once, in order) against imap_unordered (each as done). */
@@ -71,5 +76,54 @@ public final class PoolMapVsImap extends ScenarioSpec {
     @Override
     public Class<? extends Program> programClass() {
         return PoolMapVsImapProgram.class;
+    }
+
+    @Override
+    public List<TourStep> tour(Trace trace) {
+        TraceFinder f = new TraceFinder(trace);
+        int main = f.thread(mainThread());
+        List<TourStep> steps = new ArrayList<>();
+        steps.add(new TourStep(f.first(main, ThreadState.WAITING, Reason.RESULT), main, "map waits for everything",
+                "The tasks go to the worker processes. The main thread waits (result) for the whole list."));
+        ResultMark firstMap = firstResult(trace, "map");
+        if (firstMap != null) {
+            steps.add(new TourStep(firstMap.time(), main, "map returns",
+                    "All six results arrive at once, in input order, when the last task is done."));
+        }
+        ResultMark firstImap = firstResult(trace, "imap_unordered");
+        if (firstImap != null) {
+            steps.add(new TourStep(firstImap.time(), main, "imap_unordered: the first result",
+                    "Each result is handed over as soon as its worker is done: " + firstImap.value()
+                            + " (input " + firstImap.input() + ") comes first."));
+        }
+        steps.add(new TourStep(trace.endTime(), main, "The last result",
+                "Compare the two: map delivered nothing until the end of its batch; imap_unordered delivered as it went."));
+        return steps;
+    }
+
+    private static ResultMark firstResult(Trace trace, String variant) {
+        for (ResultMark r : trace.results()) {
+            if (r.variant().equals(variant)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Prediction prediction(ParamValues v) {
+        return new Prediction("Counting from when each call starts, which hands the main thread its first result sooner?",
+                List.of("map", "imap_unordered", "both at the same time"),
+                trace -> {
+                    TraceFinder f = new TraceFinder(trace);
+                    ResultMark m = firstResult(trace, "map");
+                    ResultMark u = firstResult(trace, "imap_unordered");
+                    if (m == null || u == null) {
+                        return -1;
+                    }
+                    long mapDelay = m.time() - f.printed("map:");
+                    long imapDelay = u.time() - f.printed("imap_unordered:");
+                    return mapDelay < imapDelay ? 0 : imapDelay < mapDelay ? 1 : 2;
+                });
     }
 }

@@ -2,7 +2,11 @@ package io.threadline.scenario;
 
 import io.threadline.runtime.Program;
 import io.threadline.scenario.program.ProducerConsumerProgram;
+import io.threadline.trace.Reason;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Producers and consumers around a queue, shut down with one sentinel per consumer. */
@@ -67,5 +71,48 @@ public final class ProducerConsumer extends ScenarioSpec {
     @Override
     public Class<? extends Program> programClass() {
         return ProducerConsumerProgram.class;
+    }
+
+    @Override
+    public List<TourStep> tour(Trace trace) {
+        TraceFinder f = new TraceFinder(trace);
+        List<TourStep> steps = new ArrayList<>();
+        int firstGetter = f.firstThreadWith(ThreadState.WAITING, Reason.QUEUE_GET);
+        if (firstGetter >= 0) {
+            long at = f.first(firstGetter, ThreadState.WAITING, Reason.QUEUE_GET);
+            steps.add(new TourStep(at, firstGetter, "The queue is empty",
+                    trace.thread(firstGetter).name() + " calls get() on an empty queue and waits (queue-get)."));
+            long woken = f.first(firstGetter, ThreadState.RUNNABLE, Reason.WOKEN, at);
+            if (woken >= 0) {
+                steps.add(new TourStep(woken, firstGetter, "A put releases a get",
+                        "A producer puts an item: the waiting consumer wakes. The arrow shows who woke it."));
+            }
+        }
+        int firstPutter = f.firstThreadWith(ThreadState.WAITING, Reason.QUEUE_PUT);
+        if (firstPutter >= 0) {
+            steps.add(new TourStep(f.first(firstPutter, ThreadState.WAITING, Reason.QUEUE_PUT), firstPutter,
+                    "The queue is full",
+                    trace.thread(firstPutter).name() + " finds no room and waits (queue-put) until a consumer takes an item."));
+        }
+        int main = f.thread(mainThread());
+        long joinAt = f.first(main, ThreadState.WAITING, Reason.QUEUE_JOIN);
+        if (joinAt >= 0) {
+            steps.add(new TourStep(joinAt, main, "Waiting for every item",
+                    "The producers are done; the main thread joins the queue: it waits (queue-join) until task_done() "
+                            + "has been called for every item."));
+        }
+        long done = f.printed("All ");
+        steps.add(new TourStep(done, main, "Stopping the consumers",
+                "Every item is done. The main thread puts one None per consumer; each consumer stops when it gets one."));
+        steps.add(new TourStep(trace.endTime(), main, "Everyone returned",
+                "All threads ended normally (dead, returned) at " + TraceFinder.seconds(trace.endTime()) + "."));
+        return steps;
+    }
+
+    @Override
+    public Prediction prediction(ParamValues v) {
+        return new Prediction("Will a producer ever have to wait for room in the queue (queue-put)?",
+                List.of("Yes", "No"),
+                trace -> new TraceFinder(trace).firstThreadWith(ThreadState.WAITING, Reason.QUEUE_PUT) >= 0 ? 0 : 1);
     }
 }

@@ -58,6 +58,12 @@ public abstract class ScenarioSpec {
     /** The program class, whose source file is shown as the scenario's Java code. */
     public abstract Class<? extends Program> programClass();
 
+    /** The guided tour's moments for a finished run, found from its trace. */
+    public abstract List<TourStep> tour(Trace trace);
+
+    /** The question to ask before running with these values; the run answers it. */
+    public abstract Prediction prediction(ParamValues values);
+
     /** FIFO unless the scenario's point is that the order may vary. */
     public SchedulingOrder order() {
         return SchedulingOrder.FIFO;
