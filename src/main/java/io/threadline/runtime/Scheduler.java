@@ -434,6 +434,7 @@ final class Scheduler {
         me.waitToken++;
         record(me, ThreadState.WAITING, reason, null, detail);
         me.waitDescription = detail == null ? reason.label() : reason.label() + " " + detail;
+        me.waitReason = reason;
         if (list != null) {
             list.add(me);
         }
@@ -825,7 +826,9 @@ final class Scheduler {
         if (!cycle.isEmpty()) {
             StringJoiner j = new StringJoiner(", ", "deadlock: ", "");
             for (SimThread t : cycle) {
-                j.add(t.getName() + " waits for " + t.waitDescription + " held by " + t.blockedOn.getName());
+                j.add(t.waitReason == Reason.JOIN
+                        ? t.getName() + " waits for " + t.blockedOn.getName() + " to end (join)"
+                        : t.getName() + " waits for " + t.waitDescription + " held by " + t.blockedOn.getName());
             }
             return j.toString();
         }

@@ -1,5 +1,6 @@
 package io.threadline.runtime;
 
+import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadRole;
 
 /**
@@ -33,6 +34,7 @@ public class SimThread {
     final WaitList joiners = new WaitList();
     /** Reason and detail of the current wait, to name it in a deadlock report. */
     String waitDescription = "";
+    Reason waitReason = Reason.NONE;
     /** The thread holding what this one waits for (a lock's owner, a joined thread), or null. */
     SimThread blockedOn;
     /** Scenario source line of the thread's latest runtime call. */

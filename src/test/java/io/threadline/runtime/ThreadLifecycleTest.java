@@ -270,7 +270,7 @@ class ThreadLifecycleTest {
             }
         });
         assertThat(t.outcome()).isEqualTo(RunOutcome.DEADLOCK);
-        assertThat(t.outcomeMessage()).contains("Main (join A)", "A (join B)", "B (join A)");
+        assertThat(t.outcomeMessage()).isEqualTo("deadlock: A waits for B to end (join), B waits for A to end (join)");
         assertThat(t.endTime()).isEqualTo(200_000);
         for (String name : List.of("Main", "A", "B")) {
             assertThat(transitions(t, name)).last().asString().isEqualTo("0.200 dead killed deadlock");
