@@ -55,6 +55,16 @@ public abstract class Program {
         rt().cpu(Scheduler.micros(seconds));
     }
 
+    /** Waits {@code seconds} for input/output, e.g. a download (waiting: io); the GIL is free meanwhile. */
+    protected final void io(double seconds, String what) {
+        rt().io(Scheduler.micros(seconds), what);
+    }
+
+    /** A concurrent.futures.ThreadPoolExecutor with up to {@code maxWorkers} threads. */
+    protected final ThreadPoolExecutor executor(int maxWorkers) {
+        return new ThreadPoolExecutor(rt(), maxWorkers);
+    }
+
     /** A new thread running {@code body}; call start() on it. */
     protected final SimThread thread(String name, Runnable body) {
         return new SimThread(name, body);

@@ -51,6 +51,7 @@ final class Scheduler {
     private final List<SimProcess> processes = new ArrayList<>();
     private int freeCores;
     private int poolWorkers;
+    private int executors;
     private volatile SimThread baton;
     /** Bumped on every runtime call and handoff; the watchdog reads it. */
     private volatile long progress;
@@ -373,6 +374,22 @@ final class Scheduler {
             me.waitToken++;
             record(me, ThreadState.WAITING, Reason.SLEEP, null, formatSeconds(micros));
             me.waitDescription = "sleep";
+            addTimer(now + micros, TimerKind.SLEEP, me);
+            releaseCore(me);
+            allocate();
+            switchAway(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for input/output (a download, a disk): like sleep, but shown as waiting (io). */
+    void io(long micros, String what) {
+        SimThread me = enter();
+        try {
+            me.waitToken++;
+            record(me, ThreadState.WAITING, Reason.IO, null, what);
+            me.waitDescription = "io " + what;
             addTimer(now + micros, TimerKind.SLEEP, me);
             releaseCore(me);
             allocate();
@@ -861,6 +878,10 @@ final class Scheduler {
 
     int nextPoolWorkerNumber() {
         return ++poolWorkers;
+    }
+
+    int nextExecutorNumber() {
+        return executors++;
     }
 
     // ------------------------------------------------------------------ for Run
