@@ -41,6 +41,8 @@ public final class TraceJsonReader {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
+    private static final String TRUNCATED = "the file ends in the middle of the trace (truncated?)";
+
     private TraceJsonReader() {
     }
 
@@ -58,12 +60,17 @@ public final class TraceJsonReader {
             return new TraceJsonReader.Session(p).readFile();
         } catch (JsonEOFException e) {
             JsonLocation at = e.getLocation();
-            throw new TraceFormatException(line(at), column(at), "the file ends in the middle of the trace (truncated?)");
+            throw new TraceFormatException(line(at), column(at), TRUNCATED);
         } catch (StreamConstraintsException e) {
             throw new TraceFormatException("not a usable trace: " + firstLine(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new TraceFormatException(line(at), column(at), "not valid JSON: " + firstLine(e.getOriginalMessage()));
+            String problem = firstLine(e.getOriginalMessage());
+            if (problem.startsWith("Unexpected end-of-input")) {
+                // Some of Jackson's end-of-input checks throw this rather than JsonEOFException.
+                throw new TraceFormatException(line(at), column(at), TRUNCATED);
+            }
+            throw new TraceFormatException(line(at), column(at), "not valid JSON: " + problem);
         } catch (CharConversionException e) {
             throw new TraceFormatException("not valid text (UTF-8 JSON expected): " + firstLine(e.getMessage()));
         }
