@@ -22,6 +22,7 @@ import java.util.StringJoiner;
  */
 final class TraceBuilder {
     private static final int AMBIGUOUS = -2;
+    private static final int BASE = TraceFormat.ID_BASE;
 
     private final Trace trace = new Trace();
     private final RunOutcome outcome;
@@ -150,9 +151,9 @@ final class TraceBuilder {
             case TraceFormat.PROCESS_NAME -> {
                 JsonValue pidValue = field(e, e.pid, "pid");
                 int pid = id(pidValue, "pid");
-                int next = trace.processCount();
+                int next = trace.processCount() + BASE;
                 if (pid != next) {
-                    throw at(pidValue, pid < next ? "process " + pid + " is declared twice"
+                    throw at(pidValue, pid < next && pid >= BASE ? "process " + pid + " is declared twice"
                             : "processes must be declared in order: expected pid " + next + ", got " + pid);
                 }
                 trace.addProcess(string(arg(e, "name", true), "args.name"));
@@ -160,14 +161,14 @@ final class TraceBuilder {
             case TraceFormat.THREAD_NAME -> {
                 JsonValue tidValue = field(e, e.tid, "tid");
                 int tid = id(tidValue, "tid");
-                int next = trace.threadCount();
+                int next = trace.threadCount() + BASE;
                 if (tid != next) {
-                    throw at(tidValue, tid < next ? "thread " + tid + " is declared twice"
+                    throw at(tidValue, tid < next && tid >= BASE ? "thread " + tid + " is declared twice"
                             : "threads must be declared in order: expected tid " + next + ", got " + tid);
                 }
                 JsonValue pidValue = field(e, e.pid, "pid");
                 int pid = id(pidValue, "pid");
-                if (pid >= trace.processCount()) {
+                if (pid < BASE || pid - BASE >= trace.processCount()) {
                     throw at(pidValue, "thread " + tid + " is in process " + pid
                             + ", which was never declared (no process_name event for it)");
                 }
@@ -183,10 +184,10 @@ final class TraceBuilder {
                                 + " (expected main, thread, worker or helper)");
                     }
                 }
-                trace.addThread(threadName, pid, daemon, role);
+                int id = trace.addThread(threadName, pid - BASE, daemon, role);
                 laneEnds.add(new long[] {-1});
                 dead.add(new boolean[1]);
-                threadByName.merge(threadName, tid, (a, b) -> AMBIGUOUS);
+                threadByName.merge(threadName, id, (a, b) -> AMBIGUOUS);
             }
             default -> {
                 // Other metadata (thread_sort_index, process_labels ...) only steers other viewers.
@@ -332,21 +333,22 @@ final class TraceBuilder {
         return ts;
     }
 
-    /** The declared thread an event is on, checking its pid. */
+    /** The id of the declared thread an event is on, checking its pid. */
     private int thread(RawEvent e) throws TraceFormatException {
         JsonValue tidValue = field(e, e.tid, "tid");
         int tid = id(tidValue, "tid");
-        if (tid >= trace.threadCount()) {
+        int id = tid - BASE;
+        if (id < 0 || id >= trace.threadCount()) {
             throw at(tidValue, "thread id " + tid + " was never declared (no thread_name event for it)");
         }
         JsonValue pidValue = field(e, e.pid, "pid");
         int pid = id(pidValue, "pid");
-        int process = trace.thread(tid).process();
+        int process = trace.thread(id).process() + BASE;
         if (pid != process) {
-            throw at(pidValue, "pid " + pid + " does not match thread " + JsonValue.quote(trace.thread(tid).name())
+            throw at(pidValue, "pid " + pid + " does not match thread " + JsonValue.quote(trace.thread(id).name())
                     + " (tid " + tid + "), which is in process " + process);
         }
-        return tid;
+        return id;
     }
 
     /** The thread named by arg {@code key} (and {@code key}Tid when the name is shared), or -1. */
@@ -361,10 +363,11 @@ final class TraceBuilder {
         }
         if (tidValue != null) {
             int tid = id(tidValue, "args." + key + "Tid");
-            if (tid >= trace.threadCount() || !trace.thread(tid).name().equals(name)) {
+            int id = tid - BASE;
+            if (id < 0 || id >= trace.threadCount() || !trace.thread(id).name().equals(name)) {
                 throw at(tidValue, "'args." + key + "Tid' " + tid + " is not a thread named " + JsonValue.quote(name));
             }
-            return tid;
+            return id;
         }
         Integer tid = threadByName.get(name);
         if (tid == null) {

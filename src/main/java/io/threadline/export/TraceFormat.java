@@ -12,7 +12,7 @@ package io.threadline.export;
  *   "counters":[NAME...],"strings":[TEXT...]},
  * "displayTimeUnit":"ms",
  * "traceEvents":[
- * {"ph":"M","name":"process_name","pid":P,"args":{"name":NAME}}            one per process, by id
+ * {"ph":"M","name":"process_name","pid":P,"args":{"name":NAME}}            one per process, in order
  * {"ph":"M","name":"thread_name","pid":P,"tid":T,"args":{"name":NAME,"daemon":B,"role":ROLE}}
  * {"ph":"M","name":"thread_sort_index","pid":P,"tid":T,"args":{"sort_index":T}}  one pair per thread
  * then every timed event, in time order (ties: threads by id, then output, results, counters):
@@ -23,15 +23,16 @@ package io.threadline.export;
  * {"ph":"i","cat":"output","name":"print","ts":T,"pid":P,"tid":T,"args":{"text":TEXT,"error":true}}
  * {"ph":"i","cat":"result","name":"result","ts":T,"pid":P,"tid":T,
  *   "args":{"variant":V,"input":TEXT,"value":TEXT,"from":NAME}}
- * {"ph":"C","name":COUNTER,"ts":T,"pid":0,"args":{"value":N}}
+ * {"ph":"C","name":COUNTER,"ts":T,"pid":1,"args":{"value":N}}
  * ]
  * }
  * </pre>
  *
  * <ul>
  *   <li>Times ({@code ts}, {@code dur}, {@code end}) are whole microseconds of scenario time.</li>
- *   <li>{@code pid} is the process id, {@code tid} the thread id, unique across processes; both
- *       count from 0 in creation order, and are declared in that order.</li>
+ *   <li>{@code pid} is the process id + 1 and {@code tid} the thread id + 1 (unique across
+ *       processes), declared in creation order. The + 1 is for Perfetto, which treats pid 0 and
+ *       tid 0 as the kernel's idle task; {@code thread_sort_index} keeps the trace's own id.</li>
  *   <li>Each thread's spans follow each other without gap or overlap from its creation to its
  *       death (the {@code dead} instant), or to {@code end} if it never died. Zero-length spans
  *       are real transitions and are kept.</li>
@@ -57,6 +58,8 @@ public final class TraceFormat {
      * overflowing.
      */
     public static final long MAX_TIME = (1L << 53) - 1;
+    /** What is added to a process or thread id to make its pid or tid in the file. */
+    public static final int ID_BASE = 1;
 
     static final String CAT_STATE = "state";
     static final String CAT_OUTPUT = "output";

@@ -102,7 +102,7 @@ public final class TraceJsonWriter {
             g.writeStartObject();
             g.writeStringField("ph", "M");
             g.writeStringField("name", TraceFormat.PROCESS_NAME);
-            g.writeNumberField("pid", p);
+            g.writeNumberField("pid", p + TraceFormat.ID_BASE);
             g.writeObjectFieldStart("args");
             g.writeStringField("name", trace.process(p).name());
             g.writeEndObject();
@@ -113,8 +113,8 @@ public final class TraceJsonWriter {
             g.writeStartObject();
             g.writeStringField("ph", "M");
             g.writeStringField("name", TraceFormat.THREAD_NAME);
-            g.writeNumberField("pid", info.process());
-            g.writeNumberField("tid", t);
+            g.writeNumberField("pid", info.process() + TraceFormat.ID_BASE);
+            g.writeNumberField("tid", t + TraceFormat.ID_BASE);
             g.writeObjectFieldStart("args");
             g.writeStringField("name", info.name());
             g.writeBooleanField("daemon", info.daemon());
@@ -126,8 +126,8 @@ public final class TraceJsonWriter {
             g.writeStartObject();
             g.writeStringField("ph", "M");
             g.writeStringField("name", TraceFormat.THREAD_SORT_INDEX);
-            g.writeNumberField("pid", info.process());
-            g.writeNumberField("tid", t);
+            g.writeNumberField("pid", info.process() + TraceFormat.ID_BASE);
+            g.writeNumberField("tid", t + TraceFormat.ID_BASE);
             g.writeObjectFieldStart("args");
             g.writeNumberField("sort_index", t);
             g.writeEndObject();
@@ -229,7 +229,7 @@ public final class TraceJsonWriter {
             ThreadState state = lane.state(i);
             Reason reason = lane.reason(i);
             long ts = lane.time(i);
-            int pid = trace.thread(tid).process();
+            int pid = trace.thread(tid).process() + TraceFormat.ID_BASE;
             String detail = trace.string(lane.detail(i));
             g.writeStartObject();
             if (state == ThreadState.DEAD) {
@@ -238,7 +238,7 @@ public final class TraceJsonWriter {
                 g.writeStringField("name", TraceFormat.DEAD);
                 g.writeNumberField("ts", ts);
                 g.writeNumberField("pid", pid);
-                g.writeNumberField("tid", tid);
+                g.writeNumberField("tid", tid + TraceFormat.ID_BASE);
                 g.writeObjectFieldStart("args");
                 g.writeStringField("how", reason.label());
                 if (detail != null) {
@@ -252,7 +252,7 @@ public final class TraceJsonWriter {
                 g.writeNumberField("ts", ts);
                 g.writeNumberField("dur", end - ts);
                 g.writeNumberField("pid", pid);
-                g.writeNumberField("tid", tid);
+                g.writeNumberField("tid", tid + TraceFormat.ID_BASE);
                 g.writeObjectFieldStart("args");
                 g.writeStringField("state", state.label());
                 g.writeStringField("reason", reason.label());
@@ -275,8 +275,8 @@ public final class TraceJsonWriter {
             g.writeStringField("cat", TraceFormat.CAT_OUTPUT);
             g.writeStringField("name", TraceFormat.PRINT);
             g.writeNumberField("ts", o.time());
-            g.writeNumberField("pid", trace.thread(o.thread()).process());
-            g.writeNumberField("tid", o.thread());
+            g.writeNumberField("pid", trace.thread(o.thread()).process() + TraceFormat.ID_BASE);
+            g.writeNumberField("tid", o.thread() + TraceFormat.ID_BASE);
             g.writeObjectFieldStart("args");
             g.writeStringField("text", o.text());
             if (o.error()) {
@@ -293,8 +293,8 @@ public final class TraceJsonWriter {
             g.writeStringField("cat", TraceFormat.CAT_RESULT);
             g.writeStringField("name", TraceFormat.RESULT);
             g.writeNumberField("ts", r.time());
-            g.writeNumberField("pid", trace.thread(r.thread()).process());
-            g.writeNumberField("tid", r.thread());
+            g.writeNumberField("pid", trace.thread(r.thread()).process() + TraceFormat.ID_BASE);
+            g.writeNumberField("tid", r.thread() + TraceFormat.ID_BASE);
             g.writeObjectFieldStart("args");
             g.writeStringField("variant", r.variant());
             g.writeStringField("input", r.input());
@@ -309,7 +309,8 @@ public final class TraceJsonWriter {
             g.writeStringField("ph", "C");
             g.writeStringField("name", name);
             g.writeNumberField("ts", s.time());
-            g.writeNumberField("pid", 0);
+            // Counters belong to the run, shown with its main process.
+            g.writeNumberField("pid", TraceFormat.ID_BASE);
             g.writeObjectFieldStart("args");
             g.writeNumberField(TraceFormat.COUNTER_VALUE, s.value());
             g.writeEndObject();
@@ -323,7 +324,7 @@ public final class TraceJsonWriter {
             }
             g.writeStringField(key, trace.thread(tid).name());
             if (snap.sharedNames.containsKey(trace.thread(tid).name())) {
-                g.writeNumberField(key + "Tid", tid);
+                g.writeNumberField(key + "Tid", tid + TraceFormat.ID_BASE);
             }
         }
     }

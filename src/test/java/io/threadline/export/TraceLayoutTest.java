@@ -61,7 +61,7 @@ class TraceLayoutTest {
         List<Map<String, Object>> events = Json.events(TraceJsonWriter.toBytes(trace));
 
         for (int t = 0; t < trace.threadCount(); t++) {
-            List<Map<String, Object>> lane = ofThread(events, t, "X", "i");
+            List<Map<String, Object>> lane = ofThread(events, t + 1, "X", "i");
             LaneColumns columns = trace.lane(t);
             assertThat(lane).as("one event per transition, zero-length spans kept").hasSize(columns.size());
             assertThat(lane.get(0).get("ts")).isEqualTo(columns.time(0));
@@ -141,7 +141,7 @@ class TraceLayoutTest {
         assertThat(sortIndexes).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(Json.args(threads.get("MainThread"))).containsEntry("daemon", false).containsEntry("role", "main");
         Map<String, Object> worker = threads.get("ForkPoolWorker-2");
-        assertThat(worker).containsEntry("pid", 2L);
+        assertThat(worker).containsEntry("pid", 3L).containsEntry("tid", 3L);
         assertThat(Json.args(worker)).containsEntry("daemon", true).containsEntry("role", "worker");
     }
 
@@ -215,7 +215,7 @@ class TraceLayoutTest {
         assertThat(lines[0]).isEqualTo("{");
         assertThat(lines[1]).startsWith("\"otherData\":{\"format\":\"threadline-trace\",\"version\":1,");
         assertThat(lines[3]).isEqualTo("\"traceEvents\":[");
-        assertThat(lines[4]).isEqualTo("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":0,\"args\":{\"name\":\"MainProcess\"}},");
+        assertThat(lines[4]).isEqualTo("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":\"MainProcess\"}},");
         assertThat(lines).hasSize(4 + Json.events(bytes).size() + 2);
         assertThat(lines[lines.length - 1]).isEqualTo("}");
     }

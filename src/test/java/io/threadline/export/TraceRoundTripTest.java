@@ -155,7 +155,7 @@ class TraceRoundTripTest {
 
         assertSameTrace(back, t);
         String text = new String(bytes, StandardCharsets.UTF_8);
-        assertThat(text).contains("\"by\":\"worker\",\"byTid\":2").contains("\"from\":\"worker\",\"fromTid\":2")
+        assertThat(text).contains("\"by\":\"worker\",\"byTid\":3").contains("\"from\":\"worker\",\"fromTid\":3")
                 .doesNotContain("\"by\":\"MainThread\",\"byTid\"");
     }
 
