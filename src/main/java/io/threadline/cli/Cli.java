@@ -131,9 +131,15 @@ public final class Cli {
                 info(file, load(file), out);
                 return OK;
             }
-            default -> throw new UsageException(command.startsWith("-")
-                    ? "unknown option '" + command + "' (commands: list, run, show, info, help)"
-                    : "unknown command '" + command + "' (commands: list, run, show, info, help)");
+            default -> {
+                if (looksLikeAFile(command)) {
+                    throw new UsageException("unknown command '" + command + "' (to open a trace: " + NAME + " show "
+                            + command + ")");
+                }
+                throw new UsageException(command.startsWith("-")
+                        ? "unknown option '" + command + "' (commands: list, run, show, info, help)"
+                        : "unknown command '" + command + "' (commands: list, run, show, info, help)");
+            }
         }
     }
 
@@ -399,6 +405,14 @@ public final class Cli {
     private static void noMore(String command, List<String> rest, int allowed) throws UsageException {
         if (rest.size() > allowed) {
             throw new UsageException(command + ": unexpected argument '" + rest.get(allowed) + "'");
+        }
+    }
+
+    private static boolean looksLikeAFile(String arg) {
+        try {
+            return Files.isRegularFile(Path.of(arg));
+        } catch (InvalidPathException e) {
+            return false;
         }
     }
 

@@ -55,16 +55,20 @@ public final class TraceJsonReader {
 
     /** Reads a trace from {@code in} (UTF-8 JSON); does not close it. */
     public static Trace read(InputStream in) throws IOException, TraceFormatException {
-        try (JsonParser p = JSON.createParser(in)) {
+        JsonParser p = JSON.createParser(in);
+        try {
             p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            return new TraceJsonReader.Session(p).readFile();
+            return new Session(p).readFile();
         } catch (JsonEOFException e) {
-            JsonLocation at = e.getLocation();
+            JsonLocation at = where(e, p);
             throw new TraceFormatException(line(at), column(at), TRUNCATED);
         } catch (StreamConstraintsException e) {
-            throw new TraceFormatException("not a usable trace: " + firstLine(e.getOriginalMessage()));
+            JsonLocation at = where(e, p);
+            // Jackson names its own setting after the numbers; the user needs only the numbers.
+            String problem = firstLine(e.getOriginalMessage()).replaceAll(", from `[^`]*`", "");
+            throw new TraceFormatException(line(at), column(at), "not a usable trace: " + problem);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
+            JsonLocation at = where(e, p);
             String problem = firstLine(e.getOriginalMessage());
             if (problem.startsWith("Unexpected end-of-input")) {
                 // Some of Jackson's end-of-input checks throw this rather than JsonEOFException.
@@ -73,7 +77,13 @@ public final class TraceJsonReader {
             throw new TraceFormatException(line(at), column(at), "not valid JSON: " + problem);
         } catch (CharConversionException e) {
             throw new TraceFormatException("not valid text (UTF-8 JSON expected): " + firstLine(e.getMessage()));
+        } finally {
+            p.close();
         }
+    }
+
+    private static JsonLocation where(JsonProcessingException e, JsonParser p) {
+        return e.getLocation() != null ? e.getLocation() : p.currentLocation();
     }
 
     private static int line(JsonLocation at) {

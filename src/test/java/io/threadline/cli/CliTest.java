@@ -227,6 +227,18 @@ class CliTest {
     }
 
     @Test
+    void aTraceFileGivenAsTheCommandPointsToShow(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("t.json");
+        Files.writeString(file, "{}");
+
+        Result r = cli(file.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("threadline: unknown command '" + file + "' (to open a trace:"
+                + " threadline show " + file + ")");
+    }
+
+    @Test
     void aMissingFileGetsOneLineAndExit2(@TempDir Path dir) {
         Path file = dir.resolve("nothing.json");
 

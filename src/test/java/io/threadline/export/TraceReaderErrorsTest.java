@@ -251,6 +251,17 @@ class TraceReaderErrorsTest {
     }
 
     @Test
+    void limitsOfTheJsonParserAreOneLineToo() {
+        String text = broken("\"ts\":4,", "\"ts\":" + "9".repeat(5000) + ",");
+
+        assertThatThrownBy(() -> read(text))
+                .isInstanceOf(TraceFormatException.class)
+                .hasMessageStartingWith("line 9, column ")
+                .hasMessageContaining("not a usable trace: Number value length")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void aChromeTraceFromAnotherToolIsRecognizedAsForeign() throws Exception {
         byte[] foreign;
         try (InputStream in = TraceReaderErrorsTest.class.getResourceAsStream("/traces/foreign-chrome.json")) {
