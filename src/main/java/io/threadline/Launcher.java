@@ -1,17 +1,26 @@
 package io.threadline;
 
+import io.threadline.cli.Cli;
 import io.threadline.ui.ThreadlineApp;
 
 /**
  * Entry point of the jar. A plain class, not the Application, so the shaded jar starts on the
- * classpath ("JavaFX runtime components are missing" otherwise). Skeleton: the command line
- * is built with the export work.
+ * classpath ("JavaFX runtime components are missing" otherwise). With no arguments it opens
+ * the window; with any, it is the command line, which loads no JavaFX class unless the
+ * command is {@code show}.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
-        ThreadlineApp.open(null);
+        if (args.length == 0) {
+            ThreadlineApp.open(null);
+            return;
+        }
+        // A lambda, not ThreadlineApp::open: a method reference would load the JavaFX class
+        // (and need its runtime) as soon as it is created, even for "list".
+        int status = new Cli(file -> ThreadlineApp.open(file)).run(args, System.out, System.err);
+        System.exit(status);
     }
 }

@@ -1,0 +1,497 @@
+package io.threadline.cli;
+
+import io.threadline.export.TraceFile;
+import io.threadline.export.TraceFormatException;
+import io.threadline.runtime.ClockMode;
+import io.threadline.runtime.Run;
+import io.threadline.runtime.RunOptions;
+import io.threadline.scenario.ParamException;
+import io.threadline.scenario.ParamSpec;
+import io.threadline.scenario.ParamValues;
+import io.threadline.scenario.ScenarioCatalog;
+import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.CounterTrack;
+import io.threadline.trace.OutputLine;
+import io.threadline.trace.RunOutcome;
+import io.threadline.trace.Trace;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command line: {@code list}, {@code run}, {@code show}, {@code info}, {@code help}. It
+ * needs no display: only {@code show} reaches the window, through the {@link WindowOpener}
+ * it is given. Every failure ends in one line on the error stream and a non-zero status,
+ * never a stack trace.
+ *
+ * <p>Exit status: {@link #OK} when the command did its job, including a run that ended in
+ * deadlock or at its time limit (the summary line says so, as that is what the scenario
+ * showed); {@link #BAD_INPUT} for a bad argument, unknown scenario, bad parameter value or a
+ * file that cannot be read or is not a trace; {@link #FAILED} for anything else (the window
+ * cannot open, an internal error).
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    static final String NAME = "threadline";
+
+    private static final String USAGE = String.join("\n",
+            "Threadline shows how threads live: one lane per thread, coloured by state.",
+            "",
+            "usage: " + NAME + "                     open the window",
+            "       " + NAME + " list                the scenarios and their parameters",
+            "       " + NAME + " run ID [options]    run a scenario and print its output",
+            "           --set NAME=VALUE          set a parameter (repeat for more; see 'list')",
+            "           --seed N                  the same as --set seed=N",
+            "           --speed X                 run on the paced clock at X times real time",
+            "                                     (default: the virtual clock, as fast as it goes)",
+            "           --trace FILE              write the trace to FILE (Chrome trace JSON,",
+            "                                     also opens in Perfetto and chrome://tracing)",
+            "       " + NAME + " show FILE           open the window on a saved trace",
+            "       " + NAME + " info FILE           check a trace file and summarize it",
+            "       " + NAME + " help                this text",
+            "",
+            "exit status: 0 done (also when a run ends in deadlock or at its time limit: the",
+            "summary line says why), 2 bad argument, parameter or file, 1 anything else.");
+
+    private final WindowOpener window;
+
+    /** @param window opens the app's window for {@code show} */
+    public Cli(WindowOpener window) {
+        this.window = window;
+    }
+
+    /** Carries out the command in {@code args}; returns the exit status. */
+    public int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            return dispatch(args, out);
+        } catch (UsageException e) {
+            err.println(NAME + ": " + e.getMessage());
+            return e.status();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println(NAME + ": interrupted");
+            return FAILED;
+        } catch (RuntimeException | Error e) {
+            err.println(NAME + ": internal error: " + oneLine(String.valueOf(e)));
+            return FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int dispatch(String[] args, PrintStream out) throws UsageException, InterruptedException {
+        if (args.length == 0) {
+            out.println(USAGE);
+            return OK;
+        }
+        String command = args[0];
+        List<String> rest = List.of(args).subList(1, args.length);
+        switch (command) {
+            case "help", "--help", "-h" -> {
+                out.println(USAGE);
+                return OK;
+            }
+            case "list" -> {
+                noMore(command, rest, 0);
+                list(out);
+                return OK;
+            }
+            case "run" -> {
+                return runCommand(rest, out);
+            }
+            case "show" -> {
+                Path file = fileArgument(command, rest);
+                load(file);
+                try {
+                    window.open(file);
+                } catch (RuntimeException e) {
+                    throw new UsageException(FAILED, "cannot open the window: " + oneLine(String.valueOf(e.getMessage())));
+                }
+                return OK;
+            }
+            case "info" -> {
+                Path file = fileArgument(command, rest);
+                info(file, load(file), out);
+                return OK;
+            }
+            default -> {
+                if (looksLikeAFile(command)) {
+                    throw new UsageException("unknown command '" + command + "' (to open a trace: " + NAME + " show "
+                            + command + ")");
+                }
+                throw new UsageException(command.startsWith("-")
+                        ? "unknown option '" + command + "' (commands: list, run, show, info, help)"
+                        : "unknown command '" + command + "' (commands: list, run, show, info, help)");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ list
+
+    private static void list(PrintStream out) {
+        out.println("Scenarios (run one with: " + NAME + " run ID --set NAME=VALUE ...):");
+        out.println();
+        boolean first = true;
+        for (ScenarioSpec s : ScenarioCatalog.all()) {
+            if (!first) {
+                out.println();
+            }
+            first = false;
+            out.println(s.id() + "  " + s.title());
+            out.println("    " + s.summary());
+            Table table = new Table();
+            table.row("    parameter", "default", "range", "");
+            for (ParamSpec p : s.params()) {
+                table.row("    " + p.name(), p.defaultValue(), p.rangeText(), p.hint());
+            }
+            table.print(out);
+        }
+    }
+
+    // ------------------------------------------------------------------ run
+
+    private int runCommand(List<String> args, PrintStream out) throws UsageException, InterruptedException {
+        String id = null;
+        Map<String, String> given = new LinkedHashMap<>();
+        double speed = 0;
+        Path tracePath = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String option = a;
+            String inline = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                option = a.substring(0, eq);
+                inline = a.substring(eq + 1);
+            }
+            switch (option) {
+                case "--help", "-h" -> {
+                    out.println(USAGE);
+                    return OK;
+                }
+                case "--set" -> {
+                    String kv = inline != null ? inline : value(args, ++i, option);
+                    int at = kv.indexOf('=');
+                    if (at <= 0) {
+                        throw new UsageException("--set needs NAME=VALUE, got '" + kv + "'");
+                    }
+                    given.put(kv.substring(0, at).trim(), kv.substring(at + 1));
+                }
+                case "--seed" -> given.put(ScenarioSpec.SEED, inline != null ? inline : value(args, ++i, option));
+                case "--speed" -> speed = speed(inline != null ? inline : value(args, ++i, option));
+                case "--trace" -> tracePath = writablePath(inline != null ? inline : value(args, ++i, option));
+                default -> {
+                    if (a.startsWith("-")) {
+                        throw new UsageException("unknown option '" + a + "' for run (options: --set, --seed, --speed,"
+                                + " --trace)");
+                    }
+                    if (id != null) {
+                        throw new UsageException("run takes one scenario, got '" + id + "' and '" + a + "'");
+                    }
+                    id = a;
+                }
+            }
+        }
+        if (id == null) {
+            throw new UsageException("run: which scenario? (" + scenarioIds() + ")");
+        }
+        ScenarioSpec spec = ScenarioCatalog.byId(id);
+        if (spec == null) {
+            throw new UsageException("unknown scenario '" + id + "' (known: " + scenarioIds() + ")");
+        }
+        ParamValues values;
+        try {
+            values = spec.values(given);
+        } catch (ParamException e) {
+            throw new UsageException(e.getMessage());
+        }
+        boolean paced = speed > 0;
+        RunOptions options = spec.options(values, paced ? ClockMode.PACED : ClockMode.VIRTUAL, paced ? speed : 1);
+        Run run = spec.start(values, options);
+        Trace trace = run.trace();
+        OutputPrinter printer = new OutputPrinter(trace, out);
+        try {
+            if (paced) {
+                // Lines appear as the run reaches them, at the pace of the demo.
+                printer.widths(options.timeLimit());
+                while (!run.awaitEnd(50, TimeUnit.MILLISECONDS)) {
+                    printer.printNew();
+                }
+            } else {
+                run.awaitEnd();
+                printer.widths(trace.endTime());
+            }
+        } finally {
+            run.stop();
+        }
+        printer.printNew();
+        out.println(summary(trace));
+        if (tracePath != null) {
+            try {
+                TraceFile.save(trace, tracePath);
+            } catch (IOException e) {
+                throw new UsageException("cannot write the trace to " + tracePath + ": " + ioProblem(e));
+            }
+            out.println("trace written to " + tracePath + " (" + size(tracePath) + ")");
+        }
+        return OK;
+    }
+
+    private static String value(List<String> args, int i, String option) throws UsageException {
+        if (i >= args.size()) {
+            throw new UsageException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    private static double speed(String text) throws UsageException {
+        double v;
+        try {
+            v = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new UsageException("--speed must be a positive number (times real time), got '" + text + "'");
+        }
+        return v;
+    }
+
+    /** A path a trace can be written to, checked before a run that may take a while. */
+    private static Path writablePath(String text) throws UsageException {
+        Path p;
+        try {
+            p = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new UsageException("--trace: not a usable file name: '" + text + "'");
+        }
+        if (text.isBlank()) {
+            throw new UsageException("--trace needs a file name");
+        }
+        if (Files.isDirectory(p)) {
+            throw new UsageException("--trace: " + p + " is a directory");
+        }
+        Path dir = p.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new UsageException("--trace: cannot write " + p + ": no such directory " + dir);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UsageException("--trace: cannot write " + p + ": directory " + dir + " is not writable");
+        }
+        return p;
+    }
+
+    static String summary(Trace trace) {
+        StringBuilder b = new StringBuilder();
+        b.append(trace.outcome().label()).append(" at ").append(seconds(trace.endTime()))
+                .append(", ").append(count(trace.threadCount(), "thread"))
+                .append(", ").append(count(trace.eventCount(), "state change"));
+        if (trace.outcome() != RunOutcome.COMPLETED && !trace.outcomeMessage().isEmpty()) {
+            b.append(": ").append(oneLine(trace.outcomeMessage()));
+        }
+        return b.toString();
+    }
+
+    /** Prints the program's output lines as aligned columns: time, thread, text. */
+    private static final class OutputPrinter {
+        private final Trace trace;
+        private final PrintStream out;
+        private int printed;
+        private int timeWidth;
+        private int nameWidth;
+
+        OutputPrinter(Trace trace, PrintStream out) {
+            this.trace = trace;
+            this.out = out;
+        }
+
+        /** Sets the column widths for times up to {@code latest}. */
+        void widths(long latest) {
+            timeWidth = seconds(latest).length();
+            nameWidth = 6;
+            for (int t = 0; t < trace.threadCount(); t++) {
+                nameWidth = Math.max(nameWidth, trace.thread(t).name().length());
+            }
+        }
+
+        void printNew() {
+            for (int n = trace.outputCount(); printed < n; printed++) {
+                OutputLine line = trace.outputLine(printed);
+                String name = trace.thread(line.thread()).name();
+                nameWidth = Math.max(nameWidth, name.length());
+                String time = seconds(line.time());
+                // Python writes tracebacks to stderr; here they stay in order, marked.
+                out.println("  " + pad(time, timeWidth, true) + "  " + pad(name, nameWidth, false) + "  "
+                        + (line.error() ? "! " : "") + line.text());
+            }
+            out.flush();
+        }
+    }
+
+    // ------------------------------------------------------------------ show, info
+
+    private static Path fileArgument(String command, List<String> rest) throws UsageException {
+        if (rest.isEmpty()) {
+            throw new UsageException(command + ": which trace file?");
+        }
+        noMore(command, rest, 1);
+        try {
+            return Path.of(rest.get(0));
+        } catch (InvalidPathException e) {
+            throw new UsageException(command + ": not a usable file name: '" + rest.get(0) + "'");
+        }
+    }
+
+    private static Trace load(Path file) throws UsageException {
+        try {
+            return TraceFile.load(file);
+        } catch (TraceFormatException e) {
+            throw new UsageException(file + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + ioProblem(e));
+        }
+    }
+
+    private static void info(Path file, Trace trace, PrintStream out) {
+        Table t = new Table();
+        t.row("file", file + " (" + size(file) + ")");
+        t.row("scenario", trace.scenario().isEmpty() ? "(none)" : trace.scenario());
+        StringJoiner params = new StringJoiner(" ");
+        trace.params().forEach((k, v) -> params.add(k + "=" + v));
+        t.row("params", params.length() == 0 ? "(none)" : params.toString());
+        t.row("seed", Long.toString(trace.seed()));
+        t.row("clock", trace.clock());
+        StringJoiner names = new StringJoiner(", ");
+        int shown = Math.min(trace.threadCount(), 8);
+        for (int i = 0; i < shown; i++) {
+            names.add(trace.thread(i).name());
+        }
+        if (shown < trace.threadCount()) {
+            names.add("...");
+        }
+        t.row("threads", trace.threadCount() + (trace.threadCount() > 0 ? ": " + names : "")
+                + " (" + count(trace.processCount(), "process") + ")");
+        long samples = 0;
+        for (CounterTrack c : trace.counters()) {
+            samples += c.size();
+        }
+        t.row("events", count(trace.eventCount(), "state change") + ", " + count(trace.outputCount(), "printed line")
+                + ", " + count(trace.results().size(), "result") + ", " + count(samples, "counter sample"));
+        t.row("duration", seconds(trace.endTime()));
+        t.row("outcome", trace.outcome().label()
+                + (trace.outcomeMessage().isEmpty() ? "" : ": " + oneLine(trace.outcomeMessage())));
+        t.print(out);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void noMore(String command, List<String> rest, int allowed) throws UsageException {
+        if (rest.size() > allowed) {
+            throw new UsageException(command + ": unexpected argument '" + rest.get(allowed) + "'");
+        }
+    }
+
+    private static boolean looksLikeAFile(String arg) {
+        try {
+            return Files.isRegularFile(Path.of(arg));
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
+    private static String scenarioIds() {
+        StringJoiner j = new StringJoiner(", ");
+        ScenarioCatalog.all().forEach(s -> j.add(s.id()));
+        return j.toString();
+    }
+
+    /** Scenario time in seconds with milliseconds, e.g. "0.500 s". */
+    static String seconds(long micros) {
+        long ms = Math.floorDiv(micros + 500, 1000);
+        return ms / 1000 + "." + String.format(Locale.ROOT, "%03d", ms % 1000) + " s";
+    }
+
+    private static String count(long n, String noun) {
+        String plural = noun.endsWith("s") ? noun + "es" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
+    }
+
+    private static String size(Path file) {
+        try {
+            return count(Files.size(file), "byte");
+        } catch (IOException e) {
+            return "size unknown";
+        }
+    }
+
+    private static String ioProblem(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return oneLine(String.valueOf(e.getMessage()));
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+
+    private static String pad(String s, int width, boolean left) {
+        if (s.length() >= width) {
+            return s;
+        }
+        String fill = " ".repeat(width - s.length());
+        return left ? fill + s : s + fill;
+    }
+
+    /** Rows of cells printed as aligned columns; the last column is not padded. */
+    private static final class Table {
+        private final List<String[]> rows = new ArrayList<>();
+
+        void row(String... cells) {
+            rows.add(cells);
+        }
+
+        void print(PrintStream out) {
+            int columns = 0;
+            for (String[] r : rows) {
+                columns = Math.max(columns, r.length);
+            }
+            int[] widths = new int[columns];
+            for (String[] r : rows) {
+                for (int c = 0; c < r.length - 1; c++) {
+                    widths[c] = Math.max(widths[c], r[c].length());
+                }
+            }
+            for (String[] r : rows) {
+                StringBuilder b = new StringBuilder();
+                for (int c = 0; c < r.length; c++) {
+                    b.append(c < r.length - 1 ? pad(r[c], widths[c], false) + "  " : r[c]);
+                }
+                out.println(b.toString().stripTrailing());
+            }
+        }
+    }
+}

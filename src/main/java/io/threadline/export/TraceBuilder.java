@@ -1,0 +1,520 @@
+package io.threadline.export;
+
+import io.threadline.trace.CounterTrack;
+import io.threadline.trace.Reason;
+import io.threadline.trace.ResultMark;
+import io.threadline.trace.RunOutcome;
+import io.threadline.trace.ThreadRole;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Checks the events of a Threadline trace file one by one and rebuilds the {@link Trace} with
+ * the same calls the runtime made to record it. Every rule of {@link TraceFormat} is checked
+ * here; the first broken one ends the read with a message that names it.
+ */
+final class TraceBuilder {
+    private static final int AMBIGUOUS = -2;
+    private static final int BASE = TraceFormat.ID_BASE;
+
+    private final Trace trace = new Trace();
+    private final RunOutcome outcome;
+    private final String message;
+    private final long end;
+    private final Map<String, CounterTrack> counters = new HashMap<>();
+
+    /** Per thread: where its next span must start (-1 before its first), and whether it died. */
+    private final List<long[]> laneEnds = new ArrayList<>();
+    private final List<boolean[]> dead = new ArrayList<>();
+    private final Map<String, Integer> threadByName = new HashMap<>();
+    private long lastTime;
+
+    private TraceBuilder(RunOutcome outcome, String message, long end) {
+        this.outcome = outcome;
+        this.message = message;
+        this.end = end;
+    }
+
+    // ------------------------------------------------------------------ otherData
+
+    /** A builder for the file whose otherData is {@code header}; checks that it is one of ours. */
+    static TraceBuilder forHeader(JsonValue header) throws TraceFormatException {
+        if (header.kind != JsonValue.Kind.OBJECT) {
+            throw at(header, "not a Threadline trace: otherData must be an object, got " + header.describe());
+        }
+        Map<String, JsonValue> h = header.fields;
+        JsonValue format = h.get("format");
+        if (format == null) {
+            throw at(header, "not a Threadline trace: otherData has no 'format' (traces from other tools"
+                    + " cannot be opened yet)");
+        }
+        if (format.kind != JsonValue.Kind.STRING || !format.text.equals(TraceFormat.FORMAT)) {
+            throw at(format, "not a Threadline trace: otherData.format is " + format.describe() + ", expected '"
+                    + TraceFormat.FORMAT + "'");
+        }
+        JsonValue version = required(header, "version", "otherData");
+        long v = whole(version, "otherData.version", 0, Long.MAX_VALUE);
+        if (v != TraceFormat.VERSION) {
+            throw at(version, "trace format version " + v + " is not supported (this Threadline reads version "
+                    + TraceFormat.VERSION + ")");
+        }
+
+        String scenario = optionalString(h.get("scenario"), "otherData.scenario", "");
+        Map<String, String> params = new LinkedHashMap<>();
+        JsonValue ps = h.get("params");
+        if (ps != null) {
+            if (ps.kind != JsonValue.Kind.OBJECT) {
+                throw at(ps, "'otherData.params' must be an object, got " + ps.describe());
+            }
+            for (Map.Entry<String, JsonValue> e : ps.fields.entrySet()) {
+                JsonValue pv = e.getValue();
+                if (!pv.isScalar() || pv.kind == JsonValue.Kind.NULL) {
+                    throw at(pv, "parameter '" + e.getKey() + "' must be a string, got " + pv.describe());
+                }
+                params.put(e.getKey(), pv.text);
+            }
+        }
+        JsonValue seedValue = h.get("seed");
+        long seed = seedValue == null ? 0 : whole(seedValue, "otherData.seed", Long.MIN_VALUE, Long.MAX_VALUE);
+        String clock = optionalString(h.get("clock"), "otherData.clock", "virtual");
+        if (!clock.equals("virtual") && !clock.equals("paced")) {
+            throw at(h.get("clock"), "unknown clock '" + JsonValue.shorten(clock) + "' (expected virtual or paced)");
+        }
+        JsonValue outcomeValue = required(header, "outcome", "otherData");
+        String outcomeLabel = string(outcomeValue, "otherData.outcome");
+        RunOutcome outcome = RunOutcome.ofLabel(outcomeLabel);
+        if (outcome == null) {
+            StringJoiner known = new StringJoiner(", ");
+            for (RunOutcome o : RunOutcome.values()) {
+                known.add(o.label());
+            }
+            throw at(outcomeValue, "unknown outcome " + JsonValue.quote(outcomeLabel) + " (expected one of " + known
+                    + ")");
+        }
+        String message = optionalString(h.get("message"), "otherData.message", "");
+        long end = time(required(header, "end", "otherData"), "otherData.end");
+
+        TraceBuilder b = new TraceBuilder(outcome, message, end);
+        b.trace.describe(scenario, params, seed, clock);
+        for (JsonValue s : stringList(h.get("strings"), "otherData.strings")) {
+            b.trace.strings().intern(s.text);
+        }
+        for (JsonValue c : stringList(h.get("counters"), "otherData.counters")) {
+            b.counters.put(c.text, b.trace.counter(c.text));
+        }
+        return b;
+    }
+
+    /** The strings of a list that must hold each only once; empty if absent. */
+    private static List<JsonValue> stringList(JsonValue list, String what) throws TraceFormatException {
+        if (list == null) {
+            return List.of();
+        }
+        if (list.kind != JsonValue.Kind.ARRAY) {
+            throw at(list, "'" + what + "' must be an array of strings, got " + list.describe());
+        }
+        Map<String, Boolean> seen = new HashMap<>();
+        for (JsonValue s : list.items) {
+            string(s, what + " item");
+            if (seen.put(s.text, Boolean.TRUE) != null) {
+                throw at(s, "'" + what + "' lists " + JsonValue.quote(s.text) + " twice");
+            }
+        }
+        return list.items;
+    }
+
+    // ------------------------------------------------------------------ events
+
+    void event(RawEvent e) throws TraceFormatException {
+        JsonValue phValue = field(e, e.ph, "ph");
+        String ph = string(phValue, "ph");
+        switch (ph) {
+            case "M" -> metadata(e);
+            case "X" -> span(e);
+            case "i", "I" -> instant(e);
+            case "C" -> counter(e);
+            default -> throw at(phValue, "unknown 'ph' value " + JsonValue.quote(ph)
+                    + " (a Threadline trace has only X, i, C and M events)");
+        }
+    }
+
+    private void metadata(RawEvent e) throws TraceFormatException {
+        String name = string(field(e, e.name, "name"), "name");
+        switch (name) {
+            case TraceFormat.PROCESS_NAME -> {
+                JsonValue pidValue = field(e, e.pid, "pid");
+                int pid = id(pidValue, "pid");
+                int next = trace.processCount() + BASE;
+                if (pid != next) {
+                    throw at(pidValue, pid < next && pid >= BASE ? "process " + pid + " is declared twice"
+                            : "processes must be declared in order: expected pid " + next + ", got " + pid);
+                }
+                trace.addProcess(string(arg(e, "name", true), "args.name"));
+            }
+            case TraceFormat.THREAD_NAME -> {
+                JsonValue tidValue = field(e, e.tid, "tid");
+                int tid = id(tidValue, "tid");
+                int next = trace.threadCount() + BASE;
+                if (tid != next) {
+                    throw at(tidValue, tid < next && tid >= BASE ? "thread " + tid + " is declared twice"
+                            : "threads must be declared in order: expected tid " + next + ", got " + tid);
+                }
+                JsonValue pidValue = field(e, e.pid, "pid");
+                int pid = id(pidValue, "pid");
+                if (pid < BASE || pid - BASE >= trace.processCount()) {
+                    throw at(pidValue, "thread " + tid + " is in process " + pid
+                            + ", which was never declared (no process_name event for it)");
+                }
+                String threadName = string(arg(e, "name", true), "args.name");
+                JsonValue daemonValue = arg(e, "daemon", false);
+                boolean daemon = daemonValue != null && bool(daemonValue, "args.daemon");
+                JsonValue roleValue = arg(e, "role", false);
+                ThreadRole role = ThreadRole.THREAD;
+                if (roleValue != null) {
+                    role = ThreadRole.ofLabel(string(roleValue, "args.role"));
+                    if (role == null) {
+                        throw at(roleValue, "unknown thread role " + JsonValue.quote(roleValue.text)
+                                + " (expected main, thread, worker or helper)");
+                    }
+                }
+                int id = trace.addThread(threadName, pid - BASE, daemon, role);
+                laneEnds.add(new long[] {-1});
+                dead.add(new boolean[1]);
+                threadByName.merge(threadName, id, (a, b) -> AMBIGUOUS);
+            }
+            default -> {
+                // Other metadata (thread_sort_index, process_labels ...) only steers other viewers.
+            }
+        }
+    }
+
+    private void span(RawEvent e) throws TraceFormatException {
+        category(e, TraceFormat.CAT_STATE, "a span (ph X)");
+        long ts = timestamp(e);
+        JsonValue durValue = field(e, e.dur, "dur");
+        long dur = time(durValue, "dur");
+        if (ts + dur > end) {
+            throw at(durValue, "span ends at " + (ts + dur) + ", after the end of the trace (otherData.end is "
+                    + end + ")");
+        }
+        int tid = thread(e);
+        JsonValue stateValue = arg(e, "state", true);
+        String label = string(stateValue, "args.state");
+        ThreadState state = ThreadState.ofLabel(label);
+        if (state == null) {
+            throw at(stateValue, "unknown state " + JsonValue.quote(label)
+                    + " (expected new, runnable, running or waiting)");
+        }
+        if (state == ThreadState.DEAD) {
+            throw at(stateValue, "state 'dead' must be a 'dead' instant event (ph i), not a span");
+        }
+        JsonValue nameValue = field(e, e.name, "name");
+        if (nameValue.kind != JsonValue.Kind.STRING || !nameValue.text.equals(label)) {
+            throw at(nameValue, "span name " + nameValue.describe() + " does not match args.state '" + label + "'");
+        }
+        JsonValue reasonValue = arg(e, "reason", true);
+        String reasonLabel = string(reasonValue, "args.reason");
+        Reason reason = Reason.ofLabel(reasonLabel);
+        if (reason == null) {
+            throw at(reasonValue, "unknown reason " + JsonValue.quote(reasonLabel) + " for state '" + label + "'");
+        }
+        if (reason.state() != null && reason.state() != state) {
+            throw at(reasonValue, "reason '" + reasonLabel + "' does not belong to state '" + label + "' (it is a "
+                    + reason.state().label() + " reason)");
+        }
+        String detail = optionalArgString(e, "detail");
+        int cause = threadRef(e, "by");
+        int line = line(e);
+        follows(e, tid, ts);
+        trace.transition(tid, ts, state, reason, cause, detail, line);
+        laneEnds.get(tid)[0] = ts + dur;
+    }
+
+    private void instant(RawEvent e) throws TraceFormatException {
+        JsonValue catValue = field(e, e.cat, "cat");
+        String cat = string(catValue, "cat");
+        switch (cat) {
+            case TraceFormat.CAT_STATE -> death(e);
+            case TraceFormat.CAT_OUTPUT -> {
+                long ts = timestamp(e);
+                int tid = thread(e);
+                String text = string(arg(e, "text", true), "args.text");
+                JsonValue errorValue = arg(e, "error", false);
+                boolean error = errorValue != null && bool(errorValue, "args.error");
+                trace.output(ts, tid, text, error);
+            }
+            case TraceFormat.CAT_RESULT -> {
+                long ts = timestamp(e);
+                int tid = thread(e);
+                String variant = string(arg(e, "variant", true), "args.variant");
+                String input = string(arg(e, "input", true), "args.input");
+                String value = string(arg(e, "value", true), "args.value");
+                int from = threadRef(e, "from");
+                trace.result(new ResultMark(ts, tid, variant, input, value, from));
+            }
+            default -> throw at(catValue, "unknown instant event category " + JsonValue.quote(cat)
+                    + " (expected state, output or result)");
+        }
+    }
+
+    private void death(RawEvent e) throws TraceFormatException {
+        JsonValue nameValue = field(e, e.name, "name");
+        if (nameValue.kind != JsonValue.Kind.STRING || !nameValue.text.equals(TraceFormat.DEAD)) {
+            throw at(nameValue, "an instant event of category 'state' must be named 'dead', got "
+                    + nameValue.describe());
+        }
+        long ts = timestamp(e);
+        int tid = thread(e);
+        JsonValue howValue = arg(e, "how", true);
+        String how = string(howValue, "args.how");
+        Reason reason = Reason.ofLabel(how);
+        if (reason == null || reason.state() != ThreadState.DEAD) {
+            throw at(howValue, "'args.how' must be returned, raised or killed, got " + JsonValue.quote(how));
+        }
+        String detail = optionalArgString(e, "error");
+        if (detail == null) {
+            detail = optionalArgString(e, "detail");
+        }
+        int cause = threadRef(e, "by");
+        int line = line(e);
+        follows(e, tid, ts);
+        trace.transition(tid, ts, ThreadState.DEAD, reason, cause, detail, line);
+        dead.get(tid)[0] = true;
+    }
+
+    private void counter(RawEvent e) throws TraceFormatException {
+        JsonValue nameValue = field(e, e.name, "name");
+        String name = string(nameValue, "name");
+        CounterTrack track = counters.get(name);
+        if (track == null) {
+            throw at(nameValue, "counter " + JsonValue.quote(name) + " is not listed in otherData.counters");
+        }
+        long ts = timestamp(e);
+        id(field(e, e.pid, "pid"), "pid");
+        long value = whole(arg(e, TraceFormat.COUNTER_VALUE, true), "args." + TraceFormat.COUNTER_VALUE,
+                Long.MIN_VALUE, Long.MAX_VALUE);
+        track.add(ts, value);
+    }
+
+    /** Checks that a new span or death of {@code tid} at {@code ts} continues its lane. */
+    private void follows(RawEvent e, int tid, long ts) throws TraceFormatException {
+        String who = "thread " + JsonValue.quote(trace.thread(tid).name());
+        if (dead.get(tid)[0]) {
+            throw at(e.ts, who + " has an event after its death");
+        }
+        long expected = laneEnds.get(tid)[0];
+        if (expected >= 0 && ts < expected) {
+            throw at(e.ts, who + ": this event at " + ts + " overlaps the previous span, which ends at " + expected);
+        }
+        if (expected >= 0 && ts > expected) {
+            throw at(e.ts, who + ": gap between its previous span, which ends at " + expected
+                    + ", and this event at " + ts);
+        }
+    }
+
+    /** The checked ts of a timed event: a time, in file order, within the trace. */
+    private long timestamp(RawEvent e) throws TraceFormatException {
+        long ts = time(field(e, e.ts, "ts"), "ts");
+        if (ts < lastTime) {
+            throw at(e.ts, "time goes backwards: ts " + ts + " comes after an event at " + lastTime
+                    + " (events must be in time order)");
+        }
+        if (ts > end) {
+            throw at(e.ts, "ts " + ts + " is after the end of the trace (otherData.end is " + end + ")");
+        }
+        lastTime = ts;
+        return ts;
+    }
+
+    /** The id of the declared thread an event is on, checking its pid. */
+    private int thread(RawEvent e) throws TraceFormatException {
+        JsonValue tidValue = field(e, e.tid, "tid");
+        int tid = id(tidValue, "tid");
+        int id = tid - BASE;
+        if (id < 0 || id >= trace.threadCount()) {
+            throw at(tidValue, "thread id " + tid + " was never declared (no thread_name event for it)");
+        }
+        JsonValue pidValue = field(e, e.pid, "pid");
+        int pid = id(pidValue, "pid");
+        int process = trace.thread(id).process() + BASE;
+        if (pid != process) {
+            throw at(pidValue, "pid " + pid + " does not match thread " + JsonValue.quote(trace.thread(id).name())
+                    + " (tid " + tid + "), which is in process " + process);
+        }
+        return id;
+    }
+
+    /** The thread named by arg {@code key} (and {@code key}Tid when the name is shared), or -1. */
+    private int threadRef(RawEvent e, String key) throws TraceFormatException {
+        String name = optionalArgString(e, key);
+        JsonValue tidValue = arg(e, key + "Tid", false);
+        if (name == null) {
+            if (tidValue != null) {
+                throw at(tidValue, "'args." + key + "Tid' is given without 'args." + key + "'");
+            }
+            return -1;
+        }
+        if (tidValue != null) {
+            int tid = id(tidValue, "args." + key + "Tid");
+            int id = tid - BASE;
+            if (id < 0 || id >= trace.threadCount() || !trace.thread(id).name().equals(name)) {
+                throw at(tidValue, "'args." + key + "Tid' " + tid + " is not a thread named " + JsonValue.quote(name));
+            }
+            return id;
+        }
+        Integer tid = threadByName.get(name);
+        if (tid == null) {
+            throw at(e.args.get(key), "'args." + key + "' names thread " + JsonValue.quote(name)
+                    + ", which was never declared");
+        }
+        if (tid == AMBIGUOUS) {
+            throw at(e.args.get(key), "'args." + key + "' names " + JsonValue.quote(name)
+                    + ", which several threads are called; 'args." + key + "Tid' is needed");
+        }
+        return tid;
+    }
+
+    private int line(RawEvent e) throws TraceFormatException {
+        JsonValue v = arg(e, "line", false);
+        return v == null ? 0 : (int) whole(v, "args.line", 0, Integer.MAX_VALUE);
+    }
+
+    private void category(RawEvent e, String expected, String what) throws TraceFormatException {
+        JsonValue catValue = field(e, e.cat, "cat");
+        String cat = string(catValue, "cat");
+        if (!cat.equals(expected)) {
+            throw at(catValue, what + " must have cat '" + expected + "', got " + JsonValue.quote(cat));
+        }
+    }
+
+    // ------------------------------------------------------------------ the end
+
+    Trace finish(int line, int column) throws TraceFormatException {
+        for (int t = 0; t < laneEnds.size(); t++) {
+            long laneEnd = laneEnds.get(t)[0];
+            if (laneEnd >= 0 && !dead.get(t)[0] && laneEnd != end) {
+                throw new TraceFormatException(line, column, "thread " + JsonValue.quote(trace.thread(t).name())
+                        + " is not covered to the end: its last span ends at " + laneEnd
+                        + " but the trace ends at " + end + " (otherData.end)");
+            }
+        }
+        trace.finish(end, outcome, message);
+        return trace;
+    }
+
+    // ------------------------------------------------------------------ typed access
+
+    private static TraceFormatException at(JsonValue where, String problem) {
+        return where == null ? new TraceFormatException(problem)
+                : new TraceFormatException(where.line, where.column, problem);
+    }
+
+    private static TraceFormatException atEvent(RawEvent e, String problem) {
+        return new TraceFormatException(e.line, e.column, problem);
+    }
+
+    private static JsonValue field(RawEvent e, JsonValue v, String key) throws TraceFormatException {
+        if (v == null) {
+            throw atEvent(e, "event has no '" + key + "'");
+        }
+        return v;
+    }
+
+    private static JsonValue required(JsonValue object, String key, String where) throws TraceFormatException {
+        JsonValue v = object.fields.get(key);
+        if (v == null) {
+            throw at(object, where + " has no '" + key + "'");
+        }
+        return v;
+    }
+
+    /** The arg {@code key}; null if absent and not required. */
+    private static JsonValue arg(RawEvent e, String key, boolean required) throws TraceFormatException {
+        if (e.argsValue != null && e.argsValue.kind != JsonValue.Kind.OBJECT) {
+            throw at(e.argsValue, "'args' must be an object, got " + e.argsValue.describe());
+        }
+        JsonValue v = e.args.get(key);
+        if (v == null && required) {
+            throw atEvent(e, "event has no 'args." + key + "'");
+        }
+        return v;
+    }
+
+    private static String optionalArgString(RawEvent e, String key) throws TraceFormatException {
+        JsonValue v = arg(e, key, false);
+        return v == null ? null : string(v, "args." + key);
+    }
+
+    private static String optionalString(JsonValue v, String what, String absent) throws TraceFormatException {
+        return v == null ? absent : string(v, what);
+    }
+
+    private static String string(JsonValue v, String what) throws TraceFormatException {
+        if (v.kind != JsonValue.Kind.STRING) {
+            throw at(v, "'" + what + "' must be a string, got " + v.describe());
+        }
+        return v.text;
+    }
+
+    private static boolean bool(JsonValue v, String what) throws TraceFormatException {
+        if (v.kind != JsonValue.Kind.BOOLEAN) {
+            throw at(v, "'" + what + "' must be true or false, got " + v.describe());
+        }
+        return v.longValue != 0;
+    }
+
+    /** A time: whole microseconds from 0 to {@link TraceFormat#MAX_TIME}. */
+    private static long time(JsonValue v, String what) throws TraceFormatException {
+        return number(v, what, "a number of microseconds", 0, TraceFormat.MAX_TIME);
+    }
+
+    /** A process or thread id. */
+    private static int id(JsonValue v, String what) throws TraceFormatException {
+        return (int) number(v, what, "a whole number", 0, Integer.MAX_VALUE - 1);
+    }
+
+    private static long whole(JsonValue v, String what, long min, long max) throws TraceFormatException {
+        return number(v, what, "a whole number", min, max);
+    }
+
+    private static long number(JsonValue v, String what, String kind, long min, long max)
+            throws TraceFormatException {
+        if (!v.isNumber() || v.isNonFinite()) {
+            throw at(v, "'" + what + "' must be " + kind + ", got " + v.describe());
+        }
+        long n;
+        if (v.kind == JsonValue.Kind.BIG_INTEGER) {
+            throw outOfRange(v, what, v.text.startsWith("-"), min, max);
+        } else if (v.kind == JsonValue.Kind.INTEGER) {
+            n = v.longValue;
+        } else {
+            double d = v.doubleValue;
+            if (d != Math.rint(d)) {
+                throw at(v, "'" + what + "' must be a whole number, got " + JsonValue.shorten(v.text));
+            }
+            if (d < -9.0e18 || d > 9.0e18) {
+                throw outOfRange(v, what, d < 0, min, max);
+            }
+            n = (long) d;
+        }
+        if (n < min || n > max) {
+            throw outOfRange(v, what, n < min, min, max);
+        }
+        return n;
+    }
+
+    private static TraceFormatException outOfRange(JsonValue v, String what, boolean low, long min, long max) {
+        if (low && min == 0) {
+            return at(v, "'" + what + "' must not be negative, got " + JsonValue.shorten(v.text));
+        }
+        return at(v, "'" + what + "' is too " + (low ? "small" : "large") + ": " + JsonValue.shorten(v.text)
+                + " (" + (low ? "at least " + min : "at most " + max) + ")");
+    }
+}

@@ -1,0 +1,77 @@
+package io.threadline.export;
+
+/**
+ * The Threadline trace file: Chrome Trace Event JSON in its object form, so Perfetto and
+ * chrome://tracing open it too, with Threadline's details in {@code otherData} and in each
+ * event's {@code args}. The writer produces exactly this layout; the reader checks it.
+ *
+ * <pre>
+ * {
+ * "otherData":{"format":"threadline-trace","version":1,"scenario":ID,"params":{NAME:TEXT...},
+ *   "seed":N,"clock":"virtual"|"paced","outcome":LABEL,"message":TEXT,"end":MICROS,
+ *   "counters":[NAME...],"strings":[TEXT...]},
+ * "displayTimeUnit":"ms",
+ * "traceEvents":[
+ * {"ph":"M","name":"process_name","pid":P,"args":{"name":NAME}}            one per process, in order
+ * {"ph":"M","name":"thread_name","pid":P,"tid":T,"args":{"name":NAME,"daemon":B,"role":ROLE}}
+ * {"ph":"M","name":"thread_sort_index","pid":P,"tid":T,"args":{"sort_index":T}}  one pair per thread
+ * then every timed event, in time order (ties: threads by id, then output, results, counters):
+ * {"ph":"X","cat":"state","name":STATE,"ts":T,"dur":D,"pid":P,"tid":T,
+ *   "args":{"state":STATE,"reason":REASON,"by":NAME,"detail":TEXT,"line":N}}   a stretch of state
+ * {"ph":"i","cat":"state","name":"dead","ts":T,"pid":P,"tid":T,
+ *   "args":{"how":"returned"|"raised"|"killed","error":TEXT|"detail":TEXT,"by":NAME,"line":N}}
+ * {"ph":"i","cat":"output","name":"print","ts":T,"pid":P,"tid":T,"args":{"text":TEXT,"error":true}}
+ * {"ph":"i","cat":"result","name":"result","ts":T,"pid":P,"tid":T,
+ *   "args":{"variant":V,"input":TEXT,"value":TEXT,"from":NAME}}
+ * {"ph":"C","name":COUNTER,"ts":T,"pid":1,"args":{"value":N}}
+ * ]
+ * }
+ * </pre>
+ *
+ * <ul>
+ *   <li>Times ({@code ts}, {@code dur}, {@code end}) are whole microseconds of scenario time.</li>
+ *   <li>{@code pid} is the process id + 1 and {@code tid} the thread id + 1 (unique across
+ *       processes), declared in creation order. The + 1 is for Perfetto, which treats pid 0 and
+ *       tid 0 as the kernel's idle task; {@code thread_sort_index} keeps the trace's own id.</li>
+ *   <li>Each thread's spans follow each other without gap or overlap from its creation to its
+ *       death (the {@code dead} instant), or to {@code end} if it never died. Zero-length spans
+ *       are real transitions and are kept.</li>
+ *   <li>{@code by} and {@code from} name a thread; {@code byTid} / {@code fromTid} are added only
+ *       when that name is shared by several threads.</li>
+ *   <li>Optional args are left out when empty: {@code by} with no cause, {@code detail} with
+ *       none, {@code line} 0, {@code error} false, {@code from} unknown.</li>
+ *   <li>{@code strings} is the trace's detail string table in id order and {@code counters}
+ *       its counter tracks in creation order, so a trace read back equals, column by column,
+ *       the one written.</li>
+ *   <li>One event per line, fixed key order, no wall-clock data: the same run gives the same
+ *       bytes.</li>
+ * </ul>
+ */
+public final class TraceFormat {
+    /** The value of {@code otherData.format} that marks a Threadline trace. */
+    public static final String FORMAT = "threadline-trace";
+    /** The layout version this code writes and reads. */
+    public static final int VERSION = 1;
+    /**
+     * The largest time a file may hold: 2^53 - 1 microseconds (285 years), the largest whole
+     * number JavaScript tools such as Perfetto read exactly; it also keeps ts + dur from
+     * overflowing.
+     */
+    public static final long MAX_TIME = (1L << 53) - 1;
+    /** What is added to a process or thread id to make its pid or tid in the file. */
+    public static final int ID_BASE = 1;
+
+    static final String CAT_STATE = "state";
+    static final String CAT_OUTPUT = "output";
+    static final String CAT_RESULT = "result";
+    static final String DEAD = "dead";
+    static final String PRINT = "print";
+    static final String RESULT = "result";
+    static final String PROCESS_NAME = "process_name";
+    static final String THREAD_NAME = "thread_name";
+    static final String THREAD_SORT_INDEX = "thread_sort_index";
+    static final String COUNTER_VALUE = "value";
+
+    private TraceFormat() {
+    }
+}

@@ -1,0 +1,455 @@
+package io.threadline.export;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import io.threadline.trace.CounterSample;
+import io.threadline.trace.CounterTrack;
+import io.threadline.trace.LaneColumns;
+import io.threadline.trace.OutputLine;
+import io.threadline.trace.Reason;
+import io.threadline.trace.ResultMark;
+import io.threadline.trace.ThreadInfo;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Writes a {@link Trace} as a Threadline trace file (layout in {@link TraceFormat}). The output
+ * is a function of the trace alone: fixed key order, events in time order with fixed
+ * tie-breaks, no wall-clock data, so the same run always gives the same bytes.
+ *
+ * <p>A trace still being recorded may be written: the writer takes one consistent prefix of
+ * it, and lanes of threads still alive end at the latest time recorded.
+ */
+public final class TraceJsonWriter {
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private TraceJsonWriter() {
+    }
+
+    /** Writes {@code trace} to {@code out} as UTF-8 JSON; does not close {@code out}. */
+    public static void write(Trace trace, OutputStream out) throws IOException {
+        Snapshot snap = new Snapshot(trace);
+        try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            g.setPrettyPrinter(new OneEventPerLine());
+            g.writeStartObject();
+            writeHeader(g, trace, snap);
+            g.writeStringField("displayTimeUnit", "ms");
+            g.writeArrayFieldStart("traceEvents");
+            writeDeclarations(g, trace, snap);
+            writeTimedEvents(g, trace, snap);
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    /** The file's bytes for {@code trace}. */
+    public static byte[] toBytes(Trace trace) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(trace, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    // ------------------------------------------------------------------ parts of the file
+
+    private static void writeHeader(JsonGenerator g, Trace trace, Snapshot snap) throws IOException {
+        g.writeObjectFieldStart("otherData");
+        g.writeStringField("format", TraceFormat.FORMAT);
+        g.writeNumberField("version", TraceFormat.VERSION);
+        g.writeStringField("scenario", trace.scenario());
+        g.writeObjectFieldStart("params");
+        for (Map.Entry<String, String> p : trace.params().entrySet()) {
+            g.writeStringField(p.getKey(), p.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("seed", trace.seed());
+        g.writeStringField("clock", trace.clock());
+        g.writeStringField("outcome", snap.outcome.label());
+        g.writeStringField("message", snap.message);
+        g.writeNumberField("end", snap.end);
+        g.writeArrayFieldStart("counters");
+        for (CounterTrack c : snap.counters) {
+            g.writeString(c.name());
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("strings");
+        for (int i = 0; i < snap.strings; i++) {
+            g.writeString(trace.string(i));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeDeclarations(JsonGenerator g, Trace trace, Snapshot snap) throws IOException {
+        for (int p = 0; p < snap.processes; p++) {
+            g.writeStartObject();
+            g.writeStringField("ph", "M");
+            g.writeStringField("name", TraceFormat.PROCESS_NAME);
+            g.writeNumberField("pid", p + TraceFormat.ID_BASE);
+            g.writeObjectFieldStart("args");
+            g.writeStringField("name", trace.process(p).name());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        for (int t = 0; t < snap.threads; t++) {
+            ThreadInfo info = trace.thread(t);
+            g.writeStartObject();
+            g.writeStringField("ph", "M");
+            g.writeStringField("name", TraceFormat.THREAD_NAME);
+            g.writeNumberField("pid", info.process() + TraceFormat.ID_BASE);
+            g.writeNumberField("tid", t + TraceFormat.ID_BASE);
+            g.writeObjectFieldStart("args");
+            g.writeStringField("name", info.name());
+            g.writeBooleanField("daemon", info.daemon());
+            g.writeStringField("role", info.role().label());
+            g.writeEndObject();
+            g.writeEndObject();
+
+            // Perfetto orders lanes by this; without it, by tid or name.
+            g.writeStartObject();
+            g.writeStringField("ph", "M");
+            g.writeStringField("name", TraceFormat.THREAD_SORT_INDEX);
+            g.writeNumberField("pid", info.process() + TraceFormat.ID_BASE);
+            g.writeNumberField("tid", t + TraceFormat.ID_BASE);
+            g.writeObjectFieldStart("args");
+            g.writeNumberField("sort_index", t);
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+    }
+
+    /**
+     * Merges every stream of timed events (one per lane, output, results, one per counter) in
+     * time order. Each stream is in time order already; ties go to the stream listed first,
+     * so the order is fixed.
+     */
+    private static void writeTimedEvents(JsonGenerator g, Trace trace, Snapshot snap) throws IOException {
+        EventWriter w = new EventWriter(g, trace, snap);
+        PriorityQueue<Cursor> queue = new PriorityQueue<>();
+        int stream = 0;
+        for (int t = 0; t < snap.threads; t++) {
+            LaneColumns lane = trace.lane(t);
+            int tid = t;
+            add(queue, new Cursor(stream++, snap.laneSizes[t], lane::time, i -> w.transition(tid, i)));
+        }
+        List<OutputLine> output = snap.output;
+        add(queue, new Cursor(stream++, output.size(), i -> output.get(i).time(), w::output));
+        List<ResultMark> results = snap.results;
+        add(queue, new Cursor(stream++, results.size(), i -> results.get(i).time(), w::result));
+        for (int c = 0; c < snap.counters.size(); c++) {
+            CounterTrack track = snap.counters.get(c);
+            add(queue, new Cursor(stream++, snap.counterSizes[c], i -> track.get(i).time(),
+                    i -> w.counter(track.name(), track.get(i))));
+        }
+        while (!queue.isEmpty()) {
+            Cursor c = queue.poll();
+            c.emit.write(c.index);
+            c.index++;
+            if (c.index < c.size) {
+                long next = c.time.at(c.index);
+                if (next < c.headTime) {
+                    throw new IllegalStateException("trace is not in time order: stream " + c.stream + " goes from "
+                            + c.headTime + " back to " + next + " microseconds");
+                }
+                c.headTime = next;
+                queue.add(c);
+            }
+        }
+    }
+
+    private static void add(PriorityQueue<Cursor> queue, Cursor c) {
+        if (c.size > 0) {
+            c.headTime = c.time.at(0);
+            queue.add(c);
+        }
+    }
+
+    private interface TimeAt {
+        long at(int index);
+    }
+
+    private interface Emit {
+        void write(int index) throws IOException;
+    }
+
+    /** The next unwritten event of one stream. */
+    private static final class Cursor implements Comparable<Cursor> {
+        final int stream;
+        final int size;
+        final TimeAt time;
+        final Emit emit;
+        int index;
+        long headTime;
+
+        Cursor(int stream, int size, TimeAt time, Emit emit) {
+            this.stream = stream;
+            this.size = size;
+            this.time = time;
+            this.emit = emit;
+        }
+
+        @Override
+        public int compareTo(Cursor o) {
+            int c = Long.compare(headTime, o.headTime);
+            return c != 0 ? c : Integer.compare(stream, o.stream);
+        }
+    }
+
+    /** Writes one event of each kind. */
+    private static final class EventWriter {
+        private final JsonGenerator g;
+        private final Trace trace;
+        private final Snapshot snap;
+
+        EventWriter(JsonGenerator g, Trace trace, Snapshot snap) {
+            this.g = g;
+            this.trace = trace;
+            this.snap = snap;
+        }
+
+        void transition(int tid, int i) throws IOException {
+            LaneColumns lane = trace.lane(tid);
+            ThreadState state = lane.state(i);
+            Reason reason = lane.reason(i);
+            long ts = lane.time(i);
+            int pid = trace.thread(tid).process() + TraceFormat.ID_BASE;
+            String detail = trace.string(lane.detail(i));
+            g.writeStartObject();
+            if (state == ThreadState.DEAD) {
+                g.writeStringField("ph", "i");
+                g.writeStringField("cat", TraceFormat.CAT_STATE);
+                g.writeStringField("name", TraceFormat.DEAD);
+                g.writeNumberField("ts", ts);
+                g.writeNumberField("pid", pid);
+                g.writeNumberField("tid", tid + TraceFormat.ID_BASE);
+                g.writeObjectFieldStart("args");
+                g.writeStringField("how", reason.label());
+                if (detail != null) {
+                    g.writeStringField(reason == Reason.RAISED ? "error" : "detail", detail);
+                }
+            } else {
+                long end = i + 1 < snap.laneSizes[tid] ? lane.time(i + 1) : snap.end;
+                g.writeStringField("ph", "X");
+                g.writeStringField("cat", TraceFormat.CAT_STATE);
+                g.writeStringField("name", state.label());
+                g.writeNumberField("ts", ts);
+                g.writeNumberField("dur", end - ts);
+                g.writeNumberField("pid", pid);
+                g.writeNumberField("tid", tid + TraceFormat.ID_BASE);
+                g.writeObjectFieldStart("args");
+                g.writeStringField("state", state.label());
+                g.writeStringField("reason", reason.label());
+                if (detail != null) {
+                    g.writeStringField("detail", detail);
+                }
+            }
+            threadRef("by", lane.cause(i));
+            if (lane.line(i) != 0) {
+                g.writeNumberField("line", lane.line(i));
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+
+        void output(int i) throws IOException {
+            OutputLine o = snap.output.get(i);
+            g.writeStartObject();
+            g.writeStringField("ph", "i");
+            g.writeStringField("cat", TraceFormat.CAT_OUTPUT);
+            g.writeStringField("name", TraceFormat.PRINT);
+            g.writeNumberField("ts", o.time());
+            g.writeNumberField("pid", trace.thread(o.thread()).process() + TraceFormat.ID_BASE);
+            g.writeNumberField("tid", o.thread() + TraceFormat.ID_BASE);
+            g.writeObjectFieldStart("args");
+            g.writeStringField("text", o.text());
+            if (o.error()) {
+                g.writeBooleanField("error", true);
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+
+        void result(int i) throws IOException {
+            ResultMark r = snap.results.get(i);
+            g.writeStartObject();
+            g.writeStringField("ph", "i");
+            g.writeStringField("cat", TraceFormat.CAT_RESULT);
+            g.writeStringField("name", TraceFormat.RESULT);
+            g.writeNumberField("ts", r.time());
+            g.writeNumberField("pid", trace.thread(r.thread()).process() + TraceFormat.ID_BASE);
+            g.writeNumberField("tid", r.thread() + TraceFormat.ID_BASE);
+            g.writeObjectFieldStart("args");
+            g.writeStringField("variant", r.variant());
+            g.writeStringField("input", r.input());
+            g.writeStringField("value", r.value());
+            threadRef("from", r.from());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+
+        void counter(String name, CounterSample s) throws IOException {
+            g.writeStartObject();
+            g.writeStringField("ph", "C");
+            g.writeStringField("name", name);
+            g.writeNumberField("ts", s.time());
+            // Counters belong to the run, shown with its main process.
+            g.writeNumberField("pid", TraceFormat.ID_BASE);
+            g.writeObjectFieldStart("args");
+            g.writeNumberField(TraceFormat.COUNTER_VALUE, s.value());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+
+        /** A thread by name; by name and id when the name alone is ambiguous. */
+        private void threadRef(String key, int tid) throws IOException {
+            if (tid < 0) {
+                return;
+            }
+            g.writeStringField(key, trace.thread(tid).name());
+            if (snap.sharedNames.containsKey(trace.thread(tid).name())) {
+                g.writeNumberField(key + "Tid", tid + TraceFormat.ID_BASE);
+            }
+        }
+    }
+
+    /** One consistent prefix of a trace that may still be growing. */
+    private static final class Snapshot {
+        final int processes;
+        final int threads;
+        final int[] laneSizes;
+        final List<OutputLine> output;
+        final List<ResultMark> results;
+        final List<CounterTrack> counters;
+        final int[] counterSizes;
+        final int strings;
+        final io.threadline.trace.RunOutcome outcome;
+        final String message;
+        final long end;
+        final Map<String, Boolean> sharedNames = new HashMap<>();
+
+        Snapshot(Trace trace) {
+            // Outcome first: if it says finished, everything below is complete.
+            outcome = trace.outcome();
+            message = trace.outcomeMessage();
+            threads = trace.threadCount();
+            laneSizes = new int[threads];
+            long latest = 0;
+            for (int t = 0; t < threads; t++) {
+                LaneColumns lane = trace.lane(t);
+                laneSizes[t] = lane.size();
+                if (laneSizes[t] > 0) {
+                    latest = Math.max(latest, lane.time(laneSizes[t] - 1));
+                }
+            }
+            // Threads are added before their processes are used, so this covers every pid above.
+            processes = trace.processCount();
+            output = trace.output();
+            results = trace.results();
+            counters = trace.counters();
+            counterSizes = new int[counters.size()];
+            for (int c = 0; c < counters.size(); c++) {
+                counterSizes[c] = counters.get(c).size();
+                if (counterSizes[c] > 0) {
+                    latest = Math.max(latest, counters.get(c).get(counterSizes[c] - 1).time());
+                }
+            }
+            if (!output.isEmpty()) {
+                latest = Math.max(latest, output.get(output.size() - 1).time());
+            }
+            if (!results.isEmpty()) {
+                latest = Math.max(latest, results.get(results.size() - 1).time());
+            }
+            strings = trace.strings().size();
+            end = Math.max(trace.endTime(), latest);
+            Map<String, Boolean> seen = new HashMap<>();
+            for (int t = 0; t < threads; t++) {
+                if (seen.put(trace.thread(t).name(), Boolean.TRUE) != null) {
+                    sharedNames.put(trace.thread(t).name(), Boolean.TRUE);
+                }
+            }
+        }
+    }
+
+    /**
+     * Compact JSON, except that the top-level entries and the trace events each start a line:
+     * the file reads (and diffs) as one event per line, and error messages' line numbers point
+     * at one event.
+     */
+    private static final class OneEventPerLine implements PrettyPrinter {
+        private static boolean lined(JsonGenerator g) {
+            JsonStreamContext ctx = g.getOutputContext();
+            int depth = ctx.getNestingDepth();
+            return depth == 1 || depth == 2 && ctx.inArray();
+        }
+
+        @Override
+        public void writeRootValueSeparator(JsonGenerator g) {
+        }
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            g.writeRaw('{');
+        }
+
+        @Override
+        public void beforeObjectEntries(JsonGenerator g) throws IOException {
+            if (lined(g)) {
+                g.writeRaw('\n');
+            }
+        }
+
+        @Override
+        public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(':');
+        }
+
+        @Override
+        public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(lined(g) ? ",\n" : ",");
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            g.writeRaw(lined(g) && entries > 0 ? "\n}" : "}");
+        }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            g.writeRaw('[');
+        }
+
+        @Override
+        public void beforeArrayValues(JsonGenerator g) throws IOException {
+            if (lined(g)) {
+                g.writeRaw('\n');
+            }
+        }
+
+        @Override
+        public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+            g.writeRaw(lined(g) ? ",\n" : ",");
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            g.writeRaw(lined(g) && values > 0 ? "\n]" : "]");
+        }
+    }
+}
