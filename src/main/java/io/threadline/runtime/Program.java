@@ -40,9 +40,19 @@ public abstract class Program {
         return scheduler;
     }
 
-    /** Prints a line: recorded with the time and the printing thread. */
-    protected final void print(Object text) {
-        rt().print(String.valueOf(text));
+    /**
+     * Prints a line, as Python's print(*values) does: the values' Python text joined by spaces
+     * (True/False, None, lists as [a, b]). Recorded with the time and the printing thread.
+     */
+    protected final void print(Object... values) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                b.append(' ');
+            }
+            b.append(PyText.of(values[i]));
+        }
+        rt().print(b.toString());
     }
 
     /** Blocks the calling thread for {@code seconds} of scenario time (waiting: sleep). */

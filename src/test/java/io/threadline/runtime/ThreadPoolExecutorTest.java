@@ -70,7 +70,7 @@ class ThreadPoolExecutorTest {
             }
         });
         // Three downloads of 3, 1 and 2 s side by side take 3 s, not 6.
-        assertThat(output(t)).containsExactly("3.000 Main: [page 0, page 1, page 2]");
+        assertThat(output(t)).containsExactly("3.000 Main: ['page 0', 'page 1', 'page 2']");
     }
 
     @Test

@@ -32,15 +32,15 @@ class ScenarioBehaviourTest {
         Trace t = run("chef-soup", Map.of());
         assertThat(texts(t)).containsExactly(
                 "Barron started & requesting Olivia's help.",
-                "  Olivia alive?: false",
+                "  Olivia alive?: False",
                 "Barron tells Olivia to start.",
                 "Olivia started & waiting for sausage to thaw...",
-                "  Olivia alive?: true",
+                "  Olivia alive?: True",
                 "Barron continues cooking soup.",
-                "  Olivia alive?: true",
+                "  Olivia alive?: True",
                 "Barron patiently waits for Olivia to finish and join...",
                 "Olivia is done cutting sausage.",
-                "  Olivia alive?: false",
+                "  Olivia alive?: False",
                 "Barron and Olivia are both done!");
         assertThat(output(t)).last().isEqualTo("3.000 Barron: Barron and Olivia are both done!");
         assertThat(t.outcome()).isEqualTo(RunOutcome.COMPLETED);
@@ -72,7 +72,7 @@ class ScenarioBehaviourTest {
         Trace t = run("chef-soup", Map.of("olivia", "1", "cook", "2"));
         // Olivia is done before Barron joins: the join does not wait.
         assertThat(transitions(t, "Barron")).noneMatch(s -> s.contains("join"));
-        assertThat(texts(t)).containsSubsequence("Olivia is done cutting sausage.", "  Olivia alive?: false",
+        assertThat(texts(t)).containsSubsequence("Olivia is done cutting sausage.", "  Olivia alive?: False",
                 "Barron patiently waits for Olivia to finish and join...");
         assertThat(t.endTime()).isEqualTo(2_000_000);
     }

@@ -31,19 +31,19 @@ public final class ChefSoupProgram extends Program {
     protected void main() {
         print("Barron started & requesting Olivia's help.");
         SimThread olivia = new ChefOlivia();
-        print("  Olivia alive?: " + olivia.isAlive());
+        print("  Olivia alive?:", olivia.isAlive());
 
         print("Barron tells Olivia to start.");
         olivia.start();
-        print("  Olivia alive?: " + olivia.isAlive());
+        print("  Olivia alive?:", olivia.isAlive());
 
         print("Barron continues cooking soup.");
         sleep(cookTime);
-        print("  Olivia alive?: " + olivia.isAlive());
+        print("  Olivia alive?:", olivia.isAlive());
 
         print("Barron patiently waits for Olivia to finish and join...");
         olivia.join();
-        print("  Olivia alive?: " + olivia.isAlive());
+        print("  Olivia alive?:", olivia.isAlive());
 
         print("Barron and Olivia are both done!");
     }
