@@ -55,6 +55,7 @@ public final class PlaybackModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
 
     private LiveRun run;
+    private boolean reverting;
     private long anchorTime;
     private long anchorNanos;
 
@@ -62,8 +63,13 @@ public final class PlaybackModel {
         this.nanoTime = nanoTime;
         speed.addListener((obs, was, now) -> {
             double s = now.doubleValue();
+            if (reverting) {
+                return;
+            }
             if (!(s > 0) || Double.isInfinite(s)) {
+                reverting = true;
                 speed.set(was.doubleValue());
+                reverting = false;
                 return;
             }
             if (mode.get() == Mode.PLAYING) {
