@@ -55,6 +55,9 @@ final class Formats {
     /** A value with its unit, e.g. "3 s", "on", "4". */
     static String valueText(ParamSpec p, String v) {
         String t = v.trim();
+        if (p.problem(t) != null) {
+            return t;
+        }
         if (p.kind() == ParamKind.BOOLEAN) {
             Boolean b = parseBoolean(t);
             return b == null ? t : (b ? "on" : "off");

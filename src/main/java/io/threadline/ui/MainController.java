@@ -32,6 +32,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -78,6 +79,7 @@ public final class MainController {
     @FXML private VBox sidebar;
     @FXML private TextField searchField;
     @FXML private ListView<ScenarioSpec> scenarioList;
+    @FXML private GridPane keysGrid;
     @FXML private SplitPane centerSplit;
     @FXML private Label runTitle;
     @FXML private Label runParams;
@@ -87,6 +89,7 @@ public final class MainController {
     @FXML private VBox emptyState;
     @FXML private FontIcon emptyIcon;
     @FXML private Label emptyTitle;
+    @FXML private Label emptyHint;
     @FXML private Button emptyRunButton;
     @FXML private Label outputCount;
     @FXML private OutputPane output;
@@ -129,6 +132,7 @@ public final class MainController {
     private String message = "";
     private boolean messageIsError;
     private boolean syncing;
+    private double sidebarDivider = 0.2;
 
     @FXML
     private void initialize() {
@@ -170,7 +174,8 @@ public final class MainController {
         SplitPane.setResizableWithParent(sidebar, false);
         SplitPane.setResizableWithParent(detailSplit, false);
         centerSplit.setDividerPositions(0.66);
-        detailSplit.setDividerPositions(0.52);
+        detailSplit.setDividerPositions(0.6);
+        fillKeys();
         updateButtons();
         updateRunTooltip();
         if (!scenarios.isEmpty()) {
@@ -285,6 +290,21 @@ public final class MainController {
         });
         emptyState.visibleProperty().bind(playback.traceProperty().isNull());
         emptyIcon.setIconLiteral("mdi2c-chart-timeline-variant");
+    }
+
+    /** The shortcuts a first-time user needs, in the sidebar where the eye is anyway. */
+    private void fillKeys() {
+        String[][] keys = {
+            {"R", "run"}, {"Space", "play / pause"}, {"\u2190 \u2192", "step"},
+            {"+ \u2212 F", "zoom, fit"}, {"F11", "presentation"},
+        };
+        for (int i = 0; i < keys.length; i++) {
+            Label key = new Label(keys[i][0]);
+            key.getStyleClass().add("key-cap");
+            Label what = new Label(keys[i][1]);
+            what.getStyleClass().add("key-what");
+            keysGrid.addRow(i, key, what);
+        }
     }
 
     private static void tip(javafx.scene.control.Control c, String text, String key) {
@@ -450,6 +470,17 @@ public final class MainController {
         root.getStyleClass().remove("presentation");
         if (on) {
             root.getStyleClass().add("presentation");
+            // The room looks at the timeline: the scenario list gives it its width.
+            if (columns.getItems().contains(sidebar)) {
+                double[] at = columns.getDividerPositions();
+                sidebarDivider = at.length > 0 ? at[0] : 0.2;
+                columns.getItems().remove(sidebar);
+            }
+        } else if (!columns.getItems().contains(sidebar)) {
+            double[] at = columns.getDividerPositions();
+            double right = at.length > 0 ? at[0] : 0.7;
+            columns.getItems().add(0, sidebar);
+            columns.setDividerPositions(sidebarDivider, sidebarDivider + (1 - sidebarDivider) * right);
         }
     }
 
@@ -695,6 +726,9 @@ public final class MainController {
         stepBackButton.setDisable(!hasTrace);
         stepForwardButton.setDisable(!hasTrace);
         playButton.setDisable(!hasTrace);
+        zoomInButton.setDisable(!hasTrace);
+        zoomOutButton.setDisable(!hasTrace);
+        fitButton.setDisable(!hasTrace);
         boolean moving = playback.getMode() == PlaybackModel.Mode.LIVE
                 || playback.getMode() == PlaybackModel.Mode.PLAYING;
         String icon = moving ? "mdi2p-pause" : "mdi2p-play";
@@ -705,6 +739,8 @@ public final class MainController {
 
     private void updateRunTooltip() {
         String problem = paramForm.problemProperty().get();
+        emptyHint.setText(problem == null ? "or press R" : "Fix the marked parameter to run: " + problem);
+        emptyHint.pseudoClassStateChanged(BAD, problem != null);
         runButton.setTooltip(problem == null
                 ? tooltip("Run the scenario with these parameters", "R")
                 : tooltip("Fix the marked parameter first: " + problem, null));

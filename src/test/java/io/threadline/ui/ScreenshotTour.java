@@ -31,12 +31,15 @@ public final class ScreenshotTour {
     private static File dir;
     private static Theme theme = Theme.LIGHT;
     private static boolean presentation;
+    /** "live": a paced run caught in the middle; "fresh": before any run, with a bad value typed. */
+    private static String moment = "end";
 
     public static void main(String[] args) {
         dir = new File(args.length > 0 ? args[0] : "assets/screenshots");
         List<String> rest = List.of(args).subList(Math.min(1, args.length), args.length);
         theme = rest.contains("dark") ? Theme.DARK : Theme.LIGHT;
         presentation = rest.contains("presentation");
+        moment = rest.contains("live") ? "live" : rest.contains("fresh") ? "fresh" : "end";
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IllegalStateException("cannot create " + dir);
         }
@@ -69,6 +72,20 @@ public final class ScreenshotTour {
             return;
         }
         c.scenarioList().getSelectionModel().select(s);
+        if (moment.equals("fresh")) {
+            if (stage.getScene().lookup("#param-" + s.params().get(0).name())
+                    instanceof javafx.scene.control.TextField f) {
+                f.setText("abc");
+            }
+            later(300, () -> shoot(s));
+            return;
+        }
+        if (moment.equals("live")) {
+            c.clockMode = ClockMode.PACED;
+            c.run();
+            later(1500, () -> shoot(s));
+            return;
+        }
         c.run();
         awaitEnd(s, 0);
     }
@@ -79,7 +96,11 @@ public final class ScreenshotTour {
             return;
         }
         // A few frames for the last output lines and the status bar.
-        later(400, () -> {
+        later(400, () -> shoot(s));
+    }
+
+    private void shoot(ScenarioSpec s) {
+        {
             WritableImage img = stage.getScene().snapshot(null);
             File f = new File(dir, s.id() + ".png");
             try {
@@ -88,8 +109,9 @@ public final class ScreenshotTour {
             } catch (IOException e) {
                 System.err.println("could not write " + f + ": " + e.getMessage());
             }
+            c.stop();
             next();
-        });
+        }
     }
 
     private static void later(long millis, Runnable r) {
