@@ -150,15 +150,14 @@ public final class MainController {
         emptyRunButton.disableProperty().bind(paramForm.validProperty().not());
         paramForm.problemProperty().addListener((o, a, b) -> updateRunTooltip());
         playback.modeProperty().addListener((o, a, b) -> {
-            if (b == PlaybackModel.Mode.LIVE || b == PlaybackModel.Mode.PLAYING) {
-                frames.start();
-            } else {
-                frames.stop();
-            }
+            updateFrames();
             sync();
         });
         playback.outcomeProperty().addListener((o, a, b) -> outcomeChanged(a, b));
-        playback.runningProperty().addListener((o, a, b) -> updateButtons());
+        playback.runningProperty().addListener((o, a, b) -> {
+            updateFrames();
+            updateButtons();
+        });
         playback.traceProperty().addListener((o, a, b) -> {
             timeline.traceProperty().set(b);
             updateButtons();
@@ -716,6 +715,19 @@ public final class MainController {
         if (!modeChip.getStyleClass().contains(style)) {
             modeChip.getStyleClass().removeIf(c -> c.startsWith("chip-"));
             modeChip.getStyleClass().add(style);
+        }
+    }
+
+    /**
+     * Frames run while anything moves: the playhead, or a run that goes on behind a paused view
+     * (its end must still reach the status bar).
+     */
+    private void updateFrames() {
+        PlaybackModel.Mode m = playback.getMode();
+        if (m == PlaybackModel.Mode.LIVE || m == PlaybackModel.Mode.PLAYING || playback.isRunning()) {
+            frames.start();
+        } else {
+            frames.stop();
         }
     }
 

@@ -50,7 +50,7 @@ abstract class FxTestBase {
             stage.toFront();
             return m;
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> null);
     }
 
     @AfterEach
@@ -87,7 +87,6 @@ abstract class FxTestBase {
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for: " + what, e);
         }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     protected <T extends Node> T node(String id) {

@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The window as a user meets it: pick, run, watch, replay, step, scrub, fix a bad value, search. */
+@SuppressWarnings("unchecked")
 class MainWindowTest extends FxTestBase {
     private static final long S = 1_000_000;
 
@@ -139,6 +140,29 @@ class MainWindowTest extends FxTestBase {
         assertThat(outputTexts()).hasSize(11);
         assertThat(fx(() -> c.playback().getPlayhead())).isEqualTo(3 * S);
         assertThat(text("outcomeStatus")).isEqualTo("Completed");
+    }
+
+    @Test
+    void pausingALiveRunFreezesTheViewWhileTheRunEndsBehindIt() {
+        c.clockMode = ClockMode.PACED;
+        select("chef-soup");
+        fx(() -> ((TextField) node("param-olivia")).setText("1"));
+        fx(() -> c.run());
+        waitUntil("live", () -> c.playback().getMode() == Mode.LIVE);
+        fx(() -> c.scenarioList().requestFocus());
+        robot.type(KeyCode.SPACE);
+        waitUntil("paused", () -> c.playback().getMode() == Mode.PAUSED);
+        long frozen = fx(() -> c.playback().getPlayhead());
+        fx(() -> ((javafx.scene.control.ComboBox<Double>) node("speedBox")).setValue(8.0));
+        waitUntil("the run ends behind the paused view", () -> "Completed".equals(((Label) node("outcomeStatus")).getText()));
+        assertThat(fx(() -> c.playback().getPlayhead())).isEqualTo(frozen);
+        assertThat(fx(() -> c.playback().getReveal())).isEqualTo(frozen);
+        assertThat(disabled("stopButton")).isTrue();
+        assertThat(text("clockStatus")).isEqualTo("Clock: paced 8x");
+        robot.type(KeyCode.SPACE);
+        waitUntil("replays to the end", () -> c.playback().getMode() == Mode.PAUSED
+                && c.playback().getPlayhead() == 1_000_000);
+        assertThat(outputTexts()).hasSize(11);
     }
 
     @Test
