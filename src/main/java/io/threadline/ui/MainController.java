@@ -132,7 +132,7 @@ public final class MainController {
     private String message = "";
     private boolean messageIsError;
     private boolean syncing;
-    private double sidebarDivider = 0.2;
+    private double[] savedDividers = {0.2, 0.7};
 
     @FXML
     private void initialize() {
@@ -471,15 +471,13 @@ public final class MainController {
             root.getStyleClass().add("presentation");
             // The room looks at the timeline: the scenario list gives it its width.
             if (columns.getItems().contains(sidebar)) {
-                double[] at = columns.getDividerPositions();
-                sidebarDivider = at.length > 0 ? at[0] : 0.2;
+                savedDividers = columns.getDividerPositions();
                 columns.getItems().remove(sidebar);
+                columns.setDividerPositions(0.68);
             }
         } else if (!columns.getItems().contains(sidebar)) {
-            double[] at = columns.getDividerPositions();
-            double right = at.length > 0 ? at[0] : 0.7;
             columns.getItems().add(0, sidebar);
-            columns.setDividerPositions(sidebarDivider, sidebarDivider + (1 - sidebarDivider) * right);
+            columns.setDividerPositions(savedDividers);
         }
     }
 

@@ -71,7 +71,7 @@ public final class ParamForm extends VBox {
             fields.add(f);
             (RUNTIME.contains(p.name()) ? runtime : own).getChildren().add(f.box);
         }
-        Label runtimeTitle = new Label("Runtime");
+        Label runtimeTitle = new Label("RUNTIME");
         runtimeTitle.getStyleClass().add("param-section");
         getChildren().addAll(own, runtimeTitle, runtime);
         refreshValidity();
