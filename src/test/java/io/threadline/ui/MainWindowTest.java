@@ -365,10 +365,12 @@ class MainWindowTest extends FxTestBase {
         robot.type(KeyCode.F11);
         waitUntil("presentation on", () -> c.root().getStyleClass().contains("presentation"));
         assertThat(fx(() -> c.timeline().presentationProperty().get())).isTrue();
+        assertThat(fx(() -> c.root().lookup(".sidebar"))).as("the list gives its width to the timeline").isNull();
         double big = fx(() -> ((Label) node("runTitle")).getFont().getSize());
         robot.type(KeyCode.ESCAPE);
         waitUntil("presentation off", () -> !c.root().getStyleClass().contains("presentation"));
         assertThat(fx(() -> c.timeline().presentationProperty().get())).isFalse();
+        assertThat(fx(() -> c.root().lookup(".sidebar"))).isNotNull();
         fx(() -> c.root().applyCss());
         assertThat(fx(() -> ((Label) node("runTitle")).getFont().getSize())).isLessThan(big);
 
