@@ -1,15 +1,24 @@
 package io.threadline.ui;
 
 import javafx.application.Application;
+import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
-/** The desktop app. Skeleton: the window is built in the UI work (issue 3). */
+/** The desktop app: one window with the scenarios, the timeline, playback and the program's output. */
 public class ThreadlineApp extends Application {
     private static volatile Path initialTrace;
+    private static volatile TraceLoader traceLoader;
+
+    private MainController controller;
 
     /** Opens the window; with a trace file, shows that trace instead of a scenario. Blocks until closed. */
     public static void open(Path traceFile) {
@@ -17,15 +26,68 @@ public class ThreadlineApp extends Application {
         Application.launch(ThreadlineApp.class);
     }
 
+    /**
+     * Sets how the window reads trace files (the command line sets the trace file reader before
+     * {@link #open}). Without one, the window cannot open files and says so.
+     */
+    public static void setTraceLoader(TraceLoader loader) {
+        traceLoader = loader;
+    }
+
     /** The trace file given on the command line, or null. */
     protected static Path initialTrace() {
         return initialTrace;
     }
 
+    /** Loads the window's node tree and its controller from main.fxml. */
+    static MainController loadWindow() {
+        Fonts.load();
+        FXMLLoader fxml = new FXMLLoader(ThreadlineApp.class.getResource("main.fxml"));
+        try {
+            fxml.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("main.fxml could not be loaded", e);
+        }
+        return fxml.getController();
+    }
+
+    /** Builds the window on {@code stage}: scene, theme, shortcuts. Returns its controller. */
+    static MainController build(Stage stage, TraceLoader loader) {
+        MainController c = loadWindow();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(1480, screen.getWidth() * 0.94);
+        double h = Math.min(920, screen.getHeight() * 0.92);
+        Scene scene = new Scene(c.root(), w, h);
+        c.setTheme(Theme.LIGHT);
+        c.setTraceLoader(loader);
+        c.attach(stage, scene);
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        try (InputStream icon = ThreadlineApp.class.getResourceAsStream("icons/threadline-64.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        } catch (IOException ignored) {
+            // The window works without its icon.
+        }
+        return c;
+    }
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Threadline");
-        stage.setScene(new Scene(new Label("Threadline"), 800, 600));
+        controller = build(stage, traceLoader);
         stage.show();
+        Path file = initialTrace;
+        if (file != null) {
+            controller.openTrace(file);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (controller != null) {
+            controller.shutdown();
+        }
     }
 }

@@ -1,0 +1,27 @@
+package io.threadline.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.Parent;
+
+/** The two looks: AtlantaFX Primer light or dark as the base, Threadline's own stylesheet on top. */
+public enum Theme {
+    LIGHT,
+    DARK;
+
+    /** Makes this theme the application's; {@code root} gets the matching style class. */
+    public void apply(Parent root) {
+        Application.setUserAgentStylesheet(this == DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        if (root != null) {
+            root.getStyleClass().removeAll("theme-light", "theme-dark");
+            root.getStyleClass().add(this == DARK ? "theme-dark" : "theme-light");
+        }
+    }
+
+    public Theme other() {
+        return this == DARK ? LIGHT : DARK;
+    }
+}

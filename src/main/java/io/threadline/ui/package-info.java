@@ -1,0 +1,28 @@
+/**
+ * The window: the shell around the timeline control ({@code ui.timeline}).
+ *
+ * <ul>
+ *   <li>{@code main.fxml} lays the window out; {@link io.threadline.ui.MainController} wires it;
+ *       {@code threadline.css} styles it on top of AtlantaFX Primer light or dark
+ *       ({@link io.threadline.ui.Theme}), with Inter and JetBrains Mono bundled ({@code Fonts}).</li>
+ *   <li>{@link io.threadline.ui.PlaybackModel} is where the window stands in a trace (playhead,
+ *       reveal time, live / playing / paused) with read-only properties and an injected clock;
+ *       the window pulls a snapshot from it once per frame.</li>
+ *   <li>{@link io.threadline.ui.ParamForm}, {@link io.threadline.ui.OutputPane} and
+ *       {@link io.threadline.ui.CodeView} are the panels, each usable on its own.</li>
+ * </ul>
+ *
+ * <p>Traps worth knowing:
+ * <ul>
+ *   <li>The JavaFX thread only draws. A run goes on in the runtime's own threads; never call
+ *       {@code Run.awaitEnd} here. {@code Run.start} and {@code Run.stop} return at once.</li>
+ *   <li>A paced run cannot be paused (its threads run against the wall clock): "pause" freezes
+ *       the view, the run records on, and the frame loop keeps polling until it has ended.</li>
+ *   <li>Monocle's headless screen is 1280x800: a test window larger than that overflows its
+ *       frame buffer (BufferOverflowException in Framebuffer.composePixels).</li>
+ *   <li>Ikonli icon sizes are not em-relative; presentation mode scales them in the CSS.</li>
+ *   <li>Toolbar buttons do not take focus, so Space and the arrows stay timeline shortcuts;
+ *       shortcuts step aside while a text field or switch has the focus.</li>
+ * </ul>
+ */
+package io.threadline.ui;

@@ -1,0 +1,123 @@
+package io.threadline.ui;
+
+import io.threadline.runtime.ClockMode;
+import io.threadline.scenario.ScenarioCatalog;
+import io.threadline.scenario.ScenarioSpec;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Takes a picture of the window at the end of each scenario's run, for the README and for a
+ * look as a teacher would. Run it on a real display (or Xvfb), not Monocle:
+ * <pre>
+ * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
+ * DISPLAY=:57 java -Dprism.order=sw -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
+ *     io.threadline.ui.ScreenshotTour assets/screenshots [light|dark] [presentation]
+ * </pre>
+ */
+public final class ScreenshotTour {
+    private static File dir;
+    private static Theme theme = Theme.LIGHT;
+    private static boolean presentation;
+    /** "live": a paced run caught in the middle; "fresh": before any run, with a bad value typed. */
+    private static String moment = "end";
+
+    public static void main(String[] args) {
+        dir = new File(args.length > 0 ? args[0] : "assets/screenshots");
+        List<String> rest = List.of(args).subList(Math.min(1, args.length), args.length);
+        theme = rest.contains("dark") ? Theme.DARK : Theme.LIGHT;
+        presentation = rest.contains("presentation");
+        moment = rest.contains("live") ? "live" : rest.contains("fresh") ? "fresh" : "end";
+        if (!dir.isDirectory() && !dir.mkdirs()) {
+            throw new IllegalStateException("cannot create " + dir);
+        }
+        Application.launch(Tour.class, args);
+    }
+
+    /** The Application itself: a separate class, so main() starts on the classpath. */
+    public static final class Tour extends Application {
+    private final Deque<ScenarioSpec> todo = new ArrayDeque<>(ScenarioCatalog.all());
+    private MainController c;
+    private Stage stage;
+
+    @Override
+    public void start(Stage s) {
+        stage = s;
+        c = ThreadlineApp.build(stage, null);
+        c.clockMode = ClockMode.VIRTUAL;
+        stage.setWidth(1480);
+        stage.setHeight(920);
+        c.setTheme(theme);
+        c.setPresentation(presentation);
+        stage.show();
+        later(600, this::next);
+    }
+
+    private void next() {
+        ScenarioSpec s = todo.poll();
+        if (s == null) {
+            Platform.exit();
+            return;
+        }
+        c.scenarioList().getSelectionModel().select(s);
+        if (moment.equals("fresh")) {
+            if (stage.getScene().lookup("#param-" + s.params().get(0).name())
+                    instanceof javafx.scene.control.TextField f) {
+                f.setText("abc");
+            }
+            later(300, () -> shoot(s));
+            return;
+        }
+        if (moment.equals("live")) {
+            c.clockMode = ClockMode.PACED;
+            c.run();
+            later(1500, () -> shoot(s));
+            return;
+        }
+        c.run();
+        awaitEnd(s, 0);
+    }
+
+    private void awaitEnd(ScenarioSpec s, int tries) {
+        if (c.playback().isRunning() && tries < 200) {
+            later(50, () -> awaitEnd(s, tries + 1));
+            return;
+        }
+        // A few frames for the last output lines and the status bar.
+        later(400, () -> shoot(s));
+    }
+
+    private void shoot(ScenarioSpec s) {
+        {
+            WritableImage img = stage.getScene().snapshot(null);
+            File f = new File(dir, s.id() + ".png");
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", f);
+                System.out.println("wrote " + f);
+            } catch (IOException e) {
+                System.err.println("could not write " + f + ": " + e.getMessage());
+            }
+            c.stop();
+            next();
+        }
+    }
+
+    private static void later(long millis, Runnable r) {
+        PauseTransition p = new PauseTransition(Duration.millis(millis));
+        p.setOnFinished(e -> r.run());
+        p.play();
+    }
+    }
+}
