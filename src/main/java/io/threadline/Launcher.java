@@ -1,7 +1,10 @@
 package io.threadline;
 
 import io.threadline.cli.Cli;
+import io.threadline.export.TraceFile;
 import io.threadline.ui.ThreadlineApp;
+
+import java.nio.file.Path;
 
 /**
  * Entry point of the jar. A plain class, not the Application, so the shaded jar starts on the
@@ -15,12 +18,18 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            ThreadlineApp.open(null);
+            openWindow(null);
             return;
         }
-        // A lambda, not ThreadlineApp::open: a method reference would load the JavaFX class
-        // (and need its runtime) as soon as it is created, even for "list".
-        int status = new Cli(file -> ThreadlineApp.open(file)).run(args, System.out, System.err);
+        // A lambda, not a method reference: that would load the JavaFX class (and need its
+        // runtime) as soon as it is created, even for "list".
+        int status = new Cli(file -> openWindow(file)).run(args, System.out, System.err);
         System.exit(status);
+    }
+
+    /** Opens the window, able to open trace files (File > Open, drag and drop, {@code show}). */
+    private static void openWindow(Path file) {
+        ThreadlineApp.setTraceLoader(TraceFile::load);
+        ThreadlineApp.open(file);
     }
 }
