@@ -73,6 +73,7 @@ public class TimelineView extends Region {
     private long seenEvents = -1;
     private long seenEnd = -1;
     private boolean seenFinished;
+    private long framesDrawn;
 
     public TimelineView() {
         getStyleClass().add("timeline-view");
@@ -335,6 +336,11 @@ public class TimelineView extends Region {
         return revealTime.get() == Long.MAX_VALUE ? t.endTime() : revealTime.get();
     }
 
+    /** Frames painted so far: lets tests check that nothing is redrawn when nothing changed. */
+    long framesDrawn() {
+        return framesDrawn;
+    }
+
     String hoverText() {
         return hover.text();
     }
@@ -483,6 +489,7 @@ public class TimelineView extends Region {
             return;
         }
         dirty = false;
+        framesDrawn++;
         TimelinePalette p = style.palette();
         if (p != palette.get()) {
             palette.set(p);
