@@ -336,6 +336,12 @@ public class TimelineView extends Region {
         return revealTime.get() == Long.MAX_VALUE ? t.endTime() : revealTime.get();
     }
 
+    /** Paints a frame now, changed or not (for measuring). */
+    void redrawNow() {
+        dirty = true;
+        drawIfDirty();
+    }
+
     /** Frames painted so far: lets tests check that nothing is redrawn when nothing changed. */
     long framesDrawn() {
         return framesDrawn;

@@ -35,9 +35,10 @@ import java.util.Map;
  * Shows one scenario's trace in a window, to look at the timeline by eye.
  *
  * <pre>
- * TimelineDemo [scenario] [--live] [--dark] [--presentation] [--size=1400x800]
- *              [--window=startMicros,endMicros] [--highlight=waiting] [--select=Barron]
- *              [--hover=Barron@1.5] [--playhead=micros] [--snapshot=out.png] [--param=name=value]
+ * TimelineDemo [scenario | synthetic-gil[:threads:seconds:quantumMicros]] [--live] [--speed=1]
+ *              [--dark] [--presentation] [--size=1400x800] [--window=startMicros,endMicros]
+ *              [--highlight=waiting] [--select=Barron] [--hover=Barron@1.5] [--playhead=micros]
+ *              [--param=name=value] [--snapshot=out.png] [--wait=600]
  * </pre>
  * With --snapshot it writes the window's scene to a PNG once drawn and exits.
  */
@@ -73,13 +74,48 @@ public final class TimelineDemo {
                 id = a;
             }
         }
-        ScenarioSpec spec = ScenarioCatalog.byId(id);
-        if (spec == null) {
-            throw new IllegalArgumentException("no scenario " + id);
-        }
-        ParamValues values = spec.values(params);
 
         TimelineView view = new TimelineView();
+        String title;
+        if (id.startsWith("synthetic-gil")) {
+            String[] g = (id + ":4:10:5000").split(":");
+            view.traceProperty().set(SyntheticTraces.gil(Integer.parseInt(g[1]), Double.parseDouble(g[2]),
+                    Long.parseLong(g[3])));
+            title = "CPU-bound threads under one GIL (synthetic)";
+        } else {
+            ScenarioSpec spec = ScenarioCatalog.byId(id);
+            if (spec == null) {
+                throw new IllegalArgumentException("no scenario " + id);
+            }
+            title = spec.title();
+            ParamValues values = spec.values(params);
+            if (opt.containsKey("live")) {
+                double speed = Double.parseDouble(opt.getOrDefault("speed", "1"));
+                Run run = spec.start(values, spec.options(values, ClockMode.PACED, speed));
+                view.traceProperty().set(run.trace());
+                // what the shell does on each animation tick
+                new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        boolean done = run.isFinished();
+                        long live = run.liveTime();
+                        view.revealTimeProperty().set(done ? Long.MAX_VALUE : live);
+                        view.playheadProperty().set(done ? run.trace().endTime() : live);
+                        view.refresh();
+                        if (done) {
+                            stop();
+                        }
+                    }
+                }.start();
+                stage.setOnCloseRequest(e -> run.stop());
+            } else {
+                view.traceProperty().set(spec.execute(values));
+            }
+        }
+        show(stage, view, title, opt);
+    }
+
+    private static void show(Stage stage, TimelineView view, String titleText, Map<String, String> opt) {
         TimelineLegend legend = new TimelineLegend(view);
         view.darkProperty().set(opt.containsKey("dark"));
         view.presentationProperty().set(opt.containsKey("presentation"));
@@ -96,40 +132,17 @@ public final class TimelineDemo {
         big.selectedProperty().bindBidirectional(view.presentationProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label title = new Label(spec.title());
-        title.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-text-fill: inherit;");
+        Label title = new Label(titleText);
         HBox bar = new HBox(8, title, legend, spacer, out, in, fit, dark, big);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         BorderPane root = new BorderPane(view, bar, null, null, null);
-        dark.selectedProperty().addListener((obs, was, now) -> style(root, bar, now));
-        style(root, bar, view.darkProperty().get());
+        dark.selectedProperty().addListener((obs, was, now) -> style(root, bar, title, now));
+        style(root, bar, title, view.darkProperty().get());
 
         String[] size = opt.getOrDefault("size", "1400x800").split("x");
         stage.setScene(new Scene(root, Double.parseDouble(size[0]), Double.parseDouble(size[1])));
-        stage.setTitle("Threadline timeline — " + spec.title());
-
-        if (opt.containsKey("live")) {
-            double speed = Double.parseDouble(opt.getOrDefault("speed", "1"));
-            Run run = spec.start(values, spec.options(values, ClockMode.PACED, speed));
-            view.traceProperty().set(run.trace());
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    long live = run.liveTime();
-                    view.revealTimeProperty().set(run.isFinished() ? Long.MAX_VALUE : live);
-                    view.playheadProperty().set(run.isFinished() ? run.trace().endTime() : live);
-                    view.refresh();
-                    if (run.isFinished()) {
-                        stop();
-                    }
-                }
-            }.start();
-            stage.setOnCloseRequest(e -> run.stop());
-        } else {
-            Trace trace = spec.execute(values);
-            view.traceProperty().set(trace);
-        }
+        stage.setTitle("Threadline timeline — " + titleText);
         stage.show();
 
         if (opt.containsKey("window")) {
@@ -171,7 +184,8 @@ public final class TimelineDemo {
             return;
         }
         String[] p = spec.split("@");
-        int thread = view.traceProperty().get().threadNamed(p[0]);
+        Trace trace = view.traceProperty().get();
+        int thread = trace.threadNamed(p[0]);
         for (LaneLayout lane : view.laneLayout()) {
             if (lane.thread() == thread) {
                 double x = view.xOf(Math.round(Double.parseDouble(p[1]) * 1_000_000));
@@ -180,9 +194,11 @@ public final class TimelineDemo {
         }
     }
 
-    private static void style(BorderPane root, HBox bar, boolean dark) {
+    private static void style(BorderPane root, HBox bar, Label title, boolean dark) {
         root.setStyle(dark ? "-fx-background-color: #15181d;" : "-fx-background-color: #ffffff;");
-        bar.setStyle(dark ? "-fx-background-color: #1c2027; -fx-text-fill: #eef1f4; -fx-base: #2a2f37;"
+        bar.setStyle(dark ? "-fx-background-color: #1c2027; -fx-base: #2a2f37;"
                 : "-fx-background-color: #f1f3f6; -fx-border-color: transparent transparent #c9d1d9 transparent;");
+        title.setStyle("-fx-font-size: 15px; -fx-font-weight: bold; -fx-text-fill: "
+                + (dark ? "#eef1f4;" : "#1b1f24;"));
     }
 }
