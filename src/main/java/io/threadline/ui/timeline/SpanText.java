@@ -141,29 +141,37 @@ final class SpanText {
         return out.toString();
     }
 
-    /** Several spans inside one pixel: the changes in order, or how many there are. */
-    static String describeMerged(Trace trace, int thread, int from, int changes, double t0, double t1) {
+    /**
+     * Several spans inside one pixel: the changes in order, or how many there are.
+     *
+     * @param from first span touching the pixel
+     * @param to   last span starting in it
+     */
+    static String describeMerged(Trace trace, int thread, int from, int to, double t0, double t1) {
         LaneColumns lane = trace.lane(thread);
         StringJoiner out = new StringJoiner("\n");
         String name = trace.thread(thread).name();
+        int changes = to - from;
         if (changes <= LIST_LIMIT) {
-            long at = lane.time(Math.min(from + 1, lane.size() - 1));
-            out.add(name + " — " + changes + " changes at " + TimeText.seconds(at));
+            long at = lane.time(to);
+            out.add(name + " — " + (changes == 1 ? "1 change" : changes + " changes") + " at "
+                    + TimeText.seconds(at));
             StringJoiner seq = new StringJoiner(" → ");
-            for (int e = from; e <= from + changes && e < lane.size(); e++) {
+            for (int e = from; e <= to; e++) {
                 ThreadState s = lane.state(e);
                 seq.add(s == ThreadState.WAITING ? "waiting: " + reason(lane.reason(e), trace.string(lane.detail(e)))
                         : s.label());
             }
             out.add(seq.toString());
-            for (int e = from + 1; e <= from + changes && e < lane.size(); e++) {
+            for (int e = from + 1; e <= to; e++) {
                 String w = own(trace, lane, e);
                 if (w != null) {
                     out.add(w);
                 }
             }
+            out.add("zoom in to see each one");
         } else {
-            out.add(name + " — " + changes + " changes between " + TimeText.seconds((long) t0) + " and "
+            out.add(name + " — " + changes + " changes between " + TimeText.seconds((long) Math.floor(t0)) + " and "
                     + TimeText.seconds((long) Math.ceil(t1)));
             out.add("zoom in to see them one by one");
         }

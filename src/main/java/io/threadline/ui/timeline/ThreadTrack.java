@@ -90,7 +90,9 @@ final class ThreadTrack implements Track {
             if (kind == LaneBins.PURE) {
                 // a span cut by the view's edge shows no outline there: it goes on
                 double left = x == 0 && lane.time(ev) < ctx.scale().start() ? -4 : x;
-                double right = x1 == w ? w + 4 : x1;
+                // ...nor where it is still going on (a living thread's last span)
+                boolean ongoing = ev == b.size() - 1 && lane.state(ev) != ThreadState.DEAD;
+                double right = x1 == w || ongoing ? x1 + 4 : x1;
                 StatePainter.span(gc, p, m, s, left, right, barTop, barHeight);
                 labelled.add(new int[] {x, x1, ev});
             } else {
@@ -191,10 +193,10 @@ final class ThreadTrack implements Track {
                 return SpanText.describeSpan(trace, thread, b.event(c), b.size(), b.laneEnd());
             case LaneBins.MIXED: {
                 LaneColumns lane = trace.lane(thread);
-                int changes = b.changes(c);
                 double t0 = ctx.scale().time(c);
-                int from = Math.max(0, LaneBins.lastAtOrBefore(lane, b.size(), (long) Math.ceil(t0) - 1, 0));
-                return SpanText.describeMerged(trace, thread, from, changes, t0, ctx.scale().time(c + 1));
+                int cover = LaneBins.lastAtOrBefore(lane, b.size(), (long) Math.ceil(t0) - 1, 0);
+                int to = cover + b.changes(c);
+                return SpanText.describeMerged(trace, thread, Math.max(cover, 0), to, t0, ctx.scale().time(c + 1));
             }
             default:
                 return null;

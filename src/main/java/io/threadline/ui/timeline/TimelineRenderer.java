@@ -6,12 +6,12 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * Paints one frame of the timeline on its canvas: row bands and grid, every visible track's body
- * under the time scale, cause arrows, then the fixed gutter of headers and the ruler on top.
+ * under the time scale, cause arrows, then the fixed gutter of headers; and the ruler on its strip.
  * Only rows on screen are touched; each track's cost follows its width in pixels.
  */
 final class TimelineRenderer {
     /** Everything a frame depends on. */
-    record Frame(TrackContext base, TimelineRows rows, double width, double height, double scrollY) {
+    record Frame(TrackContext base, TimelineRows rows, double width, double height, double scrollY, long playhead) {
         double gutter() {
             return base.metrics().gutterWidth();
         }
@@ -35,7 +35,6 @@ final class TimelineRenderer {
         gc.setFill(p.color(PaletteKey.BACKGROUND));
         gc.fillRect(0, 0, f.width(), f.height());
         if (base.trace() == null) {
-            drawRuler(gc, f);
             return;
         }
         double top = ruler - f.scrollY();
@@ -90,7 +89,6 @@ final class TimelineRenderer {
         gc.restore();
         gc.setFill(p.color(PaletteKey.BORDER));
         gc.fillRect(gutter - 1, ruler, 1, f.height() - ruler);
-        drawRuler(gc, f);
     }
 
     private static boolean visible(double y, double h, Frame f) {
@@ -114,7 +112,8 @@ final class TimelineRenderer {
         }
     }
 
-    private static void drawRuler(GraphicsContext gc, Frame f) {
+    /** Paints the ruler on its own strip (a second small canvas, redrawn alone when the playhead moves). */
+    void drawRuler(GraphicsContext gc, Frame f) {
         TrackContext base = f.base();
         TimelinePalette p = base.palette();
         TimelineMetrics m = base.metrics();
@@ -148,13 +147,23 @@ final class TimelineRenderer {
         gc.setFont(m.small());
         gc.setFill(p.color(PaletteKey.TEXT));
         double majorH = Math.round(ruler * 0.42);
+        // the playhead's own time label sits in the ruler: tick labels under it would be a smudge
+        double phX = gutter + s.x(f.playhead());
+        String phText = TimeText.playhead(f.playhead(), s.microsPerPixel());
+        double phFrom = phX - ruler * 0.3;
+        double phTo = phX + ruler * 0.3 + base.text().width(phText, m.smallBold()) + 20;
         double labelY = Math.round((ruler - 1 - majorH) / 2) + 1;
         for (long t = Math.max(0, RulerTicks.firstTick(s.start() - step, step)); t <= s.end(); t += step) {
             double x = gutter + Math.floor(s.x(t));
             gc.fillRect(x, ruler - 1 - majorH, 1, majorH);
             String label = TimeText.tick(t, step);
             double lw = base.text().width(label, m.small());
-            if (x + 4 + lw > gutter + f.bodyWidth()) {
+            boolean right = x + 4 + lw > gutter + f.bodyWidth();
+            double l0 = right ? x - 3 - lw : x + 4;
+            if (l0 < phTo && l0 + lw > phFrom) {
+                continue;
+            }
+            if (right) {
                 gc.setTextAlign(TextAlignment.RIGHT);
                 gc.fillText(label, x - 3, labelY);
                 gc.setTextAlign(TextAlignment.LEFT);

@@ -28,8 +28,8 @@ import java.util.List;
  * The timeline control: one lane per thread, grouped by process, with ruler, playhead,
  * counter tracks and result markers. All times are microseconds of scenario time.
  *
- * <p>The lanes, headers and ruler are painted on one canvas, only for what is on screen; the
- * playhead and the hover card are nodes. The view redraws when something it shows changed: its
+ * <p>The lanes and their headers are painted on one canvas, only for what is on screen, the ruler
+ * on a strip of its own; the playhead and the hover card are nodes. The view redraws when something it shows changed: its
  * size, a property, its CSS colours, or (checked in {@link #refresh()}) the trace having grown.
  * Colours come from CSS ({@code timeline.css}); the {@code dark} pseudo-class (see
  * {@link #darkProperty()}) or a {@code dark} style class on the view or an ancestor switches to
@@ -58,6 +58,7 @@ public class TimelineView extends Region {
     private final ReadOnlyObjectWrapper<TimelinePalette> palette =
             new ReadOnlyObjectWrapper<>(this, "palette", TimelinePalette.fallback());
     private final Canvas canvas = new Canvas();
+    private final Canvas rulerCanvas = new Canvas();
     private final Playhead playheadNode = new Playhead();
     private final HoverCard hover = new HoverCard();
     private final ScrollBar vbar = new ScrollBar();
@@ -68,6 +69,7 @@ public class TimelineView extends Region {
     private TimelineMetrics metrics = TimelineMetrics.desk();
     private double scrollY;
     private boolean dirty = true;
+    private boolean rulerDirty = true;
     private boolean drawScheduled;
     // what the trace looked like at the last check, to notice growth cheaply
     private long seenEvents = -1;
@@ -80,13 +82,18 @@ public class TimelineView extends Region {
         // keyboard zoom won't work without focus
         setFocusTraversable(true);
         canvas.setManaged(false);
+        rulerCanvas.setManaged(false);
         vbar.setOrientation(Orientation.VERTICAL);
         vbar.setManaged(false);
         vbar.setVisible(false);
-        getChildren().addAll(canvas, playheadNode, vbar, hover);
+        getChildren().addAll(canvas, rulerCanvas, playheadNode, vbar, hover);
 
         trace.addListener((obs, was, now) -> traceChanged(now));
-        playhead.addListener(obs -> placePlayhead());
+        playhead.addListener(obs -> {
+            placePlayhead();
+            // ruler labels make way for the playhead's label: only the ruler strip is redrawn
+            invalidateRuler();
+        });
         revealTime.addListener(obs -> {
             followTheRun();
             placePlayhead();
@@ -481,6 +488,11 @@ public class TimelineView extends Region {
     /** Asks for a redraw on the next pulse; several requests make one redraw. */
     void invalidate() {
         dirty = true;
+        invalidateRuler();
+    }
+
+    private void invalidateRuler() {
+        rulerDirty = true;
         if (!drawScheduled) {
             drawScheduled = true;
             Platform.runLater(() -> {
@@ -491,18 +503,22 @@ public class TimelineView extends Region {
     }
 
     private void drawIfDirty() {
-        if (!dirty || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
+        if (!dirty && !rulerDirty || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
             return;
         }
-        dirty = false;
-        framesDrawn++;
         TimelinePalette p = style.palette();
         if (p != palette.get()) {
             palette.set(p);
         }
-        renderer.draw(canvas.getGraphicsContext2D(), new TimelineRenderer.Frame(
-                context(canvas.getGraphicsContext2D(), bodyWidth(), 0), rows, canvas.getWidth(), canvas.getHeight(),
-                scrollY));
+        TimelineRenderer.Frame frame = new TimelineRenderer.Frame(context(canvas.getGraphicsContext2D(),
+                bodyWidth(), 0), rows, canvas.getWidth(), canvas.getHeight(), scrollY, playhead.get());
+        if (dirty) {
+            dirty = false;
+            framesDrawn++;
+            renderer.draw(canvas.getGraphicsContext2D(), frame);
+        }
+        rulerDirty = false;
+        renderer.drawRuler(rulerCanvas.getGraphicsContext2D(), frame);
     }
 
     private TrackContext context(javafx.scene.canvas.GraphicsContext gc, double w, double h) {
@@ -524,12 +540,15 @@ public class TimelineView extends Region {
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+        double ruler = metrics.rulerHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h || rulerCanvas.getHeight() != ruler) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            rulerCanvas.setWidth(w);
+            rulerCanvas.setHeight(ruler);
             dirty = true;
+            rulerDirty = true;
         }
-        double ruler = metrics.rulerHeight();
         boolean overflow = rows.contentHeight() > h - ruler;
         vbar.setVisible(overflow);
         double barW = overflow ? snapSizeX(vbar.prefWidth(-1)) : 0;

@@ -135,5 +135,11 @@ class TimelineLiveTest {
             return null;
         });
         assertThat(view.framesDrawn()).as("two changes in one pulse: one frame").isEqualTo(frames + 2);
+
+        fx(() -> {
+            view.playheadProperty().set(50_000);
+            return null;
+        });
+        assertThat(view.framesDrawn()).as("the playhead is a node: lanes are not repainted").isEqualTo(frames + 2);
     }
 }

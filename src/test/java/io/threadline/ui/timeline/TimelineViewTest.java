@@ -142,6 +142,9 @@ class TimelineViewTest {
         assertThat(atHalf.mixed()).isTrue();
         assertThat(atHalf.instantRun()).isTrue();
         assertThat(atHalf.state()).isEqualTo(ThreadState.WAITING);
+        String text = fx(() -> view.describeAt(Math.floor(view.xOf(500_000)) + 0.5, barron.centerY()));
+        assertThat(text).contains("Barron", "3 changes at 0.5 s",
+                "waiting: sleep 0.5 s → runnable → running → waiting: join Olivia");
     }
 
     // ---- hover
