@@ -82,9 +82,9 @@ final class ResultsTrack implements Track {
         TimelineMetrics m = ctx.metrics();
         double h = ctx.height();
         double r = m.capRadius() + 1.5;
-        double cy = Math.round(h * 0.32);
-        double bracketY = Math.round(h * 0.62) + 0.5;
-        double labelY = Math.round(h * 0.83);
+        double cy = Math.round(h * 0.26);
+        double bracketY = Math.round(h * 0.68) + 0.5;
+        double labelY = Math.round(h * 0.86);
         Color c = color(p);
 
         double x0 = Math.round(ctx.scale().x(results.get(0).time()));
@@ -117,29 +117,31 @@ final class ResultsTrack implements Track {
         Font valueFont = m.smallBold();
         gc.setFont(valueFont);
         gc.setTextAlign(TextAlignment.LEFT);
+        double lowY = Math.round(cy + r + valueFont.getSize() * 0.75);
+        double lowEnd = Double.NEGATIVE_INFINITY;   // right end of the last label on the lower line
         for (int g = 0; g < groups.size(); g++) {
             List<ResultMark> group = groups.get(g);
             double x = Math.round(ctx.scale().x(group.get(0).time()));
-            double next = g + 1 < groups.size() ? ctx.scale().x(groups.get(g + 1).get(0).time()) - r - 6
-                    : ctx.width() + 400;
+            double next = g + 1 < groups.size()
+                    ? Math.round(ctx.scale().x(groups.get(g + 1).get(0).time())) - r - 6 : ctx.width() - 4;
             if (x < -400 || x > ctx.width() + r) {
                 continue;
             }
             diamond(gc, p, c, x + 0.5, cy, r);
+            gc.setFill(p.color(PaletteKey.TEXT));
             StringJoiner values = new StringJoiner(", ");
             group.forEach(mark -> values.add(mark.value()));
             String all = values.toString();
-            double right = Math.min(next, ctx.width() - 4) - (x + r + 5);
-            double prevEnd = g > 0 ? ctx.scale().x(groups.get(g - 1).get(0).time()) + r + 6 : 0;
-            double left = x - r - 5 - prevEnd;
-            gc.setFill(p.color(PaletteKey.TEXT));
-            if (ctx.text().width(all, valueFont) > right && left > right) {
-                // no room before the edge: write the values to the left of the diamond
-                gc.setTextAlign(TextAlignment.RIGHT);
-                gc.fillText(ctx.text().ellipsize(all, valueFont, left), x - r - 5, cy);
-                gc.setTextAlign(TextAlignment.LEFT);
+            double w = ctx.text().width(all, valueFont);
+            if (w <= next - (x + r + 5)) {
+                gc.fillText(all, x + r + 5, cy);
+            } else if (x - r >= lowEnd + 6) {
+                // crowded: the values go under their own diamond, on a second line
+                String text = ctx.text().ellipsize(all, valueFont, ctx.width() - 4 - (x - r));
+                gc.fillText(text, x - r, lowY);
+                lowEnd = x - r + ctx.text().width(text, valueFont);
             } else {
-                gc.fillText(ctx.text().ellipsize(all, valueFont, right), x + r + 5, cy);
+                gc.fillText(ctx.text().ellipsize(all, valueFont, next - (x + r + 5)), x + r + 5, cy);
             }
         }
     }

@@ -366,13 +366,17 @@ public class TimelineView extends Region {
 
     /** A pan the user asked for, in pixels: stops following. */
     void panBy(double dx) {
-        follow.set(false);
-        setScale(timeScale.get().pan(dx));
+        panTo(timeScale.get().pan(dx));
     }
 
+    /** A pan the user asked for; the run never slides entirely out of view. */
     void panTo(TimeScale s) {
         follow.set(false);
-        setScale(s);
+        double half = s.duration() / 2;
+        double lo = -half;
+        double hi = Math.max(horizon(), 0) - half;
+        double start = Math.max(lo, Math.min(hi, s.start()));
+        setScale(s.withWindow(start, start + s.duration()));
     }
 
     void scrollBy(double dy) {
