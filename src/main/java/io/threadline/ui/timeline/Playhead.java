@@ -35,8 +35,11 @@ final class Playhead extends Region {
         setManaged(false);
     }
 
-    /** Puts the playhead at x (view coordinates) over a view whose ruler and lanes span [0, height). */
-    void place(double x, double rulerHeight, double height, String text) {
+    /**
+     * Puts the playhead at x (view coordinates) over a view whose ruler and lanes span [0, height);
+     * its time label goes right of the handle, or left of it near the right edge {@code maxX}.
+     */
+    void place(double x, double rulerHeight, double height, double maxX, String text) {
         double cx = Math.round(x) + 0.5;
         line.setStartX(cx);
         line.setEndX(cx);
@@ -51,6 +54,10 @@ final class Playhead extends Region {
         grip.setHeight(Math.max(0, height - rulerHeight));
         time.setText(text);
         time.autosize();
-        time.relocate(Math.round(cx + w + 4), Math.round(top + (bottom - top - time.getHeight()) / 2));
+        double labelX = cx + w + 4;
+        if (labelX + time.getWidth() > maxX) {
+            labelX = cx - w - 4 - time.getWidth();
+        }
+        time.relocate(Math.round(labelX), Math.round(top + (bottom - top - time.getHeight()) / 2));
     }
 }

@@ -150,8 +150,10 @@ final class TimelineRenderer {
         // the playhead's own time label sits in the ruler: tick labels under it would be a smudge
         double phX = gutter + s.x(f.playhead());
         String phText = TimeText.playhead(f.playhead(), s.microsPerPixel());
-        double phFrom = phX - ruler * 0.3;
-        double phTo = phX + ruler * 0.3 + base.text().width(phText, m.smallBold()) + 20;
+        double phLabel = base.text().width(phText, m.smallBold()) + 20;
+        boolean phLeft = phX + ruler * 0.3 + phLabel > gutter + f.bodyWidth();   // as Playhead.place flips it
+        double phFrom = phLeft ? phX - ruler * 0.3 - phLabel : phX - ruler * 0.3;
+        double phTo = phLeft ? phX + ruler * 0.3 : phX + ruler * 0.3 + phLabel;
         double labelY = Math.round((ruler - 1 - majorH) / 2) + 1;
         for (long t = Math.max(0, RulerTicks.firstTick(s.start() - step, step)); t <= s.end(); t += step) {
             double x = gutter + Math.floor(s.x(t));

@@ -76,6 +76,8 @@ public class TimelineView extends Region {
     private long seenEnd = -1;
     private boolean seenFinished;
     private long framesDrawn;
+    private double hoverX;
+    private double hoverY;
 
     public TimelineView() {
         getStyleClass().add("timeline-view");
@@ -241,6 +243,10 @@ public class TimelineView extends Region {
                 }
                 followTheRun();
                 dirty = true;
+                if (hover.isVisible()) {
+                    // the span under a still pointer may have grown: keep its card true
+                    hoverAt(hoverX, hoverY);
+                }
             }
         }
         drawIfDirty();
@@ -423,6 +429,8 @@ public class TimelineView extends Region {
     }
 
     void hoverAt(double x, double y) {
+        hoverX = x;
+        hoverY = y;
         String s = describeAt(x, y);
         if (s == null) {
             hover.hide();
@@ -536,7 +544,8 @@ public class TimelineView extends Region {
         boolean show = t != null && x >= metrics.gutterWidth() - 1 && x <= metrics.gutterWidth() + bodyWidth() + 1;
         playheadNode.setVisible(show);
         if (show) {
-            playheadNode.place(x, metrics.rulerHeight(), getHeight(), TimeText.playhead(playhead.get(), timeScale.get().microsPerPixel()));
+            playheadNode.place(x, metrics.rulerHeight(), getHeight(), metrics.gutterWidth() + bodyWidth(),
+                    TimeText.playhead(playhead.get(), timeScale.get().microsPerPixel()));
         }
     }
 
