@@ -320,6 +320,20 @@ class TimelineViewTest {
     }
 
     @Test
+    void withoutATraceTheViewIsEmptyAndQuiet() {
+        show("chef-soup");
+        show((Trace) null);
+        assertThat(view.laneLayout()).isEmpty();
+        assertThat(fx(() -> view.describeAt(600, 100))).isNull();
+        assertThat(fx(() -> view.drawnAt(600, 100))).isNull();
+        fx(() -> {
+            view.zoomIn();
+            view.fit();
+            view.refresh();
+        });
+    }
+
+    @Test
     void presentationModeMakesLanesAndTextLarger() {
         show("chef-soup");
         double desk = view.laneLayout().get(0).height();
