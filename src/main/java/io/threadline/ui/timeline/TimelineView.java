@@ -2,28 +2,138 @@ package io.threadline.ui.timeline;
 
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.CssMetaData;
+import javafx.css.PseudoClass;
+import javafx.css.Styleable;
+import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.Region;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The timeline control: one lane per thread, grouped by process, with ruler, playhead,
- * counter tracks and result markers. Skeleton of the agreed API; drawn in the UI work.
- * All times are microseconds of scenario time.
+ * counter tracks and result markers. All times are microseconds of scenario time.
+ *
+ * <p>The lanes and their headers are painted on one canvas, only for what is on screen, the ruler
+ * on a strip of its own; the playhead and the hover card are nodes. The view redraws when something it shows changed: its
+ * size, a property, its CSS colours, or (checked in {@link #refresh()}) the trace having grown.
+ * Colours come from CSS ({@code timeline.css}); the {@code dark} pseudo-class (see
+ * {@link #darkProperty()}) or a {@code dark} style class on the view or an ancestor switches to
+ * the dark theme.
  */
 public class TimelineView extends Region {
+    private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    private static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
+    /** Keyboard and button zoom step. */
+    static final double ZOOM_STEP = 1.5;
+    /** Narrowest window: 50 µs across the view. */
+    static final double MIN_SPAN = 50;
+
     private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>(this, "trace");
     private final LongProperty playhead = new SimpleLongProperty(this, "playhead");
     private final LongProperty revealTime = new SimpleLongProperty(this, "revealTime", Long.MAX_VALUE);
     private final ObjectProperty<ThreadState> highlightedState = new SimpleObjectProperty<>(this, "highlightedState");
     private final IntegerProperty selectedThread = new SimpleIntegerProperty(this, "selectedThread", -1);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
+    private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow");
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final ReadOnlyObjectWrapper<TimeScale> timeScale =
+            new ReadOnlyObjectWrapper<>(this, "timeScale", new TimeScale(0, 1_000_000, 0));
+
+    private final TimelineStyle style = new TimelineStyle(this, this::invalidate);
+    private final ReadOnlyObjectWrapper<TimelinePalette> palette =
+            new ReadOnlyObjectWrapper<>(this, "palette", TimelinePalette.fallback());
+    private final Canvas canvas = new Canvas();
+    private final Canvas rulerCanvas = new Canvas();
+    private final Playhead playheadNode = new Playhead();
+    private final HoverCard hover = new HoverCard();
+    private final ScrollBar vbar = new ScrollBar();
+    private final TimelineRenderer renderer = new TimelineRenderer();
+    private final TimelineRows rows = new TimelineRows();
+    private final TextMeasure text = new TextMeasure();
+    private TraceExtras extras;
+    private TimelineMetrics metrics = TimelineMetrics.desk();
+    private double scrollY;
+    private boolean dirty = true;
+    private boolean rulerDirty = true;
+    private boolean drawScheduled;
+    // what the trace looked like at the last check, to notice growth cheaply
+    private long seenEvents = -1;
+    private long seenEnd = -1;
+    private boolean seenFinished;
+    private long framesDrawn;
+    private double hoverX;
+    private double hoverY;
+
+    public TimelineView() {
+        getStyleClass().add("timeline-view");
+        // keyboard zoom won't work without focus
+        setFocusTraversable(true);
+        canvas.setManaged(false);
+        rulerCanvas.setManaged(false);
+        vbar.setOrientation(Orientation.VERTICAL);
+        vbar.setManaged(false);
+        vbar.setVisible(false);
+        getChildren().addAll(canvas, rulerCanvas, playheadNode, vbar, hover);
+
+        trace.addListener((obs, was, now) -> traceChanged(now));
+        playhead.addListener(obs -> {
+            placePlayhead();
+            // ruler labels make way for the playhead's label: only the ruler strip is redrawn
+            invalidateRuler();
+        });
+        revealTime.addListener(obs -> {
+            followTheRun();
+            placePlayhead();
+            invalidate();
+        });
+        highlightedState.addListener(obs -> invalidate());
+        selectedThread.addListener(obs -> invalidate());
+        presentation.addListener((obs, was, now) -> {
+            metrics = now ? TimelineMetrics.projector() : TimelineMetrics.desk();
+            pseudoClassStateChanged(PRESENTATION, now);
+            if (extras != null) {
+                rows.update(trace.get(), extras, metrics);
+            }
+            requestLayout();
+            invalidate();
+        });
+        dark.addListener((obs, was, now) -> pseudoClassStateChanged(DARK, now));
+        follow.addListener((obs, was, now) -> {
+            if (now) {
+                followTheRun();
+            }
+        });
+        vbar.valueProperty().addListener((obs, was, now) -> {
+            if (now.doubleValue() != scrollY) {
+                scrollY = now.doubleValue();
+                placePlayhead();
+                invalidate();
+            }
+        });
+        new TimelineInput(this).install();
+    }
+
+    @Override
+    public String getUserAgentStylesheet() {
+        return TimelineView.class.getResource("timeline.css").toExternalForm();
+    }
+
+    // ---- the agreed API
 
     /** The trace shown; may still be growing (a live run). */
     public ObjectProperty<Trace> traceProperty() {
@@ -55,32 +165,455 @@ public class TimelineView extends Region {
         return presentation;
     }
 
+    /** Zooms in around the playhead (or the middle when the playhead is off screen). */
     public void zoomIn() {
+        zoomBy(ZOOM_STEP, keyboardPivot());
     }
 
+    /** Zooms out around the playhead (or the middle when the playhead is off screen). */
     public void zoomOut() {
+        zoomBy(1 / ZOOM_STEP, keyboardPivot());
     }
 
-    /** Shows the whole run. */
+    /** Shows the whole run (with a small margin), and follows it again if it is still growing. */
     public void fit() {
+        long end = Math.max(horizon(), 1);
+        Trace t = trace.get();
+        if (t != null && !t.isFinished()) {
+            // a growing run: leave room to grow into
+            end = Math.max(end, 1_000_000);
+        }
+        double margin = Math.max(end * 0.02, MIN_SPAN / 10);
+        setScale(timeScale.get().withWindow(-margin, end + margin * 1.5));
+        if (t != null && !t.isFinished()) {
+            follow.set(true);
+        }
     }
 
-    /** Visible window start. */
+    /** Visible window start (µs; a little below 0 after {@link #fit()}, which leaves a margin). */
     public long visibleStart() {
-        return 0;
+        return (long) Math.floor(timeScale.get().start());
     }
 
-    /** Visible window end. */
+    /** Visible window end (µs). */
     public long visibleEnd() {
-        return 0;
+        return (long) Math.ceil(timeScale.get().end());
     }
 
     /** The tooltip text for a point in the view's coordinates, or null where there is nothing. */
     public String describeAt(double x, double y) {
-        return null;
+        Trace t = trace.get();
+        if (t == null) {
+            return null;
+        }
+        double gutter = metrics.gutterWidth();
+        double ruler = metrics.rulerHeight();
+        if (y < ruler) {
+            return x >= gutter && x < gutter + bodyWidth()
+                    ? TimeText.seconds(Math.round(timeAt(x))) + " — click or drag to move the playhead" : null;
+        }
+        TimelineRows.Row row = rows.rowAt(y - ruler + scrollY);
+        if (row == null) {
+            return null;
+        }
+        double localY = y - (ruler + row.y() - scrollY);
+        if (x < gutter) {
+            return row.track().describeHeader(context(null, gutter, row.height()));
+        }
+        if (x >= gutter + bodyWidth()) {
+            return null;
+        }
+        return row.track().describeAt(context(null, bodyWidth(), row.height()), x - gutter, localY);
     }
 
     /** Redraws now if anything changed (called on each animation tick while a run grows). */
     public void refresh() {
+        Trace t = trace.get();
+        if (t != null) {
+            long events = t.eventCount();
+            long end = t.endTime();
+            boolean finished = t.isFinished();
+            boolean extra = extras.update();
+            if (events != seenEvents || end != seenEnd || finished != seenFinished || extra) {
+                seenEvents = events;
+                seenEnd = end;
+                seenFinished = finished;
+                if (rows.update(t, extras, metrics)) {
+                    requestLayout();
+                }
+                followTheRun();
+                dirty = true;
+                if (hover.isVisible()) {
+                    // the span under a still pointer may have grown: keep its card true
+                    hoverAt(hoverX, hoverY);
+                }
+            }
+        }
+        drawIfDirty();
+    }
+
+    // ---- more API
+
+    /** While on, the view widens to keep a growing run's end in sight; zooming or panning turns it off. */
+    public BooleanProperty followProperty() {
+        return follow;
+    }
+
+    /** Dark theme (sets the {@code :dark} pseudo-class; timeline.css holds both themes). */
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** The visible window and its width in pixels (the body, right of the lane names). */
+    public ReadOnlyObjectProperty<TimeScale> timeScaleProperty() {
+        return timeScale.getReadOnlyProperty();
+    }
+
+    /** Shows the window [start, end] (µs); stops following. */
+    public void showWindow(long start, long end) {
+        follow.set(false);
+        setScale(timeScale.get().withWindow(start, Math.max(end, start + 1)));
+    }
+
+    /** Thread lanes as laid out now, top to bottom, in view coordinates. */
+    public List<LaneLayout> laneLayout() {
+        List<LaneLayout> out = new ArrayList<>();
+        Trace t = trace.get();
+        for (TimelineRows.Row r : rows.rows()) {
+            int thread = r.track().thread();
+            if (thread >= 0) {
+                out.add(new LaneLayout(thread, t.thread(thread).process(),
+                        metrics.rulerHeight() + r.y() - scrollY, r.height()));
+            }
+        }
+        return out;
+    }
+
+    /** What is drawn at a point of a thread lane (view coordinates), or null if no state is drawn there. */
+    public DrawnState drawnAt(double x, double y) {
+        if (trace.get() == null || x < metrics.gutterWidth() || x >= metrics.gutterWidth() + bodyWidth()) {
+            return null;
+        }
+        TimelineRows.Row row = rows.rowAt(y - metrics.rulerHeight() + scrollY);
+        if (row == null || !(row.track() instanceof ThreadTrack lane)) {
+            return null;
+        }
+        return lane.drawnAt(context(null, bodyWidth(), row.height()), x - metrics.gutterWidth());
+    }
+
+    /** The x (view coordinates) of time t. */
+    public double xOf(long t) {
+        return metrics.gutterWidth() + timeScale.get().x(t);
+    }
+
+    /** The time at view x. */
+    public double timeAt(double x) {
+        return timeScale.get().time(x - metrics.gutterWidth());
+    }
+
+    /** Width of the fixed column of lane names. */
+    public double gutterWidth() {
+        return metrics.gutterWidth();
+    }
+
+    /** Height of the time ruler at the top. */
+    public double rulerHeight() {
+        return metrics.rulerHeight();
+    }
+
+    // ---- package API for the input handler, the legend and tests
+
+    TimelineStyle style() {
+        return style;
+    }
+
+    /** The colours in force, for nodes that draw like the view (the legend). */
+    ReadOnlyObjectProperty<TimelinePalette> paletteProperty() {
+        return palette.getReadOnlyProperty();
+    }
+
+    TimelineMetrics metrics() {
+        return metrics;
+    }
+
+    double bodyWidth() {
+        return timeScale.get().width();
+    }
+
+    /** The time the lanes reach: the reveal time, or the end of what was recorded. */
+    long horizon() {
+        Trace t = trace.get();
+        if (t == null) {
+            return 0;
+        }
+        return revealTime.get() == Long.MAX_VALUE ? t.endTime() : revealTime.get();
+    }
+
+    /** Paints a frame now, changed or not (for measuring). */
+    void redrawNow() {
+        dirty = true;
+        drawIfDirty();
+    }
+
+    /** Frames painted so far: lets tests check that nothing is redrawn when nothing changed. */
+    long framesDrawn() {
+        return framesDrawn;
+    }
+
+    String hoverText() {
+        return hover.text();
+    }
+
+    /** A zoom the user asked for: stops following. */
+    void zoomBy(double factor, double pivotX) {
+        follow.set(false);
+        setScale(timeScale.get().zoom(factor, pivotX));
+    }
+
+    /** A pan the user asked for, in pixels: stops following. */
+    void panBy(double dx) {
+        panTo(timeScale.get().pan(dx));
+    }
+
+    /** A pan the user asked for; the run never slides entirely out of view. */
+    void panTo(TimeScale s) {
+        follow.set(false);
+        double half = s.duration() / 2;
+        double lo = -half;
+        double hi = Math.max(horizon(), 0) - half;
+        double start = Math.max(lo, Math.min(hi, s.start()));
+        setScale(s.withWindow(start, start + s.duration()));
+    }
+
+    void scrollBy(double dy) {
+        setScrollY(scrollY + dy);
+    }
+
+    double scrollY() {
+        return scrollY;
+    }
+
+    void setScrollY(double y) {
+        double max = Math.max(0, rows.contentHeight() - (getHeight() - metrics.rulerHeight()));
+        double v = Math.max(0, Math.min(max, y));
+        if (v != scrollY) {
+            scrollY = v;
+            vbar.setValue(v);
+            placePlayhead();
+            invalidate();
+        }
+    }
+
+    boolean canScrollVertically() {
+        return rows.contentHeight() > getHeight() - metrics.rulerHeight();
+    }
+
+    /** Moves the playhead to view x, within the recorded run. */
+    void seekTo(double x) {
+        if (trace.get() == null) {
+            return;
+        }
+        // snap to a round time about a pixel wide, so the playhead reads "1.25 s", not "1.249731 s"
+        long grain = 1;
+        while (grain * 10 <= timeScale.get().microsPerPixel()) {
+            grain *= 10;
+        }
+        long t = Math.round(timeAt(x) / grain) * grain;
+        playhead.set(Math.max(0, Math.min(horizon(), t)));
+    }
+
+    /** Selects the thread whose lane or header is at view y; -1 elsewhere. */
+    void selectAt(double y) {
+        TimelineRows.Row row = rows.rowAt(y - metrics.rulerHeight() + scrollY);
+        selectedThread.set(row == null ? -1 : row.track().thread());
+    }
+
+    void hoverAt(double x, double y) {
+        hoverX = x;
+        hoverY = y;
+        String s = describeAt(x, y);
+        if (s == null) {
+            hover.hide();
+        } else {
+            hover.show(s, x, y, getWidth(), getHeight());
+        }
+    }
+
+    void hideHover() {
+        hover.hide();
+    }
+
+    private double keyboardPivot() {
+        double x = timeScale.get().x(playhead.get());
+        return x >= 0 && x <= bodyWidth() ? x : bodyWidth() / 2;
+    }
+
+    // ---- state changes
+
+    private void traceChanged(Trace now) {
+        rows.clear();
+        extras = now == null ? null : new TraceExtras(now);
+        seenEvents = -1;
+        scrollY = 0;
+        vbar.setValue(0);
+        hover.hide();
+        if (now != null) {
+            extras.update();
+            rows.update(now, extras, metrics);
+            seenEvents = now.eventCount();
+            seenEnd = now.endTime();
+            seenFinished = now.isFinished();
+            follow.set(!now.isFinished());
+            fit();
+        }
+        requestLayout();
+        invalidate();
+    }
+
+    /** Keeps a growing run's end in view: widens in steps (a calm ruler), and fits once it ends. */
+    private void followTheRun() {
+        Trace t = trace.get();
+        if (!follow.get() || t == null) {
+            return;
+        }
+        TimeScale s = timeScale.get();
+        if (t.isFinished() && revealTime.get() == Long.MAX_VALUE) {
+            fit();
+            return;
+        }
+        long h = horizon();
+        if (h > s.start() + 0.92 * s.duration()) {
+            setScale(s.withWindow(s.start(), s.start() + (h - s.start()) * 1.5));
+        }
+    }
+
+    private void setScale(TimeScale s) {
+        long runEnd = Math.max(horizon(), 1_000_000);
+        TimeScale clamped = s.clampDuration(MIN_SPAN, Math.max(60_000_000, runEnd * 10.0), s.width() / 2);
+        if (!clamped.equals(timeScale.get())) {
+            timeScale.set(clamped);
+            placePlayhead();
+            invalidate();
+        }
+    }
+
+    /** Asks for a redraw on the next pulse; several requests make one redraw. */
+    void invalidate() {
+        dirty = true;
+        invalidateRuler();
+    }
+
+    private void invalidateRuler() {
+        rulerDirty = true;
+        if (!drawScheduled) {
+            drawScheduled = true;
+            Platform.runLater(() -> {
+                drawScheduled = false;
+                drawIfDirty();
+            });
+        }
+    }
+
+    private void drawIfDirty() {
+        if (!dirty && !rulerDirty || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
+            return;
+        }
+        TimelinePalette p = style.palette();
+        if (p != palette.get()) {
+            palette.set(p);
+        }
+        TimelineRenderer.Frame frame = new TimelineRenderer.Frame(context(canvas.getGraphicsContext2D(),
+                bodyWidth(), 0), rows, canvas.getWidth(), canvas.getHeight(), scrollY, playhead.get());
+        if (dirty) {
+            dirty = false;
+            framesDrawn++;
+            renderer.draw(canvas.getGraphicsContext2D(), frame);
+        }
+        rulerDirty = false;
+        renderer.drawRuler(rulerCanvas.getGraphicsContext2D(), frame);
+    }
+
+    private TrackContext context(javafx.scene.canvas.GraphicsContext gc, double w, double h) {
+        return new TrackContext(gc, trace.get(), timeScale.get(), w, h, horizon(), metrics, style.palette(), text,
+                highlightedState.get(), selectedThread.get());
+    }
+
+    private void placePlayhead() {
+        Trace t = trace.get();
+        double x = xOf(playhead.get());
+        boolean show = t != null && x >= metrics.gutterWidth() - 1 && x <= metrics.gutterWidth() + bodyWidth() + 1;
+        playheadNode.setVisible(show);
+        if (show) {
+            playheadNode.place(x, metrics.rulerHeight(), getHeight(), metrics.gutterWidth() + bodyWidth(),
+                    TimeText.playhead(playhead.get(), timeScale.get().microsPerPixel()));
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        double ruler = metrics.rulerHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h || rulerCanvas.getHeight() != ruler) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            rulerCanvas.setWidth(w);
+            rulerCanvas.setHeight(ruler);
+            dirty = true;
+            rulerDirty = true;
+        }
+        boolean overflow = rows.contentHeight() > h - ruler;
+        vbar.setVisible(overflow);
+        double barW = overflow ? snapSizeX(vbar.prefWidth(-1)) : 0;
+        if (overflow) {
+            vbar.resizeRelocate(w - barW, ruler, barW, Math.max(0, h - ruler));
+            vbar.setMin(0);
+            vbar.setMax(Math.max(0, rows.contentHeight() - (h - ruler)));
+            vbar.setVisibleAmount(h - ruler);
+            vbar.setUnitIncrement(metrics.laneHeight());
+        }
+        setScrollY(scrollY);
+        double bodyW = Math.max(0, w - metrics.gutterWidth() - barW);
+        if (bodyW != timeScale.get().width()) {
+            timeScale.set(timeScale.get().withWidth(bodyW));
+            dirty = true;
+        }
+        playheadNode.resizeRelocate(0, 0, w, h);
+        placePlayhead();
+        drawIfDirty();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 900;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return metrics.rulerHeight() + Math.max(rows.contentHeight(), 3 * metrics.laneHeight());
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return metrics.gutterWidth() + 100;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return metrics.rulerHeight() + metrics.laneHeight();
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return Holder.META;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+
+    private static final class Holder {
+        static final List<CssMetaData<? extends Styleable, ?>> META =
+                TimelineStyle.cssMetaData(Region.getClassCssMetaData());
     }
 }

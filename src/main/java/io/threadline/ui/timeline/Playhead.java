@@ -1,0 +1,63 @@
+package io.threadline.ui.timeline;
+
+import javafx.scene.Cursor;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Rectangle;
+
+/**
+ * The playhead: a line over the lanes with a handle in the ruler and the time beside it. A
+ * scene-graph node, not canvas pixels, so moving it never redraws the lanes.
+ */
+final class Playhead extends Region {
+    private final Line line = new Line();
+    private final Polygon handle = new Polygon();
+    private final Rectangle grip = new Rectangle();
+    private final Label time = new Label();
+
+    Playhead() {
+        getStyleClass().add("playhead");
+        line.getStyleClass().add("playhead-line");
+        handle.getStyleClass().add("playhead-handle");
+        time.getStyleClass().add("playhead-time");
+        // a wider invisible strip makes the 2-px line easy to grab
+        grip.getStyleClass().add("playhead-grip");
+        grip.setOpacity(0);
+        grip.setWidth(10);
+        grip.setCursor(Cursor.H_RESIZE);
+        handle.setCursor(Cursor.H_RESIZE);
+        line.setMouseTransparent(true);
+        time.setMouseTransparent(true);
+        setPickOnBounds(false);
+        getChildren().addAll(line, grip, handle, time);
+        setManaged(false);
+    }
+
+    /**
+     * Puts the playhead at x (view coordinates) over a view whose ruler and lanes span [0, height);
+     * its time label goes right of the handle, or left of it near the right edge {@code maxX}.
+     */
+    void place(double x, double rulerHeight, double height, double maxX, String text) {
+        double cx = Math.round(x) + 0.5;
+        line.setStartX(cx);
+        line.setEndX(cx);
+        line.setStartY(rulerHeight * 0.35);
+        line.setEndY(height);
+        double w = Math.max(6, rulerHeight * 0.22);
+        double top = 2;
+        double bottom = rulerHeight * 0.62;
+        handle.getPoints().setAll(cx - w, top, cx + w, top, cx + w, bottom - w, cx, bottom, cx - w, bottom - w);
+        grip.setX(cx - grip.getWidth() / 2);
+        grip.setY(rulerHeight);
+        grip.setHeight(Math.max(0, height - rulerHeight));
+        time.setText(text);
+        time.autosize();
+        double labelX = cx + w + 4;
+        if (labelX + time.getWidth() > maxX) {
+            labelX = cx - w - 4 - time.getWidth();
+        }
+        time.relocate(Math.round(labelX), Math.round(top + (bottom - top - time.getHeight()) / 2));
+    }
+}

@@ -1,0 +1,123 @@
+package io.threadline.ui.timeline;
+
+import io.threadline.trace.CounterTrack;
+import io.threadline.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows of the timeline from top to bottom: thread lanes grouped by process (with a header
+ * per process when there are several), in creation order, then counter charts, then one row per
+ * pool call's results. Rebuilt only when the set of rows changes; lanes keep their caches.
+ */
+final class TimelineRows {
+    /** A track placed at content height y (0 = just under the ruler, before scrolling). */
+    record Row(Track track, double y, double height) {
+        double bottom() {
+            return y + height;
+        }
+    }
+
+    private final Map<Integer, ThreadTrack> threadTracks = new HashMap<>();
+    private final Map<Object, Track> otherTracks = new HashMap<>();
+    private List<Row> rows = List.of();
+    private double contentHeight;
+    private String signature = "";
+
+    /** Brings the rows up to date with the trace; true if they changed. */
+    boolean update(Trace trace, TraceExtras extras, TimelineMetrics m) {
+        String sig = trace == null ? "" : trace.threadCount() + "/" + trace.processCount() + "/"
+                + extras.counters().size() + "/" + extras.variants() + "/" + m.laneHeight();
+        if (sig.equals(signature)) {
+            return false;
+        }
+        signature = sig;
+        List<Row> out = new ArrayList<>();
+        double y = 0;
+        if (trace != null) {
+            int threads = trace.threadCount();
+            int processes = trace.processCount();
+            boolean grouped = processes > 1;
+            List<List<Integer>> byProcess = new ArrayList<>();
+            for (int p = 0; p <= processes; p++) {
+                byProcess.add(new ArrayList<>());
+            }
+            for (int t = 0; t < threads; t++) {
+                int p = trace.thread(t).process();
+                // a thread whose process is not listed yet (a live run) goes last until it is
+                byProcess.get(p >= 0 && p < processes ? p : processes).add(t);
+            }
+            for (int p = 0; p <= processes; p++) {
+                List<Integer> group = byProcess.get(p);
+                if (group.isEmpty()) {
+                    continue;
+                }
+                if (grouped && p < processes) {
+                    int id = p;
+                    Track header = otherTracks.computeIfAbsent("process:" + p + ":" + group.size(),
+                            k -> new ProcessHeaderTrack(id, group.size()));
+                    out.add(new Row(header, y, header.height(m)));
+                    y += header.height(m);
+                }
+                for (int t : group) {
+                    ThreadTrack track = threadTracks.computeIfAbsent(t, id -> new ThreadTrack(id, grouped));
+                    out.add(new Row(track, y, track.height(m)));
+                    y += track.height(m);
+                }
+            }
+            for (CounterTrack c : extras.counters()) {
+                Track track = otherTracks.computeIfAbsent(c, k -> new CounterChartTrack(c, extras));
+                out.add(new Row(track, y, track.height(m)));
+                y += track.height(m);
+            }
+            for (String v : extras.variants()) {
+                Track track = otherTracks.computeIfAbsent("results:" + v, k -> new ResultsTrack(v, extras));
+                out.add(new Row(track, y, track.height(m)));
+                y += track.height(m);
+            }
+        }
+        rows = List.copyOf(out);
+        contentHeight = y;
+        return true;
+    }
+
+    /** Forgets every track (a new trace). */
+    void clear() {
+        threadTracks.clear();
+        otherTracks.clear();
+        rows = List.of();
+        contentHeight = 0;
+        signature = "";
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    double contentHeight() {
+        return contentHeight;
+    }
+
+    /** The row at content height y, or null. */
+    Row rowAt(double y) {
+        for (Row r : rows) {
+            if (y >= r.y() && y < r.bottom()) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    /** The lane row of a thread, or null. */
+    Row rowOf(int thread) {
+        for (Row r : rows) {
+            if (r.track().thread() == thread) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

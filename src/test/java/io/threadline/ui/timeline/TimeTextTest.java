@@ -1,0 +1,33 @@
+package io.threadline.ui.timeline;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TimeTextTest {
+    @Test
+    void pointsInTimeAreSecondsWithoutTrailingZeros() {
+        assertThat(TimeText.seconds(0)).isEqualTo("0 s");
+        assertThat(TimeText.seconds(500_000)).isEqualTo("0.5 s");
+        assertThat(TimeText.seconds(3_000_000)).isEqualTo("3 s");
+        assertThat(TimeText.seconds(12_345)).isEqualTo("0.012345 s");
+    }
+
+    @Test
+    void durationsUseTheUnitThatReadsBest() {
+        assertThat(TimeText.duration(2_500_000)).isEqualTo("2.5 s");
+        assertThat(TimeText.duration(500_000)).isEqualTo("0.5 s");
+        assertThat(TimeText.duration(100_000)).isEqualTo("0.1 s");
+        assertThat(TimeText.duration(12_500)).isEqualTo("12.5 ms");
+        assertThat(TimeText.duration(5_000)).isEqualTo("5 ms");
+        assertThat(TimeText.duration(40)).isEqualTo("40 µs");
+        assertThat(TimeText.duration(0)).isEqualTo("0 µs");
+    }
+
+    @Test
+    void playheadShowsAsManyDecimalsAsTheZoomResolves() {
+        assertThat(TimeText.playhead(1_250_000, 2_500)).isEqualTo("1.250 s");
+        assertThat(TimeText.playhead(1_250_400, 50)).isEqualTo("1.25040 s");
+        assertThat(TimeText.playhead(7, 0.5)).isEqualTo("0.000007 s");
+    }
+}
