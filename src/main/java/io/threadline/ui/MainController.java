@@ -10,6 +10,7 @@ import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
+import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -289,6 +290,7 @@ public final class MainController {
         });
         emptyState.visibleProperty().bind(playback.traceProperty().isNull());
         emptyIcon.setIconLiteral("mdi2c-chart-timeline-variant");
+        legendSlot.getChildren().setAll(new TimelineLegend(timeline));
     }
 
     /** The shortcuts a first-time user needs, in the sidebar where the eye is anyway. */
@@ -457,6 +459,7 @@ public final class MainController {
     void setTheme(Theme t) {
         theme = t;
         t.apply(root);
+        timeline.darkProperty().set(t == Theme.DARK);
         themeIcon.setIconLiteral(t == Theme.DARK ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night");
     }
 
