@@ -765,6 +765,10 @@ public final class MainController {
         }
         Trace t = playback.getTrace();
         String why = t == null ? "" : t.outcomeMessage();
+        if (timeline.followProperty().get()) {
+            // The run has its final length: show all of it, without the room left to grow into.
+            timeline.fit();
+        }
         switch (now) {
             case DEADLOCK:
                 setMessage("Deadlock — " + why, true);

@@ -177,8 +177,9 @@ public class TimelineView extends Region {
 
     /** Shows the whole run (with a small margin), and follows it again if it is still growing. */
     public void fit() {
-        long end = Math.max(horizon(), 1);
         Trace t = trace.get();
+        // A finished run has its final length: fit all of it, also while a replay reveals it.
+        long end = Math.max(t != null && t.isFinished() ? t.endTime() : horizon(), 1);
         if (t != null && !t.isFinished()) {
             // a growing run: leave room to grow into
             end = Math.max(end, 1_000_000);
@@ -477,7 +478,7 @@ public class TimelineView extends Region {
             return;
         }
         TimeScale s = timeScale.get();
-        if (t.isFinished() && revealTime.get() == Long.MAX_VALUE) {
+        if (t.isFinished()) {
             fit();
             return;
         }
