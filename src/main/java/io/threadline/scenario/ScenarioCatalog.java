@@ -8,7 +8,8 @@ public final class ScenarioCatalog {
             new ChefSoup(),
             new DaemonCleaner(),
             new ProducerConsumer(),
-            new PoolMapVsImap());
+            new PoolMapVsImap(),
+            new RaceCondition());
 
     private ScenarioCatalog() {
     }
