@@ -9,7 +9,8 @@ public final class ScenarioCatalog {
             new DaemonCleaner(),
             new ProducerConsumer(),
             new PoolMapVsImap(),
-            new RaceCondition());
+            new RaceCondition(),
+            new RLock());
 
     private ScenarioCatalog() {
     }
