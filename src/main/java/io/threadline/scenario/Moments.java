@@ -64,6 +64,20 @@ final class Moments {
         return NONE;
     }
 
+    /** Who caused the first transition of {@code thread} into {@code state}/{@code reason} at or after {@code from}, or -1. */
+    int causeOf(int thread, ThreadState state, Reason reason, long from) {
+        if (thread < 0) {
+            return -1;
+        }
+        LaneColumns lane = trace.lane(thread);
+        for (int i = Math.max(0, lane.indexAt(from - 1) + 1); i < lane.size(); i++) {
+            if (lane.state(i) == state && (reason == null || lane.reason(i) == reason)) {
+                return lane.cause(i);
+            }
+        }
+        return -1;
+    }
+
     /** The earliest wake-up (runnable, woken) caused by {@code cause} at or after {@code from}, of any thread. */
     Moment firstWokenBy(int cause, long from) {
         Moment best = NONE;

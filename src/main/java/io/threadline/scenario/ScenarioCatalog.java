@@ -10,7 +10,8 @@ public final class ScenarioCatalog {
             new ProducerConsumer(),
             new PoolMapVsImap(),
             new RaceCondition(),
-            new RLock());
+            new RLock(),
+            new Semaphore());
 
     private ScenarioCatalog() {
     }
