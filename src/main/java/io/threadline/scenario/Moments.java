@@ -110,6 +110,19 @@ final class Moments {
         return out;
     }
 
+    /** Threads whose latest transition at or before {@code time} is into waiting for {@code reason}. */
+    List<Integer> waitingAt(long time, Reason reason) {
+        List<Integer> out = new ArrayList<>();
+        for (int t = 0; t < trace.threadCount(); t++) {
+            LaneColumns lane = trace.lane(t);
+            int i = lane.indexAt(time);
+            if (i >= 0 && lane.state(i) == ThreadState.WAITING && lane.reason(i) == reason) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** The first line printed that starts with {@code prefix}. */
     Moment printed(String prefix) {
         OutputLine o = line(prefix);

@@ -11,7 +11,8 @@ public final class ScenarioCatalog {
             new PoolMapVsImap(),
             new RaceCondition(),
             new RLock(),
-            new Semaphore());
+            new Semaphore(),
+            new Event());
 
     private ScenarioCatalog() {
     }
