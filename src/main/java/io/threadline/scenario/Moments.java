@@ -78,13 +78,13 @@ final class Moments {
         return -1;
     }
 
-    /** The earliest wake-up (runnable, woken) caused by {@code cause} at or after {@code from}, of any thread. */
-    Moment firstWokenBy(int cause, long from) {
+    /** The earliest wake-up caused by {@code cause} at or after {@code from} of a thread that waited for {@code waited}. */
+    Moment firstWokenBy(int cause, Reason waited, long from) {
         Moment best = NONE;
         for (int t = 0; t < trace.threadCount(); t++) {
             LaneColumns lane = trace.lane(t);
-            for (int i = Math.max(0, lane.indexAt(from - 1) + 1); i < lane.size(); i++) {
-                if (lane.reason(i) == Reason.WOKEN && lane.cause(i) == cause) {
+            for (int i = Math.max(1, lane.indexAt(from - 1) + 1); i < lane.size(); i++) {
+                if (lane.reason(i) == Reason.WOKEN && lane.cause(i) == cause && lane.reason(i - 1) == waited) {
                     if (!best.found() || lane.time(i) < best.time()) {
                         best = new Moment(lane.time(i), t);
                     }

@@ -12,7 +12,8 @@ public final class ScenarioCatalog {
             new RaceCondition(),
             new RLock(),
             new Semaphore(),
-            new Event());
+            new Event(),
+            new Condition());
 
     private ScenarioCatalog() {
     }
