@@ -13,7 +13,8 @@ public final class ScenarioCatalog {
             new RLock(),
             new Semaphore(),
             new Event(),
-            new Condition());
+            new Condition(),
+            new Deadlock());
 
     private ScenarioCatalog() {
     }
