@@ -14,7 +14,8 @@ public final class ScenarioCatalog {
             new Semaphore(),
             new Event(),
             new Condition(),
-            new Deadlock());
+            new Deadlock(),
+            new GilCpuVsIo());
 
     private ScenarioCatalog() {
     }
