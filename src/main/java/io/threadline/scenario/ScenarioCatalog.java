@@ -15,7 +15,8 @@ public final class ScenarioCatalog {
             new Event(),
             new Condition(),
             new Deadlock(),
-            new GilCpuVsIo());
+            new GilCpuVsIo(),
+            new Executor());
 
     private ScenarioCatalog() {
     }
