@@ -16,7 +16,8 @@ public final class ScenarioCatalog {
             new Condition(),
             new Deadlock(),
             new GilCpuVsIo(),
-            new Executor());
+            new Executor(),
+            new ThreadsVsProcesses());
 
     private ScenarioCatalog() {
     }
