@@ -117,6 +117,9 @@ public final class Condition extends ScenarioSpec {
                             + "and goes home." : "The baker closes and calls notify_all(); nobody waits right now, and "
                             + "customers who come back see the shop closed."));
         }
+        Moment shut = m.printed("Shop closed");
+        steps.add(new TourStep(shut.time(), trace.threadNamed(mainThread()), "Everyone has gone home",
+                "The main thread has joined the baker and every customer. Each loaf went to exactly one customer."));
         return Moments.inTimeOrder(steps);
     }
 

@@ -78,6 +78,9 @@ public final class Event extends ScenarioSpec {
         Moments m = new Moments(trace);
         int light = trace.threadNamed(mainThread());
         List<TourStep> steps = new ArrayList<>();
+        steps.add(new TourStep(m.printed("Light turns red").time(), light, "Red: the event is clear",
+                "An Event starts clear, and clear() keeps it so: the light is red. The cars are still driving up "
+                        + "(waiting: sleep)."));
         Moment firstWait = m.first(ThreadState.WAITING, Reason.EVENT, 0);
         if (firstWait.found()) {
             steps.add(new TourStep(firstWait.time(), firstWait.thread(), "A car waits at red",
