@@ -37,12 +37,12 @@ public final class Condition extends ScenarioSpec {
                 A customer holding the lock who finds the shelf empty calls wait(): that releases \
                 the lock and waits (condition) until someone calls notify(). When woken it takes \
                 the lock back and checks again, in a while loop, because another thread may have \
-                been quicker. notify() wakes one waiter; notify_all() wakes every one, which is \
-                what closing the shop needs.
+                been quicker. The baker waits the same way on a full shelf, and the customer who \
+                takes a loaf wakes him. notify() wakes one waiter; notify_all() wakes every one, \
+                which is what closing the shop needs.
 
-                Notice: each loaf the baker puts wakes exactly one customer (one arrow), and the \
-                baker, waiting for room on a full shelf, is woken by the customer who takes a loaf. \
-                At closing time one notify_all() wakes all waiting customers at once.""";
+                Notice: each loaf the baker puts wakes exactly one waiting customer (one arrow), \
+                while the notify_all() at closing wakes every waiting customer at once.""";
     }
 
     @Override

@@ -36,12 +36,12 @@ public final class Event extends ScenarioSpec {
                 wait() returns at once.
 
                 set() wakes every waiting thread, not just one: unlike a lock or a semaphore, \
-                an event lets any number through. clear() turns the light red again, so cars \
-                that arrive later wait for the next set().
+                an event lets any number through. A car that arrives while it is green never \
+                waits. clear() turns the light red again, so cars that arrive later wait for \
+                the next set().
 
                 Notice: when the light turns green, all waiting cars become runnable at the same \
-                instant, every arrow coming from the Light. A car that arrives while it is green \
-                never waits.""";
+                instant, every arrow coming from the Light.""";
     }
 
     @Override

@@ -46,9 +46,8 @@ public final class Executor extends ScenarioSpec {
                 not wait at all. Each result is passed to the callback on the pool's \
                 result-handler thread, in the order the workers finish.
 
-                Notice: where each result reaches the main thread. With as_completed the first \
-                result arrives after the shortest download; with map nothing arrives until the \
-                first page is in. The callbacks run on Pool-result-handler, not on the main thread.""";
+                Notice: with as_completed the first result reaches the main thread after the \
+                shortest download; with map nothing arrives until page 0 (by default the slowest) is in.""";
     }
 
     @Override

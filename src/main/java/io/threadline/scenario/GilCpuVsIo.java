@@ -39,11 +39,11 @@ public final class GilCpuVsIo extends ScenarioSpec {
                 turns: one runs, the others are runnable, and every 5 ms the GIL passes on. So \
                 the prime checks take as long on four threads as on one (in CPython a little \
                 longer, for the switching). A thread waiting for I/O gives the GIL up, so the \
-                downloads wait side by side.
+                downloads wait side by side. The program prints both times for each phase; \
+                compare them, then turn the GIL off.
 
-                Notice: in the CPU phase only one Checker lane is running at any moment; in the \
-                download phase all Downloader lanes wait (io) at once. Compare the times the \
-                program prints, then turn the GIL off.""";
+                Notice: in the CPU phase only one Checker lane is running at any moment, while in \
+                the download phase all Downloader lanes wait (io) at once.""";
     }
 
     @Override

@@ -41,9 +41,10 @@ public final class RLock extends ScenarioSpec {
                 until Alice's last release. A plain Lock does not know who holds it: Alice waits \
                 for the lock she holds herself, and nothing can ever release it.
 
-                Notice: with "reentrant" on, Bob is woken only by Alice's outer release, not by \
-                the inner ones. Turn it off: Alice waits for herself at once, Bob waits for Alice, \
-                and the run ends as a deadlock (CPython just hangs).""";
+                Turn "reentrant" off: Alice waits for herself as soon as record() asks again, \
+                Bob waits for Alice, and the run ends as a deadlock (CPython just hangs).
+
+                Notice: Bob is woken only by Alice's last, outer release, not by the inner ones.""";
     }
 
     @Override

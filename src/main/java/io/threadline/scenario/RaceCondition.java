@@ -37,13 +37,13 @@ public final class RaceCondition extends ScenarioSpec {
 
                 That thread then reads the same old value. Both write the same number: one \
                 addition is lost. The GIL does not prevent this: it protects the interpreter, \
-                not your read-modify-write. Turn on "lock": the three steps run under a Lock, \
-                and a thread that finds it held waits (lock) until the holder releases it.
+                not your read-modify-write. The same seed loses the same updates every time; \
+                another seed, others. Turn on "lock": the three steps run under a Lock, and a \
+                thread that finds it held waits (lock) until the holder releases it.
 
-                Notice: a thread preempted between its read and its write (runnable, preempted), \
-                and the line "wrote ... over ..." when it finally writes its stale value. The \
-                final count is short. The same seed loses the same updates every time; try \
-                another seed.""";
+                Notice: a thread preempted between its read and its write (runnable, preempted) \
+                later prints "wrote ... over ...": it writes its stale value over another \
+                thread's addition, which is lost.""";
     }
 
     @Override

@@ -38,14 +38,13 @@ public final class Semaphore extends ScenarioSpec {
                 none is left; release() gives it back and wakes one waiting client.
 
                 A lock is a semaphore with one permit. Here three clients work side by side, \
-                and the rest queue up: each one that finishes lets the next one in.
+                and the rest queue up: each one that finishes wakes the next one.
 
                 At the end a cleanup bug releases a permit nobody acquired. A BoundedSemaphore \
                 knows how many permits it started with and raises ValueError. A plain Semaphore \
                 silently grows to four permits for three connections: turn "bounded" off.
 
-                Notice: the "connections in use" track never goes above three, and each waiting \
-                client is woken by the one that leaves.""";
+                Notice: the "connections in use" track never goes above three.""";
     }
 
     @Override

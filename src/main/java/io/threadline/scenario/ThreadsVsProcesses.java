@@ -39,12 +39,13 @@ public final class ThreadsVsProcesses extends ScenarioSpec {
                 Threads share their process, its memory and its one GIL: only one of them \
                 computes at a time, so four tasks take four times as long as one. Each worker \
                 process has its own interpreter and its own GIL, so the four compute side by \
-                side, as many at once as there are cores. The price, not shown here: starting \
-                processes and sending them the inputs and results takes time and memory.
+                side, as many at once as there are cores (try 2 cores, or the GIL off). The \
+                price, not shown here: starting processes and sending them the inputs and \
+                results takes time and memory.
 
                 Notice: in the thread phase one lane at a time is running while the others are \
                 runnable; in the process phase the ForkPoolWorker lanes, each in its own process \
-                group, run together. Try 2 cores, or the GIL off.""";
+                group, run together.""";
     }
 
     @Override
