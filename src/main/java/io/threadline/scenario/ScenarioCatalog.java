@@ -8,7 +8,16 @@ public final class ScenarioCatalog {
             new ChefSoup(),
             new DaemonCleaner(),
             new ProducerConsumer(),
-            new PoolMapVsImap());
+            new PoolMapVsImap(),
+            new RaceCondition(),
+            new RLock(),
+            new Semaphore(),
+            new Event(),
+            new Condition(),
+            new Deadlock(),
+            new GilCpuVsIo(),
+            new Executor(),
+            new ThreadsVsProcesses());
 
     private ScenarioCatalog() {
     }
