@@ -125,6 +125,11 @@ public abstract class Program {
         return new SimCondition(rt(), name, lock);
     }
 
+    /** A value drawn as a counter track under the lanes (e.g. a shared counter), starting at {@code initial}. */
+    protected final SimCounter counter(String name, long initial) {
+        return new SimCounter(rt(), name, initial);
+    }
+
     /** A multiprocessing.Pool of {@code processes} worker processes, each with its own GIL. */
     protected final ProcessPool pool(int processes) {
         return new ProcessPool(rt(), processes);

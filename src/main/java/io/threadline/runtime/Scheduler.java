@@ -507,6 +507,7 @@ final class Scheduler {
                 t.process.gilHolder = t;
             }
             record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
+            t.quantumStart = now;
             if (t.computing) {
                 startSlice(t);
             } else {
@@ -555,10 +556,19 @@ final class Scheduler {
         ready.remove(t);
     }
 
+    /**
+     * Computes until the work is done or the switch interval, counted from when the thread got
+     * its core, is up (then {@link #fire} decides whether it must give way). Successive short
+     * cpu() calls share one interval, as CPython's eval loop does.
+     */
     private void startSlice(SimThread t) {
+        long quantumEnd = t.quantumStart + options.switchInterval();
+        if (quantumEnd < now) {
+            quantumEnd = now;
+        }
         t.sliceStart = now;
         t.waitToken++;
-        addTimer(now + Math.min(t.cpuRemaining, options.switchInterval()), TimerKind.CPU_SLICE, t);
+        addTimer(Math.min(now + t.cpuRemaining, quantumEnd), TimerKind.CPU_SLICE, t);
     }
 
     /** Whether a runnable thread would get going if {@code t} gave up its core and GIL. */
@@ -687,13 +697,19 @@ final class Scheduler {
                     t.cpuRemaining = 0;
                     t.computing = false;
                     ready.add(t);
-                } else if (contended(t)) {
-                    // The switch interval is up and another thread wants this core or GIL.
+                } else if (now >= t.quantumStart + options.switchInterval() && contended(t)) {
+                    // The switch interval is up and another thread wants this core or GIL. As
+                    // CPython's forced switch, the thread giving way cannot take it straight back.
                     releaseCore(t);
                     t.waitToken++;
-                    makeRunnable(t, Reason.PREEMPTED, null);
+                    record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
+                    allocate();
+                    runnable.add(t);
                     allocate();
                 } else {
+                    if (now >= t.quantumStart + options.switchInterval()) {
+                        t.quantumStart = now;
+                    }
                     startSlice(t);
                 }
             }

@@ -27,6 +27,8 @@ public class SimThread {
     boolean computing;
     long cpuRemaining;
     long sliceStart;
+    /** When the thread last got its core: the switch interval counts from here. */
+    long quantumStart;
     long waitToken;
     boolean timedOut;
     WaitList waitingOn;

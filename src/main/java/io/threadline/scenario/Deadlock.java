@@ -133,7 +133,7 @@ public final class Deadlock extends ScenarioSpec {
                     if (trace.outcome() != RunOutcome.COMPLETED) {
                         return -1;
                     }
-                    return new Moments(trace).printed("Accounts: {A=90, B=110}").found() ? 0 : 2;
+                    return new Moments(trace).printed("Accounts: {'A': 90, 'B': 110}").found() ? 0 : 2;
                 });
     }
 }

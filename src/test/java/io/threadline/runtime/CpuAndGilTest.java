@@ -115,6 +115,47 @@ class CpuAndGilTest {
         assertThat(maxRunningAtOnce(t)).isEqualTo(2);
     }
 
+    @Test
+    void shortCpuCallsShareOneSwitchIntervalSoAWaitingThreadGetsTheGilAfterFiveMs() {
+        Trace t = Runs.run(new Program() {
+            @Override
+            protected void main() {
+                SimThread a = thread("A", () -> {
+                    for (int i = 0; i < 10; i++) {
+                        cpu(0.004);
+                    }
+                });
+                a.start();
+                print("main got the GIL");
+                a.join();
+            }
+        });
+        // A began computing at 0; Main has waited for the GIL since then and gets it at 5 ms.
+        assertThat(t.output().get(0).time()).isEqualTo(5_000);
+        assertThat(transitions(t, "A")).contains("0.005 runnable preempted");
+    }
+
+    @Test
+    void aPreemptedThreadDoesNotTakeTheGilStraightBackWhateverTheOrder() {
+        for (long seed = 0; seed < 6; seed++) {
+            Trace t = Runs.run(twoCruncher(), RunOptions.defaults().withOrder(SchedulingOrder.RANDOM).withSeed(seed));
+            for (String name : List.of("A", "B")) {
+                for (String step : transitions(t, name)) {
+                    if (step.endsWith("runnable preempted")) {
+                        // Giving way means another thread gets the GIL at that instant.
+                        String time = step.substring(0, 5);
+                        boolean someoneElse = List.of("Main", "A", "B").stream()
+                                .filter(other -> !other.equals(name))
+                                .anyMatch(other -> transitions(t, other).contains(time + " running scheduled"));
+                        assertThat(someoneElse).as("seed %d: someone else runs when %s gives way at %s", seed, name, time)
+                                .isTrue();
+                    }
+                }
+            }
+            assertThat(t.endTime()).isEqualTo(40_000);
+        }
+    }
+
     /** The largest number of threads RUNNING at the same instant (zero-length spans ignored). */
     static int maxRunningAtOnce(Trace t) {
         TreeSet<Long> times = new TreeSet<>();

@@ -289,7 +289,7 @@ class CourseScenariosTest {
         Trace t = run("deadlock", Map.of("ordered", "true", "step", "0.25"));
         assertThat(t.outcome()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(transitions(t, "Bob")).containsSubsequence("0.000 waiting lock account A", "0.250 runnable woken by Alice");
-        assertThat(texts(t)).last().isEqualTo("Accounts: {A=90, B=110}");
+        assertThat(texts(t)).last().isEqualTo("Accounts: {'A': 90, 'B': 110}");
         assertThat(t.endTime()).isEqualTo(500_000);
     }
 
@@ -331,7 +331,7 @@ class CourseScenariosTest {
                 "2.500 MainThread:   got page 4",
                 "3.000 MainThread:   got page 0",
                 "3.000 MainThread: map:",
-                "6.000 MainThread:   got [page 0, page 1, page 2, page 3, page 4]");
+                "6.000 MainThread:   got ['page 0', 'page 1', 'page 2', 'page 3', 'page 4']");
         List<ResultMark> futures = Executor.marks(t, "future");
         assertThat(futures).hasSize(10);
         assertThat(futures.subList(0, 5)).extracting(ResultMark::input).containsExactly("1", "2", "3", "4", "0");

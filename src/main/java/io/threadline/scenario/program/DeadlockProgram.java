@@ -51,6 +51,6 @@ public final class DeadlockProgram extends Program {
         alice.join();
         bob.join();
 
-        print("Accounts: " + accounts);
+        print("Accounts:", accounts);
     }
 }

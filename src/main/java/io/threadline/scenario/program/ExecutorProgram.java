@@ -51,7 +51,7 @@ public final class ExecutorProgram extends Program {
 
         print("map:");
         List<String> pages = executor.map(this::fetch, PAGES);   // results in input order
-        print("  got " + pages);
+        print("  got", pages);
         executor.shutdown(true);
 
         print("apply_async with a callback:");

@@ -20,7 +20,7 @@ public final class PoolMapVsImapProgram extends Program {
     }
 
     private int worker(int x) {
-        print("In worker with: " + x);
+        print("In worker with:", x);
         sleep(durations[x]);
         return x * x;
     }

@@ -1,6 +1,7 @@
 package io.threadline.scenario.program;
 
 import io.threadline.runtime.Program;
+import io.threadline.runtime.SimCounter;
 import io.threadline.runtime.SimLock;
 import io.threadline.runtime.SimThread;
 
@@ -15,6 +16,7 @@ public final class RaceConditionProgram extends Program {
     private final boolean useLock;
 
     private int counter = 0;
+    private SimCounter shown;         // the counter's value, drawn under the lanes
 
     public RaceConditionProgram(int threads, int rounds, double work, boolean useLock) {
         this.threads = threads;
@@ -28,6 +30,7 @@ public final class RaceConditionProgram extends Program {
         cpu(work * (50 + random().nextInt(101)) / 100);   // work on it: 0.5 to 1.5 times 'work'
         int now = counter;               // another thread may have written meanwhile...
         counter = seen + 1;              // write: ...and that write is lost here
+        shown.set(counter);
         if (now != seen) {
             print(name + ": read " + seen + ", wrote " + (seen + 1) + " over the " + now
                     + " another thread wrote meanwhile: an update is lost");
@@ -48,6 +51,7 @@ public final class RaceConditionProgram extends Program {
 
     @Override
     protected void main() {
+        shown = counter("counter", 0);
         SimLock lock = lock("counter lock");
         List<SimThread> all = new ArrayList<>();
         for (int i = 1; i <= threads; i++) {
