@@ -1,6 +1,8 @@
 package io.threadline.cli;
 
 import io.threadline.export.TraceFile;
+import io.threadline.scenario.ScenarioCatalog;
+import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.Trace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,14 +150,16 @@ class CliTest {
         assertThat(r.err()).isEqualTo("threadline: olivia: 'abc' is not a number of seconds (0 to 30 s)\n");
     }
 
+    /** Every scenario id, in catalog order, as the messages list them. */
+    private static final String ALL_IDS = ScenarioCatalog.all().stream().map(ScenarioSpec::id)
+            .collect(Collectors.joining(", "));
+
     static Stream<Arguments> badCommandLines() {
         return Stream.of(
-                arguments(List.of("run", "soup"), "threadline: unknown scenario 'soup' (known: chef-soup, daemon-cleaner,"
-                        + " producer-consumer, pool-map-vs-imap)"),
+                arguments(List.of("run", "soup"), "threadline: unknown scenario 'soup' (known: " + ALL_IDS + ")"),
                 arguments(List.of("run", "chef-soup", "--fast"), "threadline: unknown option '--fast' for run (options:"
                         + " --set, --seed, --speed, --trace)"),
-                arguments(List.of("run"), "threadline: run: which scenario? (chef-soup, daemon-cleaner,"
-                        + " producer-consumer, pool-map-vs-imap)"),
+                arguments(List.of("run"), "threadline: run: which scenario? (" + ALL_IDS + ")"),
                 arguments(List.of("run", "chef-soup", "--seed"), "threadline: --seed needs a value"),
                 arguments(List.of("run", "chef-soup", "--seed", "-3"),
                         "threadline: seed: -3 is out of range (0 to 2147483647)"),
