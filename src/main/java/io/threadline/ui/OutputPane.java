@@ -41,6 +41,8 @@ public final class OutputPane extends StackPane {
     private final Label empty = new Label("The program's output appears here as it prints.");
     private Trace trace;
     private boolean revealPending;
+    private static final long LIVE_UPDATE_NANOS = 100_000_000L;
+    private long lastLiveUpdate;
     private Consumer<OutputLine> onPick = line -> {
     };
 
@@ -75,6 +77,12 @@ public final class OutputPane extends StackPane {
      * {@code playhead} marked. Cheap when nothing changed; appends only what is new.
      */
     public void update(Trace t, long reveal, long playhead) {
+        if (t == trace && t != null && !t.isFinished() && System.nanoTime() - lastLiveUpdate < LIVE_UPDATE_NANOS) {
+            // A live run can print thousands of lines a second: catching up ten times a second
+            // reads the same and keeps each pulse short.
+            return;
+        }
+        lastLiveUpdate = System.nanoTime();
         if (t != trace) {
             trace = t;
             lines.clear();
@@ -131,6 +139,7 @@ public final class OutputPane extends StackPane {
     }
 
     private final class LineCell extends ListCell<OutputLine> {
+        private String colourClass = "";
         private final Label time = new Label();
         private final Label thread = new Label();
         private final Label text = new Label();
@@ -172,8 +181,13 @@ public final class OutputPane extends StackPane {
             String name = trace != null && line.thread() < trace.threadCount()
                     ? trace.thread(line.thread()).name() : "#" + line.thread();
             thread.setText(name);
-            thread.getStyleClass().removeIf(c -> c.startsWith("thread-"));
-            thread.getStyleClass().add("thread-" + Math.floorMod(line.thread(), THREAD_COLOURS));
+            String colour = "thread-" + Math.floorMod(line.thread(), THREAD_COLOURS);
+            if (!colour.equals(colourClass)) {
+                // Changing a style class re-runs CSS on the cell: only when the colour changes.
+                thread.getStyleClass().remove(colourClass);
+                thread.getStyleClass().add(colour);
+                colourClass = colour;
+            }
             text.setText(line.text());
             text.setGraphic(line.error() ? errorIcon : null);
             pseudoClassStateChanged(ERROR, line.error());
