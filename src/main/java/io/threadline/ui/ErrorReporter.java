@@ -113,9 +113,10 @@ public final class ErrorReporter {
         }
     }
 
-    /** The dialog now open, or null; for tests. */
-    ErrorDialog dialog() {
-        return dialog;
+    /** The installed reporter's latest dialog, or null; for tests. */
+    static ErrorDialog currentDialog() {
+        ErrorReporter r = installed;
+        return r == null ? null : r.dialog;
     }
 
     /** One sentence for the user: what was going on and what went wrong, no stack trace. */
