@@ -596,6 +596,7 @@ public final class MainController {
                 Platform.runLater(() -> setMessage("Could not open " + file.getFileName() + ": "
                         + IoProblems.describe(e), true));
             } catch (OutOfMemoryError e) {
+                AppLog.LOG.log(java.util.logging.Level.WARNING, "Out of memory opening " + file, e);
                 Platform.runLater(() -> setMessage("Could not open " + file.getFileName()
                         + ": too large for the memory Threadline has (start it with more, e.g. -Xmx4g)", true));
             } catch (Exception | Error e) {
