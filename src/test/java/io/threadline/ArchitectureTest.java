@@ -50,4 +50,22 @@ class ArchitectureTest {
         }
         assertThat(offenders).isEmpty();
     }
+
+    /** Trace files are untrusted: nothing in the app may turn their bytes into arbitrary objects. */
+    @Test
+    void noJavaDeserializationAnywhere() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SRC)) {
+            for (Path f : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".java"))::iterator) {
+                String text = Files.readString(f);
+                for (String risky : List.of("ObjectInputStream", "readObject(", "readUnshared(", "XMLDecoder",
+                        "enableDefaultTyping", "activateDefaultTyping")) {
+                    if (text.contains(risky)) {
+                        offenders.add(SRC.relativize(f) + ": " + risky);
+                    }
+                }
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
 }

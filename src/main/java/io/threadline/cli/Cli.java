@@ -64,6 +64,8 @@ public final class Cli {
             "                                     also opens in Perfetto and chrome://tracing)",
             "       " + NAME + " show FILE           open the window on a saved trace",
             "       " + NAME + " info FILE           check a trace file and summarize it",
+            "       " + NAME + " stress [--runs N]   N runs back to back (default 1000), half stopped at",
+            "                                     random; prints leftover threads and heap growth",
             "       " + NAME + " help                this text",
             "",
             "exit status: 0 done (also when a run ends in deadlock or at its time limit: the",
@@ -131,14 +133,17 @@ public final class Cli {
                 info(file, load(file), out);
                 return OK;
             }
+            case "stress" -> {
+                return StressCommand.run(rest, out);
+            }
             default -> {
                 if (looksLikeAFile(command)) {
                     throw new UsageException("unknown command '" + command + "' (to open a trace: " + NAME + " show "
                             + command + ")");
                 }
                 throw new UsageException(command.startsWith("-")
-                        ? "unknown option '" + command + "' (commands: list, run, show, info, help)"
-                        : "unknown command '" + command + "' (commands: list, run, show, info, help)");
+                        ? "unknown option '" + command + "' (commands: list, run, show, info, stress, help)"
+                        : "unknown command '" + command + "' (commands: list, run, show, info, stress, help)");
             }
         }
     }

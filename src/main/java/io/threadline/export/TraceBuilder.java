@@ -23,6 +23,13 @@ import java.util.StringJoiner;
 final class TraceBuilder {
     private static final int AMBIGUOUS = -2;
     private static final int BASE = TraceFormat.ID_BASE;
+    /**
+     * Most threads a file may declare: each is a lane the window walks on every frame, and no
+     * run of this runtime comes near it (every scenario thread is a real Java thread).
+     */
+    static final int MAX_THREADS = 100_000;
+    /** Most counter tracks: the trace finds a track by name with a linear search. */
+    static final int MAX_COUNTERS = 10_000;
 
     private final Trace trace = new Trace();
     private final RunOutcome outcome;
@@ -34,18 +41,21 @@ final class TraceBuilder {
     private final List<long[]> laneEnds = new ArrayList<>();
     private final List<boolean[]> dead = new ArrayList<>();
     private final Map<String, Integer> threadByName = new HashMap<>();
+    private final ReadBudget budget;
+    private int resultCount;
     private long lastTime;
 
-    private TraceBuilder(RunOutcome outcome, String message, long end) {
+    private TraceBuilder(RunOutcome outcome, String message, long end, ReadBudget budget) {
         this.outcome = outcome;
         this.message = message;
         this.end = end;
+        this.budget = budget;
     }
 
     // ------------------------------------------------------------------ otherData
 
     /** A builder for the file whose otherData is {@code header}; checks that it is one of ours. */
-    static TraceBuilder forHeader(JsonValue header) throws TraceFormatException {
+    static TraceBuilder forHeader(JsonValue header, ReadBudget budget) throws TraceFormatException {
         if (header.kind != JsonValue.Kind.OBJECT) {
             throw at(header, "not a Threadline trace: otherData must be an object, got " + header.describe());
         }
@@ -101,12 +111,19 @@ final class TraceBuilder {
         String message = optionalString(h.get("message"), "otherData.message", "");
         long end = time(required(header, "end", "otherData"), "otherData.end");
 
-        TraceBuilder b = new TraceBuilder(outcome, message, end);
+        TraceBuilder b = new TraceBuilder(outcome, message, end, budget);
         b.trace.describe(scenario, params, seed, clock);
         for (JsonValue s : stringList(h.get("strings"), "otherData.strings")) {
+            budget.charge(ReadBudget.ITEM_BYTES + ReadBudget.text(s.text), s.line, s.column);
             b.trace.strings().intern(s.text);
         }
-        for (JsonValue c : stringList(h.get("counters"), "otherData.counters")) {
+        List<JsonValue> counterNames = stringList(h.get("counters"), "otherData.counters");
+        if (counterNames.size() > MAX_COUNTERS) {
+            throw at(h.get("counters"), "too many counter tracks: " + counterNames.size() + " (at most "
+                    + MAX_COUNTERS + ")");
+        }
+        for (JsonValue c : counterNames) {
+            budget.charge(ReadBudget.THREAD_BYTES + ReadBudget.text(c.text), c.line, c.column);
             b.counters.put(c.text, b.trace.counter(c.text));
         }
         return b;
@@ -156,12 +173,18 @@ final class TraceBuilder {
                     throw at(pidValue, pid < next && pid >= BASE ? "process " + pid + " is declared twice"
                             : "processes must be declared in order: expected pid " + next + ", got " + pid);
                 }
-                trace.addProcess(string(arg(e, "name", true), "args.name"));
+                String processName = string(arg(e, "name", true), "args.name");
+                budget.charge(ReadBudget.THREAD_BYTES + ReadBudget.text(processName), e.line, e.column);
+                trace.addProcess(processName);
             }
             case TraceFormat.THREAD_NAME -> {
                 JsonValue tidValue = field(e, e.tid, "tid");
                 int tid = id(tidValue, "tid");
                 int next = trace.threadCount() + BASE;
+                if (tid == next && trace.threadCount() >= MAX_THREADS) {
+                    throw at(tidValue, "too many threads: more than " + MAX_THREADS
+                            + " (the window shows at most that many lanes)");
+                }
                 if (tid != next) {
                     throw at(tidValue, tid < next && tid >= BASE ? "thread " + tid + " is declared twice"
                             : "threads must be declared in order: expected tid " + next + ", got " + tid);
@@ -184,6 +207,7 @@ final class TraceBuilder {
                                 + " (expected main, thread, worker or helper)");
                     }
                 }
+                budget.charge(ReadBudget.THREAD_BYTES + ReadBudget.text(threadName), e.line, e.column);
                 int id = trace.addThread(threadName, pid - BASE, daemon, role);
                 laneEnds.add(new long[] {-1});
                 dead.add(new boolean[1]);
@@ -233,7 +257,7 @@ final class TraceBuilder {
         int cause = threadRef(e, "by");
         int line = line(e);
         follows(e, tid, ts);
-        trace.transition(tid, ts, state, reason, cause, detail, line);
+        transition(e, tid, ts, state, reason, cause, detail, line);
         laneEnds.get(tid)[0] = ts + dur;
     }
 
@@ -248,6 +272,7 @@ final class TraceBuilder {
                 String text = string(arg(e, "text", true), "args.text");
                 JsonValue errorValue = arg(e, "error", false);
                 boolean error = errorValue != null && bool(errorValue, "args.error");
+                budget.charge(item(trace.outputCount()) + ReadBudget.text(text), e.line, e.column);
                 trace.output(ts, tid, text, error);
             }
             case TraceFormat.CAT_RESULT -> {
@@ -257,6 +282,8 @@ final class TraceBuilder {
                 String input = string(arg(e, "input", true), "args.input");
                 String value = string(arg(e, "value", true), "args.value");
                 int from = threadRef(e, "from");
+                budget.charge(item(resultCount++) + ReadBudget.text(variant) + ReadBudget.text(input)
+                        + ReadBudget.text(value), e.line, e.column);
                 trace.result(new ResultMark(ts, tid, variant, input, value, from));
             }
             default -> throw at(catValue, "unknown instant event category " + JsonValue.quote(cat)
@@ -285,7 +312,7 @@ final class TraceBuilder {
         int cause = threadRef(e, "by");
         int line = line(e);
         follows(e, tid, ts);
-        trace.transition(tid, ts, ThreadState.DEAD, reason, cause, detail, line);
+        transition(e, tid, ts, ThreadState.DEAD, reason, cause, detail, line);
         dead.get(tid)[0] = true;
     }
 
@@ -300,7 +327,25 @@ final class TraceBuilder {
         id(field(e, e.pid, "pid"), "pid");
         long value = whole(arg(e, TraceFormat.COUNTER_VALUE, true), "args." + TraceFormat.COUNTER_VALUE,
                 Long.MIN_VALUE, Long.MAX_VALUE);
+        budget.charge(item(track.size()), e.line, e.column);
         track.add(ts, value);
+    }
+
+    /** Records a transition, counting the lane chunk and detail string it may add. */
+    private void transition(RawEvent e, int tid, long ts, ThreadState state, Reason reason, int cause,
+                            String detail, int line) throws TraceFormatException {
+        long bytes = trace.lane(tid).size() % ReadBudget.LANE_CHUNK_EVENTS == 0 ? ReadBudget.LANE_CHUNK_BYTES : 0;
+        int strings = trace.strings().size();
+        trace.transition(tid, ts, state, reason, cause, detail, line);
+        if (trace.strings().size() != strings) {
+            bytes += ReadBudget.ITEM_BYTES + ReadBudget.text(detail);
+        }
+        budget.charge(bytes, e.line, e.column);
+    }
+
+    /** The bytes the {@code index}-th item of a list adds: itself, and a new chunk every so often. */
+    private static long item(int index) {
+        return ReadBudget.ITEM_BYTES + (index % ReadBudget.LIST_CHUNK == 0 ? ReadBudget.LIST_CHUNK_BYTES : 0);
     }
 
     /** Checks that a new span or death of {@code tid} at {@code ts} continues its lane. */

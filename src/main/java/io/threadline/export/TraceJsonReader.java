@@ -53,12 +53,20 @@ public final class TraceJsonReader {
         }
     }
 
-    /** Reads a trace from {@code in} (UTF-8 JSON); does not close it. */
+    /**
+     * Reads a trace from {@code in} (UTF-8 JSON); does not close it. A trace too large for the
+     * memory free now is refused with a message saying so.
+     */
     public static Trace read(InputStream in) throws IOException, TraceFormatException {
+        return read(in, ReadBudget.ofFreeHeap());
+    }
+
+    /** Reads a trace whose content may take at most what {@code budget} allows. */
+    static Trace read(InputStream in, ReadBudget budget) throws IOException, TraceFormatException {
         JsonParser p = JSON.createParser(in);
         try {
             p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-            return new Session(p).readFile();
+            return new Session(p, budget).readFile();
         } catch (JsonEOFException e) {
             JsonLocation at = where(e, p);
             throw new TraceFormatException(line(at), column(at), TRUNCATED);
@@ -106,10 +114,12 @@ public final class TraceJsonReader {
     private static final class Session {
         private final JsonParser p;
         private final RawEvent event = new RawEvent();
+        private final ReadBudget budget;
         private TraceBuilder builder;
 
-        Session(JsonParser p) {
+        Session(JsonParser p, ReadBudget budget) {
             this.p = p;
+            this.budget = budget;
         }
 
         Trace readFile() throws IOException, TraceFormatException {
@@ -139,7 +149,7 @@ public final class TraceJsonReader {
                             throw new TraceFormatException(keyLine, keyColumn,
                                     "not a Threadline trace: otherData must come before traceEvents");
                         }
-                        builder = TraceBuilder.forHeader(tree());
+                        builder = TraceBuilder.forHeader(tree(), budget);
                     }
                     case "traceEvents" -> {
                         if (sawEvents) {
@@ -219,11 +229,13 @@ public final class TraceJsonReader {
             return v;
         }
 
-        /** The value at the parser, containers with their content. */
-        private JsonValue tree() throws IOException {
+        /** The value at the parser, containers with their content (held whole: counted in the budget). */
+        private JsonValue tree() throws IOException, TraceFormatException {
             JsonToken t = p.currentToken();
             int line = line();
             int column = column();
+            budget.charge(ReadBudget.VALUE_BYTES
+                    + (t.isScalarValue() ? ReadBudget.text(p.getText()) : 0), line, column);
             if (t == JsonToken.START_OBJECT) {
                 Map<String, JsonValue> fields = new LinkedHashMap<>();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {

@@ -3,6 +3,8 @@ package io.threadline.ui;
 import io.threadline.runtime.Run;
 import io.threadline.trace.Trace;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * A run the window follows while it goes on: its growing trace and where "now" is. Every method
  * returns at once, so the JavaFX thread may call them; tests stand in a fake for the runtime.
@@ -19,6 +21,14 @@ public interface LiveRun {
 
     /** Ends the run at once; the trace records every live thread as killed. */
     void stop();
+
+    /**
+     * Waits at most {@code millis} for the run and every one of its Java threads to end; true if
+     * they have. Blocks: only for closing the window, never on a frame.
+     */
+    default boolean awaitEnd(long millis) throws InterruptedException {
+        return trace().isFinished();
+    }
 
     static LiveRun of(Run run) {
         return new LiveRun() {
@@ -40,6 +50,11 @@ public interface LiveRun {
             @Override
             public void stop() {
                 run.stop();
+            }
+
+            @Override
+            public boolean awaitEnd(long millis) throws InterruptedException {
+                return run.awaitEnd(millis, TimeUnit.MILLISECONDS);
             }
         };
     }

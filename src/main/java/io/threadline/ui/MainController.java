@@ -1,6 +1,7 @@
 package io.threadline.ui;
 
 import atlantafx.base.controls.ToggleSwitch;
+import io.threadline.export.TraceFormatException;
 import io.threadline.runtime.ClockMode;
 import io.threadline.runtime.Run;
 import io.threadline.scenario.ParamException;
@@ -39,11 +40,13 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -59,6 +62,10 @@ public final class MainController {
     private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
     private static final PseudoClass GOOD = PseudoClass.getPseudoClass("good");
+    /** A stopped run's threads unwind in milliseconds; a thread stuck outside the runtime may not. */
+    static final long RUN_END_WAIT_MILLIS = 2_000;
+    /** A save writes tens of megabytes a second; this covers the largest traces. */
+    static final long EXPORT_WAIT_MILLIS = 60_000;
 
     @FXML private BorderPane root;
     @FXML private Button runButton;
@@ -73,6 +80,7 @@ public final class MainController {
     @FXML private Button zoomInButton;
     @FXML private Button fitButton;
     @FXML private Button openButton;
+    @FXML private Button exportButton;
     @FXML private ToggleButton presentationButton;
     @FXML private Button themeButton;
     @FXML private FontIcon themeIcon;
@@ -85,6 +93,7 @@ public final class MainController {
     @FXML private Label runTitle;
     @FXML private Label runParams;
     @FXML private Label modeChip;
+    @FXML private OutcomeBanner outcomeBanner;
     @FXML private StackPane legendSlot;
     @FXML private TimelineView timeline;
     @FXML private VBox emptyState;
@@ -124,8 +133,15 @@ public final class MainController {
         }
     };
 
+    /** Saves traces in the background; closing the window lets them end. */
+    TraceExports exports = new TraceExports();
     /** The clock new runs use; tests switch to the virtual clock so a run takes milliseconds. */
     ClockMode clockMode = ClockMode.PACED;
+    /** The run started last, kept so closing the window can wait for its threads to end. */
+    private LiveRun liveRun;
+    private boolean shutDown;
+    private final Tooltip messageTip = new Tooltip();
+    private final javafx.event.EventHandler<WindowEvent> onHidden = e -> shutdown();
     private ScenarioSpec current;
     private Stage stage;
     private Theme theme = Theme.LIGHT;
@@ -154,19 +170,27 @@ public final class MainController {
             updateFrames();
             sync();
         });
-        playback.outcomeProperty().addListener((o, a, b) -> outcomeChanged(a, b));
+        playback.outcomeProperty().addListener((o, a, b) -> {
+            outcomeChanged(a, b);
+            updateBanner();
+        });
         playback.runningProperty().addListener((o, a, b) -> {
             updateFrames();
             updateButtons();
         });
         playback.traceProperty().addListener((o, a, b) -> {
             timeline.traceProperty().set(b);
+            updateBanner();
             updateButtons();
         });
         for (Label l : new Label[]{timeStatus, eventsStatus, threadsStatus, outcomeStatus, clockStatus}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         messageStatus.setMinWidth(0);
+        // The status line may be cut at the window's edge; its tooltip has all of it.
+        messageTip.setWrapText(true);
+        messageTip.setMaxWidth(640);
+        messageTip.setShowDelay(Duration.millis(300));
         runTitle.setMinWidth(Region.USE_PREF_SIZE);
         modeChip.setMinWidth(Region.USE_PREF_SIZE);
         runParams.setMinWidth(0);
@@ -237,6 +261,7 @@ public final class MainController {
         tip(zoomInButton, "Zoom in", "+");
         tip(fitButton, "Fit the whole run", "F");
         tip(openButton, "Open a trace file", "Ctrl+O");
+        tip(exportButton, "Save the trace (Chrome trace JSON; opens in Perfetto too)", "Ctrl+S");
         tip(presentationButton, "Presentation mode: large text for a projector", "F11");
         tip(themeButton, "Light or dark theme", "T");
         speedBox.getItems().setAll(PlaybackModel.SPEEDS);
@@ -274,7 +299,8 @@ public final class MainController {
         openButton.setVisible(false);
         openButton.setManaged(false);
         for (Node n : new Node[]{stopButton, replayButton, stepBackButton, playButton, stepForwardButton,
-                zoomOutButton, zoomInButton, fitButton, openButton, presentationButton, themeButton, runButton}) {
+                zoomOutButton, zoomInButton, fitButton, openButton, exportButton, presentationButton, themeButton,
+                runButton}) {
             // Keys belong to the timeline shortcuts, not to whichever toolbar button had focus.
             n.setFocusTraversable(false);
         }
@@ -321,6 +347,8 @@ public final class MainController {
     /** Installs the keyboard shortcuts and the title on the window that shows this controller. */
     void attach(Stage window, Scene scene) {
         stage = window;
+        // Closing the window ends the run shown and its threads, whatever closes it.
+        window.addEventHandler(WindowEvent.WINDOW_HIDDEN, onHidden);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         updateTitle();
         // Keyboard shortcuts need the focus inside the window, and the list is where a new user starts.
@@ -376,12 +404,22 @@ public final class MainController {
         try {
             Run r = s.start(values, s.options(values, clockMode, playback.getSpeed()));
             lastTrace.put(s.id(), r.trace());
-            setMessage("", false);
-            playback.follow(LiveRun.of(r));
+            follow(r);
         } catch (RuntimeException e) {
+            // The form checked the values: a scenario that still cannot start is a fault of the app.
+            ErrorReporter.report("starting " + s.title(), e);
             setMessage("Could not start " + s.title() + ": " + oneLine(e), true);
         }
         updateTitle();
+        sync();
+    }
+
+    /** Follows {@code r} live (a scenario's run, or a test's own program). */
+    void follow(Run r) {
+        playback.stopRun();
+        setMessage("", false);
+        liveRun = LiveRun.of(r);
+        playback.follow(liveRun);
         sync();
     }
 
@@ -456,6 +494,53 @@ public final class MainController {
         }
     }
 
+    @FXML
+    void exportFile() {
+        Trace t = playback.getTrace();
+        if (t == null || stage == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the trace");
+        chooser.setInitialFileName(suggestedFileName(t));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Trace files (*.json)", "*.json"));
+        File f = chooser.showSaveDialog(stage);
+        if (f != null) {
+            exportTo(f.toPath());
+        }
+    }
+
+    static String suggestedFileName(Trace t) {
+        String name = t.scenario().isEmpty() ? "trace" : t.scenario().replaceAll("[^A-Za-z0-9._-]", "_");
+        return name + "-seed" + t.seed() + ".json";
+    }
+
+    /**
+     * Saves the trace shown to {@code file} in the background. A run still going on is saved as
+     * far as it got; a new run or another scenario meanwhile does not change what is saved.
+     */
+    void exportTo(Path file) {
+        Trace t = playback.getTrace();
+        if (t == null) {
+            return;
+        }
+        String name = String.valueOf(file.getFileName());
+        setMessage("Saving " + name + "…", false);
+        exports.save(t, file, new TraceExports.Listener() {
+            @Override
+            public void saved(Path f) {
+                Platform.runLater(() -> setMessage("Saved " + name + (t.isFinished() ? ""
+                        : " (the run was still going on: saved up to " + Formats.seconds(t.endTime()) + ")"), false));
+            }
+
+            @Override
+            public void failed(Path f, String reason) {
+                Platform.runLater(() -> setMessage("Could not save " + name + ": " + reason
+                        + ". The file that was there is unchanged.", true));
+            }
+        });
+    }
+
     void setTheme(Theme t) {
         theme = t;
         t.apply(root);
@@ -508,8 +593,20 @@ public final class MainController {
             try {
                 Trace trace = l.load(file);
                 Platform.runLater(() -> showLoaded(file, trace));
-            } catch (Exception | OutOfMemoryError e) {
+            } catch (TraceFormatException e) {
                 Platform.runLater(() -> setMessage("Could not open " + file.getFileName() + ": " + oneLine(e), true));
+            } catch (IOException e) {
+                Platform.runLater(() -> setMessage("Could not open " + file.getFileName() + ": "
+                        + IoProblems.describe(e), true));
+            } catch (OutOfMemoryError e) {
+                AppLog.LOG.log(java.util.logging.Level.WARNING, "Out of memory opening " + file, e);
+                Platform.runLater(() -> setMessage("Could not open " + file.getFileName()
+                        + ": too large for the memory Threadline has (start it with more, e.g. -Xmx4g)", true));
+            } catch (Exception | Error e) {
+                // Not a bad file but a fault of the reader: the user gets a line, the log the trace.
+                ErrorReporter.report("opening " + file.getFileName(), e);
+                Platform.runLater(() -> setMessage("Could not open " + file.getFileName() + ": an unexpected error ("
+                        + e.getClass().getSimpleName() + "); the details are in the error dialog", true));
             }
         }, "trace-loader");
         t.setDaemon(true);
@@ -557,6 +654,9 @@ public final class MainController {
                 e.consume();
             } else if (k == KeyCode.O) {
                 openFile();
+                e.consume();
+            } else if (k == KeyCode.S) {
+                exportFile();
                 e.consume();
             }
             return;
@@ -742,6 +842,7 @@ public final class MainController {
         zoomInButton.setDisable(!hasTrace);
         zoomOutButton.setDisable(!hasTrace);
         fitButton.setDisable(!hasTrace);
+        exportButton.setDisable(!hasTrace);
         boolean moving = playback.getMode() == PlaybackModel.Mode.LIVE
                 || playback.getMode() == PlaybackModel.Mode.PLAYING;
         String icon = moving ? "mdi2p-pause" : "mdi2p-play";
@@ -793,6 +894,18 @@ public final class MainController {
         messageIsError = error;
         messageStatus.setText(message);
         messageStatus.pseudoClassStateChanged(BAD, error);
+        messageTip.setText(message);
+        messageStatus.setTooltip(message.isEmpty() ? null : messageTip);
+    }
+
+    /** The banner tells how the trace shown ended, once it has, if that was not a normal end. */
+    private void updateBanner() {
+        Trace t = playback.getTrace();
+        if (t == null || !t.isFinished()) {
+            outcomeBanner.show(null, null);
+        } else {
+            outcomeBanner.show(t.outcome(), t.outcomeMessage());
+        }
     }
 
     private void updateTitle() {
@@ -820,11 +933,37 @@ public final class MainController {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    /** Ends a run that is still going on; called when the window closes. */
+    /**
+     * Called when the window closes: ends the run still going on and waits (briefly) for its
+     * threads, then lets saves under way finish. Asks nothing: there is nothing to lose, as a
+     * trace not saved was never promised to anyone, and a save asked for is carried out.
+     */
     void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        if (stage != null) {
+            stage.removeEventHandler(WindowEvent.WINDOW_HIDDEN, onHidden);
+        }
         frames.stop();
         playback.stopRun();
+        LiveRun r = liveRun;
+        liveRun = null;
+        try {
+            if (r != null && !r.awaitEnd(RUN_END_WAIT_MILLIS)) {
+                AppLog.LOG.warning("The run's threads had not ended " + RUN_END_WAIT_MILLIS
+                        + " ms after the window closed (they are daemon threads and end with the app)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!exports.finish(EXPORT_WAIT_MILLIS)) {
+            AppLog.LOG.warning("A trace save was still going on " + EXPORT_WAIT_MILLIS
+                    + " ms after the window closed; the file it was replacing is unchanged");
+        }
     }
+
 
     // ------------------------------------------------------------------ for tests and the app
 
@@ -863,5 +1002,9 @@ public final class MainController {
 
     String message() {
         return message;
+    }
+
+    OutcomeBanner outcomeBanner() {
+        return outcomeBanner;
     }
 }

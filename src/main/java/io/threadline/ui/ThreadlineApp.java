@@ -76,6 +76,11 @@ public class ThreadlineApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Before anything else, so that no fault of the window goes unseen or unlogged.
+        AppLog.install(AppLog.defaultDirectory());
+        ErrorReporter.install().setOwner(stage);
+        AppLog.LOG.info("Threadline started (Java " + Runtime.version() + ", JavaFX "
+                + System.getProperty("javafx.runtime.version") + ")");
         controller = build(stage, traceLoader);
         stage.show();
         Path file = initialTrace;
@@ -89,5 +94,7 @@ public class ThreadlineApp extends Application {
         if (controller != null) {
             controller.shutdown();
         }
+        AppLog.LOG.info("Threadline closed");
+        AppLog.flush();
     }
 }

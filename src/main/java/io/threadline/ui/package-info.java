@@ -23,6 +23,17 @@
  *   <li>Ikonli icon sizes are not em-relative; presentation mode scales them in the CSS.</li>
  *   <li>Toolbar buttons do not take focus, so Space and the arrows stay timeline shortcuts;
  *       shortcuts step aside while a text field or switch has the focus.</li>
+ *   <li>Never drop an exception you did not expect: {@link io.threadline.ui.ErrorReporter#report}
+ *       logs it and shows the one error dialog. A bad trace file or a failed save is not such
+ *       an error: it gets its line in the status bar.</li>
+ *   <li>Never {@code showAndWait} a dialog from a frame or layout handler (JavaFX refuses it);
+ *       the error dialog is not modal and gathers repeats, because a fault in a frame handler
+ *       fires sixty times a second.</li>
+ *   <li>Why a run ended badly goes in the {@link io.threadline.ui.OutcomeBanner} in full; the
+ *       status bar's one line may be cut at the window's edge.</li>
+ *   <li>Every file the window writes goes through {@code export.AtomicFile} (the trace save
+ *       does), so a failed write leaves the old file; closing the window waits for saves under
+ *       way and, briefly, for the stopped run's threads.</li>
  * </ul>
  */
 package io.threadline.ui;

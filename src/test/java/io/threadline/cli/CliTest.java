@@ -172,9 +172,10 @@ class CliTest {
                         "threadline: run takes one scenario, got 'chef-soup' and 'daemon-cleaner'"),
                 arguments(List.of("run", "chef-soup", "--trace", "/no/such/dir/t.json"),
                         "threadline: --trace: cannot write /no/such/dir/t.json: no such directory /no/such/dir"),
-                arguments(List.of("cook"), "threadline: unknown command 'cook' (commands: list, run, show, info, help)"),
+                arguments(List.of("cook"), "threadline: unknown command 'cook' (commands: list, run, show, info, stress,"
+                        + " help)"),
                 arguments(List.of("--verbose"), "threadline: unknown option '--verbose' (commands: list, run, show,"
-                        + " info, help)"),
+                        + " info, stress, help)"),
                 arguments(List.of("list", "all"), "threadline: list: unexpected argument 'all'"),
                 arguments(List.of("info"), "threadline: info: which trace file?"),
                 arguments(List.of("show", "a.json", "b.json"), "threadline: show: unexpected argument 'b.json'"));
