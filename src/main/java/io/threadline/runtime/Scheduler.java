@@ -30,6 +30,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Scheduler {
     private static final ThreadLocal<SimThread> CURRENT = new ThreadLocal<>();
     private static final AtomicInteger RUNS = new AtomicInteger();
+    /** Least scenario time a detected deadlock stays on screen before the run is stopped. */
+    private static final long DEADLOCK_SHOWN = 500_000;
 
     final ReentrantLock lock = new ReentrantLock();
     private final Condition tick = lock.newCondition();
@@ -637,7 +639,15 @@ final class Scheduler {
             }
             Timer next = timers.peek();
             if (next == null) {
-                finishRun(RunOutcome.DEADLOCK, deadlockReport(), null, "deadlock");
+                // Nothing can ever wake them. Let the stuck waits show on the timeline for a
+                // moment (they would last forever) before the run is stopped.
+                String report = deadlockReport();
+                long shown = Math.min(options.timeLimit(), now + Math.max(DEADLOCK_SHOWN, now / 4));
+                if (shown > now && awaitClock(shown)) {
+                    now = shown;
+                    trace.advance(now);
+                }
+                finishRun(RunOutcome.DEADLOCK, report, null, "deadlock");
                 return null;
             }
             long target = Math.min(next.time, options.timeLimit());

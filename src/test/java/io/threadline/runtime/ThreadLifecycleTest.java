@@ -271,9 +271,10 @@ class ThreadLifecycleTest {
         });
         assertThat(t.outcome()).isEqualTo(RunOutcome.DEADLOCK);
         assertThat(t.outcomeMessage()).isEqualTo("deadlock: A waits for B to end (join), B waits for A to end (join)");
-        assertThat(t.endTime()).isEqualTo(200_000);
+        // Detected at 0.2 s, shown for 0.5 s, then stopped.
+        assertThat(t.endTime()).isEqualTo(700_000);
         for (String name : List.of("Main", "A", "B")) {
-            assertThat(transitions(t, name)).last().asString().isEqualTo("0.200 dead killed deadlock");
+            assertThat(transitions(t, name)).last().asString().isEqualTo("0.700 dead killed deadlock");
         }
     }
 

@@ -141,9 +141,9 @@ class CourseScenariosTest {
         Trace t = run("rlock", Map.of("reentrant", "false"));
         assertThat(t.outcome()).isEqualTo(RunOutcome.DEADLOCK);
         assertThat(t.outcomeMessage()).isEqualTo("deadlock: Alice waits for lock ledger held by Alice");
-        assertThat(transitions(t, "Alice")).containsSubsequence("0.500 waiting lock ledger", "0.500 dead killed deadlock");
+        assertThat(transitions(t, "Alice")).containsSubsequence("0.500 waiting lock ledger", "1.000 dead killed deadlock");
         assertThat(transitions(t, "Bob")).contains("0.000 waiting lock ledger");
-        assertThat(t.endTime()).isEqualTo(500_000);
+        assertThat(t.endTime()).isEqualTo(1_000_000);
         assertThat(texts(t)).noneMatch(s -> s.startsWith("Ledger"));
     }
 
@@ -279,9 +279,9 @@ class CourseScenariosTest {
         assertThat(t.outcome()).isEqualTo(RunOutcome.DEADLOCK);
         assertThat(t.outcomeMessage()).isEqualTo(
                 "deadlock: Alice waits for lock account B held by Bob, Bob waits for lock account A held by Alice");
-        assertThat(transitions(t, "Alice")).containsSubsequence("0.500 waiting lock account B", "0.500 dead killed deadlock");
+        assertThat(transitions(t, "Alice")).containsSubsequence("0.500 waiting lock account B", "1.000 dead killed deadlock");
         assertThat(transitions(t, "Bob")).contains("0.500 waiting lock account A");
-        assertThat(t.endTime()).isEqualTo(500_000);
+        assertThat(t.endTime()).isEqualTo(1_000_000);
     }
 
     @Test
