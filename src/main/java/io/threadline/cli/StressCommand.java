@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class StressCommand {
     /** The runtime names every scenario thread's Java thread so (Scheduler's javaThreadPrefix). */
-    static final String SCENARIO_THREAD_PREFIX = "threadline-r";
+    static final String SCENARIO_THREAD_PREFIX = Run.JAVA_THREAD_PREFIX;
     /** Runs before the first heap measurement, so that loading classes is not counted as growth. */
     static final int WARM_UP_RUNS = 20;
     /** A run that has not ended this long after it was stopped or should have ended is a hang. */
@@ -152,13 +152,7 @@ final class StressCommand {
     }
 
     static int scenarioThreadsAlive() {
-        int n = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive() && t.getName().startsWith(SCENARIO_THREAD_PREFIX)) {
-                n++;
-            }
-        }
-        return n;
+        return Run.liveJavaThreads().size();
     }
 
     static long heapAfterGc() throws InterruptedException {

@@ -4,6 +4,8 @@ import io.threadline.trace.RunOutcome;
 import io.threadline.trace.ThreadRole;
 import io.threadline.trace.Trace;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  * Once it has ended and {@link #awaitEnd} has returned true, none of its Java threads is left.
  */
 public final class Run {
+    /** Every Java thread of a run is named with this prefix, then the run's number and the thread's name. */
+    public static final String JAVA_THREAD_PREFIX = "threadline-r";
+
     private final Scheduler scheduler;
     private final Trace trace;
 
@@ -113,5 +118,16 @@ public final class Run {
             throw new IllegalArgumentException("speed must be a positive number, got " + speed);
         }
         scheduler.setSpeed(speed);
+    }
+
+    /** Names of the Java threads of any run still alive in this JVM: none once every run has ended. */
+    public static List<String> liveJavaThreads() {
+        List<String> names = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.isAlive() && t.getName().startsWith(JAVA_THREAD_PREFIX)) {
+                names.add(t.getName());
+            }
+        }
+        return names;
     }
 }

@@ -100,7 +100,7 @@ final class Scheduler {
         this.random = new Random(options.seed());
         this.sites = new CallSites(programClass);
         this.freeCores = options.cores();
-        this.javaThreadPrefix = "threadline-r" + RUNS.incrementAndGet() + "-";
+        this.javaThreadPrefix = Run.JAVA_THREAD_PREFIX + RUNS.incrementAndGet() + "-";
         this.mainProcess = newProcess(mainProcessName);
     }
 

@@ -31,12 +31,6 @@ final class Runs {
     }
 
     static int liveRuntimeThreads() {
-        int n = 0;
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.isAlive() && t.getName().startsWith("threadline-r")) {
-                n++;
-            }
-        }
-        return n;
+        return Run.liveJavaThreads().size();
     }
 }

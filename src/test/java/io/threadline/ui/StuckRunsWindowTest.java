@@ -178,13 +178,7 @@ class StuckRunsWindowTest extends FxTestBase {
     }
 
     static List<String> liveRuntimeThreads() {
-        List<String> names = new ArrayList<>();
-        for (Thread th : Thread.getAllStackTraces().keySet()) {
-            if (th.isAlive() && th.getName().startsWith("threadline-r")) {
-                names.add(th.getName());
-            }
-        }
-        return names;
+        return io.threadline.runtime.Run.liveJavaThreads();
     }
 
     private static void sleep(long millis) {
