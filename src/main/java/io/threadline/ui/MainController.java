@@ -10,6 +10,7 @@ import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
+import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
 import javafx.animation.AnimationTimer;
@@ -26,6 +27,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -34,6 +37,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -108,6 +112,13 @@ public final class MainController {
     @FXML private FontIcon outcomeIcon;
     @FXML private Label clockStatus;
     @FXML private Label messageStatus;
+    // teaching aids (issue 4)
+    @FXML private HBox teachTools;
+    @FXML private StackPane tourSlot;
+    @FXML private StackPane timelineHolder;
+    @FXML private TabPane detailTabs;
+    @FXML private Tab threadTab;
+    private TeachingAids teach;
 
     private final PlaybackModel playback = new PlaybackModel();
     private final FilteredList<ScenarioSpec> scenarios = new FilteredList<>(
@@ -140,12 +151,14 @@ public final class MainController {
         setUpScenarioList();
         setUpToolbar();
         setUpTimeline();
+        setUpTeaching();
         output.setOnPick(this::pickOutputLine);
         paramForm.setOnChange(() -> {
             if (current != null) {
                 edited.put(current.id(), paramForm.values());
             }
             updateTitle();
+            teach.paramsChanged();
         });
         runButton.disableProperty().bind(paramForm.validProperty().not());
         emptyRunButton.disableProperty().bind(paramForm.validProperty().not());
@@ -293,11 +306,34 @@ public final class MainController {
         legendSlot.getChildren().setAll(new TimelineLegend(timeline));
     }
 
+    /** The teaching aids (issue 4): arrows, thread panel, code marks, prediction and tour, compare. */
+    private void setUpTeaching() {
+        teach = new TeachingAids(new TeachingAids.Host() {
+            @Override
+            public ScenarioSpec scenario() {
+                return current;
+            }
+
+            @Override
+            public Map<String, String> formValues() {
+                return paramForm.values();
+            }
+
+            @Override
+            public void seek(long time) {
+                playback.seek(time);
+                sync();
+            }
+        }, playback, timeline, javaCode);
+        teach.install(detailTabs, threadTab, tourSlot, timelineHolder, teachTools);
+    }
+
     /** The shortcuts a first-time user needs, in the sidebar where the eye is anyway. */
     private void fillKeys() {
         String[][] keys = {
             {"R", "run"}, {"Space", "play / pause"}, {"\u2190 \u2192", "step"},
-            {"+ \u2212 F", "zoom, fit"}, {"F11", "presentation"},
+            {"+ \u2212 F", "zoom, fit"}, {"PgDn PgUp", "tour"}, {"A  C", "arrows, compare"},
+            {"F11", "presentation"},
         };
         for (int i = 0; i < keys.length; i++) {
             Label key = new Label(keys[i][0]);
@@ -354,6 +390,7 @@ public final class MainController {
         playback.show(lastTrace.get(s.id()));
         setMessage("", false);
         updateTitle();
+        teach.scenarioShown(s);
         sync();
     }
 
@@ -377,6 +414,7 @@ public final class MainController {
             Run r = s.start(values, s.options(values, clockMode, playback.getSpeed()));
             lastTrace.put(s.id(), r.trace());
             setMessage("", false);
+            teach.runStarted(r.trace());
             playback.follow(LiveRun.of(r));
         } catch (RuntimeException e) {
             setMessage("Could not start " + s.title() + ": " + oneLine(e), true);
@@ -546,6 +584,10 @@ public final class MainController {
             e.consume();
             return;
         }
+        if (k == KeyCode.ESCAPE && teach.closeCompare()) {
+            e.consume();
+            return;
+        }
         if (k == KeyCode.ESCAPE && presentationButton.isSelected()) {
             setPresentation(false);
             e.consume();
@@ -609,6 +651,18 @@ public final class MainController {
             case OPEN_BRACKET:
                 changeSpeed(-1);
                 break;
+            case PAGE_DOWN:
+                teach.nextStep();
+                break;
+            case PAGE_UP:
+                teach.previousStep();
+                break;
+            case A:
+                teach.cycleArrows();
+                break;
+            case C:
+                teach.toggleCompare();
+                break;
             case CLOSE_BRACKET:
                 changeSpeed(+1);
                 break;
@@ -639,6 +693,7 @@ public final class MainController {
         updateStatus(t);
         updateModeChip();
         updateButtons();
+        teach.sync(t, playback.getPlayhead(), t == null ? 0 : playback.getReveal());
     }
 
     private void updateStatus(Trace t) {
@@ -824,6 +879,7 @@ public final class MainController {
     void shutdown() {
         frames.stop();
         playback.stopRun();
+        teach.shutdown();
     }
 
     // ------------------------------------------------------------------ for tests and the app
@@ -863,5 +919,9 @@ public final class MainController {
 
     String message() {
         return message;
+    }
+
+    TeachingAids teach() {
+        return teach;
     }
 }
