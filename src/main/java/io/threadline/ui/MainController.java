@@ -118,6 +118,7 @@ public final class MainController {
     @FXML private StackPane timelineHolder;
     @FXML private TabPane detailTabs;
     @FXML private Tab threadTab;
+    @FXML private TabPane codeTabs;
     private TeachingAids teach;
 
     private final PlaybackModel playback = new PlaybackModel();
@@ -325,7 +326,8 @@ public final class MainController {
                 sync();
             }
         }, playback, timeline, javaCode);
-        teach.install(detailTabs, threadTab, tourSlot, timelineHolder, teachTools);
+        teach.install(new TeachingAids.Slots(detailTabs, threadTab, tourSlot, timelineHolder, teachTools,
+                centerSplit, codeTabs));
     }
 
     /** The shortcuts a first-time user needs, in the sidebar where the eye is anyway. */

@@ -48,7 +48,6 @@ public final class ComparePane extends VBox {
     private final Button close = new Button();
     private final ProgressIndicator busy = new ProgressIndicator();
     private final Label status = new Label();
-    private final Label intro = new Label();
     private final TimelineView viewA = new TimelineView();
     private final TimelineView viewB = new TimelineView();
     private final Label captionA = new Label();
@@ -77,9 +76,8 @@ public final class ComparePane extends VBox {
         Label title = new Label("COMPARE", icon);
         title.getStyleClass().addAll("section-title", "tour-tag");
         title.setMinWidth(Region.USE_PREF_SIZE);
-        intro.getStyleClass().add("compare-intro");
-        intro.setMinWidth(Region.USE_PREF_SIZE);
         param.setId("compare-param");
+        param.setTooltip(new Tooltip("The parameter to change between the two runs"));
         param.getStyleClass().add("compare-param");
         param.setConverter(new StringConverter<>() {
             @Override
@@ -133,7 +131,7 @@ public final class ComparePane extends VBox {
         close.setOnAction(e -> onClose.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox controls = new HBox(title, intro, param, a, valueA, b, valueB, runBoth, busy, status, grow, close);
+        HBox controls = new HBox(title, param, a, valueA, b, valueB, runBoth, busy, status, grow, close);
         controls.setAlignment(Pos.CENTER_LEFT);
         controls.getStyleClass().add("compare-controls");
 
@@ -143,7 +141,9 @@ public final class ComparePane extends VBox {
             v.arrowModeProperty().bind(main.arrowModeProperty());
             v.highlightedStateProperty().bind(main.highlightedStateProperty());
             VBox.setVgrow(v, Priority.ALWAYS);
-            v.setMinHeight(120);
+            // equal shares of the height, whatever each run's number of lanes
+            v.setPrefHeight(100);
+            v.setMinHeight(100);
         }
         viewA.setId("compare-view-a");
         viewB.setId("compare-view-b");
@@ -176,8 +176,10 @@ public final class ComparePane extends VBox {
     private static HBox caption(String which, Label text) {
         text.getStyleClass().add("compare-caption");
         text.setMinWidth(0);
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         HBox h = new HBox(badge(which), text);
-        h.setAlignment(Pos.CENTER_LEFT);
+        h.setAlignment(Pos.TOP_LEFT);
         h.getStyleClass().add("compare-caption-row");
         return h;
     }
@@ -210,7 +212,6 @@ public final class ComparePane extends VBox {
         form = new LinkedHashMap<>(formValues);
         boolean same = s == spec;
         spec = s;
-        intro.setText("Run " + s.title() + " twice, changing");
         if (!same) {
             generation++;
             busy.setVisible(false);
@@ -304,8 +305,9 @@ public final class ComparePane extends VBox {
     private void showRuns(boolean has) {
         runs.setVisible(has);
         placeholder.setVisible(!has);
-        placeholder.setText("Pick what to change and its two values, then Run both. The two runs appear one "
-                + "above the other on one time axis, each with its end time (and, for pools, its first and last result).");
+        placeholder.setText("Run " + (spec == null ? "the scenario" : spec.title()) + " twice with one parameter "
+                + "changed: pick it and its two values above, then Run both. The two runs appear one above the other "
+                + "on one time axis, each with its end time (and, for pools, its first and last result).");
     }
 
     /** "capacity 0 (unbounded) — ended at 12.000 s (3.000 s later than A) · map: first … last …". */
@@ -328,7 +330,7 @@ public final class ComparePane extends VBox {
         byVariant.forEach((v, fl) -> parts.add(v + ": first result " + Words.seconds(fl[0]) + ", last "
                 + Words.seconds(fl[1])));
         if (!parts.isEmpty()) {
-            s.append("  ·  ").append(String.join("  ·  ", parts));
+            s.append("\n").append(String.join("  ·  ", parts));
         }
         return s.toString();
     }

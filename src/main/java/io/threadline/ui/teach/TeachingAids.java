@@ -18,12 +18,14 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -86,6 +88,8 @@ public final class TeachingAids {
 
     private TabPane detailTabs;
     private Tab threadTab;
+    private SplitPane centerSplit;
+    private double[] savedCenter;
     private Trace trace;
     private long playhead;
     private long reveal;
@@ -169,21 +173,49 @@ public final class TeachingAids {
     }
 
     /**
-     * Puts the aids in the window: the thread panel in its tab, the tour bar in its slot over the
-     * timeline, the comparison over the timeline, the arrow menu and the compare button in the
-     * timeline's header, and the all-threads switch over the Java code.
+     * The window's places for the aids.
+     *
+     * @param detailTabs     the side panel's tabs; {@code threadTab} gets the thread panel
+     * @param tourSlot       over the timeline: the prediction and tour bar
+     * @param timelineHolder the timeline's stack: the comparison lies over it
+     * @param tools          in the timeline's header: the arrow menu and the compare button
+     * @param centerSplit    timeline over output: the output gives way to a comparison
+     * @param codeTabs       the code's tabs: the all-threads switch sits in their header
      */
-    public void install(TabPane tabs, Tab thread, Pane tourSlot, StackPane timelineHolder, Pane tools) {
-        detailTabs = tabs;
-        threadTab = thread;
-        thread.setContent(threadPanel);
-        tourSlot.getChildren().setAll(tourBar);
-        timelineHolder.getChildren().add(compare);
-        tools.getChildren().setAll(arrows, compareButton);
-        javaCode.getChildren().add(allLines);
-        StackPane.setAlignment(allLines, Pos.TOP_RIGHT);
-        StackPane.setMargin(allLines, new Insets(6, 18, 0, 0));
+    public record Slots(TabPane detailTabs, Tab threadTab, Pane tourSlot, StackPane timelineHolder, Pane tools,
+                        SplitPane centerSplit, TabPane codeTabs) {
+    }
+
+    /** Puts the aids in the window. */
+    public void install(Slots slots) {
+        detailTabs = slots.detailTabs();
+        threadTab = slots.threadTab();
+        centerSplit = slots.centerSplit();
+        threadTab.setContent(threadPanel);
+        slots.tourSlot().getChildren().setAll(tourBar);
         tourBar.managedProperty().bind(tourBar.visibleProperty());
+        slots.timelineHolder().getChildren().add(compare);
+        // the empty-state card must not keep the lanes from giving way to the tour bar
+        slots.timelineHolder().setMinHeight(140);
+        slots.tools().getChildren().setAll(arrows, compareButton);
+        slots.tools().setMinWidth(Region.USE_PREF_SIZE);
+        arrows.setMinWidth(Region.USE_PREF_SIZE);
+        compareButton.setMinWidth(Region.USE_PREF_SIZE);
+        // the all-threads switch rides in the code tabs' header, clear of the code
+        TabPane code = slots.codeTabs();
+        if (code.getParent() instanceof SplitPane split) {
+            int i = split.getItems().indexOf(code);
+            double[] dividers = split.getDividerPositions();
+            StackPane holder = new StackPane(code, allLines);
+            holder.getStyleClass().add("code-holder");
+            StackPane.setAlignment(allLines, Pos.TOP_RIGHT);
+            StackPane.setMargin(allLines, new Insets(5, 10, 0, 0));
+            split.getItems().set(i, holder);
+            split.setDividerPositions(dividers);
+        } else {
+            javaCode.getChildren().add(allLines);
+            StackPane.setAlignment(allLines, Pos.TOP_RIGHT);
+        }
     }
 
     // ---- from the window
@@ -389,10 +421,20 @@ public final class TeachingAids {
 
     private void showCompare(boolean on) {
         ScenarioSpec s = host.scenario();
-        if (on && s != null) {
+        boolean show = on && s != null;
+        if (show) {
             compare.open(s, host.formValues());
         }
-        compare.setVisible(on && s != null);
+        if (show != compare.isVisible() && centerSplit != null) {
+            // two timelines need the height; the single run's output gives it for a while
+            if (show) {
+                savedCenter = centerSplit.getDividerPositions();
+                centerSplit.setDividerPositions(1.0);
+            } else if (savedCenter != null) {
+                centerSplit.setDividerPositions(savedCenter);
+            }
+        }
+        compare.setVisible(show);
         refreshTeaching(true);
     }
 

@@ -56,6 +56,7 @@ public final class ThreadInspector extends VBox {
     private int thread = -1;
     private StateTimes times;
     private long shownTime = Long.MIN_VALUE;
+    private boolean revealPending;
     private int shownSize = -1;
 
     public ThreadInspector(TimelineView view) {
@@ -150,9 +151,7 @@ public final class ThreadInspector extends VBox {
         int at = Math.min(lane.indexAt(time), visible - 1);
         if (at != current.get()) {
             current.set(at);
-            if (at >= 0) {
-                list.scrollTo(Math.max(0, at - 3));
-            }
+            reveal();
         }
         if (time != shownTime || grew) {
             shownTime = time;
@@ -169,6 +168,27 @@ public final class ThreadInspector extends VBox {
             }
             timesMeta.setText("up to " + Words.seconds(Math.min(time, horizon)));
         }
+    }
+
+    /** Scrolls just enough to show the row at the playhead, once the list knows its new rows. */
+    private void reveal() {
+        if (revealPending) {
+            return;
+        }
+        revealPending = true;
+        javafx.application.Platform.runLater(() -> {
+            revealPending = false;
+            int i = current.get();
+            if (i < 0 || i >= rows.size()) {
+                return;
+            }
+            list.layout();
+            if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.scrollTo(i);
+            } else {
+                list.scrollTo(i);
+            }
+        });
     }
 
     /** The thread shown, or -1. */
@@ -249,6 +269,8 @@ public final class ThreadInspector extends VBox {
 
         Row() {
             getStyleClass().add("inspector-row");
+            // as wide as the list, never wider: long reasons are cut, not scrolled to
+            setPrefWidth(0);
             time.getStyleClass().add("inspector-row-time");
             state.getStyleClass().add("inspector-row-state");
             why.getStyleClass().add("inspector-row-why");

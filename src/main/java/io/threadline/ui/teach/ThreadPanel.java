@@ -39,9 +39,11 @@ public final class ThreadPanel extends StackPane {
         headline.setId("lifecycle-headline");
         headline.getStyleClass().add("lifecycle-headline");
         headline.setWrapText(true);
+        headline.setMinHeight(Label.USE_PREF_SIZE);
         trail.setId("lifecycle-trail");
         trail.getStyleClass().add("lifecycle-trail");
         trail.setWrapText(true);
+        trail.setMinHeight(Label.USE_PREF_SIZE);
         at.getStyleClass().add("pane-meta");
         Label title = new Label("LIFECYCLE");
         title.getStyleClass().add("section-title");

@@ -43,6 +43,7 @@ public final class TourBar extends VBox {
     private final Label question = new Label();
     private final FlowPane choiceBox = new FlowPane();
     private final ToggleGroup choices = new ToggleGroup();
+    private final List<ToggleButton> buttons = new ArrayList<>();
     private final Label verdict = new Label();
     private final HBox predictRow;
 
@@ -76,12 +77,14 @@ public final class TourBar extends VBox {
         question.getStyleClass().add("predict-question");
         question.setWrapText(true);
         question.setMinWidth(120);
+        question.setMinHeight(Label.USE_PREF_SIZE);
         choiceBox.setId("predict-choices");
         choiceBox.getStyleClass().add("predict-choices");
         verdict.setId("predict-verdict");
         verdict.getStyleClass().add("predict-verdict");
         verdict.setWrapText(true);
-        VBox qText = new VBox(question, choiceBox, verdict);
+        verdict.setMinHeight(Label.USE_PREF_SIZE);
+        VBox qText = new VBox(question, choiceBox);
         qText.getStyleClass().add("predict-text");
         HBox.setHgrow(qText, Priority.ALWAYS);
         predictRow = new HBox(qTitle, qText);
@@ -124,6 +127,7 @@ public final class TourBar extends VBox {
         stepNote.getStyleClass().add("tour-note");
         stepNote.setWrapText(true);
         stepNote.setMinWidth(80);
+        stepNote.setMinHeight(Label.USE_PREF_SIZE);
         HBox.setHgrow(stepNote, Priority.ALWAYS);
         HBox text = new HBox(stepTitle, stepNote);
         text.setAlignment(Pos.BASELINE_LEFT);
@@ -135,6 +139,8 @@ public final class TourBar extends VBox {
         tourRow.setAlignment(Pos.CENTER_LEFT);
 
         getChildren().addAll(predictRow, tourRow);
+        // the bar keeps its height; the timeline under it gives way
+        setMinHeight(USE_PREF_SIZE);
         setPrediction(null, Stage.ASK, -1, -1);
         setTour(List.of());
     }
@@ -170,7 +176,7 @@ public final class TourBar extends VBox {
         answer = answerIndex;
         if (!same) {
             choices.getToggles().clear();
-            choiceBox.getChildren().clear();
+            buttons.clear();
             if (p != null) {
                 for (int i = 0; i < p.choices().size(); i++) {
                     ToggleButton b = new ToggleButton(p.choices().get(i));
@@ -180,9 +186,12 @@ public final class TourBar extends VBox {
                     b.setToggleGroup(choices);
                     b.setFocusTraversable(false);
                     b.setWrapText(true);
-                    choiceBox.getChildren().add(b);
+                    b.setMinHeight(USE_PREF_SIZE);
+                    buttons.add(b);
                 }
             }
+            choiceBox.getChildren().setAll(buttons);
+            choiceBox.getChildren().add(verdict);
         }
         // a new question starts unanswered; selecting here is not taken for the student's click
         Stage was = stage;
@@ -196,13 +205,21 @@ public final class TourBar extends VBox {
             return;
         }
         question.setText(p.question());
-        for (int i = 0; i < choiceBox.getChildren().size(); i++) {
-            ToggleButton b = (ToggleButton) choiceBox.getChildren().get(i);
-            boolean answered = s == Stage.ANSWERED;
-            b.setDisable(s != Stage.ASK && !b.isSelected() && !(answered && i == answer));
+        boolean answered = s == Stage.ANSWERED && answer >= 0 && answer < buttons.size();
+        for (int i = 0; i < buttons.size(); i++) {
+            ToggleButton b = buttons.get(i);
+            boolean right = answered && i == answer;
+            boolean wrong = answered && i != answer && b.isSelected();
+            // once answered, the bar shrinks to the right answer (and a wrong pick): the timeline needs the room
+            boolean shown = !answered || right || wrong;
+            b.setVisible(shown);
+            b.setManaged(shown);
+            b.setDisable(s == Stage.WATCH && !b.isSelected());
             b.pseudoClassStateChanged(ANSWERED, answered);
-            b.pseudoClassStateChanged(RIGHT, answered && i == answer);
-            b.pseudoClassStateChanged(WRONG, answered && i != answer && b.isSelected());
+            b.pseudoClassStateChanged(RIGHT, right);
+            b.pseudoClassStateChanged(WRONG, wrong);
+            b.setGraphic(right ? mark("mdi2c-check-circle", "predict-mark-right")
+                    : wrong ? mark("mdi2c-close-circle", "predict-mark-wrong") : null);
             b.setMouseTransparent(s != Stage.ASK);
         }
         verdict.pseudoClassStateChanged(RIGHT, false);
@@ -211,15 +228,15 @@ public final class TourBar extends VBox {
             case ASK -> verdict.setText(picked < 0 ? "Pick an answer, then run." : "Now run it and see.");
             case WATCH -> verdict.setText(picked < 0 ? "Watch the run: it will tell." : "The run will tell…");
             default -> {
-                if (answer < 0 || answer >= p.choices().size()) {
+                if (!answered) {
                     verdict.setText("This run cannot tell the answer.");
                 } else if (picked < 0) {
-                    verdict.setText("The run says: " + p.choices().get(answer) + ".");
+                    verdict.setText("← the run's answer");
                 } else if (picked == answer) {
-                    verdict.setText("Right: " + p.choices().get(answer) + ".");
+                    verdict.setText("Right! The run agrees.");
                     verdict.pseudoClassStateChanged(RIGHT, true);
                 } else {
-                    verdict.setText("Not quite: the run says " + p.choices().get(answer) + ".");
+                    verdict.setText("Not quite: the run says otherwise.");
                     verdict.pseudoClassStateChanged(WRONG, true);
                 }
             }
@@ -233,11 +250,13 @@ public final class TourBar extends VBox {
 
     /** Picks a choice (as a click would), -1 for none. */
     public void pick(int i) {
-        if (i < 0 || i >= choiceBox.getChildren().size()) {
-            choices.selectToggle(null);
-        } else {
-            choices.selectToggle((ToggleButton) choiceBox.getChildren().get(i));
-        }
+        choices.selectToggle(i < 0 || i >= buttons.size() ? null : buttons.get(i));
+    }
+
+    private static FontIcon mark(String icon, String style) {
+        FontIcon f = new FontIcon(icon);
+        f.getStyleClass().add(style);
+        return f;
     }
 
     public Stage stage() {
@@ -297,10 +316,9 @@ public final class TourBar extends VBox {
         prev.setDisable(index <= 0);
         next.setDisable(index >= n - 1);
         if (index < 0) {
-            counter.setText(n + (n == 1 ? " moment" : " moments"));
-            stepTitle.setText("A guided tour of this run");
-            stepNote.setText("Press ▶ (or Page Down) to go from moment to moment: each moves the playhead "
-                    + "there and picks the thread it is about.");
+            counter.setText("0 / " + n);
+            stepTitle.setText(n + (n == 1 ? " moment" : " moments") + " to look at");
+            stepNote.setText("Press ▶ or Page Down: the playhead goes to each, with a note.");
         } else {
             TourStep s = steps.get(index);
             counter.setText((index + 1) + " / " + n);

@@ -6,10 +6,14 @@ import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import io.threadline.ui.timeline.ThreadMoment;
 
+import java.util.List;
 import java.util.Locale;
 
 /** The words the teaching panels use for times, transitions and threads, so they read alike. */
 final class Words {
+    /** Steps of one instant a caption spells out. */
+    private static final int TRAIL = 4;
+
     private Words() {
     }
 
@@ -35,6 +39,9 @@ final class Words {
         }
         if (detail == null || detail.isEmpty()) {
             return r.label();
+        }
+        if (r == Reason.KILLED) {
+            return r.label() + ": " + detail;
         }
         return switch (r) {
             case QUEUE_GET, QUEUE_PUT, QUEUE_JOIN, RESULT, LOCK, EVENT, CONDITION, SEMAPHORE ->
@@ -76,7 +83,7 @@ final class Words {
         String why = reason(last.reason(), last.detail());
         return switch (last.to()) {
             case WAITING -> name + " is waiting: " + why;
-            case DEAD -> name + " is dead (" + why + ")";
+            case DEAD -> name + " is dead: " + last.reason().label();
             case RUNNABLE -> name + " is runnable: ready, but without a core";
             case RUNNING -> name + " is running on a core";
             case NEW -> name + " is new: created, not started";
@@ -88,12 +95,16 @@ final class Words {
         if (m.trail().isEmpty()) {
             return "";
         }
-        ThreadMoment.Step first = m.trail().get(0);
+        List<ThreadMoment.Step> steps = m.trail();
+        ThreadMoment.Step first = steps.get(0);
         StringBuilder s = new StringBuilder();
         boolean now = first.time() == m.time();
         s.append(now ? "at " : "since ").append(seconds(first.time())).append(": ");
-        s.append(first.from() == null ? "created" : first.from().label());
-        for (ThreadMoment.Step st : m.trail()) {
+        // a long instant (woken, run, blocked again …) keeps its last few steps
+        int from = Math.max(0, steps.size() - TRAIL);
+        ThreadMoment.Step lead = steps.get(from);
+        s.append(from > 0 ? "… " : "").append(lead.from() == null ? "created" : lead.from().label());
+        for (ThreadMoment.Step st : steps.subList(from, steps.size())) {
             s.append(" → ").append(step(trace, st));
         }
         ThreadMoment.Step last = m.last();
@@ -120,7 +131,7 @@ final class Words {
 
     /** A state's share as a percentage, "17 %", or "" for none. */
     static String share(long part, long total) {
-        if (total <= 0) {
+        if (total <= 0 || part <= 0) {
             return "";
         }
         return Math.round(100.0 * part / total) + " %";

@@ -184,6 +184,8 @@ final class CauseArrows {
         Font font = m.smallBold();
         double h = Math.round(font.getSize() + 6);
         List<double[]> taken = new ArrayList<>();
+        // one label says it for a fan of like arrows (main starting every worker at 0 s)
+        java.util.Set<String> said = new java.util.HashSet<>();
         gc.setFont(font);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);
@@ -193,6 +195,9 @@ final class CauseArrows {
                     continue;
                 }
                 String text = a.link().kind().label();
+                if (!said.add(text + "/" + a.link().from() + "/" + Math.round(a.x() / MIN_GAP_PX))) {
+                    continue;
+                }
                 double w = Math.ceil(ctx.text().width(text, font)) + 10;
                 double mid = (a.y0() + a.y1()) / 2;
                 double y = Math.round(mid - h / 2);

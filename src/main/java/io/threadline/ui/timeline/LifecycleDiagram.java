@@ -56,7 +56,7 @@ public class LifecycleDiagram extends javafx.scene.layout.Region {
             redraw();
         });
         view.darkProperty().addListener((obs, was, now) -> pseudoClassStateChanged(DARK, now));
-        setMinHeight(0);
+        setMinHeight(USE_PREF_SIZE);
     }
 
     /** Shows a thread's moment; null shows the bare diagram. */
@@ -95,8 +95,8 @@ public class LifecycleDiagram extends javafx.scene.layout.Region {
 
     private Layout layout(double width) {
         TimelineMetrics m = view.metrics();
-        double size = m.bold().getSize();
-        double edgeSize = m.small().getSize() - 0.5;
+        double size = m.bold().getSize() + 1;
+        double edgeSize = m.small().getSize();
         String family = m.bold().getFamily();
         while (true) {
             Font box = Font.font(family, FontWeight.BOLD, size);
@@ -196,7 +196,7 @@ public class LifecycleDiagram extends javafx.scene.layout.Region {
             }
         }
         for (ThreadState s : ThreadState.values()) {
-            drawBox(gc, p, l, s, now == null || now == s ? 1 : 0.5, now == s);
+            drawBox(gc, p, l, s, now == null || now == s ? 1 : 0.55, now == s);
         }
     }
 
