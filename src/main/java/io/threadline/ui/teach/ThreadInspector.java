@@ -95,7 +95,8 @@ public final class ThreadInspector extends VBox {
         list.setFocusTraversable(false);
         list.setPlaceholder(new Label("No transitions recorded yet."));
         VBox.setVgrow(list, Priority.ALWAYS);
-        list.setMinHeight(90);
+        // six rows at least: a list of two rows reads as a mistake
+        list.minHeightProperty().bind(list.fixedCellSizeProperty().multiply(6).add(8));
         getChildren().addAll(head, timesHead, bar, numbers, listHead, list);
     }
 

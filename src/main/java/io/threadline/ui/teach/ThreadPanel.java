@@ -6,6 +6,7 @@ import io.threadline.ui.timeline.ThreadMoment;
 import io.threadline.ui.timeline.TimelineView;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -27,6 +28,7 @@ public final class ThreadPanel extends StackPane {
     private final Label trail = new Label();
     private final Label at = new Label();
     private final VBox content;
+    private final ScrollPane scroll;
     private final VBox empty;
     private ThreadMoment moment;
 
@@ -56,6 +58,12 @@ public final class ThreadPanel extends StackPane {
         content = new VBox(head, diagram, caption, inspector);
         content.getStyleClass().add("thread-panel-content");
         VBox.setVgrow(inspector, Priority.ALWAYS);
+        // a short window scrolls the panel rather than crushing the list of transitions
+        scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("thread-panel-scroll");
 
         FontIcon icon = new FontIcon("mdi2c-cursor-default-click-outline");
         icon.getStyleClass().add("thread-panel-empty-icon");
@@ -67,7 +75,7 @@ public final class ThreadPanel extends StackPane {
         empty = new VBox(bare, icon, hint);
         empty.setId("thread-panel-empty");
         empty.getStyleClass().add("thread-panel-empty");
-        getChildren().addAll(content, empty);
+        getChildren().addAll(scroll, empty);
         show(null, -1, 0, 0);
     }
 
@@ -79,7 +87,7 @@ public final class ThreadPanel extends StackPane {
     /** Follows thread {@code t} of {@code trace} at {@code time} (the lanes reach {@code horizon}); -1: none. */
     public void show(Trace trace, int t, long time, long horizon) {
         boolean has = trace != null && t >= 0 && t < trace.threadCount();
-        content.setVisible(has);
+        scroll.setVisible(has);
         empty.setVisible(!has);
         if (!has) {
             diagram.show(null);
