@@ -1,16 +1,27 @@
 package io.threadline.ui;
 
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.PathElement;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextFlow;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,7 +98,7 @@ public final class CodeView extends StackPane {
         StackPane content = new StackPane(body, marks);
         content.setAlignment(Pos.TOP_LEFT);
         scroll = new ScrollPane(content);
-        content.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        content.minWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> scroll.getViewportBounds().getWidth(), scroll.viewportBoundsProperty()));
         scroll.viewportBoundsProperty().addListener(obs -> marks.requestLayout());
         scroll.getStyleClass().add("code-scroll");
@@ -152,7 +163,7 @@ public final class CodeView extends StackPane {
         }
         Integer was = primaryLine(lineMarks);
         lineMarks = now;
-        marks.rebuild(!java.util.Objects.equals(was, primaryLine(now)));
+        marks.rebuild(!Objects.equals(was, primaryLine(now)));
     }
 
     /** The marks asked for (see {@link #setMarks}). */
@@ -185,8 +196,8 @@ public final class CodeView extends StackPane {
      * The bands behind marked lines, with a tag naming the threads at the right edge of the view.
      * Positions come from the text's own caret shapes, so they follow the font (presentation mode).
      */
-    private final class MarkLayer extends javafx.scene.layout.Pane {
-        private final java.util.Map<Integer, javafx.scene.Node[]> byLine = new java.util.LinkedHashMap<>();
+    private final class MarkLayer extends Pane {
+        private final Map<Integer, Node[]> byLine = new LinkedHashMap<>();
         private boolean scrollPending;
 
         MarkLayer() {
@@ -197,7 +208,7 @@ public final class CodeView extends StackPane {
         void rebuild(boolean scrollToPrimary) {
             getChildren().clear();
             byLine.clear();
-            java.util.Map<Integer, List<LineMark>> grouped = new java.util.LinkedHashMap<>();
+            Map<Integer, List<LineMark>> grouped = new LinkedHashMap<>();
             for (LineMark m : lineMarks) {
                 if (shows(m.line())) {
                     grouped.computeIfAbsent(m.line(), k -> new ArrayList<>()).add(m);
@@ -214,9 +225,9 @@ public final class CodeView extends StackPane {
                     }
                 }
                 String colour = "mark-" + Math.floorMod(lead.colour(), OutputPane.THREAD_COLOURS);
-                javafx.scene.layout.Region band = new javafx.scene.layout.Region();
+                Region band = new Region();
                 band.getStyleClass().addAll("code-mark-band", colour);
-                javafx.scene.layout.Region bar = new javafx.scene.layout.Region();
+                Region bar = new Region();
                 bar.getStyleClass().addAll("code-mark-bar", colour);
                 Label tag = new Label(tagText(here, lead));
                 tag.getStyleClass().addAll("code-mark-tag", colour);
@@ -225,7 +236,7 @@ public final class CodeView extends StackPane {
                     tag.getStyleClass().add("primary");
                 }
                 getChildren().addAll(band, bar, tag);
-                byLine.put(e.getKey(), new javafx.scene.Node[] {band, bar, tag});
+                byLine.put(e.getKey(), new Node[] {band, bar, tag});
             }
             scrollPending |= scrollToPrimary;
             requestLayout();
@@ -260,12 +271,12 @@ public final class CodeView extends StackPane {
                 if (span == null) {
                     continue;
                 }
-                javafx.scene.Node[] n = e.getValue();
+                Node[] n = e.getValue();
                 double y = span[0];
                 double h = span[1] - span[0];
                 n[0].resizeRelocate(0, y, w, h);
                 n[1].resizeRelocate(0, y, 4, h);
-                javafx.scene.control.Label tag = (javafx.scene.control.Label) n[2];
+                Label tag = (Label) n[2];
                 double tw = tag.prefWidth(-1);
                 double th = Math.min(h, tag.prefHeight(-1));
                 tag.resizeRelocate(Math.max(0, right - tw - 6), y + (h - th) / 2, tw, th);
@@ -292,12 +303,12 @@ public final class CodeView extends StackPane {
             if (i < 0 || i >= lineStarts.length || code.getChildren().isEmpty()) {
                 return null;
             }
-            javafx.scene.shape.PathElement[] caret = code.caretShape(lineStarts[i], true);
+            PathElement[] caret = code.caretShape(lineStarts[i], true);
             double top = Double.NaN;
             double bottom = Double.NaN;
-            for (javafx.scene.shape.PathElement pe : caret) {
-                double y = pe instanceof javafx.scene.shape.MoveTo mt ? mt.getY()
-                        : pe instanceof javafx.scene.shape.LineTo lt ? lt.getY() : Double.NaN;
+            for (PathElement pe : caret) {
+                double y = pe instanceof MoveTo mt ? mt.getY()
+                        : pe instanceof LineTo lt ? lt.getY() : Double.NaN;
                 if (!Double.isNaN(y)) {
                     top = Double.isNaN(top) ? y : Math.min(top, y);
                     bottom = Double.isNaN(bottom) ? y : Math.max(bottom, y);
@@ -306,8 +317,8 @@ public final class CodeView extends StackPane {
             if (Double.isNaN(top)) {
                 return null;
             }
-            javafx.geometry.Point2D a = code.getParent().localToParent(code.localToParent(0, top));
-            javafx.geometry.Point2D b = code.getParent().localToParent(code.localToParent(0, bottom));
+            Point2D a = code.getParent().localToParent(code.localToParent(0, top));
+            Point2D b = code.getParent().localToParent(code.localToParent(0, bottom));
             return new double[] {a.getY() - getLayoutY(), b.getY() - getLayoutY()};
         }
     }

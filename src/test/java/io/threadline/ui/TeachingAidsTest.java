@@ -39,6 +39,13 @@ class TeachingAidsTest extends FxTestBase {
         return c.teach();
     }
 
+    /** Runs to the end and waits for the tour bar to settle (the timeline moves down when it grows). */
+    private void runAndSettle(String id) {
+        runToEnd(id);
+        waitUntil("the tour is ready", () -> !teach().tourBar().tour().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents(4);
+    }
+
     /** Clicks a thread's name in the timeline's gutter, as a student would. */
     private void clickLane(String name) {
         int id = c.playback().getTrace().threadNamed(name);
@@ -69,7 +76,7 @@ class TeachingAidsTest extends FxTestBase {
     @Test
     void selectingAThreadAndMovingThePlayheadMoveTheDiagramAndTheCodeLine() {
         ScenarioSpec chef = ScenarioCatalog.byId("chef-soup");
-        runToEnd("chef-soup");
+        runAndSettle("chef-soup");
         CodeView code = node("javaCode");
         assertThat(fx(() -> node("thread-panel-empty").isVisible())).as("no thread yet: a hint").isTrue();
 
@@ -111,7 +118,7 @@ class TeachingAidsTest extends FxTestBase {
 
     @Test
     void theInspectorListsTheTransitionsAndAClickMovesThePlayheadThere() {
-        runToEnd("chef-soup");
+        runAndSettle("chef-soup");
         Trace t = c.playback().getTrace();
         clickLane("Olivia");
         ThreadInspector inspector = teach().threadPanel().inspector();

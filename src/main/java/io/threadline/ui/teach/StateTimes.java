@@ -6,16 +6,19 @@ import io.threadline.trace.ThreadState;
 import java.util.Arrays;
 
 /**
- * How long one thread spent in each state up to a moment, answered in O(log n) from running sums
- * over its spans. The sums grow with the lane (a live run) and are never recomputed from the start.
+ * How long one thread spent in each state up to a moment. Running sums are kept at every
+ * {@value #STEP}th event, so an answer costs a binary search and at most that many steps, and a
+ * lane of a million events costs a few hundred kilobytes, not tens of megabytes. The sums grow
+ * with the lane (a live run) and are never recomputed from the start.
  */
 final class StateTimes {
+    static final int STEP = 64;
     private static final int STATES = ThreadState.values().length;
 
     private final LaneColumns lane;
-    /** sums[s][i]: time in state s over the spans of events [0, i). */
-    private long[][] sums = new long[STATES][16];
-    /** Events whose running sums are known: sums[.][0 .. known] are filled. */
+    /** sums[s][k]: time in state s over the spans of events [0, k * STEP). */
+    private long[][] sums = new long[STATES][8];
+    /** Checkpoints filled: sums[.][0 .. known]. */
     private int known;
 
     StateTimes(LaneColumns lane) {
@@ -33,9 +36,13 @@ final class StateTimes {
         if (i < 0) {
             return out;
         }
-        extendTo(i);
+        int k = i / STEP;
+        extendTo(k);
         for (int s = 0; s < STATES; s++) {
-            out[s] = sums[s][i];
+            out[s] = sums[s][k];
+        }
+        for (int e = k * STEP; e < i; e++) {
+            out[lane.state(e).ordinal()] += lane.time(e + 1) - lane.time(e);
         }
         ThreadState st = lane.state(i);
         if (st != ThreadState.DEAD) {
@@ -44,23 +51,25 @@ final class StateTimes {
         return out;
     }
 
-    private void extendTo(int i) {
-        if (i <= known) {
+    /** Fills checkpoints up to k (events below k * STEP, all of which have a successor). */
+    private void extendTo(int k) {
+        if (k <= known) {
             return;
         }
-        if (i >= sums[0].length) {
-            int cap = Math.max(i + 1, sums[0].length * 2);
+        if (k >= sums[0].length) {
+            int cap = Math.max(k + 1, sums[0].length * 2);
             for (int s = 0; s < STATES; s++) {
                 sums[s] = Arrays.copyOf(sums[s], cap);
             }
         }
-        for (int k = known; k < i; k++) {
-            long d = lane.time(k + 1) - lane.time(k);
-            int st = lane.state(k).ordinal();
+        for (int c = known; c < k; c++) {
             for (int s = 0; s < STATES; s++) {
-                sums[s][k + 1] = sums[s][k] + (s == st ? d : 0);
+                sums[s][c + 1] = sums[s][c];
+            }
+            for (int e = c * STEP; e < (c + 1) * STEP; e++) {
+                sums[lane.state(e).ordinal()][c + 1] += lane.time(e + 1) - lane.time(e);
             }
         }
-        known = i;
+        known = k;
     }
 }

@@ -31,6 +31,7 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -296,7 +297,7 @@ public final class TeachingAids {
         Map<String, String> form = host.formValues();
         boolean finished = t != null && t.isFinished();
         Found f = t == null ? null : found.get(t);
-        List<Object> key = java.util.Arrays.asList(s, t, finished, form, f, pendingPick);
+        List<Object> key = Arrays.asList(s, t, finished, form, f, pendingPick);
         if (!force && key.equals(teachingKey)) {
             return;
         }

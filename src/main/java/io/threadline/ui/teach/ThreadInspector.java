@@ -9,6 +9,7 @@ import io.threadline.ui.timeline.StateSwatch;
 import io.threadline.ui.timeline.StateTimeBar;
 import io.threadline.ui.timeline.ThreadMoment;
 import io.threadline.ui.timeline.TimelineView;
+import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.ObservableListBase;
@@ -18,13 +19,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -70,9 +74,9 @@ public final class ThreadInspector extends VBox {
 
         bar = new StateTimeBar(view);
         bar.setId("inspector-time-bar");
-        GridPane numbers = new GridPane();
+        // two columns where they fit, one under the other where they do not (presentation mode)
+        FlowPane numbers = new FlowPane();
         numbers.getStyleClass().add("inspector-times");
-        int col = 0;
         for (ThreadState s : TIMED) {
             StateSwatch sw = new StateSwatch(view, 22, 12);
             sw.show(s, null);
@@ -81,8 +85,8 @@ public final class ThreadInspector extends VBox {
             l.getStyleClass().add("inspector-time");
             l.setGraphic(sw);
             timeLabels.put(s, l);
-            numbers.add(l, col % 2, col / 2);
-            col++;
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            numbers.getChildren().add(l);
         }
         timesMeta.getStyleClass().add("pane-meta");
         HBox timesHead = header("TIME IN EACH STATE", timesMeta);
@@ -177,14 +181,14 @@ public final class ThreadInspector extends VBox {
             return;
         }
         revealPending = true;
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             revealPending = false;
             int i = current.get();
             if (i < 0 || i >= rows.size()) {
                 return;
             }
             list.layout();
-            if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
                 flow.scrollTo(i);
             } else {
                 list.scrollTo(i);
@@ -236,7 +240,7 @@ public final class ThreadInspector extends VBox {
                 size = n;
                 nextAdd(was, n);
             } else {
-                java.util.List<Integer> gone = new java.util.ArrayList<>();
+                List<Integer> gone = new ArrayList<>();
                 for (int i = n; i < was; i++) {
                     gone.add(i);
                 }

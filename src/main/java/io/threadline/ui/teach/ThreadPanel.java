@@ -65,7 +65,7 @@ public final class ThreadPanel extends StackPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("thread-panel-scroll");
 
-        FontIcon icon = new FontIcon("mdi2c-cursor-default-click-outline");
+        FontIcon icon = new FontIcon("mdi2g-gesture-tap");
         icon.getStyleClass().add("thread-panel-empty-icon");
         Label hint = new Label("Click a lane on the timeline (or a thread's name) to follow that thread here: "
                 + "its state at the playhead, how it got there, and every transition it made.");

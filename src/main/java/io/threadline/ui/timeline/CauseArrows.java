@@ -14,8 +14,10 @@ import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Arrows from the thread that caused a change to the thread it changed, labelled by kind: who
@@ -185,7 +187,7 @@ final class CauseArrows {
         double h = Math.round(font.getSize() + 6);
         List<double[]> taken = new ArrayList<>();
         // one label says it for a fan of like arrows (main starting every worker at 0 s)
-        java.util.Set<String> said = new java.util.HashSet<>();
+        Set<String> said = new HashSet<>();
         gc.setFont(font);
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.LEFT);

@@ -6,6 +6,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -24,8 +25,10 @@ import java.util.Map;
  * sleep). It shows one thread at one moment ({@link ThreadMoment}): its state is ringed, and the
  * transitions it took at that instant light up, the latest one strongest.
  */
-public class LifecycleDiagram extends javafx.scene.layout.Region {
+public class LifecycleDiagram extends Region {
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
+    /** Boxes of states other than the thread's own fade back this far. */
+    private static final double OTHERS = 0.55;
 
     /** A way between two states; {@code from} null is the thread's creation. */
     private record Edge(ThreadState from, ThreadState to, String label) {
@@ -87,63 +90,88 @@ public class LifecycleDiagram extends javafx.scene.layout.Region {
     // ---- layout
 
     /** Positions computed for a width: box rectangles per state and the font sizes that fit. */
-    private record Layout(Map<ThreadState, double[]> boxes, Font boxFont, Font edgeFont, double height) {
+    private record Layout(Map<ThreadState, double[]> boxes, Font boxFont, Font edgeFont, double height, double width) {
         double[] box(ThreadState s) {
             return boxes.get(s);
         }
     }
 
+    /*
+     * The shape, with dead under running so the top row holds only three boxes (and the text can
+     * be large in a narrow side panel):
+     *
+     *   o-> new --start()--> runnable --scheduled--> running
+     *                          ^  <--preempted--     |      |
+     *                        woken              blocks     ends
+     *                          |                     v      v
+     *                          +------ waiting <-----+    dead
+     *                                     '----killed---->'
+     */
     private Layout layout(double width) {
         TimelineMetrics m = view.metrics();
-        double size = m.bold().getSize() + 1;
+        double size = m.bold().getSize() + 2;
         double edgeSize = m.small().getSize();
-        String family = m.bold().getFamily();
         while (true) {
-            Font box = Font.font(family, FontWeight.BOLD, size);
-            Font edge = Font.font(family, FontWeight.NORMAL, edgeSize);
-            double pad = Math.round(size * 0.85);
-            double h = Math.round(size * 2.2);
-            EnumMap<ThreadState, Double> w = new EnumMap<>(ThreadState.class);
-            for (ThreadState s : ThreadState.values()) {
-                double extra = s == ThreadState.DEAD ? h * 0.5 : 0;
-                w.put(s, Math.ceil(text.width(s.label(), box)) + 2 * pad + extra);
-            }
-            double g1 = text.width("start()", edge) + 14;
-            double g2 = Math.max(text.width("scheduled", edge), text.width("preempted", edge)) + 14;
-            double g3 = text.width("ends", edge) + 18;
-            double entry = Math.round(size * 1.6);
-            double need = entry + w.get(ThreadState.NEW) + g1 + w.get(ThreadState.RUNNABLE) + g2
-                    + w.get(ThreadState.RUNNING) + g3 + w.get(ThreadState.DEAD) + 4;
-            if (need > width && size > 9) {
+            Layout l = place(m, size, edgeSize, 0);
+            if (l.width() > width && size > 9) {
                 size -= 1;
                 edgeSize = Math.max(8, edgeSize - 1);
                 continue;
             }
-            // spare width widens the gaps (a little), so the diagram is not crammed to the left
-            double spare = Math.max(0, Math.min(width - need, need * 0.5));
-            double left = Math.max(0, (width - need - spare) / 2);
-            g1 += spare / 3;
-            g2 += spare / 3;
-            g3 += spare / 3;
-            double top = Math.round(edgeSize + 10);
-            Map<ThreadState, double[]> boxes = new EnumMap<>(ThreadState.class);
-            double x = left + entry;
-            boxes.put(ThreadState.NEW, new double[] {x, top, w.get(ThreadState.NEW), h});
-            x += w.get(ThreadState.NEW) + g1;
-            boxes.put(ThreadState.RUNNABLE, new double[] {x, top, w.get(ThreadState.RUNNABLE), h});
-            x += w.get(ThreadState.RUNNABLE) + g2;
-            boxes.put(ThreadState.RUNNING, new double[] {x, top, w.get(ThreadState.RUNNING), h});
-            x += w.get(ThreadState.RUNNING) + g3;
-            boxes.put(ThreadState.DEAD, new double[] {x, top, w.get(ThreadState.DEAD), h});
-            double[] rn = boxes.get(ThreadState.RUNNABLE);
-            double[] ru = boxes.get(ThreadState.RUNNING);
-            double mid = (rn[0] + rn[2] / 2 + ru[0] + ru[2] / 2) / 2;
-            double wy = top + h + Math.round(Math.max(46, edgeSize * 3.6));
-            double ww = w.get(ThreadState.WAITING);
-            boxes.put(ThreadState.WAITING, new double[] {Math.round(mid - ww / 2), wy, ww, h});
-            double height = wy + h + Math.round(edgeSize * 0.6) + 16;
-            return new Layout(boxes, box, edge, height);
+            // spare width widens the gaps a little; the rest centres the diagram
+            double spare = Math.max(0, Math.min(width - l.width(), l.width() * 0.4));
+            Layout wide = spare > 0 ? place(m, size, edgeSize, spare) : l;
+            double left = Math.max(0, Math.floor((width - wide.width()) / 2));
+            for (double[] r : wide.boxes().values()) {
+                r[0] += left;
+            }
+            return wide;
         }
+    }
+
+    /** The boxes for these font sizes, from x = 0, with {@code spare} pixels shared among the gaps. */
+    private Layout place(TimelineMetrics m, double size, double edgeSize, double spare) {
+        String family = m.bold().getFamily();
+        Font box = Font.font(family, FontWeight.BOLD, size);
+        Font edge = Font.font(family, FontWeight.NORMAL, edgeSize);
+        double pad = Math.round(size * 0.9);
+        double h = Math.round(size * 2.3);
+        EnumMap<ThreadState, Double> w = new EnumMap<>(ThreadState.class);
+        for (ThreadState s : ThreadState.values()) {
+            double extra = s == ThreadState.DEAD ? h * 0.5 : 0;
+            w.put(s, Math.ceil(text.width(s.label(), box)) + 2 * pad + extra);
+        }
+        double g1 = text.width("start()", edge) + 16 + spare * 0.4;
+        double g2 = Math.max(text.width("scheduled", edge), text.width("preempted", edge)) + 16 + spare * 0.6;
+        double top = Math.round(edgeSize + 10);
+        double bottom = top + h + Math.round(Math.max(44, edgeSize * 3.4));
+        Map<ThreadState, double[]> boxes = new EnumMap<>(ThreadState.class);
+        double x = Math.round(size * 1.6);
+        boxes.put(ThreadState.NEW, new double[] {x, top, w.get(ThreadState.NEW), h});
+        x += w.get(ThreadState.NEW) + g1;
+        boxes.put(ThreadState.RUNNABLE, new double[] {x, top, w.get(ThreadState.RUNNABLE), h});
+        double[] rn = boxes.get(ThreadState.RUNNABLE);
+        x += w.get(ThreadState.RUNNABLE) + g2;
+        double wr = w.get(ThreadState.RUNNING);
+        boxes.put(ThreadState.RUNNING, new double[] {x, top, wr, h});
+        double mid = (rn[0] + rn[2] / 2 + x + wr / 2) / 2;
+        double ww = w.get(ThreadState.WAITING);
+        double waitLeft = Math.round(mid - ww / 2);
+        boxes.put(ThreadState.WAITING, new double[] {waitLeft, bottom, ww, h});
+        // dead hangs under running's right part, far enough from waiting for the "killed" way between
+        double wd = w.get(ThreadState.DEAD);
+        double deadLeft = Math.max(x + wr * 0.78 - wd / 2, waitLeft + ww + text.width("killed", edge) + 16);
+        boxes.put(ThreadState.DEAD, new double[] {Math.round(deadLeft), bottom, wd, h});
+        double endsX = endsX(boxes);
+        double right = Math.max(Math.max(x + wr, deadLeft + wd), endsX + 6 + text.width("ends", edge)) + 4;
+        return new Layout(boxes, box, edge, bottom + h + Math.round(edgeSize) + 8, right);
+    }
+
+    /** Where the way from running down to dead leaves running: under dead's middle, or running's right end. */
+    private static double endsX(Map<ThreadState, double[]> boxes) {
+        double[] ru = boxes.get(ThreadState.RUNNING);
+        double[] d = boxes.get(ThreadState.DEAD);
+        return Math.round(Math.min(d[0] + d[2] / 2, ru[0] + ru[2] - 10));
     }
 
     @Override
@@ -196,7 +224,7 @@ public class LifecycleDiagram extends javafx.scene.layout.Region {
             }
         }
         for (ThreadState s : ThreadState.values()) {
-            drawBox(gc, p, l, s, now == null || now == s ? 1 : 0.55, now == s);
+            drawBox(gc, p, l, s, now == null || now == s ? 1 : OTHERS, now == s);
         }
     }
 
@@ -263,19 +291,19 @@ public class LifecycleDiagram extends javafx.scene.layout.Region {
                 lv = VPos.TOP;
             }
             case "blocks" -> {
-                double x = a[0] + a[2] / 2;
-                double y = b[1] + bh / 2 - Math.round(bh * 0.15);
+                double x = Math.round(a[0] + a[2] * 0.3);
+                double y = b[1] + bh / 2 - Math.round(bh * 0.16);
                 path.add(new double[] {x, a[1] + a[3]});
                 path.add(new double[] {x, y});
                 path.add(new double[] {b[0] + b[2], y});
-                lx = x + 6;
+                lx = x - 6;
                 ly = (a[1] + a[3] + y) / 2;
                 lv = VPos.CENTER;
-                la = TextAlignment.LEFT;
+                la = TextAlignment.RIGHT;
             }
             case "woken" -> {
                 double x = b[0] + b[2] / 2;
-                double y = a[1] + a[3] / 2 - Math.round(a[3] * 0.15);
+                double y = a[1] + a[3] / 2;
                 path.add(new double[] {a[0], y});
                 path.add(new double[] {x, y});
                 path.add(new double[] {x, b[1] + bh});
@@ -284,16 +312,28 @@ public class LifecycleDiagram extends javafx.scene.layout.Region {
                 lv = VPos.CENTER;
                 la = TextAlignment.RIGHT;
             }
-            case "killed" -> {
-                double y = a[1] + a[3] / 2 + Math.round(a[3] * 0.15);
-                double x = b[0] + b[2] / 2;
-                path.add(new double[] {a[0] + a[2], y});
-                path.add(new double[] {x, y});
-                path.add(new double[] {x, b[1] + bh});
+            case "ends" -> {
+                double x = endsX(l.boxes());
+                double dx = Math.round(b[0] + b[2] / 2);
+                double jog = Math.round((a[1] + a[3] + b[1]) / 2);
+                path.add(new double[] {x, a[1] + a[3]});
+                if (dx != x) {
+                    path.add(new double[] {x, jog});
+                    path.add(new double[] {dx, jog});
+                }
+                path.add(new double[] {dx, b[1]});
                 lx = x + 6;
-                ly = (b[1] + bh + y) / 2;
+                ly = dx != x ? (a[1] + a[3] + jog) / 2 : jog;
                 lv = VPos.CENTER;
                 la = TextAlignment.LEFT;
+            }
+            case "killed" -> {
+                double y = a[1] + a[3] / 2 + Math.round(a[3] * 0.16);
+                path.add(new double[] {a[0] + a[2], y});
+                path.add(new double[] {b[0], y});
+                lx = (a[0] + a[2] + b[0]) / 2;
+                ly = a[1] + a[3] + 2;
+                lv = VPos.TOP;
             }
             default -> {
                 double y = midA;
