@@ -237,6 +237,8 @@ public final class TeachingAids {
 
     /** A run started from the form: it answers the prediction picked now. */
     public void runStarted(Trace t) {
+        // Run means "show me the run": a comparison lying over it makes way
+        closeCompare();
         picks.put(t, pendingPick);
         // the next question starts unanswered
         pendingPick = -1;
