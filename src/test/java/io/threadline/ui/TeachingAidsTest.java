@@ -127,11 +127,11 @@ class TeachingAidsTest extends FxTestBase {
         assertThat(fx(() -> inspector.rowText(0))).isEqualTo("0.000 new created · created by Barron");
         assertThat(fx(() -> inspector.rowText(1))).isEqualTo("0.000 runnable started · started by Barron");
         assertThat(fx(() -> inspector.rowText(3))).isEqualTo("0.000 waiting sleep 3 s");
-        assertThat(fx(() -> inspector.timeText(ThreadState.WAITING))).isEqualTo("waiting  3.000 s  100 %");
-        assertThat(fx(() -> inspector.timeText(ThreadState.RUNNING))).isEqualTo("running  0.000 s");
+        assertThat(fx(() -> inspector.timeText(ThreadState.WAITING))).isEqualTo("waiting 3.000 s · 100 %");
+        assertThat(fx(() -> inspector.timeText(ThreadState.RUNNING))).isEqualTo("running 0.000 s");
 
         scrub(S);
-        waitUntil("times up to the playhead", () -> inspector.timeText(ThreadState.WAITING).startsWith("waiting  1.000 s"));
+        waitUntil("times up to the playhead", () -> inspector.timeText(ThreadState.WAITING).startsWith("waiting 1.000 s"));
         assertThat(fx(inspector::currentRow)).isEqualTo(3);
 
         // row 4: her timer ends the sleep at 3 s

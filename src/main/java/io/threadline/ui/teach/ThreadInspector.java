@@ -1,6 +1,7 @@
 package io.threadline.ui.teach;
 
 import io.threadline.trace.LaneColumns;
+import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadInfo;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
@@ -99,8 +100,10 @@ public final class ThreadInspector extends VBox {
         list.setFocusTraversable(false);
         list.setPlaceholder(new Label("No transitions recorded yet."));
         VBox.setVgrow(list, Priority.ALWAYS);
-        // six rows at least: a list of two rows reads as a mistake
-        list.minHeightProperty().bind(list.fixedCellSizeProperty().multiply(6).add(8));
+        // a list first shown (its tab just picked) or resized scrolls to the row at the playhead again
+        list.heightProperty().addListener(obs -> reveal());
+        // four rows at least: a list of two rows reads as a mistake (a short window scrolls the panel)
+        list.minHeightProperty().bind(list.fixedCellSizeProperty().multiply(4).add(8));
         getChildren().addAll(head, timesHead, bar, numbers, listHead, list);
     }
 
@@ -169,7 +172,7 @@ public final class ThreadInspector extends VBox {
             for (ThreadState s : TIMED) {
                 long v = spent[s.ordinal()];
                 String share = Words.share(v, total);
-                timeLabels.get(s).setText(s.label() + "  " + Words.seconds(v) + (share.isEmpty() ? "" : "  " + share));
+                timeLabels.get(s).setText(s.label() + " " + Words.seconds(v) + (share.isEmpty() ? "" : " · " + share));
             }
             timesMeta.setText("up to " + Words.seconds(Math.min(time, horizon)));
         }
@@ -314,7 +317,8 @@ public final class ThreadInspector extends VBox {
             swatch.show(s.to(), s.reason());
             state.setText(s.to().label());
             String w = Words.reason(s.reason(), s.detail());
-            why.setText(w);
+            // a killing's long story goes to the tooltip; the row says who
+            why.setText(s.reason() == Reason.KILLED ? s.reason().label() : w);
             String c = Words.cause(trace, s);
             cause.setText(c);
             setTooltip(new Tooltip((s.from() == null ? "created" : s.from().label()) + " → " + s.to().label()

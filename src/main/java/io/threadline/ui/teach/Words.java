@@ -61,14 +61,14 @@ final class Words {
             case STARTED -> "started by " + who;
             case WOKEN -> "woken by " + who;
             case PREEMPTED -> "preempted by " + who;
-            case KILLED -> "killed because " + who + " ended";
+            case KILLED -> "because " + who + " ended";
             default -> "because of " + who;
         };
     }
 
     /** One step as a clause: "waiting (join Olivia)", "runnable (woken by Olivia)", "running". */
     static String step(Trace trace, ThreadMoment.Step s) {
-        String why = s.cause() >= 0 ? cause(trace, s)
+        String why = s.cause() >= 0 ? (s.reason() == Reason.KILLED ? "killed " : "") + cause(trace, s)
                 : s.reason() == Reason.SCHEDULED || s.reason() == Reason.CREATED ? "" : reason(s.reason(), s.detail());
         return why.isEmpty() ? s.to().label() : s.to().label() + " (" + why + ")";
     }

@@ -144,7 +144,7 @@ public class LifecycleDiagram extends Region {
         double g1 = text.width("start()", edge) + 16 + spare * 0.4;
         double g2 = Math.max(text.width("scheduled", edge), text.width("preempted", edge)) + 16 + spare * 0.6;
         double top = Math.round(edgeSize + 10);
-        double bottom = top + h + Math.round(Math.max(44, edgeSize * 3.4));
+        double bottom = top + h + Math.round(Math.max(40, edgeSize * 3.2));
         Map<ThreadState, double[]> boxes = new EnumMap<>(ThreadState.class);
         double x = Math.round(size * 1.6);
         boxes.put(ThreadState.NEW, new double[] {x, top, w.get(ThreadState.NEW), h});
