@@ -67,6 +67,11 @@ public final class TeachScreenshots {
             stage.show();
             TeachingAids t = c.teach();
 
+            // 0. before a run: the question, one choice picked
+            add(() -> select("daemon-cleaner"));
+            add(() -> t.tourBar().pick(0));
+            shoot("predict");
+
             // 1. chef soup: predicted, run, toured to "Barron joins Olivia"
             add(() -> select("chef-soup"));
             add(() -> t.tourBar().pick(1));
