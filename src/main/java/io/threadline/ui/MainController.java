@@ -11,6 +11,7 @@ import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
+import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
 import javafx.animation.AnimationTimer;
@@ -27,6 +28,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -35,6 +38,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -117,6 +121,14 @@ public final class MainController {
     @FXML private FontIcon outcomeIcon;
     @FXML private Label clockStatus;
     @FXML private Label messageStatus;
+    // teaching aids (issue 4)
+    @FXML private HBox teachTools;
+    @FXML private StackPane tourSlot;
+    @FXML private StackPane timelineHolder;
+    @FXML private TabPane detailTabs;
+    @FXML private Tab threadTab;
+    @FXML private TabPane codeTabs;
+    private TeachingAids teach;
 
     private final PlaybackModel playback = new PlaybackModel();
     private final FilteredList<ScenarioSpec> scenarios = new FilteredList<>(
@@ -156,12 +168,14 @@ public final class MainController {
         setUpScenarioList();
         setUpToolbar();
         setUpTimeline();
+        setUpTeaching();
         output.setOnPick(this::pickOutputLine);
         paramForm.setOnChange(() -> {
             if (current != null) {
                 edited.put(current.id(), paramForm.values());
             }
             updateTitle();
+            teach.paramsChanged();
         });
         runButton.disableProperty().bind(paramForm.validProperty().not());
         emptyRunButton.disableProperty().bind(paramForm.validProperty().not());
@@ -319,11 +333,35 @@ public final class MainController {
         legendSlot.getChildren().setAll(new TimelineLegend(timeline));
     }
 
+    /** The teaching aids (issue 4): arrows, thread panel, code marks, prediction and tour, compare. */
+    private void setUpTeaching() {
+        teach = new TeachingAids(new TeachingAids.Host() {
+            @Override
+            public ScenarioSpec scenario() {
+                return current;
+            }
+
+            @Override
+            public Map<String, String> formValues() {
+                return paramForm.values();
+            }
+
+            @Override
+            public void seek(long time) {
+                playback.seek(time);
+                sync();
+            }
+        }, playback, timeline, javaCode);
+        teach.install(new TeachingAids.Slots(detailTabs, threadTab, tourSlot, timelineHolder, teachTools,
+                centerSplit, codeTabs));
+    }
+
     /** The shortcuts a first-time user needs, in the sidebar where the eye is anyway. */
     private void fillKeys() {
         String[][] keys = {
             {"R", "run"}, {"Space", "play / pause"}, {"\u2190 \u2192", "step"},
-            {"+ \u2212 F", "zoom, fit"}, {"F11", "presentation"},
+            {"+ \u2212 F", "zoom, fit"}, {"PgDn PgUp", "tour"}, {"A  C", "arrows, compare"},
+            {"F11", "presentation"},
         };
         for (int i = 0; i < keys.length; i++) {
             Label key = new Label(keys[i][0]);
@@ -382,6 +420,7 @@ public final class MainController {
         playback.show(lastTrace.get(s.id()));
         setMessage("", false);
         updateTitle();
+        teach.scenarioShown(s);
         sync();
     }
 
@@ -404,6 +443,7 @@ public final class MainController {
         try {
             Run r = s.start(values, s.options(values, clockMode, playback.getSpeed()));
             lastTrace.put(s.id(), r.trace());
+            teach.runStarted(r.trace());
             follow(r);
         } catch (RuntimeException e) {
             // The form checked the values: a scenario that still cannot start is a fault of the app.
@@ -643,6 +683,10 @@ public final class MainController {
             e.consume();
             return;
         }
+        if (k == KeyCode.ESCAPE && teach.closeCompare()) {
+            e.consume();
+            return;
+        }
         if (k == KeyCode.ESCAPE && presentationButton.isSelected()) {
             setPresentation(false);
             e.consume();
@@ -709,6 +753,18 @@ public final class MainController {
             case OPEN_BRACKET:
                 changeSpeed(-1);
                 break;
+            case PAGE_DOWN:
+                teach.nextStep();
+                break;
+            case PAGE_UP:
+                teach.previousStep();
+                break;
+            case A:
+                teach.cycleArrows();
+                break;
+            case C:
+                teach.toggleCompare();
+                break;
             case CLOSE_BRACKET:
                 changeSpeed(+1);
                 break;
@@ -739,6 +795,7 @@ public final class MainController {
         updateStatus(t);
         updateModeChip();
         updateButtons();
+        teach.sync(t, playback.getPlayhead(), t == null ? 0 : playback.getReveal());
     }
 
     private void updateStatus(Trace t) {
@@ -948,6 +1005,7 @@ public final class MainController {
         }
         frames.stop();
         playback.stopRun();
+        teach.shutdown();
         LiveRun r = liveRun;
         liveRun = null;
         try {
@@ -1006,5 +1064,9 @@ public final class MainController {
 
     OutcomeBanner outcomeBanner() {
         return outcomeBanner;
+    }
+
+    TeachingAids teach() {
+        return teach;
     }
 }

@@ -10,6 +10,9 @@
  *       the window pulls a snapshot from it once per frame.</li>
  *   <li>{@link io.threadline.ui.ParamForm}, {@link io.threadline.ui.OutputPane} and
  *       {@link io.threadline.ui.CodeView} are the panels, each usable on its own.</li>
+ *   <li>The teaching aids (prediction and tour, thread panel, code marks, compare) are in
+ *       {@code ui.teach}; the controller hands them its nodes in one block and calls them from
+ *       {@code sync()}.</li>
  * </ul>
  *
  * <p>Traps worth knowing:

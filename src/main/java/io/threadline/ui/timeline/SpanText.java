@@ -120,6 +120,22 @@ final class SpanText {
         };
     }
 
+    /** The dotted ring of a thread that was new for no visible time. */
+    static String describeNewInstant(Trace trace, int thread) {
+        LaneColumns lane = trace.lane(thread);
+        String name = trace.thread(thread).name();
+        long created = lane.time(0);
+        long started = lane.size() > 1 ? lane.time(1) : created;
+        int by = lane.cause(0);
+        StringJoiner out = new StringJoiner("\n");
+        out.add(name + " — new " + (started == created ? "for an instant" : "for " + TimeText.duration(started - created)));
+        out.add("created" + (by >= 0 ? " by " + trace.thread(by).name() : "") + " at " + TimeText.seconds(created)
+                + (started == created ? " and started at the same instant," : ", started at " + TimeText.seconds(started) + ",")
+                + " so the new span is too short to see: this dotted ring marks it.");
+        out.add("Until start() a thread is new: it exists, but is_alive() says False.");
+        return out.toString();
+    }
+
     /** How the thread ended, for a pointer on its end cap. */
     static String describeDeath(Trace trace, int thread, int deadEvent) {
         LaneColumns lane = trace.lane(thread);

@@ -145,6 +145,21 @@ final class StatePainter {
         }
     }
 
+    /**
+     * The mark of a thread that was new for no visible time: a dotted ring in the colour of "new"
+     * (the dotted outline that the state has on a lane), on a halo so it reads over a bar.
+     */
+    static void newMark(GraphicsContext gc, TimelinePalette p, TimelineMetrics m, double cx, double cy, double r) {
+        gc.setFill(p.color(PaletteKey.BACKGROUND));
+        gc.fillOval(cx - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4);
+        double lw = Math.max(1.5, m.line() + 0.5);
+        gc.setStroke(p.color(PaletteKey.NEW));
+        gc.setLineWidth(lw);
+        gc.setLineDashes(lw * 1.4, lw * 1.2);
+        gc.strokeOval(cx - r + lw / 2, cy - r + lw / 2, 2 * r - lw, 2 * r - lw);
+        gc.setLineDashes((double[]) null);
+    }
+
     private static void cross(GraphicsContext gc, double cx, double cy, double a) {
         gc.strokeLine(cx - a, cy - a, cx + a, cy + a);
         gc.strokeLine(cx - a, cy + a, cx + a, cy - a);

@@ -117,6 +117,38 @@ final class ThreadTrack implements Track {
         gc.setGlobalAlpha(1);
         drawLabels(ctx, labelled, lane, barTop, barHeight);
         drawCap(ctx, b, lane);
+        drawNewMark(ctx, b, lane);
+    }
+
+    /**
+     * A thread created and started at the same instant (or nearly) is new for no visible time: a
+     * dotted ring at its lane's start says it was new there, instead of the state vanishing.
+     */
+    private void drawNewMark(TrackContext ctx, LaneBins b, LaneColumns lane) {
+        double cx = newMarkX(ctx, b, lane);
+        if (Double.isNaN(cx)) {
+            return;
+        }
+        ThreadState hi = ctx.highlighted();
+        ctx.gc().setGlobalAlpha(hi == null || hi == ThreadState.NEW ? 1 : 0.25);
+        StatePainter.newMark(ctx.gc(), ctx.palette(), ctx.metrics(), cx, Math.round(ctx.height() / 2),
+                ctx.metrics().capRadius());
+        ctx.gc().setGlobalAlpha(1);
+    }
+
+    /** The x of the "new for an instant" ring, or NaN when the new span shows for itself (or is off screen). */
+    private double newMarkX(TrackContext ctx, LaneBins b, LaneColumns lane) {
+        if (b.size() < 2 || lane.state(0) != ThreadState.NEW) {
+            return Double.NaN;
+        }
+        double r = ctx.metrics().capRadius();
+        double x0 = ctx.scale().x(lane.time(0));
+        double x1 = ctx.scale().x(lane.time(1));
+        if (x1 - x0 >= 2 * r + 4) {
+            return Double.NaN;
+        }
+        double cx = Math.round(x0);
+        return cx < -2 * r || cx > ctx.width() + 2 * r ? Double.NaN : cx;
     }
 
     private void drawLabels(TrackContext ctx, List<int[]> runs, LaneColumns lane, double barTop, double barHeight) {
@@ -186,6 +218,10 @@ final class ThreadTrack implements Track {
         double cap = capX(ctx);
         if (!Double.isNaN(cap) && Math.abs(x - cap) <= ctx.metrics().capRadius() + 3) {
             return SpanText.describeDeath(trace, thread, b.size() - 1);
+        }
+        double ring = newMarkX(ctx, b, trace.lane(thread));
+        if (!Double.isNaN(ring) && Math.abs(x - ring) <= ctx.metrics().capRadius() + 3) {
+            return SpanText.describeNewInstant(trace, thread);
         }
         int c = (int) Math.floor(x);
         switch (b.kind(c)) {

@@ -24,7 +24,8 @@ public class TimelineLegend extends HBox {
     private static final Map<ThreadState, String> MEANING = new EnumMap<>(ThreadState.class);
 
     static {
-        MEANING.put(ThreadState.NEW, "New: the thread object exists; start() has not been called yet.");
+        MEANING.put(ThreadState.NEW, "New: the thread object exists; start() has not been called yet.\n"
+                + "A dotted ring at a lane's start: the thread was new for an instant (created and started at once).");
         MEANING.put(ThreadState.RUNNABLE,
                 "Runnable: ready to run, but no free core, or its process's GIL is held by another thread.");
         MEANING.put(ThreadState.RUNNING, "Running: holds a core (and its process's GIL).");

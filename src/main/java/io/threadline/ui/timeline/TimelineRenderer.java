@@ -1,8 +1,11 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.trace.CauseLink;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
+
+import java.util.List;
 
 /**
  * Paints one frame of the timeline on its canvas: row bands and grid, every visible track's body
@@ -11,7 +14,8 @@ import javafx.scene.text.TextAlignment;
  */
 final class TimelineRenderer {
     /** Everything a frame depends on. */
-    record Frame(TrackContext base, TimelineRows rows, double width, double height, double scrollY, long playhead) {
+    record Frame(TrackContext base, TimelineRows rows, double width, double height, double scrollY, long playhead,
+                 ArrowMode arrows, int focus) {
         double gutter() {
             return base.metrics().gutterWidth();
         }
@@ -25,6 +29,13 @@ final class TimelineRenderer {
         }
     }
 
+    /** The cause arrows of the last frame drawn. */
+    private List<CauseLink> arrows = List.of();
+
+    List<CauseLink> arrows() {
+        return arrows;
+    }
+
     void draw(GraphicsContext gc, Frame f) {
         TrackContext base = f.base();
         TimelinePalette p = base.palette();
@@ -35,6 +46,7 @@ final class TimelineRenderer {
         gc.setFill(p.color(PaletteKey.BACKGROUND));
         gc.fillRect(0, 0, f.width(), f.height());
         if (base.trace() == null) {
+            arrows = List.of();
             return;
         }
         double top = ruler - f.scrollY();
@@ -65,7 +77,7 @@ final class TimelineRenderer {
         }
         gc.save();
         gc.translate(gutter, 0);
-        CauseArrows.draw(gc, base.with(gc, bodyW, f.height()), f.rows(), top);
+        arrows = CauseArrows.draw(gc, base.with(gc, bodyW, f.height()), f.rows(), top, f.arrows(), f.focus());
         gc.restore();
         gc.restore();
 

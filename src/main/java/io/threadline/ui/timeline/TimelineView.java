@@ -7,6 +7,9 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import io.threadline.trace.CauseLink;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -51,6 +54,8 @@ public class TimelineView extends Region {
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final ObjectProperty<ArrowMode> arrowMode = new SimpleObjectProperty<>(this, "arrowMode", ArrowMode.ALL);
+    private final ReadOnlyIntegerWrapper hoveredThread = new ReadOnlyIntegerWrapper(this, "hoveredThread", -1);
     private final ReadOnlyObjectWrapper<TimeScale> timeScale =
             new ReadOnlyObjectWrapper<>(this, "timeScale", new TimeScale(0, 1_000_000, 0));
 
@@ -103,6 +108,13 @@ public class TimelineView extends Region {
         });
         highlightedState.addListener(obs -> invalidate());
         selectedThread.addListener(obs -> invalidate());
+        arrowMode.addListener(obs -> invalidate());
+        hoveredThread.addListener((obs, was, now) -> {
+            // arrows follow the lane under the pointer; nothing else on the canvas does
+            if (arrowMode.get() != ArrowMode.NONE) {
+                invalidate();
+            }
+        });
         presentation.addListener((obs, was, now) -> {
             metrics = now ? TimelineMetrics.projector() : TimelineMetrics.desk();
             pseudoClassStateChanged(PRESENTATION, now);
@@ -158,6 +170,21 @@ public class TimelineView extends Region {
     /** The selected thread's id, or -1. */
     public IntegerProperty selectedThreadProperty() {
         return selectedThread;
+    }
+
+    /** Which cause arrows are drawn: all (the focused thread's stand out), the focused thread's only, or none. */
+    public ObjectProperty<ArrowMode> arrowModeProperty() {
+        return arrowMode;
+    }
+
+    /** The thread whose lane (or name) is under the pointer, or -1. */
+    public ReadOnlyIntegerProperty hoveredThreadProperty() {
+        return hoveredThread.getReadOnlyProperty();
+    }
+
+    /** The cause arrows on screen in the last frame drawn, for tests and tools that compare the view with the trace. */
+    public List<CauseLink> shownArrows() {
+        return renderer.arrows();
     }
 
     /** Larger lanes and fonts for a projector. */
@@ -432,6 +459,8 @@ public class TimelineView extends Region {
     void hoverAt(double x, double y) {
         hoverX = x;
         hoverY = y;
+        TimelineRows.Row under = y >= metrics.rulerHeight() ? rows.rowAt(y - metrics.rulerHeight() + scrollY) : null;
+        hoveredThread.set(under == null ? -1 : under.track().thread());
         String s = describeAt(x, y);
         if (s == null) {
             hover.hide();
@@ -442,6 +471,7 @@ public class TimelineView extends Region {
 
     void hideHover() {
         hover.hide();
+        hoveredThread.set(-1);
     }
 
     private double keyboardPivot() {
@@ -458,6 +488,7 @@ public class TimelineView extends Region {
         scrollY = 0;
         vbar.setValue(0);
         hover.hide();
+        hoveredThread.set(-1);
         if (now != null) {
             extras.update();
             rows.update(now, extras, metrics);
@@ -524,7 +555,8 @@ public class TimelineView extends Region {
             palette.set(p);
         }
         TimelineRenderer.Frame frame = new TimelineRenderer.Frame(context(canvas.getGraphicsContext2D(),
-                bodyWidth(), 0), rows, canvas.getWidth(), canvas.getHeight(), scrollY, playhead.get());
+                bodyWidth(), 0), rows, canvas.getWidth(), canvas.getHeight(), scrollY, playhead.get(),
+                arrowMode.get(), hoveredThread.get() >= 0 ? hoveredThread.get() : selectedThread.get());
         if (dirty) {
             dirty = false;
             framesDrawn++;

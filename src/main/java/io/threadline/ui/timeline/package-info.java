@@ -1,6 +1,10 @@
 /**
  * The timeline control: {@link io.threadline.ui.timeline.TimelineView} (lanes, ruler, playhead,
- * hover) and {@link io.threadline.ui.timeline.TimelineLegend}.
+ * hover, cause arrows by {@link io.threadline.ui.timeline.ArrowMode}) and
+ * {@link io.threadline.ui.timeline.TimelineLegend}; and the other pictures of states drawn by the
+ * same painter: {@link io.threadline.ui.timeline.LifecycleDiagram} (one thread's
+ * {@link io.threadline.ui.timeline.ThreadMoment}), {@link io.threadline.ui.timeline.StateSwatch},
+ * {@link io.threadline.ui.timeline.StateTimeBar}.
  *
  * <p>How it is put together: {@code TimeScale} maps µs to pixels; {@code TimelineRows} stacks
  * {@code Track}s (thread lanes, process headers, counter charts, pool results);
@@ -19,6 +23,8 @@
  * <li>The trace may grow while drawn. Read a lane's {@code size()} once per frame and stay below
  *     it; never read {@code Trace.results()} or counters more than once per tick (TraceExtras).</li>
  * <li>{@code Parent.layout()} is final: the read-only lane model is {@code laneLayout()}.</li>
+ * <li>Arrows depend on the lane under the pointer: a hover that changes lanes redraws the canvas
+ *     (only then, and only while arrows are on).</li>
  * <li>Monocle's robot reports wheel deltas in its own units and sign; tests fire ScrollEvents.</li>
  * </ul>
  */

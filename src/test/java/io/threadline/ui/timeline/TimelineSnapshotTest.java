@@ -99,7 +99,12 @@ class TimelineSnapshotTest {
             view.darkProperty().set(true);
             return null;
         });
+        // The canvas repaints on the next pulse after the restyle: wait for it, briefly.
         PixelReader dark = snapshot().getPixelReader();
+        for (int i = 0; i < 40 && distance(dark.getColor(joinX, (int) barron.centerY()), Color.web("#15334a")) >= 0.06; i++) {
+            org.testfx.util.WaitForAsyncUtils.sleep(25, java.util.concurrent.TimeUnit.MILLISECONDS);
+            dark = snapshot().getPixelReader();
+        }
         assertColor(dark.getColor(joinX, (int) barron.centerY()), "#15334a");
         assertColor(dark.getColor(joinX + 5, 580), "#15181d");
     }

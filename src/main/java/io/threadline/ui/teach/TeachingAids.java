@@ -1,0 +1,480 @@
+package io.threadline.ui.teach;
+
+import io.threadline.scenario.ParamException;
+import io.threadline.scenario.ParamValues;
+import io.threadline.scenario.Prediction;
+import io.threadline.scenario.ScenarioSpec;
+import io.threadline.scenario.TourStep;
+import io.threadline.trace.LaneColumns;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
+import io.threadline.ui.CodeView;
+import io.threadline.ui.PlaybackModel;
+import io.threadline.ui.timeline.ArrowMode;
+import io.threadline.ui.timeline.TimelineView;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The teaching aids of the window, wired in one place so the window's controller only hands over
+ * its nodes and calls {@link #sync} once per frame: cause arrows (a menu), the selected thread's
+ * lifecycle and inspector (a tab of the side panel), the code line each thread is at (marks in the
+ * Java code), the prediction and the guided tour (a bar over the timeline), and the comparison of
+ * two runs (over the timeline, from a header button).
+ *
+ * <p>Tours and answers are read from a finished trace in the background: a million-event run must
+ * not stall the JavaFX thread.
+ */
+public final class TeachingAids {
+    /** What the aids need from the window. */
+    public interface Host {
+        /** The scenario shown, or null. */
+        ScenarioSpec scenario();
+
+        /** The parameter form's text values. */
+        Map<String, String> formValues();
+
+        /** Moves the playhead (pausing a replay as a scrub would) and brings the window in step. */
+        void seek(long time);
+    }
+
+    /** What a finished trace teaches: its tour and the prediction's answer. */
+    private record Found(List<TourStep> tour, int answer) {
+    }
+
+    private final Host host;
+    private final TimelineView timeline;
+    private final CodeView javaCode;
+    private final ThreadPanel threadPanel;
+    private final TourBar tourBar = new TourBar();
+    private final ComparePane compare;
+    private final MenuButton arrows = new MenuButton();
+    private final Map<ArrowMode, RadioMenuItem> arrowItems = new EnumMap<>(ArrowMode.class);
+    private final ToggleButton compareButton = new ToggleButton("Compare");
+    private final ToggleButton allLines = new ToggleButton("All threads");
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "teaching-aids");
+        t.setDaemon(true);
+        return t;
+    });
+    /** What the student picked before each run, and what each finished run teaches. */
+    private final Map<Trace, Integer> picks = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Trace, Found> found = new WeakHashMap<>();
+    private final Map<Trace, Boolean> finding = new WeakHashMap<>();
+
+    private TabPane detailTabs;
+    private Tab threadTab;
+    private SplitPane centerSplit;
+    private double[] savedCenter;
+    private Trace trace;
+    private long playhead;
+    private long reveal;
+    private int pendingPick = -1;
+    private List<Object> teachingKey = List.of();
+
+    public TeachingAids(Host host, PlaybackModel playback, TimelineView timeline, CodeView javaCode) {
+        this.host = host;
+        this.timeline = timeline;
+        this.javaCode = javaCode;
+        threadPanel = new ThreadPanel(timeline);
+        threadPanel.setId("thread-panel");
+        threadPanel.setOnSeek(this::seekKeepingThread);
+        compare = new ComparePane(timeline);
+        compare.setVisible(false);
+        compare.setOnClose(() -> compareButton.setSelected(false));
+
+        tourBar.setOnStep(this::goTo);
+        tourBar.setOnPick(() -> {
+            pendingPick = tourBar.picked();
+            refreshTeaching(true);
+        });
+
+        setUpArrows();
+        compareButton.setId("compareButton");
+        compareButton.getStyleClass().addAll("compare-button", "small");
+        compareButton.setGraphic(new FontIcon("mdi2c-compare-horizontal"));
+        compareButton.setTooltip(tip("Run this scenario twice with one parameter changed, the two timelines stacked  (C)"));
+        compareButton.setFocusTraversable(false);
+        compareButton.selectedProperty().addListener((o, a, on) -> showCompare(on));
+
+        allLines.setId("code-all-threads");
+        allLines.getStyleClass().addAll("code-all-threads", "small");
+        allLines.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
+        allLines.setSelected(true);
+        allLines.setFocusTraversable(false);
+        allLines.setTooltip(tip("Mark the line every thread is at (on), or only the selected thread's (off)"));
+        allLines.selectedProperty().addListener(obs -> resync());
+
+        timeline.selectedThreadProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0 && detailTabs != null && threadTab != null) {
+                detailTabs.getSelectionModel().select(threadTab);
+            }
+            resync();
+        });
+        playback.traceProperty().addListener(obs -> refreshTeaching(false));
+    }
+
+    private static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setShowDelay(Duration.millis(400));
+        return t;
+    }
+
+    private void setUpArrows() {
+        arrows.setId("arrowsButton");
+        arrows.getStyleClass().addAll("arrows-button", "small");
+        arrows.setGraphic(new FontIcon("mdi2a-arrow-top-right"));
+        arrows.setTooltip(tip("Cause arrows: who woke whom, whose death ended a join, which put released a get  (A)"));
+        arrows.setFocusTraversable(false);
+        ToggleGroup group = new ToggleGroup();
+        for (ArrowMode m : ArrowMode.values()) {
+            RadioMenuItem item = new RadioMenuItem(m.label());
+            item.setId("arrows-" + m.name().toLowerCase());
+            item.setToggleGroup(group);
+            item.setOnAction(e -> timeline.arrowModeProperty().set(m));
+            arrowItems.put(m, item);
+            arrows.getItems().add(item);
+        }
+        timeline.arrowModeProperty().addListener((o, a, m) -> showArrowMode(m));
+        showArrowMode(timeline.arrowModeProperty().get());
+    }
+
+    private void showArrowMode(ArrowMode m) {
+        arrows.setText(switch (m) {
+            case ALL -> "Arrows: all";
+            case FOCUS -> "Arrows: selected";
+            case NONE -> "Arrows: off";
+        });
+        arrowItems.get(m).setSelected(true);
+    }
+
+    /**
+     * The window's places for the aids.
+     *
+     * @param detailTabs     the side panel's tabs; {@code threadTab} gets the thread panel
+     * @param tourSlot       over the timeline: the prediction and tour bar
+     * @param timelineHolder the timeline's stack: the comparison lies over it
+     * @param tools          in the timeline's header: the arrow menu and the compare button
+     * @param centerSplit    timeline over output: the output gives way to a comparison
+     * @param codeTabs       the code's tabs: the all-threads switch sits in their header
+     */
+    public record Slots(TabPane detailTabs, Tab threadTab, Pane tourSlot, StackPane timelineHolder, Pane tools,
+                        SplitPane centerSplit, TabPane codeTabs) {
+    }
+
+    /** Puts the aids in the window. */
+    public void install(Slots slots) {
+        detailTabs = slots.detailTabs();
+        threadTab = slots.threadTab();
+        centerSplit = slots.centerSplit();
+        threadTab.setContent(threadPanel);
+        slots.tourSlot().getChildren().setAll(tourBar);
+        tourBar.managedProperty().bind(tourBar.visibleProperty());
+        slots.timelineHolder().getChildren().add(compare);
+        // the empty-state card must not keep the lanes from giving way to the tour bar
+        slots.timelineHolder().setMinHeight(140);
+        slots.tools().getChildren().setAll(arrows, compareButton);
+        slots.tools().setMinWidth(Region.USE_PREF_SIZE);
+        arrows.setMinWidth(Region.USE_PREF_SIZE);
+        compareButton.setMinWidth(Region.USE_PREF_SIZE);
+        // the all-threads switch rides in the code tabs' header, clear of the code
+        TabPane code = slots.codeTabs();
+        if (code.getParent() instanceof SplitPane split) {
+            int i = split.getItems().indexOf(code);
+            double[] dividers = split.getDividerPositions();
+            StackPane holder = new StackPane(code, allLines);
+            holder.getStyleClass().add("code-holder");
+            StackPane.setAlignment(allLines, Pos.TOP_RIGHT);
+            StackPane.setMargin(allLines, new Insets(5, 10, 0, 0));
+            split.getItems().set(i, holder);
+            split.setDividerPositions(dividers);
+        } else {
+            javaCode.getChildren().add(allLines);
+            StackPane.setAlignment(allLines, Pos.TOP_RIGHT);
+        }
+    }
+
+    // ---- from the window
+
+    /** A scenario was selected (its last trace, if any, is shown). */
+    public void scenarioShown(ScenarioSpec s) {
+        pendingPick = -1;
+        if (compare.isVisible() && s != null) {
+            compare.open(s, host.formValues());
+        }
+        refreshTeaching(true);
+    }
+
+    /** The parameter form changed: the question before the next run may change with it. */
+    public void paramsChanged() {
+        refreshTeaching(true);
+    }
+
+    /** A run started from the form: it answers the prediction picked now. */
+    public void runStarted(Trace t) {
+        // Run means "show me the run": a comparison lying over it makes way
+        closeCompare();
+        picks.put(t, pendingPick);
+        // the next question starts unanswered
+        pendingPick = -1;
+        refreshTeaching(true);
+    }
+
+    /** Brings every aid in step with the playback; cheap, called once per frame. */
+    public void sync(Trace t, long playheadTime, long revealTime) {
+        trace = t;
+        playhead = playheadTime;
+        reveal = revealTime;
+        resync();
+        refreshTeaching(false);
+    }
+
+    private void resync() {
+        Trace t = trace;
+        int sel = timeline.selectedThreadProperty().get();
+        if (t == null || sel >= t.threadCount()) {
+            sel = -1;
+        }
+        long horizon = t == null ? 0 : reveal;
+        threadPanel.show(t, sel, playhead, horizon);
+        markLines(t, sel, Math.min(playhead, horizon));
+    }
+
+    /** The line each thread is at, from the call sites the runtime recorded. */
+    private void markLines(Trace t, int selected, long time) {
+        ScenarioSpec s = host.scenario();
+        if (t == null || s == null || !s.id().equals(t.scenario())) {
+            javaCode.setMarks(List.of());
+            return;
+        }
+        List<CodeView.LineMark> marks = new ArrayList<>();
+        boolean all = allLines.isSelected();
+        for (int th = 0, n = t.threadCount(); th < n; th++) {
+            if (!all && th != selected) {
+                continue;
+            }
+            LaneColumns lane = t.lane(th);
+            int i = Math.min(lane.indexAt(time), lane.size() - 1);
+            if (i < 0 || (lane.state(i) == ThreadState.DEAD && th != selected)) {
+                continue;
+            }
+            int line = lane.line(i);
+            if (line > 0) {
+                marks.add(new CodeView.LineMark(line, t.thread(th).name(), th, th == selected));
+            }
+        }
+        javaCode.setMarks(marks);
+    }
+
+    // ---- prediction and tour
+
+    private void refreshTeaching(boolean force) {
+        ScenarioSpec s = host.scenario();
+        Trace t = trace;
+        Map<String, String> form = host.formValues();
+        boolean finished = t != null && t.isFinished();
+        Found f = t == null ? null : found.get(t);
+        List<Object> key = Arrays.asList(s, t, finished, form, f, pendingPick);
+        if (!force && key.equals(teachingKey)) {
+            return;
+        }
+        teachingKey = key;
+        if (s == null) {
+            tourBar.setPrediction(null, TourBar.Stage.ASK, -1, -1);
+            tourBar.setTour(List.of());
+            return;
+        }
+        boolean ofThis = t != null && s.id().equals(t.scenario());
+        ParamValues formValues = values(s, form);
+        boolean sameParams = ofThis && formValues != null && formValues.asText().equals(t.params());
+        if (ofThis && (sameParams || formValues == null)) {
+            // the question is the one the shown run answers
+            ParamValues ran = values(s, t.params());
+            Prediction p = ran == null ? null : s.prediction(ran);
+            int pick = picks.getOrDefault(t, -1);
+            if (finished && f != null) {
+                tourBar.setPrediction(p, TourBar.Stage.ANSWERED, pick, f.answer());
+            } else {
+                tourBar.setPrediction(p, TourBar.Stage.WATCH, pick, -1);
+            }
+        } else {
+            tourBar.setPrediction(formValues == null ? null : s.prediction(formValues), TourBar.Stage.ASK,
+                    pendingPick, -1);
+            pendingPick = tourBar.picked();
+        }
+        if (ofThis && finished && f == null) {
+            find(s, t);
+        }
+        tourBar.setTour(ofThis && f != null ? f.tour() : List.of());
+        tourBar.setVisible(!compare.isVisible() && tourBar.hasContent());
+    }
+
+    private static ParamValues values(ScenarioSpec s, Map<String, String> text) {
+        try {
+            return s.values(text);
+        } catch (ParamException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Reads the tour and the answer of a finished run in the background. */
+    private void find(ScenarioSpec s, Trace t) {
+        if (finding.containsKey(t)) {
+            return;
+        }
+        finding.put(t, true);
+        background.submit(() -> {
+            List<TourStep> tour;
+            int answer;
+            try {
+                tour = List.copyOf(s.tour(t));
+            } catch (RuntimeException e) {
+                tour = List.of();
+            }
+            try {
+                ParamValues v = s.values(t.params());
+                answer = s.prediction(v).answerFor(t);
+            } catch (ParamException | RuntimeException e) {
+                answer = -1;
+            }
+            Found result = new Found(tour, answer);
+            Platform.runLater(() -> {
+                found.put(t, result);
+                finding.remove(t);
+                refreshTeaching(true);
+            });
+        });
+    }
+
+    /** A tour step: the playhead goes there, its thread is selected, and the view keeps it in sight. */
+    private void goTo(TourStep step) {
+        host.seek(step.time());
+        if (step.thread() >= 0) {
+            timeline.selectedThreadProperty().set(step.thread());
+        }
+        long start = timeline.visibleStart();
+        long end = timeline.visibleEnd();
+        if (step.time() < start || step.time() > end) {
+            long half = Math.max(1, (end - start) / 2);
+            timeline.showWindow(step.time() - half, step.time() + half);
+        }
+    }
+
+    private void seekKeepingThread(long time) {
+        host.seek(time);
+    }
+
+    /** Next tour step (Page Down); true if it moved. */
+    public boolean nextStep() {
+        return tourBar.isVisible() && tourBar.next();
+    }
+
+    /** Previous tour step (Page Up); true if it moved. */
+    public boolean previousStep() {
+        return tourBar.isVisible() && tourBar.previous();
+    }
+
+    /** All arrows → the selected thread's → none → all (A). */
+    public void cycleArrows() {
+        ArrowMode m = timeline.arrowModeProperty().get();
+        ArrowMode[] all = ArrowMode.values();
+        timeline.arrowModeProperty().set(all[(m.ordinal() + 1) % all.length]);
+    }
+
+    // ---- compare
+
+    /** Opens or closes the comparison (C); Escape closes it. */
+    public void toggleCompare() {
+        compareButton.setSelected(!compareButton.isSelected());
+    }
+
+    /** Closes the comparison if open; true if it was. */
+    public boolean closeCompare() {
+        if (!compareButton.isSelected()) {
+            return false;
+        }
+        compareButton.setSelected(false);
+        return true;
+    }
+
+    private void showCompare(boolean on) {
+        ScenarioSpec s = host.scenario();
+        boolean show = on && s != null;
+        if (show) {
+            compare.open(s, host.formValues());
+        }
+        if (show != compare.isVisible() && centerSplit != null) {
+            // two timelines need the height; the single run's output gives it for a while
+            if (show) {
+                savedCenter = centerSplit.getDividerPositions();
+                centerSplit.setDividerPositions(1.0);
+            } else if (savedCenter != null) {
+                centerSplit.setDividerPositions(savedCenter);
+            }
+        }
+        compare.setVisible(show);
+        refreshTeaching(true);
+    }
+
+    public boolean isComparing() {
+        return compare.isVisible();
+    }
+
+    /** Ends background work; the window is closing. */
+    public void shutdown() {
+        background.shutdownNow();
+        compare.shutdown();
+    }
+
+    // ---- for tests and the screenshot tour
+
+    public TourBar tourBar() {
+        return tourBar;
+    }
+
+    public ThreadPanel threadPanel() {
+        return threadPanel;
+    }
+
+    public ComparePane comparePane() {
+        return compare;
+    }
+
+    public MenuButton arrowsButton() {
+        return arrows;
+    }
+
+    public ToggleButton allLinesButton() {
+        return allLines;
+    }
+
+    /** For a node lookup by the window's tests. */
+    public Node compareButton() {
+        return compareButton;
+    }
+}
