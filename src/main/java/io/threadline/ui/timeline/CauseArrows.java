@@ -1,5 +1,7 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.LaneBins;
+import io.threadline.picture.TimeScale;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;

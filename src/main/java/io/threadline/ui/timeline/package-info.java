@@ -2,7 +2,9 @@
  * The timeline control: {@link io.threadline.ui.timeline.TimelineView} (lanes, ruler, playhead,
  * hover) and {@link io.threadline.ui.timeline.TimelineLegend}.
  *
- * <p>How it is put together: {@code TimeScale} maps µs to pixels; {@code TimelineRows} stacks
+ * <p>How it is put together: {@code TimeScale} maps µs to pixels (it, the per-pixel
+ * {@code LaneBins}, {@code RulerTicks}, {@code TimeText} and {@code SpanText} live in the
+ * toolkit-free {@code io.threadline.picture}, which exported pictures share); {@code TimelineRows} stacks
  * {@code Track}s (thread lanes, process headers, counter charts, pool results);
  * {@code TimelineRenderer} paints the visible rows on one canvas, each track drawing its body
  * under the scale and its header in the fixed gutter. {@code StateLook} is the one table from
