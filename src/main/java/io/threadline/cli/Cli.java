@@ -62,7 +62,10 @@ public final class Cli {
             "                                     (default: the virtual clock, as fast as it goes)",
             "           --trace FILE              write the trace to FILE (Chrome trace JSON,",
             "                                     also opens in Perfetto and chrome://tracing)",
+            PictureRequest.USAGE,
             "       " + NAME + " show FILE           open the window on a saved trace",
+            "       " + NAME + " draw FILE [options] draw a saved trace (also another tool's Chrome",
+            "                                     trace): the picture options of run",
             "       " + NAME + " info FILE           check a trace file and summarize it",
             "       " + NAME + " help                this text",
             "",
@@ -131,14 +134,17 @@ public final class Cli {
                 info(file, load(file), out);
                 return OK;
             }
+            case "draw" -> {
+                return drawCommand(rest, out);
+            }
             default -> {
                 if (looksLikeAFile(command)) {
                     throw new UsageException("unknown command '" + command + "' (to open a trace: " + NAME + " show "
                             + command + ")");
                 }
                 throw new UsageException(command.startsWith("-")
-                        ? "unknown option '" + command + "' (commands: list, run, show, info, help)"
-                        : "unknown command '" + command + "' (commands: list, run, show, info, help)");
+                        ? "unknown option '" + command + "' (commands: list, run, show, info, draw, help)"
+                        : "unknown command '" + command + "' (commands: list, run, show, info, draw, help)");
             }
         }
     }
@@ -172,6 +178,7 @@ public final class Cli {
         Map<String, String> given = new LinkedHashMap<>();
         double speed = 0;
         Path tracePath = null;
+        PictureRequest pictures = new PictureRequest();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String option = a;
@@ -198,9 +205,14 @@ public final class Cli {
                 case "--speed" -> speed = speed(inline != null ? inline : value(args, ++i, option));
                 case "--trace" -> tracePath = writablePath(inline != null ? inline : value(args, ++i, option));
                 default -> {
+                    int used = pictures.take(args, i, option, inline);
+                    if (used >= 0) {
+                        i = used;
+                        continue;
+                    }
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option '" + a + "' for run (options: --set, --seed, --speed,"
-                                + " --trace)");
+                                + " --trace, " + PictureRequest.OPTIONS + ")");
                     }
                     if (id != null) {
                         throw new UsageException("run takes one scenario, got '" + id + "' and '" + a + "'");
@@ -251,6 +263,43 @@ public final class Cli {
             }
             out.println("trace written to " + tracePath + " (" + size(tracePath) + ")");
         }
+        if (pictures.any()) {
+            pictures.write(trace, out);
+        }
+        return OK;
+    }
+
+    // ------------------------------------------------------------------ draw
+
+    /** {@code draw FILE options}: the pictures of a saved trace, without running anything. */
+    private static int drawCommand(List<String> args, PrintStream out) throws UsageException {
+        PictureRequest pictures = new PictureRequest();
+        String file = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String option = a;
+            String inline = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                option = a.substring(0, eq);
+                inline = a.substring(eq + 1);
+            }
+            int used = pictures.take(args, i, option, inline);
+            if (used >= 0) {
+                i = used;
+            } else if (a.startsWith("-")) {
+                throw new UsageException("unknown option '" + a + "' for draw (options: " + PictureRequest.OPTIONS + ")");
+            } else if (file != null) {
+                throw new UsageException("draw: unexpected argument '" + a + "'");
+            } else {
+                file = a;
+            }
+        }
+        Path path = fileArgument("draw", file == null ? List.of() : List.of(file));
+        if (!pictures.any()) {
+            throw new UsageException("draw: which picture? (--png FILE, --svg FILE, --gif FILE or --frames DIR)");
+        }
+        pictures.write(load(path), out);
         return OK;
     }
 
