@@ -23,7 +23,9 @@ public final class SpanText {
         return switch (s) {
             case WAITING -> new String[] {reason(r, detail), r.label()};
             case RUNNABLE -> new String[] {"runnable (" + r.label() + ")", "runnable"};
-            case RUNNING -> new String[] {"running"};
+            // a trace from another tool keeps its span's name as the detail of "running"
+            case RUNNING -> detail == null || detail.isEmpty() ? new String[] {"running"}
+                    : new String[] {detail, "running"};
             case NEW -> new String[] {"new (not started)", "new"};
             case DEAD -> new String[] {"dead"};
         };
@@ -80,9 +82,11 @@ public final class SpanText {
 
     private static String headline(ThreadState s, Reason r, String detail) {
         return switch (s) {
-            case WAITING -> "waiting: " + reason(r, detail);
+            case WAITING -> r == Reason.NONE && (detail == null || detail.isEmpty())
+                    ? "waiting: between the spans of the trace" : "waiting: " + reason(r, detail);
             case RUNNABLE -> "runnable: ready, no free core" + (r == Reason.NONE ? "" : " (" + r.label() + ")");
-            case RUNNING -> "running on a core";
+            case RUNNING -> r == Reason.NONE && detail != null && !detail.isEmpty() ? "running: " + detail
+                    : "running on a core";
             case NEW -> "new: created, not started yet";
             case DEAD -> "dead";
         };
