@@ -241,7 +241,8 @@ final class ForeignTraceBuilder implements EventBuilder {
             throw at(e.argsValue, "'args' must be an object, got " + e.argsValue.describe());
         }
         int kept = 0;
-        for (Map.Entry<String, JsonValue> a : e.args.entrySet()) {
+        // args arrive unordered: series by name, so tracks come in the same order every time
+        for (Map.Entry<String, JsonValue> a : new TreeMap<>(e.args).entrySet()) {
             JsonValue v = a.getValue();
             double value;
             if (v.isNumber() && !v.isNonFinite() && v.kind != JsonValue.Kind.BIG_INTEGER) {
