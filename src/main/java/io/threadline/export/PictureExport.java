@@ -73,22 +73,21 @@ public final class PictureExport {
             writer.setOutput(ios);
             ImageWriteParam param = writer.getDefaultWriteParam();
             IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
-            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-            IIOMetadataNode dim = new IIOMetadataNode("Dimension");
-            double mmPerPixel = 25.4 / (72 * scale);
-            for (String axis : new String[] {"HorizontalPixelSize", "VerticalPixelSize"}) {
-                IIOMetadataNode n = new IIOMetadataNode(axis);
-                n.setAttribute("value", Double.toString(mmPerPixel));
-                dim.appendChild(n);
-            }
-            root.appendChild(dim);
-            IIOMetadataNode text = new IIOMetadataNode("Text");
+            // the PNG format's own tree: the JDK gets the standard tree's pixel size backwards
+            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+            String perMetre = Long.toString(Math.round(72 * scale / 0.0254));
+            phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+            phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+            phys.setAttribute("unitSpecifier", "meter");
+            root.appendChild(phys);
+            IIOMetadataNode text = new IIOMetadataNode("tEXt");
             text.appendChild(textEntry("Software", "Threadline"));
             if (title != null && !title.isEmpty()) {
                 text.appendChild(textEntry("Title", title));
             }
             root.appendChild(text);
-            meta.mergeTree("javax_imageio_1.0", root);
+            meta.mergeTree("javax_imageio_png_1.0", root);
             writer.write(null, new IIOImage(img, null, meta), param);
         } finally {
             writer.dispose();
@@ -96,13 +95,10 @@ public final class PictureExport {
     }
 
     private static IIOMetadataNode textEntry(String key, String value) {
-        IIOMetadataNode e = new IIOMetadataNode("TextEntry");
+        IIOMetadataNode e = new IIOMetadataNode("tEXtEntry");
         e.setAttribute("keyword", key);
         // tEXt is Latin-1: what it cannot hold is left out rather than garbled
         e.setAttribute("value", value.replaceAll("[^\\x20-\\x7e\\xa0-\\xff]", "?"));
-        e.setAttribute("encoding", "ISO-8859-1");
-        e.setAttribute("language", "");
-        e.setAttribute("compression", "none");
         return e;
     }
 }
