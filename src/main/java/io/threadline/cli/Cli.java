@@ -299,7 +299,10 @@ public final class Cli {
         if (!pictures.any()) {
             throw new UsageException("draw: which picture? (--png FILE, --svg FILE, --gif FILE or --frames DIR)");
         }
-        pictures.write(load(path), out);
+        Trace trace = load(path);
+        // a trace from another tool has no scenario: its file names it
+        pictures.write(trace, out, trace.scenario().isEmpty() ? String.valueOf(path.getFileName())
+                : io.threadline.export.Captions.title(trace));
         return OK;
     }
 

@@ -185,18 +185,22 @@ final class PictureRequest {
         }
     }
 
-    /** The look every picture of this request shares. */
-    PictureOptions options(Trace trace) {
+    /** The look every picture of this request shares; {@code title} for a trace of no known scenario. */
+    PictureOptions options(Trace trace, String title) {
         PictureOptions o = PictureOptions.defaults().withWidth(width).withTheme(theme)
                 .withMetrics(large ? PictureMetrics.PROJECTOR : PictureMetrics.DESK)
-                .withTitle(Captions.title(trace), Captions.subtitle(trace));
+                .withTitle(title, Captions.subtitle(trace));
         return to > from ? o.withWindow(from, to) : o;
     }
 
     /** Writes every picture asked for and says so, one line each. */
     void write(Trace trace, PrintStream out) throws UsageException {
-        PictureOptions o = options(trace);
-        String title = Captions.title(trace);
+        write(trace, out, Captions.title(trace));
+    }
+
+    /** As {@link #write(Trace, PrintStream)}, with the heading given (a foreign trace's file name). */
+    void write(Trace trace, PrintStream out, String title) throws UsageException {
+        PictureOptions o = options(trace, title);
         List<String> done = new ArrayList<>();
         try {
             if (png != null) {
