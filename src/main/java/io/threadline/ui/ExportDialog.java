@@ -39,12 +39,24 @@ final class ExportDialog {
         d.setHeaderText(recording
                 ? "The run plays back as in the window, the lanes growing with the playhead."
                 : "The timeline as a picture for slides and papers.");
+        style(d);
         Form form = new Form(recording, initial, trace);
         d.getDialogPane().setContent(form.grid);
         ButtonType go = new ButtonType(recording ? "Record…" : "Export…", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
         d.setResultConverter(b -> b == go ? form.request() : null);
         return d.showAndWait();
+    }
+
+    /** The window's face and size for a dialog (the theme itself reaches it as the user-agent stylesheet). */
+    static void style(Dialog<?> d) {
+        d.getDialogPane().setStyle("-fx-font-family: \"Inter\"; -fx-font-size: 13px;");
+    }
+
+    private static HBox line(javafx.scene.Node... nodes) {
+        HBox h = new HBox(8, nodes);
+        h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return h;
     }
 
     /** The fields of the dialog. */
@@ -102,15 +114,15 @@ final class ExportDialog {
             int row = 0;
             grid.addRow(row++, new Label("Save as"), kind);
             if (!recording) {
-                grid.addRow(row++, new Label("Show"), new HBox(12, visible, whole));
+                grid.addRow(row++, new Label("Show"), line(visible, whole));
             }
-            grid.addRow(row++, new Label("Width"), new HBox(8, width, new Label("points")));
-            grid.addRow(row++, new Label("Pixels"), new HBox(8, scale, new Label("per point (2x for crisp slides)")));
-            grid.addRow(row++, new Label("Colours"), new HBox(12, theme, large));
+            grid.addRow(row++, new Label("Width"), line(width, new Label("points")));
+            grid.addRow(row++, new Label("Pixels"), line(scale, new Label("per point (2x for crisp slides)")));
+            grid.addRow(row++, new Label("Colours"), line(theme, large));
             grid.add(heading, 1, row++);
             if (recording) {
-                grid.addRow(row++, new Label("Speed"), new HBox(8, speed, new Label("scenario seconds per second")));
-                grid.addRow(row++, new Label("Frame rate"), new HBox(8, fps, new Label("frames per second")));
+                grid.addRow(row++, new Label("Speed"), line(speed, new Label("scenario seconds per second")));
+                grid.addRow(row++, new Label("Frame rate"), line(fps, new Label("frames per second")));
                 grid.add(output, 1, row++);
                 grid.add(estimate, 1, row);
                 speed.valueProperty().addListener(o -> updateEstimate());

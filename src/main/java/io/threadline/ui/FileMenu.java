@@ -342,6 +342,7 @@ final class FileMenu {
         Task<Path> task = new Task<>() {
             @Override
             protected Path call() throws Exception {
+                updateMessage(r.kind().recording ? "Preparing the colours of the recording…" : "Drawing…");
                 Progress progress = new Progress() {
                     @Override
                     public void update(int done, int total) {

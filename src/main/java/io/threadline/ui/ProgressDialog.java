@@ -23,6 +23,7 @@ final class ProgressDialog {
         if (owner != null) {
             d.initOwner(owner);
         }
+        ExportDialog.style(d);
         d.setTitle(title);
         d.setHeaderText(title);
         ProgressBar bar = new ProgressBar();
