@@ -2,9 +2,14 @@ package io.threadline.ui;
 
 import io.threadline.export.PlaybackRecorder;
 import io.threadline.export.Recording;
+import io.threadline.picture.PictureOptions;
+import io.threadline.picture.TimelinePicture;
 import io.threadline.trace.Trace;
+import io.threadline.ui.timeline.CanvasPainter;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -16,11 +21,13 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Asks how to export: the picture of the timeline (PNG at 1x or 2x, or SVG; the visible window or
@@ -28,11 +35,15 @@ import java.util.Optional;
  * The form is a node of its own ({@link Form}) so tests fill it without a dialog.
  */
 final class ExportDialog {
+    private static final double PREVIEW_WIDTH = 480;
+    private static final double PREVIEW_HEIGHT = 280;
+
     private ExportDialog() {
     }
 
     /** Shows the dialog; empty if the user cancelled. */
-    static Optional<ExportRequest> ask(Window owner, boolean recording, ExportRequest initial, Trace trace) {
+    static Optional<ExportRequest> ask(Window owner, boolean recording, ExportRequest initial, Trace trace,
+                                       Function<ExportRequest, PictureOptions> look) {
         Dialog<ExportRequest> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(recording ? "Record the playback" : "Export the picture");
@@ -41,7 +52,8 @@ final class ExportDialog {
                 : "The timeline as a picture for slides and papers.");
         style(d);
         Form form = new Form(recording, initial, trace);
-        d.getDialogPane().setContent(form.grid);
+        form.preview(look);
+        d.getDialogPane().setContent(new VBox(12, form.grid, form.preview));
         ButtonType go = new ButtonType(recording ? "Record…" : "Export…", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(go, ButtonType.CANCEL);
         d.setResultConverter(b -> b == go ? form.request() : null);
@@ -74,6 +86,8 @@ final class ExportDialog {
         final ChoiceBox<Integer> fps = new ChoiceBox<>(FXCollections.observableArrayList(5, 10, 15, 20, 25, 30));
         final CheckBox output = new CheckBox("Printed lines under the lanes");
         final Label estimate = new Label();
+        /** The picture as it will be, small, drawn by the same painter code as the file. */
+        final Canvas preview = new Canvas(PREVIEW_WIDTH, 1);
         private final Trace trace;
 
         Form(boolean recording, ExportRequest initial, Trace trace) {
@@ -131,6 +145,33 @@ final class ExportDialog {
             }
             kind.valueProperty().addListener(o -> scale.setDisable(kind.getValue() == ExportRequest.Kind.SVG));
             scale.setDisable(kind.getValue() == ExportRequest.Kind.SVG);
+        }
+
+        /** Keeps the preview in step with the fields. */
+        void preview(Function<ExportRequest, PictureOptions> look) {
+            Runnable redraw = () -> drawPreview(look);
+            for (javafx.beans.Observable o : List.of(kind.valueProperty(), visible.selectedProperty(),
+                    scale.valueProperty(), theme.valueProperty(), large.selectedProperty(), width.valueProperty(),
+                    heading.selectedProperty(), output.selectedProperty())) {
+                o.addListener(x -> redraw.run());
+            }
+            redraw.run();
+        }
+
+        private void drawPreview(Function<ExportRequest, PictureOptions> look) {
+            if (trace == null) {
+                return;
+            }
+            PictureOptions o = look.apply(request());
+            TimelinePicture p = TimelinePicture.of(trace, o);
+            double k = PREVIEW_WIDTH / p.width();
+            preview.setHeight(Math.min(PREVIEW_HEIGHT, Math.ceil(p.height() * k)));
+            GraphicsContext gc = preview.getGraphicsContext2D();
+            gc.save();
+            gc.clearRect(0, 0, preview.getWidth(), preview.getHeight());
+            gc.scale(k, k);
+            p.paint(new CanvasPainter(gc));
+            gc.restore();
         }
 
         private void updateEstimate() {

@@ -284,7 +284,7 @@ final class FileMenu {
             c.showMessage("Nothing to export yet: run a scenario or open a trace first.", true);
             return;
         }
-        ExportDialog.ask(c.stage(), recording, defaults(recording), t).ifPresent(r -> {
+        ExportDialog.ask(c.stage(), recording, defaults(recording), t, r -> options(r, t)).ifPresent(r -> {
             if (recording) {
                 lastRecording = r;
                 String problem = ExportDialog.check(t, r);
