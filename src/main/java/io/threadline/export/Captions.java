@@ -1,5 +1,6 @@
 package io.threadline.export;
 
+import io.threadline.scenario.ParamSpec;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.Trace;
@@ -25,19 +26,35 @@ public final class Captions {
     }
 
     /**
-     * "olivia=3 · cook=0.5 · cores=4 · gil=true · seed 0": every parameter as the command line
-     * takes it, then the seed; "" for a trace with none (from another tool).
+     * "olivia=3 · cook=0.5 · seed 0": the scenario's parameters as the command line takes them,
+     * the runtime switches (cores, gil) only where they differ from their defaults, then the seed;
+     * "" for a trace with none (from another tool).
      */
     public static String subtitle(Trace trace) {
+        ScenarioSpec spec = ScenarioCatalog.byId(trace.scenario());
         StringJoiner j = new StringJoiner(" · ");
         for (Map.Entry<String, String> p : trace.params().entrySet()) {
-            if (!p.getKey().equals(ScenarioSpec.SEED)) {
-                j.add(p.getKey() + "=" + p.getValue());
+            String name = p.getKey();
+            if (name.equals(ScenarioSpec.SEED)) {
+                continue;
             }
+            boolean runtime = name.equals(ScenarioSpec.CORES) || name.equals(ScenarioSpec.GIL);
+            if (runtime && spec != null && isDefault(spec.param(name), p.getValue())) {
+                continue;
+            }
+            j.add(name + "=" + p.getValue());
         }
         if (!trace.scenario().isEmpty()) {
             j.add("seed " + trace.seed());
         }
         return j.toString();
+    }
+
+    private static boolean isDefault(ParamSpec p, String value) {
+        try {
+            return p != null && p.check(value).equals(p.check(p.defaultValue()));
+        } catch (Exception e) {
+            return false;
+        }
     }
 }

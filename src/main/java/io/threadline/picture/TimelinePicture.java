@@ -183,6 +183,10 @@ public final class TimelinePicture {
                 case PROCESS -> LanePainter.processBand(g, frame, bodyW, r.height());
                 case LANE -> {
                     g.beginGroup(LanePainter.title(trace, r.id()));
+                    if (frame.horizon() < trace.endTime()) {
+                        // a frame of a playback: lanes still growing end open at the horizon
+                        g.clip(-bodyW, 0, bodyW + Math.floor(frame.scale().x(frame.horizon())) + 1, r.height());
+                    }
                     LanePainter.body(g, frame, r.id(), r.height());
                     g.endGroup();
                     laneRows.put(r.id(), new double[] {r.y(), r.height()});
