@@ -288,7 +288,8 @@ public final class Cli {
             if (used >= 0) {
                 i = used;
             } else if (a.startsWith("-")) {
-                throw new UsageException("unknown option '" + a + "' for draw (options: " + PictureRequest.OPTIONS + ")");
+                throw new UsageException("unknown option '" + a + "' for draw (options: " + PictureRequest.OPTIONS
+                        + ")");
             } else if (file != null) {
                 throw new UsageException("draw: unexpected argument '" + a + "'");
             } else {

@@ -393,7 +393,8 @@ final class ForeignTraceBuilder implements EventBuilder {
         // processes, then their threads, each by sort index, then id
         Comparator<ProcessAcc> byProcess = Comparator.<ProcessAcc>comparingLong(p -> p.sortIndex)
                 .thenComparing(p -> p.pid);
-        Comparator<ThreadAcc> byThread = Comparator.<ThreadAcc>comparingLong(t -> t.sortIndex).thenComparing(t -> t.tid);
+        Comparator<ThreadAcc> byThread = Comparator.<ThreadAcc>comparingLong(t -> t.sortIndex)
+                .thenComparing(t -> t.tid);
         Map<Id, List<ThreadAcc>> byPid = new HashMap<>();
         for (ThreadAcc t : lanes) {
             byPid.computeIfAbsent(t.pid, k -> new ArrayList<>()).add(t);

@@ -47,8 +47,8 @@ public final class PictureExport {
         double h = picture.height() * scale;
         if (w > MAX_PIXELS_SIDE || h > MAX_PIXELS_SIDE) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "the picture would be %.0f x %.0f pixels; at most %d on a side (use a smaller scale or width,"
-                            + " or SVG)", w, h, MAX_PIXELS_SIDE));
+                    "the picture would be %.0f x %.0f pixels; at most %d on a side (use a smaller scale, or SVG)",
+                    w, h, MAX_PIXELS_SIDE));
         }
         return Java2DPainter.render(picture, scale);
     }

@@ -92,7 +92,8 @@ public final class PlaybackRecorder {
                 BufferedImage rgb = i == n - 1 ? last : frame(trace, base, rec, i);
                 byte[] pixels = q.indexed(rgb);
                 int delay = centiseconds(i + 1, rec.fps()) - centiseconds(i, rec.fps());
-                int[] box = previous == null ? new int[] {0, 0, width, height} : changed(previous, pixels, width, height);
+                int[] box = previous == null ? new int[] {0, 0, width, height}
+                        : changed(previous, pixels, width, height);
                 if (box == null && pending != null) {
                     pending.delay += delay;
                 } else {

@@ -1,5 +1,10 @@
 package io.threadline.picture;
 
+import java.awt.Font;
+import java.awt.Shape;
+import java.awt.font.GlyphVector;
+import java.awt.geom.PathIterator;
+import java.awt.geom.Point2D;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -336,8 +341,8 @@ public final class SvgPainter implements Painter {
 
     /** One line as glyph outlines placed where Java2D lays them out, as the PNG draws them. */
     private void outlinedText(String text, double x, double y, Align align) {
-        java.awt.Font font = PictureFonts.fontFor(text, s.font);
-        java.awt.font.GlyphVector gv = font.createGlyphVector(PictureFonts.FRC, text);
+        Font font = PictureFonts.fontFor(text, s.font);
+        GlyphVector gv = font.createGlyphVector(PictureFonts.FRC, text);
         double w = PictureFonts.width(text, s.font);
         double left = align == Align.LEFT ? x : align == Align.CENTER ? x - w / 2 : x - w;
         double base = y + PictureFonts.baselineOffset(font);
@@ -346,7 +351,7 @@ public final class SvgPainter implements Painter {
         opacity();
         out.append('>');
         for (int i = 0; i < gv.getNumGlyphs(); i++) {
-            java.awt.geom.Point2D at = gv.getGlyphPosition(i);
+            Point2D at = gv.getGlyphPosition(i);
             String id = glyph(font, gv.getGlyphCode(i));
             if (id != null) {
                 out.append("<use xlink:href=\"#").append(id).append("\" x=\"").append(num(left + at.getX() + s.tx))
@@ -357,23 +362,20 @@ public final class SvgPainter implements Painter {
     }
 
     /** The id of a glyph's outline, defined on first use; null for a glyph with no ink (a space). */
-    private String glyph(java.awt.Font font, int code) {
+    private String glyph(Font font, int code) {
         String key = font.getFontName() + "/" + font.getSize2D() + "/" + code;
         if (glyphs.containsKey(key)) {
             return glyphs.get(key);
         }
-        java.awt.Shape shape = font.createGlyphVector(PictureFonts.FRC, new int[] {code}).getGlyphOutline(0);
+        Shape shape = font.createGlyphVector(PictureFonts.FRC, new int[] {code}).getGlyphOutline(0);
         StringBuilder d = new StringBuilder();
         double[] c = new double[6];
-        for (java.awt.geom.PathIterator it = shape.getPathIterator(null); !it.isDone(); it.next()) {
+        for (PathIterator it = shape.getPathIterator(null); !it.isDone(); it.next()) {
             switch (it.currentSegment(c)) {
-                case java.awt.geom.PathIterator.SEG_MOVETO -> d.append('M').append(num(c[0])).append(' ').append(num(c[1]));
-                case java.awt.geom.PathIterator.SEG_LINETO -> d.append('L').append(num(c[0])).append(' ').append(num(c[1]));
-                case java.awt.geom.PathIterator.SEG_QUADTO -> d.append('Q').append(num(c[0])).append(' ').append(num(c[1]))
-                        .append(' ').append(num(c[2])).append(' ').append(num(c[3]));
-                case java.awt.geom.PathIterator.SEG_CUBICTO -> d.append('C').append(num(c[0])).append(' ')
-                        .append(num(c[1])).append(' ').append(num(c[2])).append(' ').append(num(c[3])).append(' ')
-                        .append(num(c[4])).append(' ').append(num(c[5]));
+                case PathIterator.SEG_MOVETO -> points(d.append('M'), c, 1);
+                case PathIterator.SEG_LINETO -> points(d.append('L'), c, 1);
+                case PathIterator.SEG_QUADTO -> points(d.append('Q'), c, 2);
+                case PathIterator.SEG_CUBICTO -> points(d.append('C'), c, 3);
                 default -> d.append('Z');
             }
         }
@@ -384,6 +386,15 @@ public final class SvgPainter implements Painter {
         }
         glyphs.put(key, id);
         return id;
+    }
+
+    private static void points(StringBuilder d, double[] c, int n) {
+        for (int i = 0; i < 2 * n; i++) {
+            if (i > 0) {
+                d.append(' ');
+            }
+            d.append(num(c[i]));
+        }
     }
 
     @Override

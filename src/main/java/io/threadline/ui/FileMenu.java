@@ -324,9 +324,6 @@ final class FileMenu {
         }
         if (r.kind().recording) {
             o = o.withOutputLines(r.output() ? 4 : 0);
-        } else if (!t.isFinished()) {
-            // a run still going: the picture shows what was recorded
-            o = o.withPlayhead(-1);
         }
         return o;
     }

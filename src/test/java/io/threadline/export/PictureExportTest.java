@@ -93,7 +93,7 @@ class PictureExportTest {
         TimelinePicture wide = TimelinePicture.of(run("chef-soup"), PictureOptions.defaults().withWidth(20_000));
         assertThatThrownBy(() -> PictureExport.image(wide, 2))
                 .hasMessageStartingWith("the picture would be 40000 x ")
-                .hasMessageEndingWith("pixels; at most 32000 on a side (use a smaller scale or width, or SVG)");
+                .hasMessageEndingWith("pixels; at most 32000 on a side (use a smaller scale, or SVG)");
     }
 
     @Test
