@@ -3,8 +3,10 @@ package io.threadline.export;
 import io.threadline.scenario.ParamSpec;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -46,6 +48,11 @@ public final class Captions {
         }
         if (!trace.scenario().isEmpty()) {
             j.add("seed " + trace.seed());
+        }
+        if (trace.outcome() != RunOutcome.COMPLETED && trace.outcome() != RunOutcome.RUNNING
+                && !trace.scenario().isEmpty()) {
+            // a slide of a deadlock should say so
+            j.add(trace.outcome().label() + " at " + String.format(Locale.ROOT, "%.3f s", trace.endTime() / 1e6));
         }
         return j.toString();
     }

@@ -63,9 +63,9 @@ public final class TimelinePicture {
         layoutRows(m);
         double h = 0;
         if (options.title() != null) {
-            h += PAD + 24;
+            h += PAD + titleLine(m);
             if (options.subtitle() != null && !options.subtitle().isEmpty()) {
-                h += 20;
+                h += subtitleLine(m);
             }
         }
         if (options.legend()) {
@@ -102,6 +102,18 @@ public final class TimelinePicture {
 
     public PictureOptions options() {
         return options;
+    }
+
+    private static TextStyle titleFont(PictureMetrics m) {
+        return TextStyle.bold(Math.round(m.fontSize() * 1.45));
+    }
+
+    private static double titleLine(PictureMetrics m) {
+        return Math.round(titleFont(m).size() * 1.4);
+    }
+
+    private static double subtitleLine(PictureMetrics m) {
+        return Math.round(m.fontSize() * 1.55);
     }
 
     private static double legendHeight(PictureMetrics m) {
@@ -253,18 +265,18 @@ public final class TimelinePicture {
         PictureTheme p = options.theme();
         double y = 0;
         if (options.title() != null) {
-            TextStyle titleFont = TextStyle.bold(Math.round(m.fontSize() * 1.45));
+            TextStyle titleFont = titleFont(m);
             g.setFont(titleFont);
             g.setFill(p.color(Ink.TEXT));
             g.fillText(TextFit.ellipsize(g, options.title(), titleFont, options.width() - 2 * PAD), PAD,
-                    PAD + 12, Painter.Align.LEFT);
-            y = PAD + 24;
+                    PAD + titleLine(m) / 2, Painter.Align.LEFT);
+            y = PAD + titleLine(m);
             if (options.subtitle() != null && !options.subtitle().isEmpty()) {
                 g.setFont(m.font());
                 g.setFill(p.color(Ink.MUTED_TEXT));
                 g.fillText(TextFit.ellipsize(g, options.subtitle(), m.font(), options.width() - 2 * PAD), PAD,
-                        y + 10, Painter.Align.LEFT);
-                y += 20;
+                        y + subtitleLine(m) / 2, Painter.Align.LEFT);
+                y += subtitleLine(m);
             }
         }
         if (options.legend()) {
