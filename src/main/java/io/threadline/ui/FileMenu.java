@@ -284,6 +284,11 @@ final class FileMenu {
             c.showMessage("Nothing to export yet: run a scenario or open a trace first.", true);
             return;
         }
+        if (recording && !t.isFinished()) {
+            // the playback of a run is recorded once the run has its final length
+            c.showMessage("The run is still going: stop it or let it end, then record its playback.", true);
+            return;
+        }
         ExportDialog.ask(c.stage(), recording, defaults(recording), t, r -> options(r, t)).ifPresent(r -> {
             if (recording) {
                 lastRecording = r;
