@@ -36,15 +36,19 @@ final class ProgressDialog {
         box.getStyleClass().add("export-progress");
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL);
+        boolean[] done = {false};
         d.setResultConverter(b -> {
-            if (b == ButtonType.CANCEL && task.isRunning()) {
-                // not interrupting: an interrupt would close the file under the writer
+            // only the user's Cancel stops the work: closing because it ended must not (while the
+            // task turns SUCCEEDED its future may not be done yet, and a cancel would still win);
+            // not interrupting: an interrupt would close the file under the writer
+            if (!done[0]) {
                 task.cancel(false);
             }
             return null;
         });
         task.stateProperty().addListener((o, was, now) -> {
             if (now == Worker.State.SUCCEEDED || now == Worker.State.FAILED || now == Worker.State.CANCELLED) {
+                done[0] = true;
                 d.setResult(null);
                 d.close();
             }
