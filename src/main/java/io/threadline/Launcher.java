@@ -17,6 +17,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("java.awt.headless") == null) {
+            // Pictures are drawn on Java2D images, never in AWT windows: no AWT toolkit beside JavaFX's.
+            System.setProperty("java.awt.headless", "true");
+        }
         if (args.length == 0) {
             openWindow(null);
             return;

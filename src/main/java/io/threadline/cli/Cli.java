@@ -62,7 +62,10 @@ public final class Cli {
             "                                     (default: the virtual clock, as fast as it goes)",
             "           --trace FILE              write the trace to FILE (Chrome trace JSON,",
             "                                     also opens in Perfetto and chrome://tracing)",
+            PictureRequest.USAGE,
             "       " + NAME + " show FILE           open the window on a saved trace",
+            "       " + NAME + " draw FILE [options] draw a saved trace (also another tool's Chrome",
+            "                                     trace): the picture options of run",
             "       " + NAME + " info FILE           check a trace file and summarize it",
             "       " + NAME + " stress [--runs N]   N runs back to back (default 1000), half stopped at",
             "                                     random; prints leftover threads and heap growth",
@@ -136,14 +139,17 @@ public final class Cli {
             case "stress" -> {
                 return StressCommand.run(rest, out);
             }
+            case "draw" -> {
+                return drawCommand(rest, out);
+            }
             default -> {
                 if (looksLikeAFile(command)) {
                     throw new UsageException("unknown command '" + command + "' (to open a trace: " + NAME + " show "
                             + command + ")");
                 }
                 throw new UsageException(command.startsWith("-")
-                        ? "unknown option '" + command + "' (commands: list, run, show, info, stress, help)"
-                        : "unknown command '" + command + "' (commands: list, run, show, info, stress, help)");
+                        ? "unknown option '" + command + "' (commands: list, run, show, info, draw, stress, help)"
+                        : "unknown command '" + command + "' (commands: list, run, show, info, draw, stress, help)");
             }
         }
     }
@@ -177,6 +183,7 @@ public final class Cli {
         Map<String, String> given = new LinkedHashMap<>();
         double speed = 0;
         Path tracePath = null;
+        PictureRequest pictures = new PictureRequest();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String option = a;
@@ -203,9 +210,14 @@ public final class Cli {
                 case "--speed" -> speed = speed(inline != null ? inline : value(args, ++i, option));
                 case "--trace" -> tracePath = writablePath(inline != null ? inline : value(args, ++i, option));
                 default -> {
+                    int used = pictures.take(args, i, option, inline);
+                    if (used >= 0) {
+                        i = used;
+                        continue;
+                    }
                     if (a.startsWith("-")) {
                         throw new UsageException("unknown option '" + a + "' for run (options: --set, --seed, --speed,"
-                                + " --trace)");
+                                + " --trace, " + PictureRequest.OPTIONS + ")");
                     }
                     if (id != null) {
                         throw new UsageException("run takes one scenario, got '" + id + "' and '" + a + "'");
@@ -256,6 +268,47 @@ public final class Cli {
             }
             out.println("trace written to " + tracePath + " (" + size(tracePath) + ")");
         }
+        if (pictures.any()) {
+            pictures.write(trace, out);
+        }
+        return OK;
+    }
+
+    // ------------------------------------------------------------------ draw
+
+    /** {@code draw FILE options}: the pictures of a saved trace, without running anything. */
+    private static int drawCommand(List<String> args, PrintStream out) throws UsageException {
+        PictureRequest pictures = new PictureRequest();
+        String file = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String option = a;
+            String inline = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                option = a.substring(0, eq);
+                inline = a.substring(eq + 1);
+            }
+            int used = pictures.take(args, i, option, inline);
+            if (used >= 0) {
+                i = used;
+            } else if (a.startsWith("-")) {
+                throw new UsageException("unknown option '" + a + "' for draw (options: " + PictureRequest.OPTIONS
+                        + ")");
+            } else if (file != null) {
+                throw new UsageException("draw: unexpected argument '" + a + "'");
+            } else {
+                file = a;
+            }
+        }
+        Path path = fileArgument("draw", file == null ? List.of() : List.of(file));
+        if (!pictures.any()) {
+            throw new UsageException("draw: which picture? (--png FILE, --svg FILE, --gif FILE or --frames DIR)");
+        }
+        Trace trace = load(path);
+        // a trace from another tool has no scenario: its file names it
+        pictures.write(trace, out, trace.scenario().isEmpty() ? String.valueOf(path.getFileName())
+                : io.threadline.export.Captions.title(trace));
         return OK;
     }
 

@@ -20,7 +20,7 @@ import java.util.StringJoiner;
  * the same calls the runtime made to record it. Every rule of {@link TraceFormat} is checked
  * here; the first broken one ends the read with a message that names it.
  */
-final class TraceBuilder {
+final class TraceBuilder implements EventBuilder {
     private static final int AMBIGUOUS = -2;
     private static final int BASE = TraceFormat.ID_BASE;
     /**
@@ -149,7 +149,8 @@ final class TraceBuilder {
 
     // ------------------------------------------------------------------ events
 
-    void event(RawEvent e) throws TraceFormatException {
+    @Override
+    public void event(RawEvent e) throws TraceFormatException {
         JsonValue phValue = field(e, e.ph, "ph");
         String ph = string(phValue, "ph");
         switch (ph) {
@@ -441,7 +442,8 @@ final class TraceBuilder {
 
     // ------------------------------------------------------------------ the end
 
-    Trace finish(int line, int column) throws TraceFormatException {
+    @Override
+    public Trace finish(int line, int column) throws TraceFormatException {
         for (int t = 0; t < laneEnds.size(); t++) {
             long laneEnd = laneEnds.get(t)[0];
             if (laneEnd >= 0 && !dead.get(t)[0] && laneEnd != end) {

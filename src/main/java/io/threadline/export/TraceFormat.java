@@ -46,6 +46,36 @@ package io.threadline.export;
  *   <li>One event per line, fixed key order, no wall-clock data: the same run gives the same
  *       bytes.</li>
  * </ul>
+ *
+ * <h2>In Perfetto and chrome://tracing</h2>
+ * What the layout above gives those viewers (checked against Perfetto's JSON importer and its
+ * documentation, "Visualizing external trace formats"):
+ * <ul>
+ *   <li>One track per thread, named by {@code thread_name}, under its process named by
+ *       {@code process_name}. Perfetto keys threads by tid, so tids are unique across processes,
+ *       and it treats 0 as the idle task, hence the + 1.</li>
+ *   <li>Each state is a slice ({@code X}) named by the state, its reason, detail, cause and line in
+ *       the slice's args. Perfetto needs the slices of a thread to nest or follow each other; here
+ *       they follow each other exactly, so none lands on an overflow track. Zero-length slices
+ *       stay visible as instants.</li>
+ *   <li>Prints, results and deaths are thread instants ({@code i}, default scope: the thread), a
+ *       counter a counter track (Perfetto names it "NAME value").</li>
+ *   <li>Order: {@code thread_sort_index} (the trace's own thread id) orders lanes in
+ *       chrome://tracing; Perfetto's UI chooses its own order and, by its maintainers' word
+ *       (google/perfetto#555), does not read sort indexes; tids in creation order keep the two
+ *       close.</li>
+ * </ul>
+ *
+ * <h2>Traces from other tools</h2>
+ * Any other Chrome trace (no {@code otherData.format}, or not first; or the bare array form,
+ * closing bracket optional) is read by {@link ForeignTraceBuilder}: each thread with spans becomes a
+ * lane; {@code X} spans and {@code B}/{@code E} pairs are <em>running</em> with the span's name as
+ * the detail, the time between them <em>waiting</em> (reason unknown), up to the end of the trace;
+ * only outermost spans count; names and order come from {@code thread_name},
+ * {@code process_name}, {@code thread_sort_index} and {@code process_sort_index}; instants become
+ * printed lines and counters counter tracks; times start at the first event, rounded to whole
+ * microseconds. Flows, async and sample events are left out and counted in the outcome message.
+ * Saved again by Threadline, such a trace is a Threadline trace and opens back the same.
  */
 public final class TraceFormat {
     /** The value of {@code otherData.format} that marks a Threadline trace. */

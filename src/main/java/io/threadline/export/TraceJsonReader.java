@@ -32,8 +32,9 @@ import java.util.Map;
  * <p>The reading is in two layers: this class knows the Chrome JSON envelope (the top-level
  * object, {@code otherData}, the {@code traceEvents} array, the fields of one event) and hands
  * each raw event to a builder that knows what the events mean. {@link TraceBuilder} is the
- * builder for Threadline's own files; a builder for traces from other tools (no otherData,
- * any order, B/E pairs) can be chosen here when otherData does not name the format.
+ * builder for Threadline's own files (otherData names the format, before traceEvents);
+ * {@link ForeignTraceBuilder} reads any other Chrome trace, in the object form or the bare array
+ * form (whose closing bracket the format lets a tool leave out).
  */
 public final class TraceJsonReader {
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -115,7 +116,7 @@ public final class TraceJsonReader {
         private final JsonParser p;
         private final RawEvent event = new RawEvent();
         private final ReadBudget budget;
-        private TraceBuilder builder;
+        private EventBuilder builder;
 
         Session(JsonParser p, ReadBudget budget) {
             this.p = p;
@@ -128,8 +129,7 @@ public final class TraceJsonReader {
                 throw new TraceFormatException("the file is empty");
             }
             if (first == JsonToken.START_ARRAY) {
-                throw new TraceFormatException("not a Threadline trace: a bare array of events (Chrome's array form),"
-                        + " not an object with otherData and traceEvents");
+                return readArrayForm();
             }
             if (first != JsonToken.START_OBJECT) {
                 throw error("not a Threadline trace: expected a JSON object, got " + here().describe());
@@ -142,6 +142,11 @@ public final class TraceJsonReader {
                 p.nextToken();
                 switch (key) {
                     case "otherData" -> {
+                        if (builder instanceof ForeignTraceBuilder) {
+                            // another tool's trace: its otherData means nothing to the lanes
+                            p.skipChildren();
+                            continue;
+                        }
                         if (builder != null) {
                             throw new TraceFormatException(keyLine, keyColumn, "'otherData' appears twice");
                         }
@@ -149,16 +154,15 @@ public final class TraceJsonReader {
                             throw new TraceFormatException(keyLine, keyColumn,
                                     "not a Threadline trace: otherData must come before traceEvents");
                         }
-                        builder = TraceBuilder.forHeader(tree(), budget);
+                        builder = builderFor(tree());
                     }
                     case "traceEvents" -> {
                         if (sawEvents) {
                             throw new TraceFormatException(keyLine, keyColumn, "'traceEvents' appears twice");
                         }
                         if (builder == null) {
-                            throw new TraceFormatException(keyLine, keyColumn,
-                                    "not a Threadline trace: no otherData with format '" + TraceFormat.FORMAT
-                                            + "' before traceEvents");
+                            // Threadline writes otherData first: this is another tool's trace
+                            builder = new ForeignTraceBuilder();
                         }
                         sawEvents = true;
                         readEvents();
@@ -171,6 +175,45 @@ public final class TraceJsonReader {
             }
             if (!sawEvents) {
                 throw new TraceFormatException("not a Threadline trace: no traceEvents array");
+            }
+            return builder.finish(line(), column());
+        }
+
+        /** Threadline's own builder if otherData names its format, else one for another tool's trace. */
+        private EventBuilder builderFor(JsonValue header) throws TraceFormatException {
+            JsonValue format = header.kind == JsonValue.Kind.OBJECT ? header.fields.get("format") : null;
+            if (format != null && format.kind == JsonValue.Kind.STRING && format.text.equals(TraceFormat.FORMAT)) {
+                return TraceBuilder.forHeader(header, budget);
+            }
+            return new ForeignTraceBuilder();
+        }
+
+        /** Chrome's array form: events only; a tool still writing it may not have closed the array. */
+        private Trace readArrayForm() throws IOException, TraceFormatException {
+            builder = new ForeignTraceBuilder();
+            JsonToken t;
+            while (true) {
+                try {
+                    t = p.nextToken();
+                } catch (JsonProcessingException e) {
+                    if (!(e instanceof JsonEOFException)
+                            && !String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
+                        throw e;
+                    }
+                    // the array was never closed (allowed by the format), perhaps after a comma
+                    return builder.finish(line(), column());
+                }
+                if (t == null || t == JsonToken.END_ARRAY) {
+                    break;
+                }
+                if (t != JsonToken.START_OBJECT) {
+                    throw error("each trace event must be an object, got " + here().describe());
+                }
+                readEvent();
+                builder.event(event);
+            }
+            if (t != null && p.nextToken() != null) {
+                throw error("unexpected content after the end of the trace");
             }
             return builder.finish(line(), column());
         }

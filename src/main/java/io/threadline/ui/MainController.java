@@ -27,6 +27,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -129,6 +130,10 @@ public final class MainController {
     @FXML private Tab threadTab;
     @FXML private TabPane codeTabs;
     private TeachingAids teach;
+    // issue 5: the File menu (save, open, export, record) and what makes a run again
+    @FXML private MenuButton fileMenuButton;
+    @FXML private Label runStatus;
+    private FileMenu fileMenu;
 
     private final PlaybackModel playback = new PlaybackModel();
     private final FilteredList<ScenarioSpec> scenarios = new FilteredList<>(
@@ -169,6 +174,7 @@ public final class MainController {
         setUpToolbar();
         setUpTimeline();
         setUpTeaching();
+        fileMenu = new FileMenu(this, fileMenuButton, RecentFiles.standard());
         output.setOnPick(this::pickOutputLine);
         paramForm.setOnChange(() -> {
             if (current != null) {
@@ -388,6 +394,7 @@ public final class MainController {
         // Closing the window ends the run shown and its threads, whatever closes it.
         window.addEventHandler(WindowEvent.WINDOW_HIDDEN, onHidden);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        fileMenu.attach(scene);
         updateTitle();
         // Keyboard shortcuts need the focus inside the window, and the list is where a new user starts.
         Platform.runLater(scenarioList::requestFocus);
@@ -654,6 +661,7 @@ public final class MainController {
     }
 
     private void showLoaded(Path file, Trace trace) {
+        fileMenu.opened(file, trace);
         playback.stopRun();
         ScenarioSpec s = ScenarioCatalog.byId(trace.scenario());
         if (s != null) {
@@ -668,8 +676,8 @@ public final class MainController {
         } else {
             playback.show(trace);
         }
-        setMessage("Opened " + file.getFileName() + (s == null ? " (scenario '" + trace.scenario()
-                + "' is not in this version's list)" : ""), false);
+        setMessage("Opened " + file.getFileName() + (trace.scenario().isEmpty() ? ": " + trace.outcomeMessage()
+                : s == null ? " (scenario '" + trace.scenario() + "' is not in this version's list)" : ""), false);
         updateTitle();
         sync();
     }
@@ -979,6 +987,48 @@ public final class MainController {
             stage.setTitle(s == null ? "Threadline"
                     : s.title() + (params.isEmpty() ? "" : " (" + params + ")") + " — Threadline");
         }
+        titleForRecording(s);
+    }
+
+    /**
+     * Issue 5: a screencast shows what made the run. The title and the status bar name the
+     * scenario, its parameters and the seed; a trace from a file of no known scenario, its file.
+     */
+    private void titleForRecording(ScenarioSpec s) {
+        Trace t = playback.getTrace();
+        if (t != null && ScenarioCatalog.byId(t.scenario()) == null) {
+            Path file = fileMenu.fileOf(t);
+            String name = file != null ? file.getFileName().toString()
+                    : t.scenario().isEmpty() ? "Trace" : t.scenario();
+            runTitle.setText(name);
+            runParams.setText(t.scenario().isEmpty() ? "from another tool" : "scenario not in this version");
+            runStatus.setText(name);
+            if (stage != null) {
+                stage.setTitle(name + " — Threadline");
+            }
+            return;
+        }
+        if (s == null) {
+            runStatus.setText("");
+            return;
+        }
+        Map<String, String> values = t != null && s.id().equals(t.scenario()) ? t.params() : paramForm.values();
+        String seed = values.getOrDefault(ScenarioSpec.SEED, "0");
+        String params = Formats.keyParams(s, values);
+        if (stage != null) {
+            stage.setTitle(s.title() + " (" + (params.isEmpty() ? "" : params + ", ") + "seed " + seed + ")"
+                    + " — Threadline");
+        }
+        StringBuilder status = new StringBuilder(s.id());
+        for (io.threadline.scenario.ParamSpec p : s.params()) {
+            String v = values.get(p.name());
+            boolean runtime = p.name().equals(ScenarioSpec.CORES) || p.name().equals(ScenarioSpec.GIL);
+            if (v != null && !p.name().equals(ScenarioSpec.SEED)
+                    && !(runtime && v.equals(p.defaultValue()))) {
+                status.append(' ').append(p.name()).append('=').append(v);
+            }
+        }
+        runStatus.setText(status.append(" · seed ").append(seed).toString());
     }
 
     private static String oneLine(Throwable e) {
@@ -1012,6 +1062,14 @@ public final class MainController {
             if (r != null && !r.awaitEnd(RUN_END_WAIT_MILLIS)) {
                 AppLog.LOG.warning("The run's threads had not ended " + RUN_END_WAIT_MILLIS
                         + " ms after the window closed (they are daemon threads and end with the app)");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            if (fileMenu != null && !fileMenu.finish(EXPORT_WAIT_MILLIS)) {
+                AppLog.LOG.warning("An export was still being written " + EXPORT_WAIT_MILLIS
+                        + " ms after the window closed; it is written to a temporary file first, so nothing is lost");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -1068,5 +1126,35 @@ public final class MainController {
 
     TeachingAids teach() {
         return teach;
+    }
+
+    // ------------------------------------------------------------------ for the File menu (issue 5)
+
+    Stage stage() {
+        return stage;
+    }
+
+    TraceLoader loader() {
+        return loader;
+    }
+
+    boolean darkTheme() {
+        return theme == Theme.DARK;
+    }
+
+    boolean presentation() {
+        return presentationButton.isSelected();
+    }
+
+    void showMessage(String text, boolean error) {
+        setMessage(text, error);
+    }
+
+    void refreshTitle() {
+        updateTitle();
+    }
+
+    FileMenu fileMenu() {
+        return fileMenu;
     }
 }

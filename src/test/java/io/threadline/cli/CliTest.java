@@ -158,7 +158,8 @@ class CliTest {
         return Stream.of(
                 arguments(List.of("run", "soup"), "threadline: unknown scenario 'soup' (known: " + ALL_IDS + ")"),
                 arguments(List.of("run", "chef-soup", "--fast"), "threadline: unknown option '--fast' for run (options:"
-                        + " --set, --seed, --speed, --trace)"),
+                        + " --set, --seed, --speed, --trace, --png, --svg, --gif, --frames, --scale, --width, --window,"
+                        + " --theme, --large, --fps, --play-speed)"),
                 arguments(List.of("run"), "threadline: run: which scenario? (" + ALL_IDS + ")"),
                 arguments(List.of("run", "chef-soup", "--seed"), "threadline: --seed needs a value"),
                 arguments(List.of("run", "chef-soup", "--seed", "-3"),
@@ -172,10 +173,10 @@ class CliTest {
                         "threadline: run takes one scenario, got 'chef-soup' and 'daemon-cleaner'"),
                 arguments(List.of("run", "chef-soup", "--trace", "/no/such/dir/t.json"),
                         "threadline: --trace: cannot write /no/such/dir/t.json: no such directory /no/such/dir"),
-                arguments(List.of("cook"), "threadline: unknown command 'cook' (commands: list, run, show, info, stress,"
-                        + " help)"),
+                arguments(List.of("cook"), "threadline: unknown command 'cook' (commands: list, run, show, info, draw,"
+                        + " stress, help)"),
                 arguments(List.of("--verbose"), "threadline: unknown option '--verbose' (commands: list, run, show,"
-                        + " info, stress, help)"),
+                        + " info, draw, stress, help)"),
                 arguments(List.of("list", "all"), "threadline: list: unexpected argument 'all'"),
                 arguments(List.of("info"), "threadline: info: which trace file?"),
                 arguments(List.of("show", "a.json", "b.json"), "threadline: show: unexpected argument 'b.json'"));
@@ -226,8 +227,7 @@ class CliTest {
         Result r = cli(command, file.toString());
 
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("threadline: " + file + ": line 1, column 2: not a Threadline trace:"
-                + " no otherData with format 'threadline-trace' before traceEvents");
+        assertThat(r.errLines()).containsExactly("threadline: " + file + ": the trace has no events");
         assertThat(r.out()).isEmpty();
         assertThat(opened).isEmpty();
     }

@@ -7,7 +7,7 @@ import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.ResultMark;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
-import io.threadline.ui.timeline.TimeScale;
+import io.threadline.picture.TimeScale;
 import io.threadline.ui.timeline.TimelineView;
 import javafx.application.Platform;
 import javafx.geometry.Pos;

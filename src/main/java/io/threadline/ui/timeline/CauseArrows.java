@@ -2,6 +2,8 @@ package io.threadline.ui.timeline;
 
 import io.threadline.trace.CauseLink;
 import io.threadline.trace.CauseLinks;
+import io.threadline.picture.LaneBins;
+import io.threadline.picture.TimeScale;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;

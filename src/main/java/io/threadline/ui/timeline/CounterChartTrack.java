@@ -1,5 +1,6 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.TimeText;
 import io.threadline.trace.CounterTrack;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;

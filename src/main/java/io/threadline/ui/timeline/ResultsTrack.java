@@ -1,5 +1,6 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.TimeText;
 import io.threadline.trace.ResultMark;
 import io.threadline.trace.Trace;
 import javafx.geometry.VPos;

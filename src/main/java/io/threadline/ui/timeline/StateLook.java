@@ -1,11 +1,13 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.StateStyle;
 import io.threadline.trace.ThreadState;
 
 import java.util.EnumMap;
 
 /**
- * How a thread state is drawn: the one table from state to look. Every state differs in shape
+ * How a thread state is drawn, in the view's own types; the table itself is
+ * {@link StateStyle}, shared with exported pictures. Every state differs in shape
  * as well as colour, so a greyscale projector or a colour-blind student still tells them apart.
  *
  * @param shape  the drawing
@@ -32,16 +34,13 @@ record StateLook(Shape shape, double height, PaletteKey stroke, PaletteKey fill,
     private static final EnumMap<ThreadState, StateLook> TABLE = new EnumMap<>(ThreadState.class);
 
     static {
-        TABLE.put(ThreadState.NEW, new StateLook(Shape.DOTTED, 0.5, PaletteKey.NEW, PaletteKey.BACKGROUND,
-                PaletteKey.NEW_TEXT));
-        TABLE.put(ThreadState.RUNNABLE, new StateLook(Shape.HATCHED, 1.0, PaletteKey.RUNNABLE,
-                PaletteKey.RUNNABLE_FILL, PaletteKey.RUNNABLE_TEXT));
-        TABLE.put(ThreadState.RUNNING, new StateLook(Shape.SOLID, 1.0, PaletteKey.RUNNING, PaletteKey.RUNNING,
-                PaletteKey.RUNNING_TEXT));
-        TABLE.put(ThreadState.WAITING, new StateLook(Shape.OUTLINED, 0.64, PaletteKey.WAITING,
-                PaletteKey.WAITING_FILL, PaletteKey.WAITING_TEXT));
-        TABLE.put(ThreadState.DEAD, new StateLook(Shape.END_CAP, 0, PaletteKey.RETURNED, PaletteKey.BACKGROUND,
-                PaletteKey.TEXT));
+        // one table for the window and exported pictures: io.threadline.picture.StateStyle
+        for (ThreadState s : ThreadState.values()) {
+            StateStyle st = StateStyle.of(s);
+            TABLE.put(s, new StateLook(Shape.valueOf(st.shape().name()), st.height(),
+                    PaletteKey.valueOf(st.stroke().name()), PaletteKey.valueOf(st.fill().name()),
+                    PaletteKey.valueOf(st.text().name())));
+        }
     }
 
     static StateLook of(ThreadState state) {

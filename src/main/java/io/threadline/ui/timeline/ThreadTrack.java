@@ -1,5 +1,9 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.LaneBins;
+import io.threadline.picture.SpanText;
+import io.threadline.picture.TimeScale;
+import io.threadline.picture.TimeText;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.ThreadInfo;
 import io.threadline.trace.ThreadRole;

@@ -1,5 +1,6 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.TimeScale;
 import javafx.scene.Cursor;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;

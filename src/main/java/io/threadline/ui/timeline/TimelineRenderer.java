@@ -1,6 +1,9 @@
 package io.threadline.ui.timeline;
 
 import io.threadline.trace.CauseLink;
+import io.threadline.picture.RulerTicks;
+import io.threadline.picture.TimeScale;
+import io.threadline.picture.TimeText;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;

@@ -1,5 +1,7 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.TimeScale;
+import io.threadline.picture.TimeText;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import javafx.application.Platform;

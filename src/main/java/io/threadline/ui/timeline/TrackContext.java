@@ -1,5 +1,6 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.TimeScale;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import javafx.scene.canvas.GraphicsContext;

@@ -6,7 +6,9 @@
  * {@link io.threadline.ui.timeline.ThreadMoment}), {@link io.threadline.ui.timeline.StateSwatch},
  * {@link io.threadline.ui.timeline.StateTimeBar}.
  *
- * <p>How it is put together: {@code TimeScale} maps µs to pixels; {@code TimelineRows} stacks
+ * <p>How it is put together: {@code TimeScale} maps µs to pixels (it, the per-pixel
+ * {@code LaneBins}, {@code RulerTicks}, {@code TimeText} and {@code SpanText} live in the
+ * toolkit-free {@code io.threadline.picture}, which exported pictures share); {@code TimelineRows} stacks
  * {@code Track}s (thread lanes, process headers, counter charts, pool results);
  * {@code TimelineRenderer} paints the visible rows on one canvas, each track drawing its body
  * under the scale and its header in the fixed gutter. {@code StateLook} is the one table from

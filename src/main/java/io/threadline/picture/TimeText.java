@@ -1,15 +1,15 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Scenario times as people read them: seconds on the ruler, the unit that fits for durations. */
-final class TimeText {
+public final class TimeText {
     private TimeText() {
     }
 
     /** A point in time in seconds, trailing zeros dropped: 500000 → "0.5 s", 12345 → "0.012345 s". */
-    static String seconds(long micros) {
+    public static String seconds(long micros) {
         return plain(BigDecimal.valueOf(micros, 6)) + " s";
     }
 
@@ -17,7 +17,7 @@ final class TimeText {
      * A duration in the unit that reads best: seconds from 100 ms on ("2.5 s", "0.5 s"), else
      * milliseconds ("12.5 ms"), else microseconds ("40 µs").
      */
-    static String duration(long micros) {
+    public static String duration(long micros) {
         long abs = Math.abs(micros);
         if (abs >= 100_000) {
             return plain(BigDecimal.valueOf(micros, 6).setScale(3, RoundingMode.HALF_UP)) + " s";
@@ -29,7 +29,7 @@ final class TimeText {
     }
 
     /** A ruler label for time t on a ruler whose ticks are {@code step} apart: as many decimals as the step needs. */
-    static String tick(long t, long step) {
+    public static String tick(long t, long step) {
         int decimals = 0;
         for (long s = 1_000_000; s > step && decimals < 6; s /= 10) {
             decimals++;
@@ -41,7 +41,7 @@ final class TimeText {
     }
 
     /** The playhead's time, with the decimals the zoom level can tell apart (at least milliseconds). */
-    static String playhead(long micros, double microsPerPixel) {
+    public static String playhead(long micros, double microsPerPixel) {
         int scale = 3;
         for (double g = 1000; g > microsPerPixel && scale < 6; g /= 10) {
             scale++;

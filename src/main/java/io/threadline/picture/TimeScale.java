@@ -1,4 +1,4 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
 /**
  * Maps scenario time (microseconds) to horizontal pixels of the timeline body and back:

@@ -1,4 +1,4 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.ThreadState;
@@ -10,10 +10,10 @@ import io.threadline.trace.ThreadState;
  * (spans narrower than a pixel) is MIXED and shows the state that takes most of its time.
  * Columns where the thread did not exist, or had died, are EMPTY.
  */
-final class LaneBins {
-    static final byte EMPTY = 0;
-    static final byte PURE = 1;
-    static final byte MIXED = 2;
+public final class LaneBins {
+    public static final byte EMPTY = 0;
+    public static final byte PURE = 1;
+    public static final byte MIXED = 2;
 
     /** Up to this many spans in a column are measured exactly; beyond, the column is sampled. */
     private static final int EXACT_LIMIT = 64;
@@ -46,7 +46,7 @@ final class LaneBins {
      * @param size    events to consider (a prefix: what existed when the frame began)
      * @param horizon time up to which the lane is drawn; a living thread extends to it
      */
-    void bin(LaneColumns lane, int size, long horizon, TimeScale scale, int width) {
+    public void bin(LaneColumns lane, int size, long horizon, TimeScale scale, int width) {
         ensure(width);
         this.width = width;
         int n = Math.min(size, lastAtOrBefore(lane, size, horizon, 0) + 1);
@@ -182,7 +182,7 @@ final class LaneBins {
     }
 
     /** The last event among [lo, n) with time ≤ t, or lo - 1 if none. */
-    static int lastAtOrBefore(LaneColumns lane, int n, long t, int lo) {
+    public static int lastAtOrBefore(LaneColumns lane, int n, long t, int lo) {
         int found = lo - 1;
         int hi = n - 1;
         int l = lo;
@@ -211,40 +211,40 @@ final class LaneBins {
 
     // ---- reading the result
 
-    int width() {
+    public int width() {
         return width;
     }
 
     /** Events of the lane considered in the last binning (clipped at the horizon). */
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Where the lane ends: its death, or the horizon while it lives; MIN_VALUE if it has no events. */
-    long laneEnd() {
+    public long laneEnd() {
         return laneEnd;
     }
 
-    byte kind(int x) {
+    public byte kind(int x) {
         return x < 0 || x >= width ? EMPTY : kind[x];
     }
 
-    ThreadState state(int x) {
+    public ThreadState state(int x) {
         return kind(x) == EMPTY ? null : STATES[state[x]];
     }
 
     /** The span shown in column x (for MIXED, the longest one of the dominant state). */
-    int event(int x) {
+    public int event(int x) {
         return event[x];
     }
 
     /** Spans that start inside a MIXED column. */
-    int changes(int x) {
+    public int changes(int x) {
         return changes[x];
     }
 
     /** Whether a MIXED column holds a zero-length run: the thread ran for an instant of scenario time. */
-    boolean instantRun(int x) {
+    public boolean instantRun(int x) {
         return kind(x) == MIXED && instantRun[x];
     }
 }

@@ -1,4 +1,4 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.Reason;

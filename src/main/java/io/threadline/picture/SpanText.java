@@ -1,4 +1,4 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.Reason;
@@ -9,28 +9,30 @@ import io.threadline.trace.Trace;
 import java.util.StringJoiner;
 
 /** The words for what a lane shows: span labels and hover texts. */
-final class SpanText {
+public final class SpanText {
     private static final int LIST_LIMIT = 6;
 
     private SpanText() {
     }
 
     /** Label candidates for a span, longest first: the view writes the first that fits. */
-    static String[] labels(Trace trace, LaneColumns lane, int i) {
+    public static String[] labels(Trace trace, LaneColumns lane, int i) {
         ThreadState s = lane.state(i);
         Reason r = lane.reason(i);
         String detail = trace.string(lane.detail(i));
         return switch (s) {
             case WAITING -> new String[] {reason(r, detail), r.label()};
             case RUNNABLE -> new String[] {"runnable (" + r.label() + ")", "runnable"};
-            case RUNNING -> new String[] {"running"};
+            // a trace from another tool keeps its span's name as the detail of "running"
+            case RUNNING -> detail == null || detail.isEmpty() ? new String[] {"running"}
+                    : new String[] {detail, "running"};
             case NEW -> new String[] {"new (not started)", "new"};
             case DEAD -> new String[] {"dead"};
         };
     }
 
     /** "sleep 0.5 s", "join Olivia", "queue-get (queue)". */
-    static String reason(Reason r, String detail) {
+    public static String reason(Reason r, String detail) {
         if (detail == null || detail.isEmpty() || r == Reason.NONE) {
             return r.label();
         }
@@ -48,7 +50,7 @@ final class SpanText {
      * @param size    events in force (clipped at the horizon)
      * @param laneEnd end of the last span (death, or the horizon while alive)
      */
-    static String describeSpan(Trace trace, int thread, int i, int size, long laneEnd) {
+    public static String describeSpan(Trace trace, int thread, int i, int size, long laneEnd) {
         LaneColumns lane = trace.lane(thread);
         ThreadInfo info = trace.thread(thread);
         ThreadState s = lane.state(i);
@@ -80,9 +82,11 @@ final class SpanText {
 
     private static String headline(ThreadState s, Reason r, String detail) {
         return switch (s) {
-            case WAITING -> "waiting: " + reason(r, detail);
+            case WAITING -> r == Reason.NONE && (detail == null || detail.isEmpty())
+                    ? "waiting: between the spans of the trace" : "waiting: " + reason(r, detail);
             case RUNNABLE -> "runnable: ready, no free core" + (r == Reason.NONE ? "" : " (" + r.label() + ")");
-            case RUNNING -> "running on a core";
+            case RUNNING -> r == Reason.NONE && detail != null && !detail.isEmpty() ? "running: " + detail
+                    : "running on a core";
             case NEW -> "new: created, not started yet";
             case DEAD -> "dead";
         };
@@ -121,7 +125,7 @@ final class SpanText {
     }
 
     /** The dotted ring of a thread that was new for no visible time. */
-    static String describeNewInstant(Trace trace, int thread) {
+    public static String describeNewInstant(Trace trace, int thread) {
         LaneColumns lane = trace.lane(thread);
         String name = trace.thread(thread).name();
         long created = lane.time(0);
@@ -137,7 +141,7 @@ final class SpanText {
     }
 
     /** How the thread ended, for a pointer on its end cap. */
-    static String describeDeath(Trace trace, int thread, int deadEvent) {
+    public static String describeDeath(Trace trace, int thread, int deadEvent) {
         LaneColumns lane = trace.lane(thread);
         ThreadInfo info = trace.thread(thread);
         Reason r = lane.reason(deadEvent);
@@ -163,7 +167,7 @@ final class SpanText {
      * @param from first span touching the pixel
      * @param to   last span starting in it
      */
-    static String describeMerged(Trace trace, int thread, int from, int to, double t0, double t1) {
+    public static String describeMerged(Trace trace, int thread, int from, int to, double t0, double t1) {
         LaneColumns lane = trace.lane(thread);
         StringJoiner out = new StringJoiner("\n");
         String name = trace.thread(thread).name();

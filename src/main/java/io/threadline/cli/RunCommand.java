@@ -1,0 +1,94 @@
+package io.threadline.cli;
+
+import io.threadline.scenario.ParamSpec;
+import io.threadline.scenario.ScenarioCatalog;
+import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.Trace;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code run} command that makes a trace again, for a screencast's notes or a paper's
+ * methods: the scenario, each of its parameters as the trace recorded it, the runtime switches
+ * that differ from their defaults, and the seed. The same build runs it to the same trace, on the
+ * virtual clock (the window's paced clock changes when things happen on screen, not what happens).
+ */
+public final class RunCommand {
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9._/=:,+@%-]+");
+
+    private RunCommand() {
+    }
+
+    /** The arguments after the program: {@code run ID --set NAME=VALUE ... --seed N}; empty if no known scenario. */
+    public static List<String> arguments(Trace trace) {
+        ScenarioSpec spec = ScenarioCatalog.byId(trace.scenario());
+        if (spec == null) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(List.of("run", spec.id()));
+        Map<String, String> values = trace.params();
+        for (ParamSpec p : spec.params()) {
+            String v = values.get(p.name());
+            if (v == null || p.name().equals(ScenarioSpec.SEED)) {
+                continue;
+            }
+            boolean runtime = p.name().equals(ScenarioSpec.CORES) || p.name().equals(ScenarioSpec.GIL);
+            if (runtime && same(p, v)) {
+                continue;
+            }
+            args.add("--set");
+            args.add(p.name() + "=" + v);
+        }
+        args.add("--seed");
+        args.add(values.getOrDefault(ScenarioSpec.SEED, Long.toString(trace.seed())));
+        return args;
+    }
+
+    private static boolean same(ParamSpec p, String v) {
+        try {
+            return p.check(v).equals(p.check(p.defaultValue()));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The whole command line, quoted for a POSIX shell; null if the trace is not of a known scenario. */
+    public static String of(Trace trace) {
+        List<String> args = arguments(trace);
+        if (args.isEmpty()) {
+            return null;
+        }
+        StringJoiner j = new StringJoiner(" ");
+        j.add(launcher());
+        args.forEach(a -> j.add(quote(a)));
+        return j.toString();
+    }
+
+    /** How this build is started: {@code java -jar} with the jar it runs from, or the one {@code mvn package} makes. */
+    static String launcher() {
+        try {
+            Path at = Path.of(RunCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(at) && at.getFileName().toString().endsWith(".jar")) {
+                return "java -jar " + quote(at.toString());
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // not from a file: the usual place below
+        }
+        return "java -jar target/threadline.jar";
+    }
+
+    /** An argument as a POSIX shell reads it back: as is when plain, else in single quotes. */
+    static String quote(String arg) {
+        if (!arg.isEmpty() && PLAIN.matcher(arg).matches()) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+}

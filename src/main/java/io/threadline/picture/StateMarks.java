@@ -1,0 +1,145 @@
+package io.threadline.picture;
+
+import io.threadline.trace.Reason;
+import io.threadline.trace.ThreadState;
+
+/**
+ * Draws states and end caps as {@link StateStyle} says, on any {@link Painter}: the lanes and the
+ * legend of a picture. Outlines sit on half pixels (odd widths) for crisp edges.
+ */
+final class StateMarks {
+    private StateMarks() {
+    }
+
+    static double shapeTop(StateStyle look, double barTop, double barHeight) {
+        return barTop + Math.floor((barHeight - shapeHeight(look, barHeight)) / 2);
+    }
+
+    static double shapeHeight(StateStyle look, double barHeight) {
+        return Math.max(2, Math.round(barHeight * look.height()));
+    }
+
+    /** A stretch of one state over [x0, x1). */
+    static void span(Painter g, PictureTheme p, PictureMetrics m, ThreadState state, double x0, double x1,
+                     double barTop, double barHeight) {
+        StateStyle look = StateStyle.of(state);
+        double w = x1 - x0;
+        if (w <= 0 || look.shape() == StateStyle.Shape.END_CAP) {
+            return;
+        }
+        double y = shapeTop(look, barTop, barHeight);
+        double h = shapeHeight(look, barHeight);
+        Rgb stroke = p.color(look.stroke());
+        double lw = m.line();
+        boolean thin = w < 2 * lw + 2;
+        switch (look.shape()) {
+            case SOLID -> {
+                g.setFill(stroke);
+                g.fillRect(x0, y, w, h);
+            }
+            case HATCHED, OUTLINED -> {
+                if (thin) {
+                    g.setFill(stroke);
+                    g.fillRect(x0, y, w, h);
+                } else {
+                    if (look.shape() == StateStyle.Shape.HATCHED) {
+                        g.setHatch(p.color(Ink.RUNNABLE), p.color(Ink.RUNNABLE_FILL));
+                    } else {
+                        g.setFill(p.color(look.fill()));
+                    }
+                    g.fillRect(x0, y, w, h);
+                    outline(g, stroke, lw, x0, y, w, h);
+                }
+            }
+            case DOTTED -> {
+                if (thin) {
+                    g.setFill(stroke);
+                    g.fillRect(x0, y, w, h);
+                } else {
+                    g.setLineDashes(lw * 2, lw * 2);
+                    outline(g, stroke, lw, x0, y, w, h);
+                    g.setLineDashes(0, 0);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** A fill without outline, for columns where several short spans merge. */
+    static void mergedSpan(Painter g, PictureTheme p, ThreadState state, double x0, double x1, double barTop,
+                           double barHeight) {
+        StateStyle look = StateStyle.of(state);
+        if (look.shape() == StateStyle.Shape.END_CAP) {
+            return;
+        }
+        double y = shapeTop(look, barTop, barHeight);
+        double h = shapeHeight(look, barHeight);
+        switch (look.shape()) {
+            case HATCHED -> g.setHatch(p.color(Ink.RUNNABLE), p.color(Ink.RUNNABLE_FILL));
+            case OUTLINED -> g.setFill(p.color(look.fill()));
+            default -> g.setFill(p.color(look.stroke()));
+        }
+        g.fillRect(x0, y, x1 - x0, h);
+        if (look.shape() == StateStyle.Shape.OUTLINED) {
+            // keep the top and bottom edges of the neighbouring outlined boxes continuous
+            g.setFill(p.color(look.stroke()));
+            g.fillRect(x0, y, x1 - x0, 1);
+            g.fillRect(x0, y + h - 1, x1 - x0, 1);
+        }
+    }
+
+    private static void outline(Painter g, Rgb c, double lw, double x, double y, double w, double h) {
+        double inset = lw / 2;
+        g.setStroke(c);
+        g.setLineWidth(lw);
+        g.strokeRect(x + inset, y + inset, w - lw, h - lw);
+    }
+
+    /**
+     * The mark at a thread's death, different in shape for each ending: a filled dot (returned),
+     * a cross (raised), a lightning bolt (killed), so it reads without colour.
+     */
+    static void cap(Painter g, PictureTheme p, Reason how, double cx, double cy, double r) {
+        Rgb halo = p.color(Ink.BACKGROUND);
+        switch (how) {
+            case RAISED -> {
+                double a = r * 0.95;
+                g.setRoundCaps(true);
+                g.setStroke(halo);
+                g.setLineWidth(r * 0.55 + 3);
+                cross(g, cx, cy, a);
+                g.setStroke(p.color(Ink.FAILED));
+                g.setLineWidth(r * 0.55);
+                cross(g, cx, cy, a);
+                g.setRoundCaps(false);
+            }
+            case KILLED -> {
+                double[] xs = {0.30, -0.62, -0.06, -0.34, 0.62, 0.06};
+                double[] ys = {-1.35, 0.18, 0.18, 1.35, -0.22, -0.22};
+                double[] px = new double[xs.length];
+                double[] py = new double[ys.length];
+                for (int i = 0; i < xs.length; i++) {
+                    px[i] = cx + xs[i] * r * 1.3;
+                    py[i] = cy + ys[i] * r * 1.3;
+                }
+                g.setStroke(halo);
+                g.setLineWidth(3);
+                g.strokePolygon(px, py, px.length);
+                g.setFill(p.color(Ink.FAILED));
+                g.fillPolygon(px, py, px.length);
+            }
+            default -> {
+                g.setFill(halo);
+                g.fillOval(cx - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4);
+                g.setFill(p.color(Ink.RETURNED));
+                g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+            }
+        }
+    }
+
+    private static void cross(Painter g, double cx, double cy, double a) {
+        g.strokeLine(cx - a, cy - a, cx + a, cy + a);
+        g.strokeLine(cx - a, cy + a, cx + a, cy - a);
+    }
+}
