@@ -14,6 +14,7 @@ import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,15 +82,22 @@ public final class Harness {
         try {
             double[] write = new double[reps];
             double[] read = new double[reps];
+            double[] writeCpu = new double[reps];
+            double[] readCpu = new double[reps];
+            ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
             for (int r = 0; r < reps; r++) {
+                long c0 = cpu.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
                     TraceJsonWriter.write(trace, out);
                 }
                 write[r] = (System.nanoTime() - t0) / 1e6;
+                writeCpu[r] = (cpu.getCurrentThreadCpuTime() - c0) / 1e6;
+                long c1 = cpu.getCurrentThreadCpuTime();
                 long t1 = System.nanoTime();
                 Trace back = TraceJsonReader.read(file);
                 read[r] = (System.nanoTime() - t1) / 1e6;
+                readCpu[r] = (cpu.getCurrentThreadCpuTime() - c1) / 1e6;
                 if (back.eventCount() != trace.eventCount()) {
                     throw new IllegalStateException("read " + back.eventCount() + " of " + trace.eventCount());
                 }
@@ -97,6 +105,8 @@ public final class Harness {
             String name = "files." + events;
             result(name + ".write", median(write), "ms");
             result(name + ".read", median(read), "ms");
+            result(name + ".write.cpu", median(writeCpu), "ms");
+            result(name + ".read.cpu", median(readCpu), "ms");
             result(name + ".bytesPerEvent", (double) Files.size(file) / trace.eventCount(), "B");
         } finally {
             Files.deleteIfExists(file);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -284,11 +285,19 @@ public final class TraceJsonReader {
             }
         }
 
+        // Read from the parser's fields: currentTokenLocation() makes an object per call, and
+        // every value asks for its place.
         private int line() {
+            if (p instanceof ParserBase b) {
+                return Math.max(0, b.getTokenLineNr());
+            }
             return TraceJsonReader.line(p.currentTokenLocation());
         }
 
         private int column() {
+            if (p instanceof ParserBase b) {
+                return Math.max(0, b.getTokenColumnNr());
+            }
             return TraceJsonReader.column(p.currentTokenLocation());
         }
 
