@@ -102,7 +102,22 @@ public final class Harness {
                     throw new IllegalStateException("read " + back.eventCount() + " of " + trace.eventCount());
                 }
             }
+            // the floor: Jackson going through the same file's tokens, keeping nothing
+            double[] tokens = new double[reps];
+            com.fasterxml.jackson.core.JsonFactory json = new com.fasterxml.jackson.core.JsonFactory();
+            for (int r = 0; r < reps; r++) {
+                long t0 = System.nanoTime();
+                try (com.fasterxml.jackson.core.JsonParser p = json.createParser(file.toFile())) {
+                    while (p.nextToken() != null) {
+                        if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT) {
+                            p.getLongValue();
+                        }
+                    }
+                }
+                tokens[r] = (System.nanoTime() - t0) / 1e6;
+            }
             String name = "files." + events;
+            result(name + ".tokens", median(tokens), "ms");
             result(name + ".write", median(write), "ms");
             result(name + ".read", median(read), "ms");
             result(name + ".write.cpu", median(writeCpu), "ms");

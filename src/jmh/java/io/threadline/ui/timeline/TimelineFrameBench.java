@@ -40,6 +40,10 @@ public final class TimelineFrameBench {
             stage.setScene(new Scene(view, 1920, 1080));
             stage.show();
         });
+        // the reference: the same window with nothing to show (background, ruler, an empty canvas)
+        measure(warmup);
+        long[][] empty = measure(frames);
+        System.out.println("RESULT timeline.floor.median " + millis(percentile(empty[0], 50)) + " ms");
         for (String config : configs) {
             String[] c = config.split(":");
             long events = Long.parseLong(c[0]);
