@@ -334,7 +334,7 @@ final class TraceBuilder {
     /** Records a transition, counting the lane chunk and detail string it may add. */
     private void transition(RawEvent e, int tid, long ts, ThreadState state, Reason reason, int cause,
                             String detail, int line) throws TraceFormatException {
-        long bytes = trace.lane(tid).size() % ReadBudget.LANE_CHUNK_EVENTS == 0 ? ReadBudget.LANE_CHUNK_BYTES : 0;
+        long bytes = ReadBudget.laneBytesAt(trace.lane(tid).size());
         int strings = trace.strings().size();
         trace.transition(tid, ts, state, reason, cause, detail, line);
         if (trace.strings().size() != strings) {

@@ -74,6 +74,10 @@ final class CauseArrows {
                 double y1 = top + (down ? target.y() + pad : target.bottom() - pad);
                 boolean mine = ctx.selected() == t || ctx.selected() == c;
                 arrows.add(new double[] {lane.time(e), y0, y1, mine ? 1 : 0});
+                if (arrows.size() > BUSY && ctx.selected() < 0) {
+                    // too many to draw, and no thread selected whose arrows would be: nothing is drawn
+                    return;
+                }
             }
         }
         // many arrows make a fence of vertical lines: then only the selected thread's are drawn
