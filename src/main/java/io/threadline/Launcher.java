@@ -2,6 +2,7 @@ package io.threadline;
 
 import io.threadline.cli.Cli;
 import io.threadline.export.TraceFile;
+import io.threadline.ui.StartupProbe;
 import io.threadline.ui.ThreadlineApp;
 
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class Launcher {
 
     /** Opens the window, able to open trace files (File > Open, drag and drop, {@code show}). */
     private static void openWindow(Path file) {
+        StartupProbe.installIfAsked();
         ThreadlineApp.setTraceLoader(TraceFile::load);
         ThreadlineApp.open(file);
     }

@@ -1,5 +1,7 @@
 package io.threadline.export;
 
+import io.threadline.trace.LaneColumns;
+
 /**
  * Keeps the reading of an untrusted file within the memory the JVM can spare, so a hostile or
  * huge file ends in a clear "too large" message instead of an OutOfMemoryError that could take
@@ -7,16 +9,14 @@ package io.threadline.export;
  * this counts what the trace being built will keep, by the trace's own layout.
  *
  * <p>The estimate mirrors the column store in {@code io.threadline.trace}: a thread's lane
- * allocates its columns a chunk of {@link #LANE_CHUNK_EVENTS} events at a time (the first one
- * with its first event), and lists such as output lines or counter samples chunks of
- * {@link #LIST_CHUNK} references. {@code ReadBudgetTest} measures real allocation against it,
- * so a change of layout there shows up here.
+ * allocates its columns a chunk at a time (16 events first, each chunk twice the one before up to
+ * 4,096; 11 bytes an event, see {@link #laneBytesAt}), and lists such as output lines or counter
+ * samples chunks of {@link #LIST_CHUNK} references. {@code HostileTraceFilesTest} measures what a
+ * trace really keeps against it, so a change of layout there shows up here. (A chunk holding a
+ * value too large for its narrow columns, such as line 70,000, widens that column: up to 21 bytes
+ * an event, within the factor of 2 the test allows.)
  */
 final class ReadBudget {
-    /** Events per chunk of a lane's columns ({@code LaneColumns.CHUNK}). */
-    static final int LANE_CHUNK_EVENTS = 1024;
-    /** Bytes of one lane chunk: time (8), state (1), reason (1), cause, detail, line (4 each), array headers. */
-    static final long LANE_CHUNK_BYTES = LANE_CHUNK_EVENTS * (8L + 1 + 1 + 4 + 4 + 4) + 6 * 16 + 32;
     /** References per chunk of an append-only list ({@code AppendLog.CHUNK}). */
     static final int LIST_CHUNK = 256;
     /** Bytes of one list chunk (compressed references, as on heaps under 32 GB, plus header). */
@@ -52,6 +52,11 @@ final class ReadBudget {
                     + megabytes(used) + " of memory and " + megabytes(Math.max(0, limit))
                     + " are free (start Threadline with more, e.g. java -Xmx4g -jar threadline.jar)");
         }
+    }
+
+    /** Bytes a lane allocates when event {@code index} is appended to it: a new chunk, or nothing. */
+    static long laneBytesAt(int index) {
+        return LaneColumns.bytesAllocatedAt(index);
     }
 
     /** A text's share: two bytes a character, plus the String and its array. */

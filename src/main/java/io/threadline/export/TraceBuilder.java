@@ -335,7 +335,7 @@ final class TraceBuilder implements EventBuilder {
     /** Records a transition, counting the lane chunk and detail string it may add. */
     private void transition(RawEvent e, int tid, long ts, ThreadState state, Reason reason, int cause,
                             String detail, int line) throws TraceFormatException {
-        long bytes = trace.lane(tid).size() % ReadBudget.LANE_CHUNK_EVENTS == 0 ? ReadBudget.LANE_CHUNK_BYTES : 0;
+        long bytes = ReadBudget.laneBytesAt(trace.lane(tid).size());
         int strings = trace.strings().size();
         trace.transition(tid, ts, state, reason, cause, detail, line);
         if (trace.strings().size() != strings) {
@@ -351,18 +351,23 @@ final class TraceBuilder implements EventBuilder {
 
     /** Checks that a new span or death of {@code tid} at {@code ts} continues its lane. */
     private void follows(RawEvent e, int tid, long ts) throws TraceFormatException {
-        String who = "thread " + JsonValue.quote(trace.thread(tid).name());
         if (dead.get(tid)[0]) {
-            throw at(e.ts, who + " has an event after its death");
+            throw at(e.ts, who(tid) + " has an event after its death");
         }
         long expected = laneEnds.get(tid)[0];
         if (expected >= 0 && ts < expected) {
-            throw at(e.ts, who + ": this event at " + ts + " overlaps the previous span, which ends at " + expected);
+            throw at(e.ts, who(tid) + ": this event at " + ts + " overlaps the previous span, which ends at "
+                    + expected);
         }
         if (expected >= 0 && ts > expected) {
-            throw at(e.ts, who + ": gap between its previous span, which ends at " + expected
+            throw at(e.ts, who(tid) + ": gap between its previous span, which ends at " + expected
                     + ", and this event at " + ts);
         }
+    }
+
+    /** A thread as messages name it (made only for a message: quoting runs a regex). */
+    private String who(int tid) {
+        return "thread " + JsonValue.quote(trace.thread(tid).name());
     }
 
     /** The checked ts of a timed event: a time, in file order, within the trace. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.UTF8StreamJsonParser;
 import io.threadline.trace.Trace;
 
 import java.io.BufferedInputStream;
@@ -327,11 +328,20 @@ public final class TraceJsonReader {
             }
         }
 
+        // Read from the parser's fields: currentTokenLocation() makes an object per call, and
+        // every value asks for its place. For a value token of the UTF-8 parser (the one an
+        // InputStream gets) that object holds exactly these fields; anything else asks for it.
         private int line() {
+            if (p instanceof UTF8StreamJsonParser u && p.currentToken() != JsonToken.FIELD_NAME) {
+                return Math.max(0, u.getTokenLineNr());
+            }
             return TraceJsonReader.line(p.currentTokenLocation());
         }
 
         private int column() {
+            if (p instanceof UTF8StreamJsonParser u && p.currentToken() != JsonToken.FIELD_NAME) {
+                return Math.max(0, u.getTokenColumnNr() - 1);
+            }
             return TraceJsonReader.column(p.currentTokenLocation());
         }
 

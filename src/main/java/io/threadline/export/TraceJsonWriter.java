@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.threadline.trace.CounterSample;
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.LaneColumns;
@@ -214,6 +216,36 @@ public final class TraceJsonWriter {
 
     /** Writes one event of each kind. */
     private static final class EventWriter {
+        // Transitions are most of a file: their fixed keys and labels are encoded once.
+        private static final SerializableString PH = new SerializedString("ph");
+        private static final SerializableString CAT = new SerializedString("cat");
+        private static final SerializableString NAME = new SerializedString("name");
+        private static final SerializableString TS = new SerializedString("ts");
+        private static final SerializableString DUR = new SerializedString("dur");
+        private static final SerializableString PID = new SerializedString("pid");
+        private static final SerializableString TID = new SerializedString("tid");
+        private static final SerializableString ARGS = new SerializedString("args");
+        private static final SerializableString STATE = new SerializedString("state");
+        private static final SerializableString REASON = new SerializedString("reason");
+        private static final SerializableString DETAIL = new SerializedString("detail");
+        private static final SerializableString ERROR = new SerializedString("error");
+        private static final SerializableString HOW = new SerializedString("how");
+        private static final SerializableString LINE = new SerializedString("line");
+        private static final SerializableString X = new SerializedString("X");
+        private static final SerializableString I = new SerializedString("i");
+        private static final SerializableString CAT_STATE = new SerializedString(TraceFormat.CAT_STATE);
+        private static final SerializableString DEAD = new SerializedString(TraceFormat.DEAD);
+        private static final SerializableString[] STATE_LABEL = labels(ThreadState.values().length, true);
+        private static final SerializableString[] REASON_LABEL = labels(Reason.values().length, false);
+
+        private static SerializableString[] labels(int n, boolean states) {
+            SerializableString[] out = new SerializableString[n];
+            for (int k = 0; k < n; k++) {
+                out[k] = new SerializedString(states ? ThreadState.ofCode(k).label() : Reason.ofCode(k).label());
+            }
+            return out;
+        }
+
         private final JsonGenerator g;
         private final Trace trace;
         private final Snapshot snap;
@@ -229,40 +261,63 @@ public final class TraceJsonWriter {
             ThreadState state = lane.state(i);
             Reason reason = lane.reason(i);
             long ts = lane.time(i);
-            int pid = trace.thread(tid).process() + TraceFormat.ID_BASE;
+            int pid = snap.pids[tid];
             String detail = trace.string(lane.detail(i));
             g.writeStartObject();
             if (state == ThreadState.DEAD) {
-                g.writeStringField("ph", "i");
-                g.writeStringField("cat", TraceFormat.CAT_STATE);
-                g.writeStringField("name", TraceFormat.DEAD);
-                g.writeNumberField("ts", ts);
-                g.writeNumberField("pid", pid);
-                g.writeNumberField("tid", tid + TraceFormat.ID_BASE);
-                g.writeObjectFieldStart("args");
-                g.writeStringField("how", reason.label());
+                g.writeFieldName(PH);
+                g.writeString(I);
+                g.writeFieldName(CAT);
+                g.writeString(CAT_STATE);
+                g.writeFieldName(NAME);
+                g.writeString(DEAD);
+                g.writeFieldName(TS);
+                g.writeNumber(ts);
+                g.writeFieldName(PID);
+                g.writeNumber(pid);
+                g.writeFieldName(TID);
+                g.writeNumber(tid + TraceFormat.ID_BASE);
+                g.writeFieldName(ARGS);
+                g.writeStartObject();
+                g.writeFieldName(HOW);
+                g.writeString(REASON_LABEL[reason.ordinal()]);
                 if (detail != null) {
-                    g.writeStringField(reason == Reason.RAISED ? "error" : "detail", detail);
+                    g.writeFieldName(reason == Reason.RAISED ? ERROR : DETAIL);
+                    g.writeString(detail);
                 }
             } else {
                 long end = i + 1 < snap.laneSizes[tid] ? lane.time(i + 1) : snap.end;
-                g.writeStringField("ph", "X");
-                g.writeStringField("cat", TraceFormat.CAT_STATE);
-                g.writeStringField("name", state.label());
-                g.writeNumberField("ts", ts);
-                g.writeNumberField("dur", end - ts);
-                g.writeNumberField("pid", pid);
-                g.writeNumberField("tid", tid + TraceFormat.ID_BASE);
-                g.writeObjectFieldStart("args");
-                g.writeStringField("state", state.label());
-                g.writeStringField("reason", reason.label());
+                SerializableString label = STATE_LABEL[state.ordinal()];
+                g.writeFieldName(PH);
+                g.writeString(X);
+                g.writeFieldName(CAT);
+                g.writeString(CAT_STATE);
+                g.writeFieldName(NAME);
+                g.writeString(label);
+                g.writeFieldName(TS);
+                g.writeNumber(ts);
+                g.writeFieldName(DUR);
+                g.writeNumber(end - ts);
+                g.writeFieldName(PID);
+                g.writeNumber(pid);
+                g.writeFieldName(TID);
+                g.writeNumber(tid + TraceFormat.ID_BASE);
+                g.writeFieldName(ARGS);
+                g.writeStartObject();
+                g.writeFieldName(STATE);
+                g.writeString(label);
+                g.writeFieldName(REASON);
+                g.writeString(REASON_LABEL[reason.ordinal()]);
                 if (detail != null) {
-                    g.writeStringField("detail", detail);
+                    g.writeFieldName(DETAIL);
+                    g.writeString(detail);
                 }
             }
             threadRef("by", lane.cause(i));
-            if (lane.line(i) != 0) {
-                g.writeNumberField("line", lane.line(i));
+            int line = lane.line(i);
+            if (line != 0) {
+                g.writeFieldName(LINE);
+                g.writeNumber(line);
             }
             g.writeEndObject();
             g.writeEndObject();
@@ -323,7 +378,7 @@ public final class TraceJsonWriter {
                 return;
             }
             g.writeStringField(key, trace.thread(tid).name());
-            if (snap.sharedNames.containsKey(trace.thread(tid).name())) {
+            if (snap.sharedName[tid]) {
                 g.writeNumberField(key + "Tid", tid + TraceFormat.ID_BASE);
             }
         }
@@ -342,7 +397,10 @@ public final class TraceJsonWriter {
         final io.threadline.trace.RunOutcome outcome;
         final String message;
         final long end;
-        final Map<String, Boolean> sharedNames = new HashMap<>();
+        /** Per thread: whether another thread has its name, so references need its id too. */
+        final boolean[] sharedName;
+        /** Per thread: its process's id in the file. */
+        final int[] pids;
 
         Snapshot(Trace trace) {
             // Outcome first: if it says finished, everything below is complete.
@@ -378,11 +436,15 @@ public final class TraceJsonWriter {
             }
             strings = trace.strings().size();
             end = Math.max(trace.endTime(), latest);
-            Map<String, Boolean> seen = new HashMap<>();
+            Map<String, Integer> count = new HashMap<>();
             for (int t = 0; t < threads; t++) {
-                if (seen.put(trace.thread(t).name(), Boolean.TRUE) != null) {
-                    sharedNames.put(trace.thread(t).name(), Boolean.TRUE);
-                }
+                count.merge(trace.thread(t).name(), 1, Integer::sum);
+            }
+            sharedName = new boolean[threads];
+            pids = new int[threads];
+            for (int t = 0; t < threads; t++) {
+                sharedName[t] = count.get(trace.thread(t).name()) > 1;
+                pids[t] = trace.thread(t).process() + TraceFormat.ID_BASE;
             }
         }
     }

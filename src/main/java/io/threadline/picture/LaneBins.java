@@ -1,6 +1,7 @@
 package io.threadline.picture;
 
 import io.threadline.trace.LaneColumns;
+import io.threadline.trace.LaneSummary;
 import io.threadline.trace.ThreadState;
 
 /**
@@ -18,6 +19,9 @@ public final class LaneBins {
     /** Up to this many spans in a column are measured exactly; beyond, the column is sampled. */
     private static final int EXACT_LIMIT = 64;
     private static final int SAMPLES = 16;
+    /** A lane with this many events or more, showing this many per column or more, is read from its summary. */
+    private static final int DENSE_MIN_EVENTS = 4096;
+    private static final int DENSE_PER_COLUMN = 8;
     private static final ThreadState[] STATES = ThreadState.values();
     /** Tie-break for MIXED columns: the more active state wins. */
     private static final int[] ACTIVITY = new int[STATES.length];
@@ -38,6 +42,12 @@ public final class LaneBins {
     private int size;
     private long laneEnd;
     private final double[] share = new double[STATES.length];
+    /** The zoom pyramid of the lane last binned densely; kept, and extended as the lane grows. */
+    private LaneSummary summary;
+    // what the last binning read, to find a dense column's events when asked (hover)
+    private LaneColumns binnedLane;
+    private TimeScale binnedScale;
+    private int binnedLast;
 
     /**
      * Bins a lane for the columns [0, width) of the scale.
@@ -64,6 +74,11 @@ public final class LaneBins {
         if (last < 0) {
             return;
         }
+        binnedLane = lane;
+        binnedScale = scale;
+        binnedLast = last;
+        LaneSummary dense = denseSummary(lane, n, scale, width);
+        double minDense = dense == null ? Double.MAX_VALUE : 2.0 * dense.cellWidth();
         int prev = -1;
         for (int x = 0; x < width; x++) {
             double ta = scale.time(x);
@@ -77,6 +92,9 @@ public final class LaneBins {
                 continue;
             }
             double centre = (ta + tb) / 2;
+            if (b - a >= minDense && denseColumn(x, dense, a, b, centre, laneStart)) {
+                continue;
+            }
             // fast path: the span of the previous column goes on through this one
             if (prev >= 0 && lane.time(prev) < a && (prev == last || lane.time(prev + 1) >= b)) {
                 setPure(x, lane, prev, centre, laneStart);
@@ -104,6 +122,60 @@ public final class LaneBins {
                 prev = j;
             }
         }
+    }
+
+    /**
+     * The summary to bin this lane from, or null when its events are few enough to read: far more
+     * events than columns, and the lane long enough to be worth a summary.
+     */
+    private LaneSummary denseSummary(LaneColumns lane, int n, TimeScale scale, int width) {
+        if (n < DENSE_MIN_EVENTS) {
+            return null;
+        }
+        int from = Math.max(0, lastAtOrBefore(lane, n, (long) Math.floor(scale.start()), 0));
+        int to = lastAtOrBefore(lane, n, (long) Math.ceil(scale.end()), from);
+        if (to - from < (long) DENSE_PER_COLUMN * width) {
+            return null;
+        }
+        if (summary == null || summary.lane() != lane) {
+            summary = new LaneSummary(lane);
+        }
+        summary.update(n);
+        return summary.cellWidth() > 0 ? summary : null;
+    }
+
+    /**
+     * A column read from the summary: MIXED, in the state with most time (its event and count of
+     * changes are found only if asked). False if the summary does not cover it yet.
+     */
+    private boolean denseColumn(int x, LaneSummary dense, double a, double b, double centre, long laneStart) {
+        java.util.Arrays.fill(share, 0);
+        if (!dense.shares(a, b, share) || centre < laneStart || centre >= laneEnd) {
+            return false;
+        }
+        int dominant = 0;
+        for (int s = 1; s < LaneSummary.STATES; s++) {
+            if (share[s] > share[dominant] || (share[s] == share[dominant] && ACTIVITY[s] > ACTIVITY[dominant])) {
+                dominant = s;
+            }
+        }
+        kind[x] = MIXED;
+        state[x] = (byte) dominant;
+        event[x] = -1;
+        changes[x] = -1;
+        instantRun[x] = false;
+        return true;
+    }
+
+    /** Finds the events of a column binned from the summary. */
+    private void resolve(int x) {
+        LaneColumns lane = binnedLane;
+        double a = Math.max(binnedScale.time(x), lane.time(0));
+        double b = Math.min(binnedScale.time(x + 1), laneEnd);
+        int cover = lastBefore(lane, binnedLast + 1, a, 0);
+        int j = lastBefore(lane, binnedLast + 1, b, Math.max(cover, 0));
+        changes[x] = j - cover;
+        event[x] = firstInState(lane, Math.max(cover, 0), j, state[x]);
     }
 
     private void setPure(int x, LaneColumns lane, int i, double centre, long laneStart) {
@@ -143,7 +215,7 @@ public final class LaneBins {
             int lo = from;
             for (int s = 0; s < SAMPLES; s++) {
                 double t = a + (b - a) * (s + 0.5) / SAMPLES;
-                int e = Math.max(from, lastAtOrBefore(lane, to + 1, (long) Math.floor(t), lo));
+                int e = Math.max(from, gallop(lane, to + 1, (long) Math.floor(t), lo));
                 lo = e;
                 share[lane.state(e).ordinal()] += 1;
                 if (s == SAMPLES / 2) {
@@ -178,7 +250,24 @@ public final class LaneBins {
     /** The last event among [lo, n) with time strictly before t (t may be fractional), or lo - 1. */
     private static int lastBefore(LaneColumns lane, int n, double t, int lo) {
         long bound = (long) Math.ceil(t) - 1;   // event times are whole µs: time < t ⇔ time ≤ ceil(t) - 1
-        return lastAtOrBefore(lane, n, bound, lo);
+        return gallop(lane, n, bound, lo);
+    }
+
+    /**
+     * As {@link #lastAtOrBefore}, for an answer expected near {@code lo} (the next column's): probes
+     * lo + 1, 2, 4 ... first, so the cost follows the distance, not the lane's length.
+     */
+    static int gallop(LaneColumns lane, int n, long t, int lo) {
+        if (lo >= n || lane.time(lo) > t) {
+            return lo - 1;
+        }
+        int good = lo;
+        int step = 1;
+        while (good + step < n && lane.time(good + step) <= t) {
+            good += step;
+            step <<= 1;
+        }
+        return lastAtOrBefore(lane, Math.min(n, good + step), t, good + 1);
     }
 
     /** The last event among [lo, n) with time ≤ t, or lo - 1 if none. */
@@ -235,11 +324,17 @@ public final class LaneBins {
 
     /** The span shown in column x (for MIXED, the longest one of the dominant state). */
     public int event(int x) {
+        if (event[x] < 0 && kind(x) == MIXED) {
+            resolve(x);
+        }
         return event[x];
     }
 
     /** Spans that start inside a MIXED column. */
     public int changes(int x) {
+        if (changes[x] < 0 && kind(x) == MIXED) {
+            resolve(x);
+        }
         return changes[x];
     }
 

@@ -1,28 +1,192 @@
 package io.threadline.trace;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 /**
  * The transitions of one thread as columns of primitives: no object per event. One writer
  * (the thread's recorder) appends; readers may read concurrently up to {@link #size()}.
  * Event {@code i} starts a span in {@code state(i)} that lasts until {@code time(i + 1)}, or
  * for the last event until the lane's end (its death, or "now" while it lives).
+ *
+ * <p>Layout (11 bytes an event): chunks that never move, the first of 16 events, each twice the
+ * one before up to 4,096; in a chunk, time as an int offset from the chunk's first event, state
+ * and reason in one byte, line, cause + 1 and detail + 1 as chars. A value that does not fit
+ * (a chunk spanning more than 35 minutes, line 65,536, thread or string id 65,535 and up) gives
+ * that chunk a wide column instead: a new chunk object sharing the other columns, the narrow
+ * column copied in its constructor (final fields publish the copy), the old object left as it
+ * was for readers that still hold it.
  */
 public final class LaneColumns {
-    private static final int SHIFT = 10;
-    private static final int CHUNK = 1 << SHIFT;
-    private static final int MASK = CHUNK - 1;
+    private static final int FIRST_SHIFT = 4;
+    private static final int MAX_SHIFT = 12;
+    /** Events in the first chunk. */
+    static final int FIRST_CHUNK = 1 << FIRST_SHIFT;
+    /** Events in every chunk from the tenth on. */
+    static final int MAX_CHUNK = 1 << MAX_SHIFT;
+    /** Events held by the growing chunks 0 .. GROWING_CHUNKS - 1 (16 + 32 + ... + 4,096). */
+    private static final int GROWING = (1 << (MAX_SHIFT + 1)) - (1 << FIRST_SHIFT);
+    private static final int GROWING_CHUNKS = MAX_SHIFT - FIRST_SHIFT + 1;
+    /** Bytes an event takes in a chunk without wide columns. */
+    public static final int BYTES_PER_EVENT = 4 + 1 + 2 + 2 + 2;
+    /** Bytes a chunk takes besides its events: the chunk object and five array headers. */
+    public static final int CHUNK_OVERHEAD = 56 + 5 * 16;
 
-    /** One chunk of every column; allocated together so a chunk is one cache-friendly unit. */
-    private static final class Chunk {
-        final long[] time = new long[CHUNK];
-        final byte[] state = new byte[CHUNK];
-        final byte[] reason = new byte[CHUNK];
-        final int[] cause = new int[CHUNK];
-        final int[] detail = new int[CHUNK];
-        final int[] line = new int[CHUNK];
+    private static final int REASON_BITS = 5;
+    private static final ThreadState[] STATES = ThreadState.values();
+    private static final Reason[] REASONS = Reason.values();
+    private static final VarHandle SIZE;
+
+    static {
+        if (REASONS.length > 1 << REASON_BITS || STATES.length > 1 << (8 - REASON_BITS)) {
+            throw new ExceptionInInitializerError("state and reason no longer fit in one byte");
+        }
+        try {
+            SIZE = MethodHandles.lookup().findVarHandle(LaneColumns.class, "size", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
-    private volatile Chunk[] chunks = new Chunk[1];
+    /**
+     * One chunk of every column. Wide columns replace narrow ones one column at a time, in a new
+     * Chunk object; until then they are null.
+     */
+    private static final class Chunk {
+        final long base;
+        final boolean narrow;
+        final int[] dt;
+        final byte[] code;
+        final char[] line;
+        final char[] cause;
+        final char[] detail;
+        final long[] wideTime;
+        final int[] wideLine;
+        final int[] wideCause;
+        final int[] wideDetail;
+
+        Chunk(long base, int capacity) {
+            this.base = base;
+            this.narrow = true;
+            dt = new int[capacity];
+            code = new byte[capacity];
+            line = new char[capacity];
+            cause = new char[capacity];
+            detail = new char[capacity];
+            wideTime = null;
+            wideLine = null;
+            wideCause = null;
+            wideDetail = null;
+        }
+
+        /** A copy of {@code k} whose columns flagged are wide, holding the first {@code n} values. */
+        Chunk(Chunk k, int n, boolean time, boolean ln, boolean cs, boolean dl) {
+            base = k.base;
+            narrow = false;
+            code = k.code;
+            int cap = k.code.length;
+            if (time && k.wideTime == null) {
+                long[] w = new long[cap];
+                for (int o = 0; o < n; o++) {
+                    w[o] = k.base + k.dt[o];
+                }
+                wideTime = w;
+                dt = null;
+            } else {
+                wideTime = k.wideTime;
+                dt = k.dt;
+            }
+            if (ln && k.wideLine == null) {
+                int[] w = new int[cap];
+                for (int o = 0; o < n; o++) {
+                    w[o] = k.line[o];
+                }
+                wideLine = w;
+                line = null;
+            } else {
+                wideLine = k.wideLine;
+                line = k.line;
+            }
+            if (cs && k.wideCause == null) {
+                int[] w = new int[cap];
+                for (int o = 0; o < n; o++) {
+                    w[o] = k.cause[o] - 1;
+                }
+                wideCause = w;
+                cause = null;
+            } else {
+                wideCause = k.wideCause;
+                cause = k.cause;
+            }
+            if (dl && k.wideDetail == null) {
+                int[] w = new int[cap];
+                for (int o = 0; o < n; o++) {
+                    w[o] = k.detail[o] - 1;
+                }
+                wideDetail = w;
+                detail = null;
+            } else {
+                wideDetail = k.wideDetail;
+                detail = k.detail;
+            }
+        }
+
+        long time(int o) {
+            long[] w = wideTime;
+            return w != null ? w[o] : base + dt[o];
+        }
+
+        int line(int o) {
+            int[] w = wideLine;
+            return w != null ? w[o] : line[o];
+        }
+
+        int cause(int o) {
+            int[] w = wideCause;
+            return w != null ? w[o] : cause[o] - 1;
+        }
+
+        int detail(int o) {
+            int[] w = wideDetail;
+            return w != null ? w[o] : detail[o] - 1;
+        }
+
+        /** Stores a value in whichever form each column has. */
+        void put(int o, long t, int codeValue, int ln, int cs, int dl) {
+            if (wideTime != null) {
+                wideTime[o] = t;
+            } else {
+                dt[o] = (int) (t - base);
+            }
+            code[o] = (byte) codeValue;
+            if (wideLine != null) {
+                wideLine[o] = ln;
+            } else {
+                line[o] = (char) ln;
+            }
+            if (wideCause != null) {
+                wideCause[o] = cs;
+            } else {
+                cause[o] = (char) (cs + 1);
+            }
+            if (wideDetail != null) {
+                wideDetail[o] = dl;
+            } else {
+                detail[o] = (char) (dl + 1);
+            }
+        }
+    }
+
+    private volatile Chunk[] chunks = new Chunk[4];
+    /** Written with release semantics by the one writer, after the event it publishes. */
     private volatile int size;
+
+    // writer side only
+    private Chunk current;
+    private int currentIndex = -1;
+    private int currentStart;
+    private int currentCapacity;
+    private long lastTime = Long.MIN_VALUE;
 
     /**
      * Appends a transition.
@@ -33,56 +197,134 @@ public final class LaneColumns {
      * @param line   scenario source line that made the call, or 0
      */
     public void append(long time, ThreadState state, Reason reason, int cause, int detail, int line) {
+        if (time < lastTime) {
+            throw new IllegalArgumentException("time goes backwards: " + time + " < " + lastTime);
+        }
         int n = size;
-        if (n > 0 && time < time(n - 1)) {
-            throw new IllegalArgumentException("time goes backwards: " + time + " < " + time(n - 1));
+        int o = n - currentStart;
+        if (o >= currentCapacity) {
+            startChunk(n, time);
+            o = 0;
         }
+        Chunk k = current;
+        int code = state.ordinal() << REASON_BITS | reason.ordinal();
+        long d = time - k.base;
+        if (k.narrow && (d >>> 31) == 0 && (line >>> 16) == 0 && ((cause + 1) >>> 16) == 0
+                && ((detail + 1) >>> 16) == 0) {
+            k.dt[o] = (int) d;
+            k.code[o] = (byte) code;
+            k.line[o] = (char) line;
+            k.cause[o] = (char) (cause + 1);
+            k.detail[o] = (char) (detail + 1);
+        } else {
+            widen(o, d, line, cause, detail).put(o, time, code, line, cause, detail);
+        }
+        lastTime = time;
+        SIZE.setRelease(this, n + 1);
+    }
+
+    private void startChunk(int n, long time) {
+        int c = currentIndex + 1;
+        int capacity = c < GROWING_CHUNKS ? FIRST_CHUNK << c : MAX_CHUNK;
         Chunk[] dir = chunks;
-        int c = n >>> SHIFT;
-        if (c >= dir.length || dir[c] == null) {
-            dir = ChunkDirectory.grow(dir, c, Chunk::new);
-            chunks = dir;
+        if (c < dir.length && dir[c] != null) {
+            // only after rewind(): the chunks are used again, in order
+            current = dir[c];
+            currentIndex = c;
+            currentStart = n;
+            currentCapacity = capacity;
+            return;
         }
-        Chunk k = dir[c];
-        int o = n & MASK;
-        k.time[o] = time;
-        k.state[o] = (byte) state.ordinal();
-        k.reason[o] = (byte) reason.ordinal();
-        k.cause[o] = cause;
-        k.detail[o] = detail;
-        k.line[o] = line;
-        size = n + 1;
+        Chunk k = new Chunk(time, capacity);
+        if (c >= dir.length) {
+            dir = java.util.Arrays.copyOf(dir, dir.length * 2);
+            dir[c] = k;
+            chunks = dir;
+        } else {
+            dir[c] = k;
+        }
+        current = k;
+        currentIndex = c;
+        currentStart = n;
+        currentCapacity = capacity;
+    }
+
+    /** The current chunk, with wide columns for whichever of these values do not fit narrow ones. */
+    private Chunk widen(int o, long d, int line, int cause, int detail) {
+        Chunk k = current;
+        boolean t = (d >>> 31) != 0 && k.wideTime == null;
+        boolean l = (line >>> 16) != 0 && k.wideLine == null;
+        boolean c = ((cause + 1) >>> 16) != 0 && k.wideCause == null;
+        boolean s = ((detail + 1) >>> 16) != 0 && k.wideDetail == null;
+        if (t || l || c || s) {
+            k = new Chunk(k, o, t, l, c, s);
+            // Published by the release of size below; a reader that still holds the old object
+            // reads only events before this one, which it has.
+            chunks[currentIndex] = k;
+            current = k;
+        }
+        return k;
+    }
+
+    /**
+     * Forgets every event but keeps the chunks, so a benchmark can record forever without
+     * allocating. Only with no reader about, and the next times must again start from the
+     * first one recorded (chunks keep their base time).
+     */
+    void rewind() {
+        SIZE.setRelease(this, 0);
+        current = chunks[0];
+        currentIndex = current == null ? -1 : 0;
+        currentStart = 0;
+        currentCapacity = current == null ? 0 : FIRST_CHUNK;
+        lastTime = Long.MIN_VALUE;
     }
 
     public int size() {
         return size;
     }
 
+    private Chunk chunk(int i) {
+        Chunk[] dir = chunks;
+        if (i >= GROWING) {
+            return dir[GROWING_CHUNKS + ((i - GROWING) >>> MAX_SHIFT)];
+        }
+        return dir[31 - Integer.numberOfLeadingZeros((i >>> FIRST_SHIFT) + 1)];
+    }
+
+    private static int offset(int i) {
+        if (i >= GROWING) {
+            return (i - GROWING) & (MAX_CHUNK - 1);
+        }
+        int c = 31 - Integer.numberOfLeadingZeros((i >>> FIRST_SHIFT) + 1);
+        return i + FIRST_CHUNK - (FIRST_CHUNK << c);
+    }
+
     public long time(int i) {
-        return chunks[i >>> SHIFT].time[i & MASK];
+        return chunk(i).time(offset(i));
     }
 
     public ThreadState state(int i) {
-        return ThreadState.ofCode(chunks[i >>> SHIFT].state[i & MASK]);
+        return STATES[(chunk(i).code[offset(i)] & 0xff) >>> REASON_BITS];
     }
 
     public Reason reason(int i) {
-        return Reason.ofCode(chunks[i >>> SHIFT].reason[i & MASK]);
+        return REASONS[chunk(i).code[offset(i)] & ((1 << REASON_BITS) - 1)];
     }
 
     /** Id of the thread that caused event {@code i}, or -1. */
     public int cause(int i) {
-        return chunks[i >>> SHIFT].cause[i & MASK];
+        return chunk(i).cause(offset(i));
     }
 
     /** String id of event {@code i}'s detail, or -1. */
     public int detail(int i) {
-        return chunks[i >>> SHIFT].detail[i & MASK];
+        return chunk(i).detail(offset(i));
     }
 
     /** Scenario source line of event {@code i}, or 0 when unknown. */
     public int line(int i) {
-        return chunks[i >>> SHIFT].line[i & MASK];
+        return chunk(i).line(offset(i));
     }
 
     /**
@@ -115,5 +357,15 @@ public final class LaneColumns {
     public boolean isDead() {
         int n = size;
         return n > 0 && state(n - 1) == ThreadState.DEAD;
+    }
+
+    /** Bytes the store allocates when it appends event {@code index}: a new chunk, or nothing. */
+    public static long bytesAllocatedAt(int index) {
+        if (index < GROWING) {
+            int c = 31 - Integer.numberOfLeadingZeros((index >>> FIRST_SHIFT) + 1);
+            int start = (FIRST_CHUNK << c) - FIRST_CHUNK;
+            return index == start ? CHUNK_OVERHEAD + (long) BYTES_PER_EVENT * (FIRST_CHUNK << c) : 0;
+        }
+        return ((index - GROWING) & (MAX_CHUNK - 1)) == 0 ? CHUNK_OVERHEAD + (long) BYTES_PER_EVENT * MAX_CHUNK : 0;
     }
 }

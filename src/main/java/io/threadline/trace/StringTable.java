@@ -7,11 +7,17 @@ import java.util.Map;
 public final class StringTable {
     private final AppendLog<String> strings = new AppendLog<>();
     private final Map<String, Integer> ids = new HashMap<>();
+    // the runtime passes the same few strings again and again (a queue's name): skip the map then
+    private String last;
+    private int lastId = -1;
 
     /** The id of {@code s}, adding it if new; -1 for null. Writer side only. */
     public int intern(String s) {
         if (s == null) {
             return -1;
+        }
+        if (s == last) {
+            return lastId;
         }
         Integer id = ids.get(s);
         if (id == null) {
@@ -19,6 +25,8 @@ public final class StringTable {
             strings.add(s);
             ids.put(s, id);
         }
+        last = s;
+        lastId = id;
         return id;
     }
 

@@ -96,7 +96,8 @@ class HostileTraceFilesTest {
 
     @Test
     void aFileWhoseTraceWouldNotFitInMemoryIsRefusedWithOneLine() {
-        byte[] bytes = manyThreads(2_000, 10);
+        // 20,000 threads of one span and one death: about 600 bytes each
+        byte[] bytes = manyThreads(20_000, 10);
 
         assertThatThrownBy(() -> read(bytes, new ReadBudget(8 * MB)))
                 .isInstanceOf(TraceFormatException.class)

@@ -21,6 +21,8 @@ import java.util.List;
 /** A thread's lane: its states over time, binned per pixel column, with labels and an end cap. */
 final class ThreadTrack implements Track {
     private static final double LABEL_PAD = 6;
+    /** Least room for a label in a busy lane (one painted from a {@link LaneStrip}). */
+    private static final double BUSY_LABEL_ROOM = 60;
 
     private final int thread;
     private final boolean indented;
@@ -76,6 +78,8 @@ final class ThreadTrack implements Track {
         double barHeight = ctx.height() - 2 * m.barPadding();
         ThreadState hi = ctx.highlighted();
         List<int[]> labelled = new ArrayList<>();
+        // a busy lane's bars are painted as one image: a few shapes per run would cost far more
+        LaneStrip strip = runs(b, w) >= LaneStrip.MIN_RUNS ? LaneStrip.begin(p, m, w, barTop, barHeight) : null;
 
         int x = 0;
         while (x < w) {
@@ -85,7 +89,8 @@ final class ThreadTrack implements Track {
                 continue;
             }
             ThreadState s = b.state(x);
-            int ev = b.event(x);
+            // a merged column's event is found only when asked (hover): not needed to draw it
+            int ev = kind == LaneBins.PURE ? b.event(x) : -1;
             int x1 = x + 1;
             while (x1 < w && b.kind(x1) == kind && b.state(x1) == s && (kind != LaneBins.PURE || b.event(x1) == ev)) {
                 x1++;
@@ -97,8 +102,18 @@ final class ThreadTrack implements Track {
                 // ...nor where it is still going on (a living thread's last span)
                 boolean ongoing = ev == b.size() - 1 && lane.state(ev) != ThreadState.DEAD;
                 double right = x1 == w || ongoing ? x1 + 4 : x1;
-                StatePainter.span(gc, p, m, s, left, right, barTop, barHeight);
+                if (strip != null) {
+                    strip.span(s, left, right, hi == null || hi == s ? 1 : 0.18);
+                } else {
+                    StatePainter.span(gc, p, m, s, left, right, barTop, barHeight);
+                }
                 labelled.add(new int[] {x, x1, ev});
+            } else if (strip != null) {
+                double alpha = hi == null || hi == s ? 1 : 0.18;
+                strip.mergedSpan(s, x, x1, alpha);
+                if (x1 - x >= 3) {
+                    strip.mixedBand(x, x1, alpha);
+                }
             } else {
                 StatePainter.mergedSpan(gc, p, s, x, x1, barTop, barHeight);
                 if (x1 - x >= 3) {
@@ -108,6 +123,10 @@ final class ThreadTrack implements Track {
                 }
             }
             x = x1;
+        }
+        if (strip != null) {
+            gc.setGlobalAlpha(1);
+            strip.draw(gc);
         }
         gc.setGlobalAlpha(hi == null || hi == ThreadState.RUNNING ? 1 : 0.18);
         gc.setFill(p.color(PaletteKey.RUNNING));
@@ -119,7 +138,8 @@ final class ThreadTrack implements Track {
             }
         }
         gc.setGlobalAlpha(1);
-        drawLabels(ctx, labelled, lane, barTop, barHeight);
+        // each label is a text layout on the render thread: a busy lane keeps only the roomy ones
+        drawLabels(ctx, labelled, lane, barTop, barHeight, strip != null ? BUSY_LABEL_ROOM : 12);
         drawCap(ctx, b, lane);
         drawNewMark(ctx, b, lane);
     }
@@ -155,7 +175,25 @@ final class ThreadTrack implements Track {
         return cx < -2 * r || cx > ctx.width() + 2 * r ? Double.NaN : cx;
     }
 
-    private void drawLabels(TrackContext ctx, List<int[]> runs, LaneColumns lane, double barTop, double barHeight) {
+    /** Runs of columns drawn alike: a new one wherever the kind or state changes. */
+    private static int runs(LaneBins b, int w) {
+        int runs = 0;
+        byte prevKind = LaneBins.EMPTY;
+        ThreadState prev = null;
+        for (int x = 0; x < w; x++) {
+            byte k = b.kind(x);
+            ThreadState s = b.state(x);
+            if (k != LaneBins.EMPTY && (k != prevKind || s != prev)) {
+                runs++;
+            }
+            prevKind = k;
+            prev = s;
+        }
+        return runs;
+    }
+
+    private void drawLabels(TrackContext ctx, List<int[]> runs, LaneColumns lane, double barTop, double barHeight,
+                            double minRoom) {
         GraphicsContext gc = ctx.gc();
         Font font = ctx.metrics().small();
         gc.setFont(font);
@@ -165,7 +203,7 @@ final class ThreadTrack implements Track {
         ThreadState hi = ctx.highlighted();
         for (int[] r : runs) {
             double room = r[1] - r[0] - 2 * LABEL_PAD;
-            if (room < 12) {
+            if (room < minRoom) {
                 continue;
             }
             ThreadState s = lane.state(r[2]);

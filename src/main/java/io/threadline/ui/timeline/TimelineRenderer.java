@@ -45,6 +45,7 @@ final class TimelineRenderer {
         double gutter = f.gutter();
         double ruler = f.ruler();
         double bodyW = f.bodyWidth();
+        LaneStrip.nextFrame();
         gc.setGlobalAlpha(1);
         gc.setFill(p.color(PaletteKey.BACKGROUND));
         gc.fillRect(0, 0, f.width(), f.height());

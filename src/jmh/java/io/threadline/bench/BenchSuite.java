@@ -1,0 +1,531 @@
+package io.threadline.bench;
+
+import io.threadline.runtime.CallSiteBench;
+import io.threadline.runtime.HandoffBench;
+import io.threadline.trace.RecorderBench;
+import io.threadline.ui.StartupProbe;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoublePredicate;
+
+/**
+ * Issue 6's benchmark suite: every figure next to its goal and its in-run reference. Run with
+ * {@code mvn -B -Pbench verify}; writes {@code target/bench/results.md} and {@code results.json}.
+ *
+ * <p>Arguments: {@code smoke} (every benchmark once, tiny, for {@code mvn verify}), {@code
+ * only=recorder,callsites,engine,timeline,memory,files,startup} (a subset).
+ */
+public final class BenchSuite {
+    static final String[] SECTIONS = {"recorder", "callsites", "engine", "timeline", "memory", "files", "startup"};
+
+    /** One line of the table. */
+    record Row(String figure, String measured, String goal, String reference, String met) {
+    }
+
+    private final boolean smoke;
+    private final Set<String> only;
+    private final Map<String, Double> values = new LinkedHashMap<>();
+    private final List<Row> rows = new ArrayList<>();
+    private final Path out;
+
+    BenchSuite(boolean smoke, Set<String> only, Path out) {
+        this.smoke = smoke;
+        this.only = only;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = false;
+        Set<String> only = Set.of(SECTIONS);
+        Path out = Path.of("target", "bench");
+        for (String a : args) {
+            if (a.equals("smoke")) {
+                smoke = true;
+            } else if (a.startsWith("only=")) {
+                only = Set.of(a.substring(5).split(","));
+            } else if (a.startsWith("out=")) {
+                out = Path.of(a.substring(4));
+            } else if (!a.isBlank()) {
+                throw new IllegalArgumentException("unknown argument " + a + " (smoke, only=..., out=...)");
+            }
+        }
+        BenchSuite suite = new BenchSuite(smoke, only, out);
+        suite.run();
+        System.exit(0);
+    }
+
+    /** Runs the sections asked for; returns the rows (also printed and written). */
+    List<Row> run() throws Exception {
+        String load0 = loadAverage();
+        long t0 = System.nanoTime();
+        if (only.contains("recorder")) {
+            recorder();
+        }
+        if (only.contains("callsites")) {
+            callSites();
+        }
+        if (only.contains("engine")) {
+            engine();
+        }
+        if (only.contains("timeline")) {
+            timeline();
+        }
+        if (only.contains("memory")) {
+            memory();
+        }
+        if (only.contains("files")) {
+            files();
+        }
+        if (only.contains("startup")) {
+            startup();
+        }
+        String report = report(load0, loadAverage(), (System.nanoTime() - t0) / 1e9);
+        System.out.println();
+        System.out.println(report);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.md"), report);
+        Files.writeString(out.resolve("results.json"), json());
+        System.out.println("written: " + out.resolve("results.md") + ", " + out.resolve("results.json"));
+        return rows;
+    }
+
+    // ------------------------------------------------------------------ the sections
+
+    private void recorder() throws Exception {
+        Map<String, RunResult> r = jmh(RecorderBench.class, true);
+        double one = median(r.get("transition"));
+        double two = median(r.get("transitionTwoWriters"));
+        double shared = median(r.get("sharedBufferTwoWriters"));
+        double jfr = median(r.get("jfrCommit"));
+        double alloc = alloc(r.get("transition"));
+        double alloc2 = alloc(r.get("transitionTwoWriters"));
+        put("recorder.transition.ns", one);
+        put("recorder.transitionTwoWriters.ns", two);
+        put("recorder.sharedBufferTwoWriters.ns", shared);
+        put("recorder.jfrCommit.ns", jfr);
+        put("recorder.alloc.B", alloc);
+        put("recorder.allocTwoWriters.B", alloc2);
+        row("Recorder: one transition, 1 writer", ns(one), "≤ 35 ns", "JFR event commit " + ns(jfr), le(one, 35));
+        row("Recorder vs JFR (no stack)", ratio(one / jfr), "≤ 0.75×", "same run", le(one / jfr, 0.75));
+        row("Recorder: 2 writers, one trace each", ns(two) + " per event per thread", "≤ 35 ns",
+                "2 writers sharing one buffer: " + ns(shared), le(two, 35));
+        row("Recorder: allocation per transition", fmt(Math.max(alloc, alloc2), 2) + " B",
+                "0 B", "gc profiler; columns counted under memory", le(Math.max(alloc, alloc2), 0.01));
+    }
+
+    private void callSites() throws Exception {
+        Map<String, RunResult> r = jmh(CallSiteBench.class, false);
+        double line = median(r.get("callSiteLine"));
+        double jfr = median(r.get("jfrCommitWithStack"));
+        put("callsites.line.ns", line);
+        put("callsites.jfrCommitWithStack.ns", jfr);
+        row("Call site: scenario line of a runtime call", ns(line), "≤ 10% of JFR with stack",
+                "JFR event with stack trace " + ns(jfr) + " (" + pct(line / jfr) + ")", le(line / jfr, 0.10));
+    }
+
+    private void engine() throws Exception {
+        Map<String, RunResult> r = jmh(HandoffBench.class, false);
+        double handoff = median(r.get("schedulerHandoff"));
+        double floor = median(r.get("parkUnparkFloor"));
+        put("engine.handoff.ns", handoff);
+        put("engine.parkUnparkFloor.ns", floor);
+        row("Engine: scheduler handoff", ns(handoff), "≤ 1.5× floor",
+                "park/unpark ping-pong " + ns(floor) + " (" + ratio(handoff / floor) + ")", le(handoff / floor, 1.5));
+        int items = smoke ? 2_000 : 1_000_000;
+        Map<String, Double> e = child(List.of("-Xmx3g"), "io.threadline.bench.Harness", "engine",
+                Integer.toString(items), "1");
+        double rate = e.getOrDefault("engine.producerConsumer." + items + ".eventsPerSecond", Double.NaN);
+        double events = e.getOrDefault("engine.producerConsumer." + items + ".events", Double.NaN);
+        row("Engine: producer-consumer, " + count(items) + " items, virtual clock", count(rate) + " events/s",
+                "≥ 500,000 events/s", count(events) + " events; recorder alone: "
+                        + count(values.getOrDefault("recorder.transition.ns", Double.NaN) > 0
+                        ? 1e9 / values.getOrDefault("recorder.transition.ns", Double.NaN) : Double.NaN) + "/s",
+                ge(rate, 500_000));
+    }
+
+    private void timeline() throws Exception {
+        String configs = smoke ? "10000:64" : "10000:64,1000000:64,10000000:64,10000:1000,1000000:1000,10000000:1000";
+        List<String> jvm = new ArrayList<>(List.of("-Xmx3g", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Dprism.text=t2k", "-Dheadless.geometry=1920x1080-32",
+                "-Djavafx.animation.fullspeed=true", "-Djava.awt.headless=true"));
+        Map<String, Double> m = child(jvm, "io.threadline.ui.timeline.TimelineFrameBench", configs,
+                smoke ? "4" : "120", smoke ? "2" : "60");
+        double floor = m.getOrDefault("timeline.floor.median", Double.NaN);
+        for (String config : configs.split(",")) {
+            String[] c = config.split(":");
+            long events = Long.parseLong(c[0]);
+            for (String zoom : new String[] {"fit", "1%"}) {
+                String k = "timeline." + c[0] + "." + c[1] + "." + zoom;
+                double median = m.getOrDefault(k + ".median", Double.NaN);
+                double p99 = m.getOrDefault(k + ".p99", Double.NaN);
+                String goal;
+                String met;
+                if (events == 1_000_000) {
+                    goal = "≤ 4 ms median, ≤ 8 ms p99";
+                    met = both(le(median, 4), le(p99, 8));
+                } else if (events == 10_000_000) {
+                    goal = "≤ 8 ms median";
+                    met = le(median, 8);
+                } else {
+                    goal = "—";
+                    met = "";
+                }
+                row("Timeline frame: " + count(events) + " events, " + c[1] + " threads, " + zoom,
+                        ms(median) + " median, " + ms(p99) + " p99", goal,
+                        "FX thread " + ms(m.getOrDefault(k + ".fx.median", Double.NaN)) + "; CPU: FX "
+                                + ms(m.getOrDefault(k + ".cpu.fx", Double.NaN)) + ", painting "
+                                + ms(m.getOrDefault(k + ".cpu.render", Double.NaN)) + "; empty frame " + ms(floor),
+                        met);
+            }
+        }
+    }
+
+    private void memory() throws Exception {
+        long small = smoke ? 100_000 : 10_000_000;
+        Map<String, Double> m = child(List.of("-Xmx256m"), "io.threadline.bench.Harness", "memory",
+                Long.toString(small), "64");
+        double perEvent = m.getOrDefault("memory." + small + ".64.bytesPerEvent", Double.NaN);
+        double heap = m.getOrDefault("memory." + small + ".64.heapMB", Double.NaN);
+        row("Memory: bytes kept per event after GC (" + count(small) + " events, 64 threads)", fmt(perEvent, 1) + " B",
+                "≤ 16 B", "before this work: 22 B + a 1,024-event first chunk per thread", le(perEvent, 16));
+        row("Memory: " + count(small) + " events in a 256 MB heap", fmt(heap, 0) + " MB kept",
+                "fits in -Xmx256m", "-Xmx256m", m.isEmpty() ? "no" : le(heap, 256));
+        long many = smoke ? 10_000 : 1_000_000;
+        Map<String, Double> t = child(List.of("-Xmx1g"), "io.threadline.bench.Harness", "memory",
+                Long.toString(many), "1000");
+        double perEvent2 = t.getOrDefault("memory." + many + ".1000.bytesPerEvent", Double.NaN);
+        row("Memory: bytes kept per event (" + count(many) + " events, 1,000 threads)", fmt(perEvent2, 1) + " B",
+                "≤ 16 B", "first chunk 16 events, growing to 4,096", le(perEvent2, 16));
+    }
+
+    private void files() throws Exception {
+        long events = smoke ? 10_000 : 1_000_000;
+        Map<String, Double> f = child(List.of("-Xmx2g"), "io.threadline.bench.Harness", "files",
+                Long.toString(events), "64", smoke ? "1" : "5");
+        String k = "files." + events;
+        double write = f.getOrDefault(k + ".write", Double.NaN);
+        double read = f.getOrDefault(k + ".read", Double.NaN);
+        double tokens = f.getOrDefault(k + ".tokens", Double.NaN);
+        row("Trace file: write " + count(events) + " events", ms(write), "≤ 1 s",
+                "CPU " + ms(f.getOrDefault(k + ".write.cpu", Double.NaN)), le(write, 1000));
+        row("Trace file: read " + count(events) + " events", ms(read), "≤ 1 s",
+                "CPU " + ms(f.getOrDefault(k + ".read.cpu", Double.NaN)) + "; Jackson reading the tokens alone "
+                        + ms(tokens), le(read, 1000));
+        row("Trace file: bytes per event on disk", fmt(f.getOrDefault(k + ".bytesPerEvent", Double.NaN), 1) + " B",
+                "(report)", "Chrome Trace Event JSON, one event per line", "");
+    }
+
+    private void startup() throws Exception {
+        Path jar = Path.of("target", "threadline.jar");
+        if (!Files.exists(jar)) {
+            row("Start-up: java -jar to first frame", "not measured", "≤ 1.5 s median",
+                    "target/threadline.jar missing (mvn package)", "");
+            return;
+        }
+        int reps = smoke ? 1 : 7;
+        Xvfb x = smoke ? null : Xvfb.start();
+        try {
+            double[] first = new double[reps];
+            double[] floor = new double[reps];
+            for (int i = 0; i < reps; i++) {
+                floor[i] = timeCli(jar, x);
+                first[i] = timeFirstFrame(jar, x);
+            }
+            double median = median(first);
+            put("startup.firstFrame.ms", median);
+            put("startup.cliList.ms", median(floor));
+            row("Start-up: java -jar to first frame" + (x == null ? " (Monocle, smoke)" : " (Xvfb)"),
+                    ms(median) + " median of " + reps, "≤ 1.5 s median",
+                    "java -jar threadline.jar list (JVM start, no JavaFX) " + ms(median(floor)), le(median, 1500));
+        } finally {
+            if (x != null) {
+                x.stop();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ start-up helpers
+
+    /** An X server of our own for the start-up runs. */
+    private record Xvfb(Process process, String display) {
+        static Xvfb start() throws IOException, InterruptedException {
+            for (int n = 90; n < 140; n++) {
+                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                    continue;
+                }
+                Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                for (int i = 0; i < 100 && p.isAlive(); i++) {
+                    if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
+                        return new Xvfb(p, ":" + n);
+                    }
+                    Thread.sleep(50);
+                }
+                p.destroy();
+            }
+            throw new IOException("could not start Xvfb (apt-get install -y xvfb libgtk-3-0)");
+        }
+
+        void stop() {
+            process.destroy();
+        }
+    }
+
+    private ProcessBuilder javaJar(Path jar, Xvfb x, String... more) {
+        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Dprism.order=sw",
+                "-Dthreadline.home=" + Path.of("target", "bench", "home").toAbsolutePath()));
+        if (x == null) {
+            cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Djava.awt.headless=true"));
+        }
+        cmd.addAll(List.of(more));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (x != null) {
+            pb.environment().put("DISPLAY", x.display());
+        }
+        return pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    }
+
+    /** Milliseconds from starting {@code java -jar} to the first frame of the window. */
+    private double timeFirstFrame(Path jar, Xvfb x) throws Exception {
+        ProcessBuilder pb = javaJar(jar, x, "-Dthreadline.startupProbe=exit", "-jar", jar.toString());
+        long t0 = System.currentTimeMillis();
+        Process p = pb.start();
+        double ms = Double.NaN;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith(StartupProbe.PREFIX)) {
+                    String epoch = line.replaceAll(".*epochMillis=(\\d+).*", "$1");
+                    ms = Long.parseLong(epoch) - t0;
+                    break;
+                }
+            }
+        } finally {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+        return ms;
+    }
+
+    private double timeCli(Path jar, Xvfb x) throws Exception {
+        ProcessBuilder pb = javaJar(jar, x, "-jar", jar.toString(), "list")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        long t0 = System.nanoTime();
+        Process p = pb.start();
+        p.waitFor(20, TimeUnit.SECONDS);
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    // ------------------------------------------------------------------ running things
+
+    /** Runs one JMH benchmark class; results by method name. */
+    private Map<String, RunResult> jmh(Class<?> benchmark, boolean gc) throws Exception {
+        ChainedOptionsBuilder o = new OptionsBuilder().include(benchmark.getName() + "\\.")
+                .verbosity(smoke ? VerboseMode.SILENT : VerboseMode.NORMAL)
+                .shouldFailOnError(true);
+        if (smoke) {
+            o.forks(0).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(20))
+                    .threads(1);
+        } else if (gc) {
+            o.addProfiler(GCProfiler.class);
+        }
+        Collection<RunResult> results = new Runner(o.build()).run();
+        Map<String, RunResult> byName = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            byName.put(name.substring(name.lastIndexOf('.') + 1), r);
+        }
+        return byName;
+    }
+
+    /** Runs {@code main} in a JVM of its own; the RESULT lines it printed. */
+    private Map<String, Double> child(List<String> jvm, String main, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaBin());
+        cmd.addAll(jvm);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+        cmd.addAll(Arrays.asList(args));
+        System.out.println("# " + main + " " + String.join(" ", args));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Map<String, Double> found = new LinkedHashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("RESULT ")) {
+                    String[] f = line.split(" ");
+                    double v = Double.parseDouble(f[2]);
+                    found.put(f[1], v);
+                    put(f[1], v);
+                    if (!smoke) {
+                        System.out.println(line);
+                    }
+                }
+            }
+        }
+        int status = p.waitFor();
+        if (status != 0) {
+            throw new IllegalStateException(main + " " + String.join(" ", args) + " exited with " + status);
+        }
+        return found;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    // ------------------------------------------------------------------ numbers
+
+    /** The median of the iterations' scores (JMH prints their mean). */
+    static double median(RunResult r) {
+        if (r == null) {
+            return Double.NaN;
+        }
+        List<Double> scores = new ArrayList<>();
+        for (BenchmarkResult b : r.getBenchmarkResults()) {
+            for (IterationResult i : b.getIterationResults()) {
+                scores.add(i.getPrimaryResult().getScore());
+            }
+        }
+        return median(scores.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Bytes allocated per operation (the gc profiler's normalized rate), or NaN without it. */
+    static double alloc(RunResult r) {
+        if (r == null) {
+            return Double.NaN;
+        }
+        for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
+            if (e.getKey().endsWith("gc.alloc.rate.norm")) {
+                return e.getValue().getScore();
+            }
+        }
+        return Double.NaN;
+    }
+
+    static double median(double[] v) {
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private void put(String key, double v) {
+        values.put(key, v);
+    }
+
+    private void row(String figure, String measured, String goal, String reference, String met) {
+        rows.add(new Row(figure, measured, goal, reference, met));
+    }
+
+    private static String test(double v, DoublePredicate ok) {
+        return Double.isNaN(v) ? "?" : ok.test(v) ? "yes" : "no";
+    }
+
+    private static String le(double v, double limit) {
+        return test(v, x -> x <= limit);
+    }
+
+    private static String ge(double v, double limit) {
+        return test(v, x -> x >= limit);
+    }
+
+    private static String both(String a, String b) {
+        return a.equals("yes") && b.equals("yes") ? "yes" : a.equals("?") || b.equals("?") ? "?" : "no";
+    }
+
+    static String fmt(double v, int decimals) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%,." + decimals + "f", v);
+    }
+
+    private static String ns(double v) {
+        return fmt(v, v < 100 ? 1 : 0) + " ns";
+    }
+
+    private static String ms(double v) {
+        return fmt(v, v < 100 ? 2 : 0) + " ms";
+    }
+
+    private static String ratio(double v) {
+        return fmt(v, 2) + "×";
+    }
+
+    private static String pct(double v) {
+        return fmt(100 * v, 0) + "%";
+    }
+
+    private static String count(double v) {
+        return fmt(v, 0);
+    }
+
+    // ------------------------------------------------------------------ the report
+
+    private String report(String load0, String load1, double seconds) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Threadline benchmark results").append(smoke ? " (smoke run: numbers mean nothing)" : "")
+                .append("\n\n");
+        b.append("- when: ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
+        b.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(", Java ").append(System.getProperty("java.runtime.version")).append('\n');
+        b.append("- load average (1 min) before and after: ").append(load0).append(" / ").append(load1)
+                .append(" (above the core count, other work shared the CPUs: re-run when idle)\n");
+        b.append("- command: `mvn -B -Pbench verify`; ").append(fmt(seconds, 0)).append(" s\n\n");
+        b.append("| figure | measured | goal | in-run reference | met |\n|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            b.append("| ").append(r.figure()).append(" | ").append(r.measured()).append(" | ").append(r.goal())
+                    .append(" | ").append(r.reference()).append(" | ").append(r.met()).append(" |\n");
+        }
+        return b.toString();
+    }
+
+    private String json() {
+        StringBuilder b = new StringBuilder("{\n");
+        int i = 0;
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            b.append("  \"").append(e.getKey()).append("\": ")
+                    .append(Double.isNaN(e.getValue()) ? "null" : String.format(Locale.ROOT, "%.3f", e.getValue()))
+                    .append(++i < values.size() ? ",\n" : "\n");
+        }
+        return b.append("}\n").toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return fmt(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), 2);
+        }
+    }
+}

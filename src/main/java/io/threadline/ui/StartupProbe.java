@@ -1,0 +1,98 @@
+package io.threadline.ui;
+
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.stage.Window;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * For measuring start-up ({@code -Dthreadline.startupProbe=print} or {@code =exit}): prints one
+ * line when the first window has painted its first frame, with the wall-clock time, then
+ * (with {@code exit}) ends the program. The benchmark suite starts {@code java -jar} and reads it.
+ */
+public final class StartupProbe {
+    /** The line printed: this prefix, then {@code epochMillis=... uptimeMillis=...}. */
+    public static final String PREFIX = "threadline-startup first-frame";
+
+    private StartupProbe() {
+    }
+
+    /** Installs the probe if the system property asks for it; call before the window opens. */
+    public static void installIfAsked() {
+        String mode = System.getProperty("threadline.startupProbe");
+        if (mode == null) {
+            return;
+        }
+        Thread waiter = new Thread(() -> {
+            // The toolkit is started by Application.launch on another thread: wait until it takes work.
+            while (true) {
+                try {
+                    Platform.runLater(() -> watch(mode.equals("exit")));
+                    return;
+                } catch (IllegalStateException notYet) {
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }, "threadline-startup-probe");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    private static void watch(boolean exit) {
+        Runnable onShown = new Runnable() {
+            private boolean started;
+
+            @Override
+            public void run() {
+                if (started) {
+                    return;
+                }
+                started = true;
+                new AnimationTimer() {
+                    private int pulses;
+
+                    @Override
+                    public void handle(long now) {
+                        // The pulse after the first one: the first frame has been painted by then.
+                        if (++pulses < 2) {
+                            return;
+                        }
+                        stop();
+                        System.out.println(PREFIX + " epochMillis=" + System.currentTimeMillis() + " uptimeMillis="
+                                + ManagementFactory.getRuntimeMXBean().getUptime());
+                        System.out.flush();
+                        if (exit) {
+                            Platform.exit();
+                            System.exit(0);
+                        }
+                    }
+                }.start();
+            }
+        };
+        if (Window.getWindows().stream().anyMatch(Window::isShowing)) {
+            onShown.run();
+            return;
+        }
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                for (Window w : change.getAddedSubList()) {
+                    if (w.isShowing()) {
+                        onShown.run();
+                    } else {
+                        w.showingProperty().addListener((obs, was, now) -> {
+                            if (now) {
+                                onShown.run();
+                            }
+                        });
+                    }
+                }
+            }
+        });
+    }
+}
