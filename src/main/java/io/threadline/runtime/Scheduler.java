@@ -899,7 +899,8 @@ final class Scheduler {
         if (micros % 1_000_000 == 0) {
             return (micros / 1_000_000) + " s";
         }
-        return String.valueOf(micros / 1e6).replaceAll("0+$", "") + " s";
+        // BigDecimal, not a regex: this runs on every sleep.
+        return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + " s";
     }
 
     int nextPoolWorkerNumber() {
