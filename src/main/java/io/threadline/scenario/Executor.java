@@ -35,7 +35,7 @@ public final class Executor extends ScenarioSpec {
     public String explanation() {
         return """
                 A ThreadPoolExecutor keeps a few worker threads. submit(fetch, page) queues a \
-                task and returns at once with a future: a placeholder for the result. \
+                task and returns at once with a future: a promise of the result. \
                 as_completed() hands the main thread each future as soon as its task is done, \
                 so the fastest page comes first, whatever order they were submitted in.
 

@@ -74,7 +74,7 @@ public final class CodeView extends StackPane {
     private final Text numbers = new Text();
     private final TextFlow code = new TextFlow();
     private final ScrollPane scroll;
-    private final Label placeholder = new Label();
+    private final Label emptyNote = new Label();
     private final MarkLayer marks = new MarkLayer();
     private String source = "";
     /** File line number of the first line shown, and where each shown line starts in the text. */
@@ -103,18 +103,18 @@ public final class CodeView extends StackPane {
         scroll.viewportBoundsProperty().addListener(obs -> marks.requestLayout());
         scroll.getStyleClass().add("code-scroll");
         scroll.setFitToHeight(true);
-        placeholder.getStyleClass().add("code-placeholder");
-        placeholder.setWrapText(true);
-        StackPane.setAlignment(placeholder, Pos.CENTER);
-        getChildren().addAll(scroll, placeholder);
+        emptyNote.getStyleClass().add("code-empty-note");
+        emptyNote.setWrapText(true);
+        StackPane.setAlignment(emptyNote, Pos.CENTER);
+        getChildren().addAll(scroll, emptyNote);
     }
 
     /** Shows {@code text}; when it is empty, {@code missing} is shown instead. */
     public void show(String text, Language language, String missing) {
         source = text == null ? "" : text;
         boolean none = source.isBlank();
-        placeholder.setText(missing);
-        placeholder.setVisible(none);
+        emptyNote.setText(missing);
+        emptyNote.setVisible(none);
         scroll.setVisible(!none);
         code.getChildren().clear();
         lineMarks = List.of();

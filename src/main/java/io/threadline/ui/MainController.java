@@ -234,7 +234,7 @@ public final class MainController {
         scenarioList.setItems(scenarios);
         scenarioList.setCellFactory(v -> new ScenarioCell());
         Label none = new Label("No scenario matches.");
-        none.getStyleClass().add("list-placeholder");
+        none.getStyleClass().add("list-empty-note");
         scenarioList.setPlaceholder(none);
         scenarioList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             // A filter that hides the selection clears it; the scenario shown stays.

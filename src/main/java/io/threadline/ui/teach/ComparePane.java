@@ -53,7 +53,7 @@ public final class ComparePane extends VBox {
     private final Label captionA = new Label();
     private final Label captionB = new Label();
     private final VBox runs;
-    private final Label placeholder = new Label();
+    private final Label emptyNote = new Label();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "compare-runs");
         t.setDaemon(true);
@@ -154,10 +154,10 @@ public final class ComparePane extends VBox {
         runs = new VBox(capA, viewA, capB, viewB);
         runs.getStyleClass().add("compare-runs");
         VBox.setVgrow(runs, Priority.ALWAYS);
-        placeholder.setId("compare-placeholder");
-        placeholder.getStyleClass().add("compare-placeholder");
-        placeholder.setWrapText(true);
-        StackPane body = new StackPane(runs, placeholder);
+        emptyNote.setId("compare-empty-note");
+        emptyNote.getStyleClass().add("compare-empty-note");
+        emptyNote.setWrapText(true);
+        StackPane body = new StackPane(runs, emptyNote);
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(controls, body);
         link(viewA, viewB);
@@ -304,8 +304,8 @@ public final class ComparePane extends VBox {
 
     private void showRuns(boolean has) {
         runs.setVisible(has);
-        placeholder.setVisible(!has);
-        placeholder.setText("Run " + (spec == null ? "the scenario" : spec.title()) + " twice with one parameter "
+        emptyNote.setVisible(!has);
+        emptyNote.setText("Run " + (spec == null ? "the scenario" : spec.title()) + " twice with one parameter "
                 + "changed: pick it and its two values above, then Run both. The two runs appear one above the other "
                 + "on one time axis, each with its end time (and, for pools, its first and last result).");
     }
