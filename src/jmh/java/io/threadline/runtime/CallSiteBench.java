@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Issue 6, figure 2: finding the scenario line of a runtime call, against a JFR event with its
  * stack trace taken at the same depth in the same run. The frames mimic a real call: scenario
- * code, then Program.sleep, Scheduler.sleep, Scheduler.enter, CallSites.line.
+ * code, then Program.sleep, Scheduler.sleep, Scheduler.enter, then either the line the stamped
+ * program left in its thread (what runs of the built scenarios do) or CallSites' stack walk
+ * (what an unstamped program costs). Run with JMH's workers as scenario threads (see
+ * {@link ScenarioThreadExecutor}) so stamps are stored as in a run.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -30,24 +33,45 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @State(Scope.Thread)
 public class CallSiteBench {
-    /** Stands for a scenario's program class: two call sites, as a loop would have. */
-    public static final class FakeProgram {
-        @CompilerControl(CompilerControl.Mode.DONT_INLINE)
-        int body(FakeRuntime rt, int i) {
-            if ((i & 1) == 0) {
-                return rt.sleep();
+    /** What a scenario program's code does here: call into the runtime. */
+    public interface Body {
+        int body(FakeRuntime rt, int i);
+    }
+
+    /** Loads {@link CallSiteProgram} stamped as the build stamps scenario programs. */
+    static final class StampingLoader extends ClassLoader {
+        StampingLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.equals(CallSiteProgram.class.getName())) {
+                return super.loadClass(name, resolve);
             }
-            return rt.sleep();
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try (var in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                        byte[] b = io.threadline.build.LineStamper.stamp(in.readAllBytes());
+                        c = defineClass(name, b, 0, b.length);
+                    } catch (java.io.IOException e) {
+                        throw new ClassNotFoundException(name, e);
+                    }
+                }
+                return c;
+            }
         }
     }
 
     /** Stands for Program, Scheduler and its enter(): three frames between the scenario and the walk. */
     public static final class FakeRuntime {
-        final CallSites sites = new CallSites(FakeProgram.class);
+        final CallSites sites = new CallSites(CallSiteProgram.class);
         boolean jfr;
+        boolean stamped;
 
         @CompilerControl(CompilerControl.Mode.DONT_INLINE)
-        int sleep() {
+        public int sleep() {
             return schedulerSleep();
         }
 
@@ -64,7 +88,8 @@ public class CallSiteBench {
                 e.commit();
                 return 1;
             }
-            return sites.line();
+            // As Scheduler.enter does: a stamped program's line is its thread's stamp.
+            return stamped ? ScenarioThread.line() : sites.line();
         }
     }
 
@@ -74,13 +99,22 @@ public class CallSiteBench {
         int line;
     }
 
-    private final FakeProgram program = new FakeProgram();
+    private final Body program = new CallSiteProgram();
+    private Body stampedProgram;
     private final FakeRuntime runtime = new FakeRuntime();
     private Recording recording;
     private int i;
 
     @Setup(Level.Trial)
-    public void start() {
+    public void start() throws ReflectiveOperationException {
+        Class<?> c = new StampingLoader(getClass().getClassLoader()).loadClass(CallSiteProgram.class.getName());
+        if (!Lines.stamped(c)) {
+            throw new IllegalStateException("the bench's program class was not stamped");
+        }
+        stampedProgram = (Body) c.getConstructor().newInstance();
+        if (Boolean.getBoolean("threadline.bench.scenarioThread") && !(Thread.currentThread() instanceof ScenarioThread)) {
+            throw new IllegalStateException("JMH's worker is not a scenario thread: check -Djmh.executor");
+        }
         recording = new Recording();
         recording.enable(StackEvent.class).withThreshold(Duration.ZERO).withStackTrace();
         recording.setMaxSize(64L << 20);
@@ -97,12 +131,22 @@ public class CallSiteBench {
     @Benchmark
     public int callSiteLine() {
         runtime.jfr = false;
+        runtime.stamped = false;
         return program.body(runtime, i++);
+    }
+
+    /** What a run of a scenario program stamped by the build pays: the stamps, then one read. */
+    @Benchmark
+    public int stampedLine() {
+        runtime.jfr = false;
+        runtime.stamped = true;
+        return stampedProgram.body(runtime, i++);
     }
 
     @Benchmark
     public int jfrCommitWithStack() {
         runtime.jfr = true;
+        runtime.stamped = false;
         return program.body(runtime, i++);
     }
 }

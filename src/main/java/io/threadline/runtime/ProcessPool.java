@@ -58,6 +58,9 @@ public final class ProcessPool {
                 throw k;
             } catch (RuntimeException e) {
                 error = e;
+            } finally {
+                // Back in the pool's own loop: no scenario line until the next task.
+                ScenarioThread.restore(0);
             }
             Runnable callback = null;
             SimThread me = s.enter();
@@ -152,6 +155,7 @@ public final class ProcessPool {
                 return;
             }
             cb.run();
+            ScenarioThread.restore(0);
         }
     }
 

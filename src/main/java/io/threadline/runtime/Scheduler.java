@@ -40,6 +40,8 @@ final class Scheduler {
     final SimClock clock;
     final Random random;
     private final CallSites sites;
+    /** The program's classes stamp their lines (the build did it): no stack walk per call. */
+    private final boolean stamped;
     private final String javaThreadPrefix;
 
     long now;
@@ -99,6 +101,7 @@ final class Scheduler {
         this.clock = options.clock() == ClockMode.PACED ? new PacedClock(options.speed()) : new VirtualClock();
         this.random = new Random(options.seed());
         this.sites = new CallSites(programClass);
+        this.stamped = Lines.stamped(programClass) && !Boolean.getBoolean(Lines.WALK_PROPERTY);
         this.freeCores = options.cores();
         this.javaThreadPrefix = Run.JAVA_THREAD_PREFIX + RUNS.incrementAndGet() + "-";
         this.mainProcess = newProcess(mainProcessName);
@@ -144,7 +147,7 @@ final class Scheduler {
             throw new IllegalStateException("a scenario thread called into another run");
         }
         progress++;
-        int line = sites.line();
+        int line = stamped ? ScenarioThread.line() : sites.line();
         lock.lock();
         if (me.killed || finished) {
             lock.unlock();
@@ -209,7 +212,7 @@ final class Scheduler {
     }
 
     private Thread newJavaThread(SimThread t) {
-        Thread jt = new Thread(() -> threadBody(t), javaThreadPrefix + t.getName());
+        Thread jt = new ScenarioThread(() -> threadBody(t), javaThreadPrefix + t.getName());
         // A stuck scenario thread must never keep the JVM alive.
         jt.setDaemon(true);
         return jt;

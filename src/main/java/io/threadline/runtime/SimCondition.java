@@ -61,7 +61,14 @@ public final class SimCondition {
 
     /** Waits until {@code predicate} is true, re-checking after each notify. */
     public void awaitFor(BooleanSupplier predicate) {
-        while (!predicate.getAsBoolean()) {
+        int line = ScenarioThread.line();
+        for (;;) {
+            boolean done = predicate.getAsBoolean();
+            // The predicate is scenario code: the wait that follows is the caller's line.
+            ScenarioThread.restore(line);
+            if (done) {
+                return;
+            }
             await();
         }
     }

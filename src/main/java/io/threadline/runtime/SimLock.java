@@ -124,9 +124,11 @@ public final class SimLock {
     /** Runs {@code body} holding the lock, like Python's {@code with lock:}. */
     public void with(Runnable body) {
         acquire();
+        int line = ScenarioThread.line();
         try {
             body.run();
         } finally {
+            ScenarioThread.restore(line);
             release();
         }
     }

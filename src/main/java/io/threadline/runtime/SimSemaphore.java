@@ -90,9 +90,11 @@ public final class SimSemaphore {
     /** Runs {@code body} holding a permit, like Python's {@code with sem:}. */
     public void with(Runnable body) {
         acquire();
+        int line = ScenarioThread.line();
         try {
             body.run();
         } finally {
+            ScenarioThread.restore(line);
             release();
         }
     }

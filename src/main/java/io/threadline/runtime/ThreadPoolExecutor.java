@@ -81,6 +81,9 @@ public final class ThreadPoolExecutor {
                 throw k;
             } catch (RuntimeException e) {
                 error = e;
+            } finally {
+                // Back in the executor's own loop: no scenario line until the next task.
+                ScenarioThread.restore(0);
             }
             SimThread me = s.enter();
             try {
