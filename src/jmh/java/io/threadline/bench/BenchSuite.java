@@ -494,7 +494,8 @@ public final class BenchSuite {
     }
 
     private static String pct(double v) {
-        return fmt(100 * v, 0) + "%";
+        // Small shares keep a decimal: 0.4%, not 0%.
+        return fmt(100 * v, Math.abs(v) < 0.1 ? 1 : 0) + "%";
     }
 
     private static String count(double v) {

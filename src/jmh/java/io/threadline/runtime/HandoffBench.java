@@ -1,5 +1,7 @@
 package io.threadline.runtime;
 
+import io.threadline.bench.program.PingPongProgram;
+
 import io.threadline.trace.Trace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,32 +35,12 @@ public class HandoffBench {
     /** Two handoffs a round: main to Pong and back. */
     static final int HANDOFFS = 2 * ROUNDS;
 
-    /** Main puts, Pong gets and puts back, main gets: each get blocks, so the baton changes hands. */
-    static final class PingPong extends Program {
-        @Override
-        protected void main() {
-            SimQueue<Integer> ping = queue("ping", 1);
-            SimQueue<Integer> pong = queue("pong", 1);
-            SimThread other = thread("Pong", () -> {
-                for (int i = 0; i < ROUNDS; i++) {
-                    pong.put(ping.get());
-                }
-            });
-            other.start();
-            for (int i = 0; i < ROUNDS; i++) {
-                ping.put(i);
-                pong.get();
-            }
-            other.join();
-        }
-    }
-
     static final RunOptions OPTIONS = RunOptions.defaults().withCores(2).withTimeLimit(Long.MAX_VALUE / 4)
             .withStallLimit(60_000);
 
     /** Runs the ping-pong program; returns its trace. */
     static Trace pingPong() throws InterruptedException {
-        return Run.execute(new PingPong(), "MainThread", OPTIONS, "bench-handoff", Map.of());
+        return Run.execute(new PingPongProgram(ROUNDS), "MainThread", OPTIONS, "bench-handoff", Map.of());
     }
 
     @Benchmark
