@@ -26,6 +26,8 @@ public abstract class ScenarioSpec {
     public static final String CORES = "cores";
     public static final String GIL = "gil";
     public static final String SEED = "seed";
+    /** Where an explanation's lesson starts: its paragraph beginning "Notice:". */
+    private static final String LESSON = "\n\nNotice:";
 
     private static final List<ParamSpec> COMMON = List.of(
             ParamSpec.integer(CORES, "Cores", "virtual CPU cores", 4, 1, 64),
@@ -42,6 +44,23 @@ public abstract class ScenarioSpec {
 
     /** A few short paragraphs: the idea, and the one thing to notice on the timeline. */
     public abstract String explanation();
+
+    /**
+     * The explanation without its lesson: what the program does, shown before a run. The lesson
+     * (the paragraph that starts "Notice:") would give away the prediction's answer.
+     */
+    public final String setup() {
+        String e = explanation();
+        int i = e.indexOf(LESSON);
+        return i < 0 ? e : e.substring(0, i).stripTrailing();
+    }
+
+    /** The one thing to notice, the explanation's "Notice:" paragraph; empty if it has none. */
+    public final String lesson() {
+        String e = explanation();
+        int i = e.indexOf(LESSON);
+        return i < 0 ? "" : e.substring(i).strip();
+    }
 
     /** Ikonli icon literal (Material Design 2), e.g. "mdi2c-chef-hat". */
     public abstract String icon();

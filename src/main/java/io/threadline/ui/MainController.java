@@ -24,6 +24,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -54,8 +55,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Wires the window of main.fxml: the scenario list, the toolbar, the parameter form, the output
@@ -112,6 +115,10 @@ public final class MainController {
     @FXML private FontIcon detailIcon;
     @FXML private Label detailTitle;
     @FXML private Label explanation;
+    /** The explanation's "Notice:" paragraph, kept back until a run has answered the prediction. */
+    @FXML private Label lesson;
+    @FXML private Hyperlink lessonLink;
+    private final Set<String> lessonsShown = new HashSet<>();
     @FXML private ParamForm paramForm;
     @FXML private CodeView javaCode;
     @FXML private CodeView pythonCode;
@@ -357,6 +364,13 @@ public final class MainController {
                 playback.seek(time);
                 sync();
             }
+
+            @Override
+            public void answered(ScenarioSpec s) {
+                if (lessonsShown.add(s.id())) {
+                    showLesson();
+                }
+            }
         }, playback, timeline, javaCode);
         teach.install(new TeachingAids.Slots(detailTabs, threadTab, tourSlot, timelineHolder, teachTools,
                 centerSplit, codeTabs));
@@ -408,6 +422,23 @@ public final class MainController {
 
     // ------------------------------------------------------------------ scenario
 
+    /** Shows the lesson once a run has answered the prediction, or when asked to. */
+    private void showLesson() {
+        boolean shown = current != null && (lessonsShown.contains(current.id()) || current.lesson().isEmpty());
+        lesson.setVisible(shown);
+        lesson.setManaged(shown);
+        lessonLink.setVisible(!shown && current != null);
+        lessonLink.setManaged(!shown && current != null);
+    }
+
+    @FXML
+    void revealLesson() {
+        if (current != null) {
+            lessonsShown.add(current.id());
+            showLesson();
+        }
+    }
+
     private void select(ScenarioSpec s) {
         if (playback.isRunning()) {
             // The window follows one run at a time; the stopped run's trace stays with its scenario.
@@ -416,7 +447,9 @@ public final class MainController {
         current = s;
         detailIcon.setIconLiteral(s.icon());
         detailTitle.setText(s.title());
-        explanation.setText(s.explanation());
+        explanation.setText(s.setup());
+        lesson.setText(s.lesson());
+        showLesson();
         paramForm.show(s, edited.getOrDefault(s.id(), Map.of()));
         javaCode.show(s.javaSource(), CodeView.Language.JAVA, "The Java source of this scenario is not available.");
         pythonCode.show(s.pythonSource(), CodeView.Language.PYTHON,

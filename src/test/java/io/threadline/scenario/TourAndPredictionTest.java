@@ -43,6 +43,15 @@ class TourAndPredictionTest {
     }
 
     @Test
+    void everyExplanationKeepsItsLessonApartFromWhatTheProgramDoes() {
+        for (ScenarioSpec s : ScenarioCatalog.all()) {
+            assertThat(s.lesson()).as(s.id()).startsWith("Notice:").hasSizeGreaterThan(40);
+            assertThat(s.setup()).as(s.id()).isNotBlank().doesNotContain("Notice");
+            assertThat(s.setup() + "\n\n" + s.lesson()).as(s.id()).isEqualTo(s.explanation().strip());
+        }
+    }
+
+    @Test
     void everyScenarioHasATourInTimeOrderWithinTheRun() throws Exception {
         for (ScenarioSpec s : ScenarioCatalog.all()) {
             Trace t = s.execute(s.defaults());

@@ -230,10 +230,18 @@ class TeachingAidsTest extends FxTestBase {
         assertThat(fx(bar::stage)).isEqualTo(TourBar.Stage.ASK);
         assertThat(chef.prediction(chef.defaults()).choices()).containsExactly("at 0.5 s", "at 3 s", "at 3.5 s");
 
+        // the lesson would give the answer away: it waits for the run
+        assertThat(fx(() -> node("lesson").isVisible())).isFalse();
+        assertThat(fx(() -> node("lessonLink").isVisible())).isTrue();
+
         robot.clickOn("#predict-choice-1");
         waitUntil("picked", () -> bar.picked() == 1);
         fx(() -> c.run());
         waitUntil("answered", () -> bar.stage() == TourBar.Stage.ANSWERED);
+        waitUntil("the lesson shown", () -> node("lesson").isVisible());
+        assertThat(fx(() -> ((javafx.scene.control.Label) node("lesson")).getText())).startsWith("Notice:")
+                .isEqualTo(chef.lesson());
+        assertThat(fx(() -> node("lessonLink").isVisible())).isFalse();
         assertThat(fx(bar::verdict)).startsWith("Right");
         assertThat(fx(() -> node("predict-choice-1").getPseudoClassStates().toString())).contains("right");
         assertThat(fx(() -> node("predict-choice-0").isVisible())).as("the other choices make way").isFalse();
@@ -250,6 +258,18 @@ class TeachingAidsTest extends FxTestBase {
         assertThat(fx(() -> node("predict-choice-2").getPseudoClassStates().toString())).contains("wrong");
         assertThat(fx(() -> node("predict-choice-1").getPseudoClassStates().toString()))
                 .as("done at 1 s, Olivia's sleep, not the sum").contains("right");
+    }
+
+    @Test
+    void theLessonCanBeShownBeforeARunForATeacherWhoWantsIt() {
+        select("deadlock");
+        assertThat(fx(() -> node("lesson").isVisible())).isFalse();
+        robot.clickOn("#lessonLink");
+        waitUntil("the lesson shown", () -> node("lesson").isVisible());
+        assertThat(fx(() -> node("lessonLink").isVisible())).isFalse();
+        select("chef-soup");
+        select("deadlock");
+        assertThat(fx(() -> node("lesson").isVisible())).as("still shown when coming back").isTrue();
     }
 
     @Test

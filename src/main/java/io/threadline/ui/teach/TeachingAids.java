@@ -61,6 +61,9 @@ public final class TeachingAids {
 
         /** Moves the playhead (pausing a replay as a scrub would) and brings the window in step. */
         void seek(long time);
+
+        /** A finished run of the shown scenario has answered its prediction: the lesson may show. */
+        void answered(ScenarioSpec s);
     }
 
     /** What a finished trace teaches: its tour and the prediction's answer. */
@@ -319,6 +322,7 @@ public final class TeachingAids {
             int pick = picks.getOrDefault(t, -1);
             if (finished && f != null) {
                 tourBar.setPrediction(p, TourBar.Stage.ANSWERED, pick, f.answer());
+                host.answered(s);
             } else {
                 tourBar.setPrediction(p, TourBar.Stage.WATCH, pick, -1);
             }
