@@ -78,14 +78,17 @@ final class CauseArrows {
                 }
                 gc.setGlobalAlpha(fade && !a.focus() ? 0.28 : 1);
                 Color c = p.color(a.focus() ? PaletteKey.ACCENT : PaletteKey.ARROW);
-                double lw = m.line() + (a.focus() ? 2 : 1);
+                double lw = Math.round(m.line() + (a.focus() ? 2 : 1));
                 double x = Math.round(a.x()) + (lw % 2 == 1 ? 0.5 : 0);
                 boolean down = a.y1() > a.y0();
                 double tip = down ? a.y1() - head * 1.3 : a.y1() + head * 1.3;
-                gc.setStroke(c);
                 gc.setFill(c);
-                gc.setLineWidth(lw);
-                gc.strokeLine(x, a.y0(), x, tip);
+                // the shaft is a filled box on whole pixels, the same pixels as a stroked line
+                // there: the software pipeline fills boxes directly but sends every stroke,
+                // however straight, through its rasterizer, scanline by scanline
+                double y0 = Math.round(Math.min(a.y0(), tip));
+                double y1 = Math.round(Math.max(a.y0(), tip));
+                gc.fillRect(x - lw / 2, y0, lw, y1 - y0);
                 double hw = head * 0.95;
                 gc.fillPolygon(new double[] {x - hw, x + hw, x}, new double[] {tip, tip, a.y1()}, 3);
                 double dot = Math.max(2, lw);

@@ -64,6 +64,8 @@ final class LaneStrip {
     private int bandFrom;
     private int bandTo;
     private final Look[] looks = new Look[MAX_LOOKS];
+    /** Where each run of one look starts, reused from lane to lane. */
+    private static int[] runStarts = new int[64];
     private int lookCount;
 
     private LaneStrip(TimelinePalette p, TimelineMetrics m, int width, double barTop, double barHeight) {
@@ -216,23 +218,52 @@ final class LaneStrip {
         return (short) lookCount++;
     }
 
-    /** Paints the pixels and draws the strip at its place in the lane (gc translated to the lane's body). */
+    /**
+     * Paints the pixels and draws the strip at its place in the lane (gc translated to the lane's
+     * body). The columns come in runs of one look: each row of a run is one fill (a memset the JIT
+     * makes of it) or, for stripes and dashes, a copy of the look's repeating pixels; so the cost
+     * is set by the rows and runs on screen, not by a lookup per pixel.
+     */
     void draw(GraphicsContext gc) {
         int[] out = slot.ints();
+        int runs = 0;
+        int[] starts = runStarts;
+        for (int x = 0; x < width; x++) {
+            if (x == 0 || column[x] != column[x - 1]) {
+                if (runs == starts.length) {
+                    starts = Arrays.copyOf(starts, starts.length * 2 + 1);
+                }
+                starts[runs++] = x;
+            }
+        }
+        runStarts = starts;
         for (int r = 0; r < height; r++) {
             int base = r * width;
-            boolean inBand = r >= bandFrom && r < bandTo;
-            for (int x = 0; x < width; x++) {
-                int k = column[x];
-                int c = 0;
-                if (k >= 0) {
-                    Look l = looks[k];
-                    c = l.pixels()[(l.period() == 1 ? 0 : x % l.period()) * height + r];
+            for (int i = 0; i < runs; i++) {
+                int x0 = starts[i];
+                int x1 = i + 1 < runs ? starts[i + 1] : width;
+                int k = column[x0];
+                if (k < 0) {
+                    Arrays.fill(out, base + x0, base + x1, 0);
+                    continue;
                 }
-                if (inBand && band[x] != 0) {
-                    c = band[x];
+                Look l = looks[k];
+                int period = l.period();
+                int[] px = l.pixels();
+                if (period == 1) {
+                    Arrays.fill(out, base + x0, base + x1, px[r]);
+                } else {
+                    for (int x = x0; x < x1; x++) {
+                        out[base + x] = px[(x % period) * height + r];
+                    }
                 }
-                out[base + x] = c;
+            }
+            if (r >= bandFrom && r < bandTo) {
+                for (int x = 0; x < width; x++) {
+                    if (band[x] != 0) {
+                        out[base + x] = band[x];
+                    }
+                }
             }
         }
         slot.buffer().updateBuffer(b -> null);
