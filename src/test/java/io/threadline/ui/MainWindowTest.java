@@ -62,7 +62,10 @@ class MainWindowTest extends FxTestBase {
         assertThat(fx(() -> node("runButton").getStyleClass().contains("accent"))).isTrue();
         assertThat(fx(() -> node("emptyState").isVisible())).isTrue();
         assertThat(fx(() -> ((Button) node("emptyRunButton")).getText())).isEqualTo("Run " + first.title());
-        assertThat(text("explanation")).isEqualTo(first.explanation());
+        // the explanation without its lesson, which waits for a run (it would answer the prediction)
+        assertThat(text("explanation")).isEqualTo(first.setup()).doesNotContain("Notice");
+        assertThat(text("lesson")).isEqualTo(first.lesson());
+        assertThat(fx(() -> node("lesson").isVisible())).isFalse();
         assertThat(fx(() -> ((CodeView) node("javaCode")).source())).isEqualTo(first.javaSource()).isNotBlank();
         for (var p : first.params()) {
             assertThat(fx(() -> stage.getScene().lookup("#param-" + p.name()))).as(p.name()).isNotNull();
