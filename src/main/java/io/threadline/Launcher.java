@@ -34,6 +34,9 @@ public final class Launcher {
 
     /** Opens the window, able to open trace files (File > Open, drag and drop, {@code show}). */
     private static void openWindow(Path file) {
+        if (!Boolean.getBoolean("threadline.noWarmup")) {
+            ClassWarmer.start();
+        }
         StartupProbe.installIfAsked();
         ThreadlineApp.setTraceLoader(TraceFile::load);
         ThreadlineApp.open(file);
