@@ -1,11 +1,14 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.Hatch;
 import io.threadline.picture.Painter;
+import io.threadline.picture.PixelBlock;
 import io.threadline.picture.Rgb;
 import io.threadline.picture.TextStyle;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.ImagePattern;
@@ -15,34 +18,118 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
+import java.nio.IntBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The picture's {@link Painter} on a JavaFX canvas: the third backend besides Java2D and SVG, so
- * an exported picture can be previewed in the window exactly as it will be drawn (and the view's
- * tracks can move onto the same painter). JavaFX thread only.
+ * The {@link Painter} on a JavaFX canvas: the window's timeline, its legend and swatches, and the
+ * export preview draw through it, as PNG, SVG and GIF draw through theirs. JavaFX thread only.
+ *
+ * <p>A canvas cannot measure text, so widths are measured once per string with a {@code Text}
+ * node and kept. Pixel blocks (a busy lane's bars) are images over buffers shared with the
+ * caller, from a pool of this painter's own: one renderer, one pool. The pool is used every
+ * other frame ({@link #nextFrame()}): the frame before may still be on its way to the screen
+ * while this one is drawn, so its images stay untouched.
  */
 public final class CanvasPainter implements Painter {
-    private static final int TILE = 8;
+    private static final int WIDTH_CACHE_LIMIT = 4096;
+    private static final Map<Long, ImagePattern> HATCHES = new HashMap<>();
 
     private final GraphicsContext gc;
     private final Text probe = new Text();
     private final Map<TextStyle, Font> fonts = new HashMap<>();
-    private final Map<String, ImagePattern> hatches = new HashMap<>();
+    private final Map<TextStyle, Map<String, Double>> widths = new HashMap<>();
+    private final List<List<Slot>> pools = List.of(new ArrayList<>(), new ArrayList<>());
+    private int frame;
+    private int next;
+
+    /** An image over a buffer of premultiplied ARGB ints it shares with us: no copy, no conversion. */
+    private final class Slot implements PixelBlock {
+        private final int[] ints;
+        private final PixelBuffer<IntBuffer> buffer;
+        private final WritableImage image;
+
+        Slot(int width, int height) {
+            ints = new int[width * height];
+            buffer = new PixelBuffer<>(width, height, IntBuffer.wrap(ints), PixelFormat.getIntArgbPreInstance());
+            image = new WritableImage(buffer);
+        }
+
+        @Override
+        public int width() {
+            return buffer.getWidth();
+        }
+
+        @Override
+        public int height() {
+            return buffer.getHeight();
+        }
+
+        @Override
+        public int[] pixels() {
+            return ints;
+        }
+
+        @Override
+        public void draw(double x, double y) {
+            buffer.updateBuffer(b -> null);
+            gc.drawImage(image, x, y);
+        }
+    }
 
     public CanvasPainter(GraphicsContext gc) {
         this.gc = gc;
         gc.setTextBaseline(VPos.CENTER);
     }
 
-    private static Color color(Rgb c) {
+    /** The JavaFX colour of an {@link Rgb}. */
+    public static Color color(Rgb c) {
         return Color.rgb(c.red(), c.green(), c.blue());
     }
 
-    private Font font(TextStyle s) {
+    /** The JavaFX font the painter draws a style with (the bundled faces, as the pictures use). */
+    public Font font(TextStyle s) {
         return fonts.computeIfAbsent(s, k -> Font.font(k.mono() ? "JetBrains Mono" : "Inter",
                 k.bold() ? FontWeight.SEMI_BOLD : FontWeight.NORMAL, k.size()));
+    }
+
+    /** The "runnable" stripes as a canvas pattern, from the one tile every surface uses. */
+    public static ImagePattern hatch(Rgb stripe, Rgb ground) {
+        return HATCHES.computeIfAbsent((long) stripe.value() << 24 | ground.value(), k -> {
+            int n = Hatch.size(1);
+            WritableImage img = new WritableImage(n, n);
+            img.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), Hatch.tile(stripe, ground, 1),
+                    0, n);
+            return new ImagePattern(img, 0, 0, Hatch.PERIOD, Hatch.PERIOD, false);
+        });
+    }
+
+    /** Called once at the start of each frame of the surface this painter draws on. */
+    public void nextFrame() {
+        frame++;
+        next = 0;
+    }
+
+    @Override
+    public PixelBlock pixels(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            return null;
+        }
+        List<Slot> pool = pools.get(frame & 1);
+        Slot s = next < pool.size() ? pool.get(next) : null;
+        if (s == null || s.width() != width || s.height() != height) {
+            s = new Slot(width, height);
+            if (next < pool.size()) {
+                pool.set(next, s);
+            } else {
+                pool.add(s);
+            }
+        }
+        next++;
+        return s;
     }
 
     @Override
@@ -80,21 +167,7 @@ public final class CanvasPainter implements Painter {
 
     @Override
     public void setHatch(Rgb stripe, Rgb ground) {
-        gc.setFill(hatches.computeIfAbsent(stripe.hex() + ground.hex(), k -> {
-            WritableImage img = new WritableImage(TILE, TILE);
-            PixelWriter w = img.getPixelWriter();
-            for (int y = 0; y < TILE; y++) {
-                for (int x = 0; x < TILE; x++) {
-                    double cover = 0;
-                    for (int s = 0; s < 4; s++) {
-                        double d = ((x + (s % 2) * 0.5 + 0.25) + (y + (s / 2) * 0.5 + 0.25)) % TILE;
-                        cover += d < 3.0 ? 0.25 : 0;
-                    }
-                    w.setColor(x, y, color(ground).interpolate(color(stripe), cover));
-                }
-            }
-            return new ImagePattern(img, 0, 0, TILE, TILE, false);
-        }));
+        gc.setFill(hatch(stripe, ground));
     }
 
     @Override
@@ -152,6 +225,11 @@ public final class CanvasPainter implements Painter {
     }
 
     @Override
+    public void strokeOval(double x, double y, double w, double h) {
+        gc.strokeOval(x, y, w, h);
+    }
+
+    @Override
     public void strokeLine(double x1, double y1, double x2, double y2) {
         gc.strokeLine(x1, y1, x2, y2);
     }
@@ -181,8 +259,17 @@ public final class CanvasPainter implements Painter {
 
     @Override
     public double textWidth(String text, TextStyle style) {
-        probe.setFont(font(style));
-        probe.setText(text);
-        return probe.getLayoutBounds().getWidth();
+        Map<String, Double> byText = widths.computeIfAbsent(style, s -> new HashMap<>());
+        Double w = byText.get(text);
+        if (w == null) {
+            if (byText.size() > WIDTH_CACHE_LIMIT) {
+                byText.clear();
+            }
+            probe.setFont(font(style));
+            probe.setText(text);
+            w = probe.getLayoutBounds().getWidth();
+            byText.put(text, w);
+        }
+        return w;
     }
 }

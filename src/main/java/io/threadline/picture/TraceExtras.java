@@ -1,4 +1,4 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.ResultMark;
@@ -14,19 +14,19 @@ import java.util.Map;
  * The trace's small side lists (pool results by variant, counters and their maxima) kept up to
  * date incrementally, so a frame never rescans what it has already seen.
  */
-final class TraceExtras {
+public final class TraceExtras {
     private final Trace trace;
     private final Map<String, List<ResultMark>> resultsByVariant = new LinkedHashMap<>();
     private int resultsSeen;
     private List<CounterTrack> counters = List.of();
     private final Map<CounterTrack, long[]> maxima = new IdentityHashMap<>();   // {samples seen, max}
 
-    TraceExtras(Trace trace) {
+    public TraceExtras(Trace trace) {
         this.trace = trace;
     }
 
     /** Takes in what the trace recorded since the last call; true if anything new arrived. */
-    boolean update() {
+    public boolean update() {
         boolean changed = false;
         List<ResultMark> all = trace.results();
         if (all.size() != resultsSeen) {
@@ -57,19 +57,19 @@ final class TraceExtras {
     }
 
     /** Pool variants in the order they first delivered a result. */
-    List<String> variants() {
+    public List<String> variants() {
         return new ArrayList<>(resultsByVariant.keySet());
     }
 
-    List<ResultMark> results(String variant) {
+    public List<ResultMark> results(String variant) {
         return resultsByVariant.getOrDefault(variant, List.of());
     }
 
-    List<CounterTrack> counters() {
+    public List<CounterTrack> counters() {
         return counters;
     }
 
-    long max(CounterTrack c) {
+    public long max(CounterTrack c) {
         long[] seen = maxima.get(c);
         return seen == null ? 0 : seen[1];
     }

@@ -1,30 +1,29 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
-import io.threadline.picture.TimeText;
 import io.threadline.trace.CounterTrack;
-import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A counter (such as a queue's length) as a step chart scaled to its maximum, drawn per pixel
  * column: each column shows the value in force at its end, plus a thin spike where the value
  * moved within the column (an item put and taken at the same instant still shows).
  */
-final class CounterChartTrack implements Track {
+public final class CounterChartTrack implements Track {
     private static final int EXACT_LIMIT = 32;
     private static final int SAMPLES = 16;
 
     private final CounterTrack counter;
     private final TraceExtras extras;
 
-    CounterChartTrack(CounterTrack counter, TraceExtras extras) {
+    public CounterChartTrack(CounterTrack counter, TraceExtras extras) {
         this.counter = counter;
         this.extras = extras;
     }
 
     @Override
-    public double height(TimelineMetrics m) {
+    public double height(PictureMetrics m) {
         return m.counterHeight();
     }
 
@@ -39,36 +38,38 @@ final class CounterChartTrack implements Track {
     }
 
     @Override
-    public void render(TrackContext ctx) {
-        GraphicsContext gc = ctx.gc();
-        TimelinePalette p = ctx.palette();
+    public void paint(TrackContext ctx) {
         int n = counter.size();
         if (n == 0) {
             return;
         }
+        Painter g = ctx.painter();
+        PictureTheme p = ctx.theme();
+        TimeScale s = ctx.scale();
         int w = (int) Math.ceil(ctx.width());
         double bottom = y(ctx, 0);
         double maxY = y(ctx, max());
         // the maximum as a dashed guide, so the chart's scale reads at a glance
-        gc.setStroke(p.color(PaletteKey.BORDER));
-        gc.setLineWidth(1);
-        gc.setLineDashes(4, 4);
-        gc.strokeLine(0, maxY + 0.5, w, maxY + 0.5);
-        gc.setLineDashes((double[]) null);
-        gc.setStroke(p.color(PaletteKey.COUNTER));
-        gc.strokeLine(0, bottom + 0.5, w, bottom + 0.5);
+        g.setStroke(p.color(Ink.BORDER));
+        g.setLineWidth(1);
+        g.setLineDashes(4, 4);
+        g.strokeLine(0, maxY + 0.5, w, maxY + 0.5);
+        g.setLineDashes(0, 0);
+        g.setStroke(p.color(Ink.COUNTER));
+        g.strokeLine(0, bottom + 0.5, w, bottom + 0.5);
 
         long first = counter.get(0).time();
-        double endX = Math.min(w, Math.ceil(ctx.scale().x(ctx.horizon())));
-        int x0 = (int) Math.max(0, Math.floor(ctx.scale().x(first)));
+        double endX = Math.min(w, Math.ceil(s.x(ctx.horizon())));
+        int x0 = (int) Math.max(0, Math.floor(s.x(first)));
         long runValue = Long.MIN_VALUE;
         int runStart = x0;
-        gc.setFill(p.color(PaletteKey.COUNTER_FILL));
+        List<double[]> line = new ArrayList<>();      // the step line's points
+        List<double[]> spikes = new ArrayList<>();    // {x, y0, y1}: moved within a column
         double prevY = Double.NaN;
-        gc.beginPath();
+        g.setFill(p.color(Ink.COUNTER_FILL));
         for (int x = x0; x < endX; x++) {
-            double ta = ctx.scale().time(x);
-            double tb = Math.min(ctx.scale().time(x + 1), ctx.horizon() + 1);
+            double ta = s.time(x);
+            double tb = Math.min(s.time(x + 1), ctx.horizon() + 1);
             int i0 = lastAtOrBefore(n, (long) Math.floor(ta));
             int i1 = lastAtOrBefore(n, (long) Math.ceil(tb) - 1);
             if (i1 < 0) {
@@ -85,41 +86,52 @@ final class CounterChartTrack implements Track {
                     hi = Math.max(hi, v);
                 }
             } else {
-                for (int s = 0; s < SAMPLES; s++) {
-                    long v = counter.get(from + (int) ((long) (i1 - from) * s / SAMPLES)).value();
+                for (int k = 0; k < SAMPLES; k++) {
+                    long v = counter.get(from + (int) ((long) (i1 - from) * k / SAMPLES)).value();
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
             if (end != runValue) {
                 if (runValue != Long.MIN_VALUE) {
-                    gc.fillRect(runStart, y(ctx, runValue), x - runStart, bottom - y(ctx, runValue));
+                    double ry = y(ctx, runValue);
+                    g.fillRect(runStart, ry, x - runStart, bottom - ry);
                 }
                 runValue = end;
                 runStart = x;
             }
             double ey = y(ctx, end) + 0.5;
             if (Double.isNaN(prevY)) {
-                gc.moveTo(x, ey);
+                line.add(new double[] {x, ey});
             } else if (ey != prevY) {
-                gc.lineTo(x + 0.5, prevY);
-                gc.lineTo(x + 0.5, ey);
+                line.add(new double[] {x + 0.5, prevY});
+                line.add(new double[] {x + 0.5, ey});
             }
-            gc.lineTo(x + 1, ey);
             prevY = ey;
             if (hi != lo) {
-                // moved within this pixel: show the range it passed through
-                gc.moveTo(x + 0.5, y(ctx, hi) + 0.5);
-                gc.lineTo(x + 0.5, y(ctx, lo) + 0.5);
-                gc.moveTo(x + 1, ey);
+                spikes.add(new double[] {x + 0.5, y(ctx, hi) + 0.5, y(ctx, lo) + 0.5});
             }
         }
         if (runValue != Long.MIN_VALUE) {
-            gc.fillRect(runStart, y(ctx, runValue), endX - runStart, bottom - y(ctx, runValue));
+            double ry = y(ctx, runValue);
+            g.fillRect(runStart, ry, endX - runStart, bottom - ry);
         }
-        gc.setStroke(p.color(PaletteKey.COUNTER));
-        gc.setLineWidth(Math.max(1.5, ctx.metrics().line()));
-        gc.stroke();
+        if (line.isEmpty()) {
+            return;
+        }
+        line.add(new double[] {endX, prevY});
+        double[] xs = new double[line.size()];
+        double[] ys = new double[line.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = line.get(i)[0];
+            ys[i] = line.get(i)[1];
+        }
+        g.setStroke(p.color(Ink.COUNTER));
+        g.setLineWidth(Math.max(1.5, ctx.metrics().line()));
+        g.strokePolyline(xs, ys, xs.length);
+        for (double[] sp : spikes) {
+            g.strokeLine(sp[0], sp[1], sp[0], sp[2]);
+        }
     }
 
     private int lastAtOrBefore(int n, long t) {
@@ -139,19 +151,17 @@ final class CounterChartTrack implements Track {
     }
 
     @Override
-    public void renderHeader(TrackContext ctx) {
-        GraphicsContext gc = ctx.gc();
-        TimelineMetrics m = ctx.metrics();
+    public void paintHeader(TrackContext ctx) {
+        Painter g = ctx.painter();
+        PictureMetrics m = ctx.metrics();
         double mid = ctx.height() / 2;
-        gc.setTextBaseline(VPos.CENTER);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFont(m.bold());
-        gc.setFill(ctx.palette().color(PaletteKey.TEXT));
-        gc.fillText(ctx.text().ellipsize(counter.name(), m.bold(), ctx.width() - 24), 14,
-                Math.round(mid - m.bold().getSize() * 0.6));
-        gc.setFont(m.small());
-        gc.setFill(ctx.palette().color(PaletteKey.MUTED_TEXT));
-        gc.fillText("max " + extras.max(counter), 14, Math.round(mid + m.small().getSize() * 0.8));
+        g.setFont(m.bold());
+        g.setFill(ctx.theme().color(Ink.TEXT));
+        g.fillText(TextFit.ellipsize(g, counter.name(), m.bold(), ctx.width() - 24), 14,
+                Math.round(mid - m.fontSize() * 0.6), Painter.Align.LEFT);
+        g.setFont(m.small());
+        g.setFill(ctx.theme().color(Ink.MUTED_TEXT));
+        g.fillText("max " + extras.max(counter), 14, Math.round(mid + m.smallSize() * 0.8), Painter.Align.LEFT);
     }
 
     @Override

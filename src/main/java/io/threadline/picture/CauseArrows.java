@@ -1,18 +1,11 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
 import io.threadline.trace.CauseLink;
 import io.threadline.trace.CauseLinks;
-import io.threadline.picture.LaneBins;
-import io.threadline.picture.TimeScale;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
-import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +25,7 @@ import java.util.Set;
  * lane (zoomed out, they thin out), lanes too dense to read, and labels that would overlap.
  * The cost follows what is on screen: each lane is searched from the window's first event.
  */
-final class CauseArrows {
+public final class CauseArrows {
     /** Lanes with more events than this in view are too dense for arrows to mean anything. */
     private static final int DENSE = 2000;
     /** A wake-up after a wait thinner than this is an instant hand-off, not worth an arrow. */
@@ -51,52 +44,54 @@ final class CauseArrows {
     }
 
     /**
-     * Draws in body coordinates: x from the scale, y as given by {@code top} (content y already
-     * mapped to the canvas). Returns the arrows drawn.
+     * Paints in body coordinates (the painter's origin at x = 0 of the scale), rows at content y
+     * + {@code top}. Returns the arrows drawn.
      *
-     * @param focus the thread whose arrows stand out (hovered, else selected), or -1
+     * @param focus     the thread whose arrows stand out (hovered, else selected), or -1
+     * @param focusOnly draw only the focused thread's arrows (none without a focus)
      */
-    static List<CauseLink> draw(GraphicsContext gc, TrackContext ctx, TimelineRows rows, double top,
-                                ArrowMode mode, int focus) {
+    public static List<CauseLink> paint(TrackContext ctx, TimelineRows rows, double top, boolean focusOnly,
+                                        int focus) {
         Trace trace = ctx.trace();
-        if (trace == null || mode == ArrowMode.NONE || (mode == ArrowMode.FOCUS && focus < 0)) {
+        if (trace == null || (focusOnly && focus < 0)) {
             return List.of();
         }
-        List<Placed> placed = find(ctx, rows, top, mode, focus);
+        List<Placed> placed = find(ctx, rows, top, focusOnly, focus);
         if (placed.isEmpty()) {
             return List.of();
         }
-        TimelinePalette p = ctx.palette();
-        TimelineMetrics m = ctx.metrics();
+        Painter g = ctx.painter();
+        PictureTheme p = ctx.theme();
+        PictureMetrics m = ctx.metrics();
         double head = m.capRadius() + 1;
-        boolean fade = mode == ArrowMode.ALL && focus >= 0;
+        boolean fade = !focusOnly && focus >= 0;
         // others first, the focused thread's on top
         for (int pass = 0; pass < 2; pass++) {
             for (Placed a : placed) {
                 if (a.focus() != (pass == 1)) {
                     continue;
                 }
-                gc.setGlobalAlpha(fade && !a.focus() ? 0.28 : 1);
-                Color c = p.color(a.focus() ? PaletteKey.ACCENT : PaletteKey.ARROW);
+                g.setAlpha(fade && !a.focus() ? 0.28 : 1);
+                Rgb c = p.color(a.focus() ? Ink.ACCENT : Ink.ARROW);
                 double lw = Math.round(m.line() + (a.focus() ? 2 : 1));
                 double x = Math.round(a.x()) + (lw % 2 == 1 ? 0.5 : 0);
                 boolean down = a.y1() > a.y0();
                 double tip = down ? a.y1() - head * 1.3 : a.y1() + head * 1.3;
-                gc.setFill(c);
+                g.setFill(c);
                 // the shaft is a filled box on whole pixels, the same pixels as a stroked line
                 // there: the software pipeline fills boxes directly but sends every stroke,
                 // however straight, through its rasterizer, scanline by scanline
                 double y0 = Math.round(Math.min(a.y0(), tip));
                 double y1 = Math.round(Math.max(a.y0(), tip));
-                gc.fillRect(x - lw / 2, y0, lw, y1 - y0);
+                g.fillRect(x - lw / 2, y0, lw, y1 - y0);
                 double hw = head * 0.95;
-                gc.fillPolygon(new double[] {x - hw, x + hw, x}, new double[] {tip, tip, a.y1()}, 3);
+                g.fillPolygon(new double[] {x - hw, x + hw, x}, new double[] {tip, tip, a.y1()}, 3);
                 double dot = Math.max(2, lw);
-                gc.fillOval(x - dot, a.y0() - dot, 2 * dot, 2 * dot);
+                g.fillOval(x - dot, a.y0() - dot, 2 * dot, 2 * dot);
             }
         }
-        gc.setGlobalAlpha(1);
-        drawLabels(gc, ctx, placed, fade);
+        g.setAlpha(1);
+        drawLabels(g, ctx, placed, fade);
         List<CauseLink> out = new ArrayList<>(placed.size());
         for (Placed a : placed) {
             out.add(a.link());
@@ -104,7 +99,7 @@ final class CauseArrows {
         return out;
     }
 
-    private static List<Placed> find(TrackContext ctx, TimelineRows rows, double top, ArrowMode mode, int focus) {
+    private static List<Placed> find(TrackContext ctx, TimelineRows rows, double top, boolean focusOnly, int focus) {
         Trace trace = ctx.trace();
         TimeScale scale = ctx.scale();
         Map<Integer, TimelineRows.Row> lanes = new HashMap<>();
@@ -135,7 +130,7 @@ final class CauseArrows {
                     continue;
                 }
                 boolean mine = focus >= 0 && (t == focus || c == focus);
-                if (mode == ArrowMode.FOCUS && !mine) {
+                if (focusOnly && !mine) {
                     continue;
                 }
                 TimelineRows.Row source = lanes.get(c);
@@ -175,7 +170,7 @@ final class CauseArrows {
         for (int k = e - 1; k >= 0; k--) {
             ThreadState s = lane.state(k);
             if (s == ThreadState.WAITING) {
-                return scale.pixels(lane.time(e) - lane.time(k)) >= MIN_WAIT_PX;
+                return scale.x(lane.time(e)) - scale.x(lane.time(k)) >= MIN_WAIT_PX;
             }
             if (s != ThreadState.RUNNABLE) {
                 return false;
@@ -185,17 +180,15 @@ final class CauseArrows {
     }
 
     /** Labels beside the shafts, the focused thread's first; a label that would overlap another is left out. */
-    private static void drawLabels(GraphicsContext gc, TrackContext ctx, List<Placed> placed, boolean fade) {
-        TimelineMetrics m = ctx.metrics();
-        TimelinePalette p = ctx.palette();
-        Font font = m.smallBold();
-        double h = Math.round(font.getSize() + 6);
+    private static void drawLabels(Painter g, TrackContext ctx, List<Placed> placed, boolean fade) {
+        PictureMetrics m = ctx.metrics();
+        PictureTheme p = ctx.theme();
+        TextStyle font = m.smallBold();
+        double h = Math.round(font.size() + 6);
         List<double[]> taken = new ArrayList<>();
         // one label says it for a fan of like arrows (main starting every worker at 0 s)
         Set<String> said = new HashSet<>();
-        gc.setFont(font);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.setTextAlign(TextAlignment.LEFT);
+        g.setFont(font);
         for (int pass = 1; pass >= 0; pass--) {
             for (Placed a : placed) {
                 if (a.focus() != (pass == 1)) {
@@ -205,7 +198,7 @@ final class CauseArrows {
                 if (!said.add(text + "/" + a.link().from() + "/" + Math.round(a.x() / MIN_GAP_PX))) {
                     continue;
                 }
-                double w = Math.ceil(ctx.text().width(text, font)) + 10;
+                double w = Math.ceil(g.textWidth(text, font)) + 10;
                 double mid = (a.y0() + a.y1()) / 2;
                 double y = Math.round(mid - h / 2);
                 double x = Math.round(a.x()) + 6;
@@ -216,18 +209,18 @@ final class CauseArrows {
                     continue;
                 }
                 taken.add(new double[] {x - 2, y - 1, w + 4, h + 2});
-                gc.setGlobalAlpha(fade && !a.focus() ? 0.4 : 1);
-                Color ink = p.color(a.focus() ? PaletteKey.ACCENT : PaletteKey.ARROW);
-                gc.setFill(p.color(PaletteKey.BACKGROUND));
-                gc.fillRoundRect(x, y, w, h, h, h);
-                gc.setStroke(ink);
-                gc.setLineWidth(1);
-                gc.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, h, h);
-                gc.setFill(ink);
-                gc.fillText(text, x + 5, y + h / 2);
+                g.setAlpha(fade && !a.focus() ? 0.4 : 1);
+                Rgb ink = p.color(a.focus() ? Ink.ACCENT : Ink.ARROW);
+                g.setFill(p.color(Ink.BACKGROUND));
+                g.fillRoundRect(x, y, w, h, h);
+                g.setStroke(ink);
+                g.setLineWidth(1);
+                g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, h);
+                g.setFill(ink);
+                g.fillText(text, x + 5, y + h / 2, Painter.Align.LEFT);
             }
         }
-        gc.setGlobalAlpha(1);
+        g.setAlpha(1);
     }
 
     private static boolean overlaps(List<double[]> taken, double x, double y, double w, double h) {

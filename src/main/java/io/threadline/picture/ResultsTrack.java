@@ -1,13 +1,7 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
-import io.threadline.picture.TimeText;
 import io.threadline.trace.ResultMark;
 import io.threadline.trace.Trace;
-import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +12,21 @@ import java.util.StringJoiner;
  * diamond where results arrive, labelled with their values in arrival order, and a bracket from
  * the first to the last. Ordered calls are filled diamonds, unordered ones hollow.
  */
-final class ResultsTrack implements Track {
+public final class ResultsTrack implements Track {
     private final String variant;
     private final TraceExtras extras;
 
-    ResultsTrack(String variant, TraceExtras extras) {
+    public ResultsTrack(String variant, TraceExtras extras) {
         this.variant = variant;
         this.extras = extras;
     }
 
-    String variant() {
+    public String variant() {
         return variant;
     }
 
     @Override
-    public double height(TimelineMetrics m) {
+    public double height(PictureMetrics m) {
         return m.resultsHeight();
     }
 
@@ -40,8 +34,8 @@ final class ResultsTrack implements Track {
         return variant.contains("unordered");
     }
 
-    private Color color(TimelinePalette p) {
-        return p.color(hollow() ? PaletteKey.RESULT_UNORDERED : PaletteKey.RESULT_MAP);
+    private Rgb color(PictureTheme p) {
+        return p.color(hollow() ? Ink.RESULT_UNORDERED : Ink.RESULT_MAP);
     }
 
     /** Results up to the horizon, in arrival order. */
@@ -57,7 +51,7 @@ final class ResultsTrack implements Track {
     }
 
     /** Results close enough on screen to share one diamond. */
-    private List<List<ResultMark>> groups(TrackContext ctx, List<ResultMark> results) {
+    private static List<List<ResultMark>> groups(TrackContext ctx, List<ResultMark> results) {
         double near = ctx.metrics().capRadius() * 2;
         List<List<ResultMark>> out = new ArrayList<>();
         double groupX = Double.NaN;
@@ -73,119 +67,114 @@ final class ResultsTrack implements Track {
     }
 
     @Override
-    public void render(TrackContext ctx) {
+    public void paint(TrackContext ctx) {
         List<ResultMark> results = visible(ctx);
         if (results.isEmpty()) {
             return;
         }
-        GraphicsContext gc = ctx.gc();
-        TimelinePalette p = ctx.palette();
-        TimelineMetrics m = ctx.metrics();
+        Painter g = ctx.painter();
+        PictureTheme p = ctx.theme();
+        PictureMetrics m = ctx.metrics();
+        TimeScale s = ctx.scale();
+        double width = ctx.width();
         double h = ctx.height();
         double r = m.capRadius() + 1.5;
         double cy = Math.round(h * 0.26);
         double bracketY = Math.round(h * 0.68) + 0.5;
         double labelY = Math.round(h * 0.86);
-        Color c = color(p);
+        Rgb c = color(p);
 
-        double x0 = Math.round(ctx.scale().x(results.get(0).time()));
-        double x1 = Math.round(ctx.scale().x(results.get(results.size() - 1).time()));
-        gc.setStroke(p.color(PaletteKey.MUTED_TEXT));
-        gc.setLineWidth(1);
-        gc.strokeLine(x0 + 0.5, bracketY - 4, x0 + 0.5, bracketY);
-        gc.strokeLine(x0 + 0.5, bracketY, x1 + 0.5, bracketY);
-        gc.strokeLine(x1 + 0.5, bracketY - 4, x1 + 0.5, bracketY);
-        Font small = m.small();
-        gc.setFont(small);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.setFill(p.color(PaletteKey.MUTED_TEXT));
+        double x0 = Math.round(s.x(results.get(0).time()));
+        double x1 = Math.round(s.x(results.get(results.size() - 1).time()));
+        g.setStroke(p.color(Ink.MUTED_TEXT));
+        g.setLineWidth(1);
+        g.strokeLine(x0 + 0.5, bracketY - 4, x0 + 0.5, bracketY);
+        g.strokeLine(x0 + 0.5, bracketY, x1 + 0.5, bracketY);
+        g.strokeLine(x1 + 0.5, bracketY - 4, x1 + 0.5, bracketY);
+        TextStyle small = m.small();
+        g.setFont(small);
+        g.setFill(p.color(Ink.MUTED_TEXT));
         String first = "first " + TimeText.seconds(results.get(0).time());
         String last = "last " + TimeText.seconds(results.get(results.size() - 1).time());
-        double fw = ctx.text().width(first, small);
-        double lw = ctx.text().width(last, small);
+        double fw = g.textWidth(first, small);
+        double lw = g.textWidth(last, small);
         if (x1 - x0 >= fw + lw + 16) {
-            gc.setTextAlign(TextAlignment.LEFT);
-            gc.fillText(first, x0, labelY);
-            gc.setTextAlign(TextAlignment.RIGHT);
-            gc.fillText(last, x1 + 1, labelY);
+            g.fillText(first, x0, labelY, Painter.Align.LEFT);
+            g.fillText(last, x1 + 1, labelY, Painter.Align.RIGHT);
         } else {
-            gc.setTextAlign(TextAlignment.LEFT);
-            gc.fillText(x1 == x0 ? "first = last " + TimeText.seconds(results.get(0).time())
-                    : first + " · " + last, x0, labelY);
+            g.fillText(x1 == x0 ? "first = last " + TimeText.seconds(results.get(0).time()) : first + " · " + last,
+                    x0, labelY, Painter.Align.LEFT);
         }
 
         List<List<ResultMark>> groups = groups(ctx, results);
-        Font valueFont = m.smallBold();
-        gc.setFont(valueFont);
-        gc.setTextAlign(TextAlignment.LEFT);
-        double lowY = Math.round(cy + r + valueFont.getSize() * 0.75);
+        TextStyle valueFont = m.smallBold();
+        g.setFont(valueFont);
+        double lowY = Math.round(cy + r + valueFont.size() * 0.75);
         double lowEnd = Double.NEGATIVE_INFINITY;   // right end of the last label on the lower line
-        for (int g = 0; g < groups.size(); g++) {
-            List<ResultMark> group = groups.get(g);
-            double x = Math.round(ctx.scale().x(group.get(0).time()));
-            double next = g + 1 < groups.size()
-                    ? Math.round(ctx.scale().x(groups.get(g + 1).get(0).time())) - r - 6 : ctx.width() - 4;
-            if (x < -400 || x > ctx.width() + r) {
+        for (int k = 0; k < groups.size(); k++) {
+            List<ResultMark> group = groups.get(k);
+            double x = Math.round(s.x(group.get(0).time()));
+            double next = k + 1 < groups.size() ? Math.round(s.x(groups.get(k + 1).get(0).time())) - r - 6 : width - 4;
+            if (x < -400 || x > width + r) {
                 continue;
             }
-            diamond(gc, p, c, x + 0.5, cy, r);
-            gc.setFill(p.color(PaletteKey.TEXT));
+            diamond(g, p, c, x + 0.5, cy, r);
+            g.setFill(p.color(Ink.TEXT));
             StringJoiner values = new StringJoiner(", ");
             group.forEach(mark -> values.add(mark.value()));
-            String all = values.toString();
-            double w = ctx.text().width(all, valueFont);
+            String text = values.toString();
+            double w = g.textWidth(text, valueFont);
             if (w <= next - (x + r + 5)) {
-                gc.fillText(all, x + r + 5, cy);
+                g.fillText(text, x + r + 5, cy, Painter.Align.LEFT);
             } else if (x - r >= lowEnd + 6) {
                 // crowded: the values go under their own diamond, on a second line
-                String text = ctx.text().ellipsize(all, valueFont, ctx.width() - 4 - (x - r));
-                gc.fillText(text, x - r, lowY);
-                lowEnd = x - r + ctx.text().width(text, valueFont);
+                String cut = TextFit.ellipsize(g, text, valueFont, width - 4 - (x - r));
+                g.fillText(cut, x - r, lowY, Painter.Align.LEFT);
+                lowEnd = x - r + g.textWidth(cut, valueFont);
             } else {
-                gc.fillText(ctx.text().ellipsize(all, valueFont, next - (x + r + 5)), x + r + 5, cy);
+                g.fillText(TextFit.ellipsize(g, text, valueFont, next - (x + r + 5)), x + r + 5, cy,
+                        Painter.Align.LEFT);
             }
         }
     }
 
-    private void diamond(GraphicsContext gc, TimelinePalette p, Color c, double cx, double cy, double r) {
+    private void diamond(Painter g, PictureTheme p, Rgb c, double cx, double cy, double r) {
         double[] xs = {cx, cx + r, cx, cx - r};
         double[] ys = {cy - r, cy, cy + r, cy};
-        gc.setFill(hollow() ? p.color(PaletteKey.BACKGROUND) : c);
-        gc.fillPolygon(xs, ys, 4);
-        gc.setStroke(c);
-        gc.setLineWidth(2);
-        gc.strokePolygon(xs, ys, 4);
+        g.setFill(hollow() ? p.color(Ink.BACKGROUND) : c);
+        g.fillPolygon(xs, ys, 4);
+        g.setStroke(c);
+        g.setLineWidth(2);
+        g.strokePolygon(xs, ys, 4);
     }
 
     @Override
-    public void renderHeader(TrackContext ctx) {
-        GraphicsContext gc = ctx.gc();
-        TimelineMetrics m = ctx.metrics();
-        TimelinePalette p = ctx.palette();
+    public void paintHeader(TrackContext ctx) {
+        Painter g = ctx.painter();
+        PictureMetrics m = ctx.metrics();
+        PictureTheme p = ctx.theme();
         List<ResultMark> results = visible(ctx);
         double mid = ctx.height() / 2;
         double r = m.capRadius() + 1.5;
-        double y1 = Math.round(mid - m.bold().getSize() * 0.6);
-        diamond(gc, p, color(p), 14 + r, y1, r);
-        gc.setTextBaseline(VPos.CENTER);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setFont(m.bold());
-        gc.setFill(p.color(PaletteKey.TEXT));
+        double y1 = Math.round(mid - m.fontSize() * 0.6);
+        diamond(g, p, color(p), 14 + r, y1, r);
+        g.setFont(m.bold());
+        g.setFill(p.color(Ink.TEXT));
         double x = 14 + 2 * r + 8;
-        gc.fillText(variant, x, y1);
+        g.fillText(variant, x, y1, Painter.Align.LEFT);
         if (!results.isEmpty()) {
-            double vx = x + ctx.text().width(variant, m.bold()) + 6;
-            gc.setFont(m.small());
-            gc.setFill(p.color(PaletteKey.MUTED_TEXT));
+            double vx = x + g.textWidth(variant, m.bold()) + 6;
+            g.setFont(m.small());
+            g.setFill(p.color(Ink.MUTED_TEXT));
             String to = "→ " + ctx.trace().thread(results.get(0).thread()).name();
-            if (vx + ctx.text().width(to, m.small()) < ctx.width() - 8) {
-                gc.fillText(to, vx, y1);
+            if (vx + g.textWidth(to, m.small()) < ctx.width() - 8) {
+                g.fillText(to, vx, y1, Painter.Align.LEFT);
             }
             String times = results.size() + (results.size() == 1 ? " result" : " results") + " · first "
                     + TimeText.seconds(results.get(0).time()) + " · last "
                     + TimeText.seconds(results.get(results.size() - 1).time());
-            gc.fillText(ctx.text().ellipsize(times, m.small(), ctx.width() - 22), 14,
-                    Math.round(mid + m.small().getSize() * 0.8));
+            g.fillText(TextFit.ellipsize(g, times, m.small(), ctx.width() - 22), 14,
+                    Math.round(mid + m.smallSize() * 0.8), Painter.Align.LEFT);
         }
     }
 

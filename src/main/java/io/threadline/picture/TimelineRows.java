@@ -1,4 +1,4 @@
-package io.threadline.ui.timeline;
+package io.threadline.picture;
 
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.Trace;
@@ -13,10 +13,10 @@ import java.util.Map;
  * per process when there are several), in creation order, then counter charts, then one row per
  * pool call's results. Rebuilt only when the set of rows changes; lanes keep their caches.
  */
-final class TimelineRows {
+public final class TimelineRows {
     /** A track placed at content height y (0 = just under the ruler, before scrolling). */
-    record Row(Track track, double y, double height) {
-        double bottom() {
+    public record Row(Track track, double y, double height) {
+        public double bottom() {
             return y + height;
         }
     }
@@ -28,7 +28,7 @@ final class TimelineRows {
     private String signature = "";
 
     /** Brings the rows up to date with the trace; true if they changed. */
-    boolean update(Trace trace, TraceExtras extras, TimelineMetrics m) {
+    public boolean update(Trace trace, TraceExtras extras, PictureMetrics m) {
         String sig = trace == null ? "" : trace.threadCount() + "/" + trace.processCount() + "/"
                 + extras.counters().size() + "/" + extras.variants() + "/" + m.laneHeight();
         if (sig.equals(signature)) {
@@ -85,7 +85,7 @@ final class TimelineRows {
     }
 
     /** Forgets every track (a new trace). */
-    void clear() {
+    public void clear() {
         threadTracks.clear();
         otherTracks.clear();
         rows = List.of();
@@ -93,16 +93,16 @@ final class TimelineRows {
         signature = "";
     }
 
-    List<Row> rows() {
+    public List<Row> rows() {
         return rows;
     }
 
-    double contentHeight() {
+    public double contentHeight() {
         return contentHeight;
     }
 
     /** The row at content height y, or null. */
-    Row rowAt(double y) {
+    public Row rowAt(double y) {
         for (Row r : rows) {
             if (y >= r.y() && y < r.bottom()) {
                 return r;
@@ -112,7 +112,7 @@ final class TimelineRows {
     }
 
     /** The lane row of a thread, or null. */
-    Row rowOf(int thread) {
+    public Row rowOf(int thread) {
         for (Row r : rows) {
             if (r.track().thread() == thread) {
                 return r;
