@@ -18,6 +18,8 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +39,11 @@ import java.util.Map;
 public final class CanvasPainter implements Painter {
     private static final int WIDTH_CACHE_LIMIT = 4096;
     private static final Map<Long, ImagePattern> HATCHES = new HashMap<>();
+    private static final String FONT_DIR = "/io/threadline/ui/fonts/";
+    private static final String[] FACES = {
+        "Inter-Regular.otf", "Inter-Bold.otf", "JetBrainsMono-Regular.ttf", "JetBrainsMono-Bold.ttf",
+    };
+    private static boolean facesChecked;
 
     private final GraphicsContext gc;
     private final Text probe = new Text();
@@ -90,10 +97,36 @@ public final class CanvasPainter implements Painter {
         return Color.rgb(c.red(), c.green(), c.blue());
     }
 
-    /** The JavaFX font the painter draws a style with (the bundled faces, as the pictures use). */
+    /**
+     * The JavaFX font the painter draws a style with: the bundled faces the pictures use (Inter
+     * and JetBrains Mono, regular and bold), so the window measures and draws text as an export does.
+     */
     public Font font(TextStyle s) {
-        return fonts.computeIfAbsent(s, k -> Font.font(k.mono() ? "JetBrains Mono" : "Inter",
-                k.bold() ? FontWeight.SEMI_BOLD : FontWeight.NORMAL, k.size()));
+        return fonts.computeIfAbsent(s, k -> {
+            loadFaces();
+            return Font.font(k.mono() ? "JetBrains Mono" : "Inter", k.bold() ? FontWeight.BOLD : FontWeight.NORMAL,
+                    k.size());
+        });
+    }
+
+    /** Registers the faces the pictures draw with, unless the app already did (ui.Fonts, at start). */
+    private static synchronized void loadFaces() {
+        if (facesChecked) {
+            return;
+        }
+        facesChecked = true;
+        if (Font.font("Inter", FontWeight.BOLD, 12).getName().equals("Inter Bold")) {
+            return;
+        }
+        for (String f : FACES) {
+            try (InputStream in = CanvasPainter.class.getResourceAsStream(FONT_DIR + f)) {
+                if (in != null) {
+                    Font.loadFont(in, 12);
+                }
+            } catch (IOException e) {
+                // the system font stands in
+            }
+        }
     }
 
     /** The "runnable" stripes as a canvas pattern, from the one tile every surface uses. */
