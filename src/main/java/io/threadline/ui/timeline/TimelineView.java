@@ -639,14 +639,6 @@ public class TimelineView extends Region {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
         double ruler = metrics.rulerHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h || rulerCanvas.getHeight() != ruler) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            rulerCanvas.setWidth(w);
-            rulerCanvas.setHeight(ruler);
-            dirty = true;
-            rulerDirty = true;
-        }
         boolean overflow = rows.contentHeight() > h - ruler;
         vbar.setVisible(overflow);
         double barW = overflow ? snapSizeX(vbar.prefWidth(-1)) : 0;
@@ -656,6 +648,18 @@ public class TimelineView extends Region {
             vbar.setMax(Math.max(0, rows.contentHeight() - (h - ruler)));
             vbar.setVisibleAmount(h - ruler);
             vbar.setUnitIncrement(metrics.laneHeight());
+        }
+        // the canvas stops short of the scroll bar: a redrawn canvas over it would repaint the
+        // bar's rounded track every frame, which costs the software pipeline more than the lanes
+        double canvasW = Math.max(0, w - barW);
+        if (canvas.getWidth() != canvasW || canvas.getHeight() != h || rulerCanvas.getWidth() != w
+                || rulerCanvas.getHeight() != ruler) {
+            canvas.setWidth(canvasW);
+            canvas.setHeight(h);
+            rulerCanvas.setWidth(w);
+            rulerCanvas.setHeight(ruler);
+            dirty = true;
+            rulerDirty = true;
         }
         setScrollY(scrollY);
         double bodyW = Math.max(0, w - metrics.gutterWidth() - barW);
