@@ -79,8 +79,8 @@ public class TimelineView extends Region {
     private final HoverCard hover = new HoverCard();
     private final ScrollBar vbar = new ScrollBar();
     // one painter per canvas, each with its own pool of images
-    private final CanvasPainter painter = new CanvasPainter(canvas.getGraphicsContext2D());
-    private final CanvasPainter rulerPainter = new CanvasPainter(rulerCanvas.getGraphicsContext2D());
+    private final CanvasPainter painter = CanvasPainter.redrawn(canvas.getGraphicsContext2D());
+    private final CanvasPainter rulerPainter = CanvasPainter.redrawn(rulerCanvas.getGraphicsContext2D());
     private final TimelineRows rows = new TimelineRows();
     private TraceExtras extras;
     private PictureMetrics metrics = PictureMetrics.DESK;

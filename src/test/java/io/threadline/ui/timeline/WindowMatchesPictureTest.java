@@ -84,7 +84,10 @@ class WindowMatchesPictureTest {
             return v;
         });
         BufferedImage window = fx(() -> {
-            view.refresh();
+            // frames enough for the shapes drawn again and again to come from their images
+            for (int i = 0; i < 6; i++) {
+                view.redrawNow();
+            }
             WritableImage img = view.snapshot(null, null);
             return SwingFXUtils.fromFXImage(img, null);
         });
