@@ -32,9 +32,12 @@ public final class CauseArrows {
     private static final double MIN_WAIT_PX = 3;
     /** Arrows into one lane closer than this are thinned to the first (the focused thread's never are). */
     private static final double MIN_GAP_PX = 7;
-    /** At most this many arrows into one lane, and in all, per frame. */
+    /**
+     * At most this many arrows into one lane, and in all, on screen: beyond a hundred or so they
+     * are a fence, not a story (each also costs the software pipeline three shapes a frame).
+     */
     private static final int MAX_PER_LANE = 60;
-    private static final int MAX_ARROWS = 240;
+    private static final int MAX_ARROWS = 120;
 
     /** An arrow placed on the canvas, in canvas coordinates (x relative to the body). */
     private record Placed(CauseLink link, double x, double y0, double y1, boolean focus) {
@@ -45,18 +48,19 @@ public final class CauseArrows {
 
     /**
      * Paints in body coordinates (the painter's origin at x = 0 of the scale), rows at content y
-     * + {@code top}. Returns the arrows drawn.
+     * + {@code top}, for the band of y from {@code from} to {@code to} on screen: arrows wholly
+     * outside it are left out, so they take no share of the limits. Returns the arrows drawn.
      *
      * @param focus     the thread whose arrows stand out (hovered, else selected), or -1
      * @param focusOnly draw only the focused thread's arrows (none without a focus)
      */
-    public static List<CauseLink> paint(TrackContext ctx, TimelineRows rows, double top, boolean focusOnly,
-                                        int focus) {
+    public static List<CauseLink> paint(TrackContext ctx, TimelineRows rows, double top, double from, double to,
+                                        boolean focusOnly, int focus) {
         Trace trace = ctx.trace();
         if (trace == null || (focusOnly && focus < 0)) {
             return List.of();
         }
-        List<Placed> placed = find(ctx, rows, top, focusOnly, focus);
+        List<Placed> placed = find(ctx, rows, top, from, to, focusOnly, focus);
         if (placed.isEmpty()) {
             return List.of();
         }
@@ -99,7 +103,8 @@ public final class CauseArrows {
         return out;
     }
 
-    private static List<Placed> find(TrackContext ctx, TimelineRows rows, double top, boolean focusOnly, int focus) {
+    private static List<Placed> find(TrackContext ctx, TimelineRows rows, double top, double shownFrom,
+                                     double shownTo, boolean focusOnly, int focus) {
         Trace trace = ctx.trace();
         TimeScale scale = ctx.scale();
         Map<Integer, TimelineRows.Row> lanes = new HashMap<>();
@@ -137,17 +142,20 @@ public final class CauseArrows {
                 if (source == null) {
                     continue;
                 }
+                boolean down = target.y() > source.y();
+                // from the middle of the causing lane (where its end cap sits, if it died)...
+                double y0 = top + source.y() + source.height() / 2 + (down ? head : -head);
+                // ...to the near edge of the caused lane's bar
+                double y1 = top + (down ? target.y() + pad : target.bottom() - pad);
+                if (Math.max(y0, y1) < shownFrom || Math.min(y0, y1) > shownTo) {
+                    continue;   // scrolled out of sight, both ends
+                }
                 double x = scale.x(lane.time(e));
                 if (!mine && (x - lastX < MIN_GAP_PX || kept >= MAX_PER_LANE)) {
                     continue;
                 }
                 lastX = x;
                 kept++;
-                boolean down = target.y() > source.y();
-                // from the middle of the causing lane (where its end cap sits, if it died)...
-                double y0 = top + source.y() + source.height() / 2 + (down ? head : -head);
-                // ...to the near edge of the caused lane's bar
-                double y1 = top + (down ? target.y() + pad : target.bottom() - pad);
                 out.add(new Placed(CauseLinks.link(trace, t, e), x, y0, y1, mine));
                 if (out.size() >= MAX_ARROWS) {
                     return out;

@@ -195,25 +195,37 @@ final class LaneStrip {
      * Paints the pixels into {@code block} ({@link #height()} rows, the lane's width) and draws it
      * at its place in the lane (the painter's origin at the lane's top-left). The columns come in
      * runs of one look: each row of a run is one fill (a memset the JIT makes of it) or, for
-     * stripes and dashes, a copy of the look's repeating pixels; so the cost is set by the rows
-     * and runs on screen, not by a lookup per pixel.
+     * stripes and dashes, a copy of the look's repeating pixels; a row that comes out as one
+     * before it (inside a box, or a stripe period down) is copied whole. So the cost is set by
+     * the distinct rows and the runs on screen, not by a lookup per pixel.
      */
     void draw(PixelBlock block) {
         int[] out = block.pixels();
         int stride = block.width();
         int runs = 0;
         int[] starts = runStarts;
+        boolean[] used = new boolean[MAX_LOOKS];
         for (int x = 0; x < width; x++) {
             if (x == 0 || column[x] != column[x - 1]) {
                 if (runs == starts.length) {
                     starts = Arrays.copyOf(starts, starts.length * 2 + 1);
                 }
                 starts[runs++] = x;
+                if (column[x] >= 0) {
+                    used[column[x]] = true;
+                }
             }
         }
         runStarts = starts;
         for (int r = 0; r < height; r++) {
             int base = r * stride;
+            // most rows repeat the one above (or the one a stripe period above): copy it
+            int same = r >= 1 && sameRows(used, r, r - 1) ? r - 1
+                    : r >= tileSize && sameRows(used, r, r - tileSize) ? r - tileSize : -1;
+            if (same >= 0) {
+                System.arraycopy(out, same * stride, out, base, width);
+                continue;
+            }
             for (int i = 0; i < runs; i++) {
                 int x0 = starts[i];
                 int x1 = i + 1 < runs ? starts[i + 1] : width;
@@ -242,6 +254,27 @@ final class LaneStrip {
             }
         }
         block.draw(0, top);
+    }
+
+    /** Whether rows r and q come out alike: every look in use has the same pixels on both, and the band too. */
+    private boolean sameRows(boolean[] used, int r, int q) {
+        boolean inBand = banded && r >= bandFrom && r < bandTo;
+        if (inBand != (banded && q >= bandFrom && q < bandTo)) {
+            return false;
+        }
+        for (int k = 0; k < lookCount; k++) {
+            if (!used[k]) {
+                continue;
+            }
+            Look l = looks[k];
+            int[] px = l.pixels();
+            for (int p = 0; p < l.period(); p++) {
+                if (px[p * height + r] != px[p * height + q]) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private int row(double y) {

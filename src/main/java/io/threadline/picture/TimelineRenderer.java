@@ -66,7 +66,7 @@ public final class TimelineRenderer {
         if (arrows.on()) {
             g.save();
             g.translate(gutter, 0);
-            drawn = CauseArrows.paint(base.with(g, bodyW, h), rows, top, arrows.focusOnly(), arrows.focus());
+            drawn = CauseArrows.paint(base.with(g, bodyW, h), rows, top, from, to, arrows.focusOnly(), arrows.focus());
             g.restore();
         }
         g.restore();
