@@ -1,11 +1,11 @@
 package io.threadline.ui;
 
-import io.threadline.cli.RunCommand;
 import io.threadline.export.Captions;
 import io.threadline.export.PictureExport;
 import io.threadline.export.PlaybackRecorder;
 import io.threadline.export.Progress;
 import io.threadline.export.Recording;
+import io.threadline.export.RunCommand;
 import io.threadline.export.TraceFile;
 import io.threadline.picture.PictureMetrics;
 import io.threadline.picture.PictureOptions;

@@ -11,6 +11,7 @@ import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
+import io.threadline.ui.teach.CodeView;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
@@ -371,7 +372,7 @@ public final class MainController {
                     showLesson();
                 }
             }
-        }, playback, timeline, javaCode);
+        }, playback.traceProperty(), timeline, javaCode);
         teach.install(new TeachingAids.Slots(detailTabs, threadTab, tourSlot, timelineHolder, teachTools,
                 centerSplit, codeTabs));
     }

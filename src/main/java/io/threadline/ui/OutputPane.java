@@ -2,6 +2,7 @@ package io.threadline.ui;
 
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.Trace;
+import io.threadline.ui.teach.ThreadColours;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -26,9 +27,6 @@ import java.util.function.Consumer;
  * dimmed, so the output reads in step with the timeline. Clicking a line seeks to its time.
  */
 public final class OutputPane extends StackPane {
-    /** Thread colours cycle through this many CSS classes, thread-0 .. thread-7. */
-    public static final int THREAD_COLOURS = 8;
-
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
@@ -181,7 +179,7 @@ public final class OutputPane extends StackPane {
             String name = trace != null && line.thread() < trace.threadCount()
                     ? trace.thread(line.thread()).name() : "#" + line.thread();
             thread.setText(name);
-            String colour = "thread-" + Math.floorMod(line.thread(), THREAD_COLOURS);
+            String colour = ThreadColours.text(line.thread());
             if (!colour.equals(colourClass)) {
                 // Changing a style class re-runs CSS on the cell: only when the colour changes.
                 thread.getStyleClass().remove(colourClass);

@@ -1,5 +1,6 @@
 package io.threadline.cli;
 
+import io.threadline.export.RunCommand;
 import io.threadline.export.TraceFile;
 import io.threadline.export.TraceJsonWriter;
 import io.threadline.scenario.ScenarioCatalog;

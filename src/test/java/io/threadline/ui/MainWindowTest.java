@@ -11,6 +11,7 @@ import io.threadline.trace.Reason;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 import io.threadline.ui.PlaybackModel.Mode;
+import io.threadline.ui.teach.CodeView;
 import io.threadline.ui.timeline.TimelineView;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
