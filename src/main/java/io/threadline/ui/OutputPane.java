@@ -9,10 +9,14 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -130,10 +134,36 @@ public final class OutputPane extends StackPane {
             list.layout();
             if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
                 flow.scrollTo(i);
+                showWhole(flow, i);
             } else {
                 list.scrollTo(i);
             }
         });
+    }
+
+    /**
+     * Scrolls by what is left for line {@code i} to be whole on screen: {@code scrollTo} counts
+     * with the cell heights it knew before the list grew, and may leave the line just out of view.
+     */
+    private static void showWhole(VirtualFlow<?> flow, int i) {
+        flow.layout();
+        IndexedCell<?> cell = flow.getVisibleCell(i);
+        if (cell == null) {
+            return;
+        }
+        double view = flow.getHeight();
+        for (Node n : flow.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()) {
+                // long lines: the scroll bar covers the bottom of the list
+                view -= bar.getHeight();
+            }
+        }
+        double below = cell.getLayoutY() + cell.getHeight() - view;
+        if (below > 0) {
+            flow.scrollPixels(below);
+        } else if (cell.getLayoutY() < 0) {
+            flow.scrollPixels(cell.getLayoutY());
+        }
     }
 
     private final class LineCell extends ListCell<OutputLine> {
