@@ -101,7 +101,7 @@ class PictureExportTest {
         Path file = dir.resolve("soup.png");
         Files.writeString(file, "the old picture");
 
-        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
+        assertThatThrownBy(() -> AtomicFile.write(file, out -> {
             out.write(new byte[1000]);
             throw new java.io.IOException("disk full");
         })).hasMessage("disk full");
