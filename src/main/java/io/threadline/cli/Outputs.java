@@ -114,13 +114,23 @@ final class Outputs {
         }
     }
 
-    /** "to soup.png (16 KB, 12 ms)": where an output went, its size and the {@code details} given. */
-    static String where(OutputPath p, String... details) {
+    /** "to soup.png (16 KB)": where an output went and its size. */
+    static String where(OutputPath p) {
+        return where(p, null, null);
+    }
+
+    /** "to soup.gif (11 frames, 120 KB, 809 ms)": where an output went, {@code first}, its size, {@code last}. */
+    static String where(OutputPath p, String first, String last) {
         List<String> in = new ArrayList<>();
+        if (first != null) {
+            in.add(first);
+        }
         if (p.target() != null && !p.isStream()) {
             in.add(size(p.target()));
         }
-        in.addAll(List.of(details));
+        if (last != null) {
+            in.add(last);
+        }
         return "to " + (p.target() == null ? "standard output" : p.toString())
                 + (in.isEmpty() ? "" : " (" + String.join(", ", in) + ")");
     }

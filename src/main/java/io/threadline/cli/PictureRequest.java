@@ -181,13 +181,13 @@ final class PictureRequest {
                 long t0 = System.nanoTime();
                 batch.add(png, PictureExport.png(TimelinePicture.of(trace, o), scale, title));
                 String took = ms(t0);
-                lines.add(() -> "picture written " + Outputs.where(png, took));
+                lines.add(() -> "picture written " + Outputs.where(png, null, took));
             }
             if (svg != null) {
                 long t0 = System.nanoTime();
                 batch.add(svg, PictureExport.svg(TimelinePicture.of(trace, o), title, true));
                 String took = ms(t0);
-                lines.add(() -> "picture written " + Outputs.where(svg, took));
+                lines.add(() -> "picture written " + Outputs.where(svg, null, took));
             }
             if (gif != null || frames != null) {
                 Recording rec = new Recording(playSpeed, fps, 2, scale);
@@ -201,7 +201,7 @@ final class PictureRequest {
                 }
                 if (frames != null) {
                     long t0 = System.nanoTime();
-                    batch.add(frames, PlaybackRecorder.pngSequence(trace, playback, rec, Progress.NONE));
+                    batch.addFolder(frames, PlaybackRecorder.pngSequence(trace, playback, rec, Progress.NONE));
                     String took = ms(t0);
                     lines.add(() -> "recording written to " + frames + "/ (" + n + " PNG files, " + took + ")");
                 }

@@ -67,7 +67,7 @@ public final class AtomicFile {
     /** As {@link #writeFolder(Path, Folder)}, to a place already checked. */
     public static void writeFolder(OutputPath to, Folder content) throws IOException {
         try (Batch b = new Batch()) {
-            b.add(to, content);
+            b.addFolder(to, content);
             b.commit();
         }
     }
@@ -90,7 +90,7 @@ public final class AtomicFile {
         }
 
         /** Fills a temporary folder for {@code to}. */
-        public void add(OutputPath to, Folder content) throws IOException {
+        public void addFolder(OutputPath to, Folder content) throws IOException {
             if (!to.isFolder()) {
                 throw new IllegalArgumentException(to + " is not a folder");
             }

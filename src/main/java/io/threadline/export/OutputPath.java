@@ -155,6 +155,12 @@ public final class OutputPath {
             throw new WriteFailure(given, linked ? via + "is in a folder that does not exist"
                     : "no such folder " + dir);
         }
+        try {
+            // one spelling for one place, so that two outputs to it are seen to be one
+            real = dir.toRealPath().resolve(real.getFileName());
+        } catch (IOException e) {
+            throw new WriteFailure(given, "its folder cannot be reached: " + WriteFailure.reason(e), e);
+        }
         if (probe) {
             probe(given, dir);
         }

@@ -108,8 +108,6 @@ class CliPictureTest {
     static Stream<Arguments> badPictureOptions() {
         return Stream.of(
                 arguments(List.of("run", "chef-soup", "--png"), "threadline: --png needs a value"),
-                arguments(List.of("run", "chef-soup", "--png", "/no/such/dir/a.png"),
-                        "threadline: --png: cannot write /no/such/dir/a.png: no such directory /no/such/dir"),
                 arguments(List.of("run", "chef-soup", "--scale", "10", "--png", "a.png"),
                         "threadline: --scale must be a number from 0.5 to 4, got '10'"),
                 arguments(List.of("run", "chef-soup", "--width", "wide"),

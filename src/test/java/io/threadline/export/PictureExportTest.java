@@ -103,8 +103,8 @@ class PictureExportTest {
 
         assertThatThrownBy(() -> AtomicFile.write(file, out -> {
             out.write(new byte[1000]);
-            throw new java.io.IOException("disk full");
-        })).hasMessage("disk full");
+            throw new java.io.IOException("Disk full");
+        })).isInstanceOf(WriteFailure.class).hasMessage("cannot write " + file + ": disk full");
 
         assertThat(Files.readString(file)).isEqualTo("the old picture");
         assertThat(Files.list(dir)).containsExactly(file);
