@@ -32,6 +32,7 @@ final class PictureRequest {
             "           --svg FILE                draw it as SVG (sharp at any size)",
             "           --gif FILE                record the run playing back as an animated GIF",
             "           --frames DIR              ... or as numbered PNG files in a new folder",
+            "                                     (any FILE may be -: standard output)",
             "           --scale N                 pixels per point of PNG and GIF: 1 or 2 (crisp slides)",
             "           --width PX                picture width (default 1200)",
             "           --window FROM:TO          only this stretch of time, in seconds (e.g. 0.4:1.2)",
