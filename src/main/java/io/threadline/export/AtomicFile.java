@@ -86,7 +86,8 @@ public final class AtomicFile {
             if (to.isFolder()) {
                 throw new IllegalArgumentException(to + " is a folder");
             }
-            staged.add(to.isStream() ? new ToStream(to, content) : ToFile.write(to, content));
+            staged.add(to.isStream() ? new ToStream(to, content)
+                    : ToTemp.make(to, tmp -> writeFile(tmp, to.target(), content)));
         }
 
         /** Fills a temporary folder for {@code to}. */
@@ -94,7 +95,10 @@ public final class AtomicFile {
             if (!to.isFolder()) {
                 throw new IllegalArgumentException(to + " is not a folder");
             }
-            staged.add(ToFolder.fill(to, content));
+            staged.add(ToTemp.make(to, tmp -> {
+                Files.createDirectory(tmp);
+                content.fill(tmp);
+            }));
         }
 
         /**
@@ -129,76 +133,30 @@ public final class AtomicFile {
         void discard();
     }
 
-    /** A file written to its temporary sibling, waiting to be renamed over the target. */
-    private static final class ToFile implements Staged {
-        private final OutputPath to;
-        private final Path tmp;
-
-        private ToFile(OutputPath to, Path tmp) {
-            this.to = to;
-            this.tmp = tmp;
-        }
-
-        static ToFile write(OutputPath to, Content content) throws IOException {
-            Path target = to.target();
-            Path tmp = OutputPath.tempIn(target.getParent(), target.getFileName().toString());
-            boolean done = false;
-            try {
-                // Not Files.createTempFile: its 0600 permissions would end up on the saved file.
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
-                    content.writeTo(new Unclosable(out));
-                    out.flush();
-                    // On disk before the rename, or a crash could leave an empty file under the good name.
-                    ch.force(true);
-                }
-                keepPermissions(target, tmp);
-                done = true;
-                return new ToFile(to, tmp);
-            } catch (IOException e) {
-                throw failure(to, e);
-            } finally {
-                if (!done) {
-                    deleteQuietly(tmp);
-                }
-            }
-        }
-
-        @Override
-        public void commit() throws IOException {
-            try {
-                move(tmp, to.target());
-            } catch (IOException e) {
-                discard();
-                throw failure(to, e);
-            }
-        }
-
-        @Override
-        public void discard() {
-            deleteQuietly(tmp);
-        }
+    /** Makes the temporary file or folder at {@code tmp}, complete. */
+    @FunctionalInterface
+    private interface Maker {
+        void make(Path tmp) throws IOException;
     }
 
-    /** A folder filled under a temporary name, waiting to be renamed to the target. */
-    private static final class ToFolder implements Staged {
+    /** A file or folder made under a temporary name beside its target, waiting to be renamed onto it. */
+    private static final class ToTemp implements Staged {
         private final OutputPath to;
         private final Path tmp;
 
-        private ToFolder(OutputPath to, Path tmp) {
+        private ToTemp(OutputPath to, Path tmp) {
             this.to = to;
             this.tmp = tmp;
         }
 
-        static ToFolder fill(OutputPath to, Folder content) throws IOException {
+        static ToTemp make(OutputPath to, Maker maker) throws IOException {
             Path target = to.target();
             Path tmp = OutputPath.tempIn(target.getParent(), target.getFileName().toString());
             boolean done = false;
             try {
-                Files.createDirectory(tmp);
-                content.fill(tmp);
+                maker.make(tmp);
                 done = true;
-                return new ToFolder(to, tmp);
+                return new ToTemp(to, tmp);
             } catch (IOException e) {
                 throw failure(to, e);
             } finally {
@@ -211,7 +169,7 @@ public final class AtomicFile {
         @Override
         public void commit() throws IOException {
             try {
-                // rename(2) replaces an empty folder, as the target must be
+                // one rename(2), which also replaces the empty folder a PNG sequence may go into
                 move(tmp, to.target());
             } catch (IOException e) {
                 discard();
@@ -223,6 +181,18 @@ public final class AtomicFile {
         public void discard() {
             deleteTree(tmp);
         }
+    }
+
+    private static void writeFile(Path tmp, Path target, Content content) throws IOException {
+        // Not Files.createTempFile: its 0600 permissions would end up on the saved file.
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+            content.writeTo(new Unclosable(out));
+            out.flush();
+            // On disk before the rename, or a crash could leave an empty file under the good name.
+            ch.force(true);
+        }
+        keepPermissions(target, tmp);
     }
 
     /** Bytes for a stream or device: written when the batch commits, as they cannot be taken back. */

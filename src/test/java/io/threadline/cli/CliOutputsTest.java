@@ -1,6 +1,7 @@
 package io.threadline.cli;
 
 import io.threadline.LauncherProcess;
+import io.threadline.cli.CliRun.Result;
 import io.threadline.export.OddPlaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.threadline.cli.CliRun.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,28 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CliOutputsTest {
     private static final byte[] OLD = "the old file".getBytes(StandardCharsets.UTF_8);
 
-    private record Result(int status, String out, String err) {
-        List<String> errLines() {
-            return err.isEmpty() ? List.of() : List.of(err.split("\n"));
-        }
-    }
-
     @TempDir
     Path dir;
     private Path soup;
-
-    private static Result cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = new Cli(file -> {
-                throw new AssertionError("no window");
-            }).run(args, o, e);
-        }
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @BeforeEach
     void aTrace() {
