@@ -31,10 +31,17 @@ public final class LauncherProcess {
      */
     public static Result run(Path dir, Consumer<Map<String, String>> env, String... args)
             throws IOException, InterruptedException {
+        return run(dir, env, List.of(), args);
+    }
+
+    /** As {@link #run(Path, Consumer, String...)}, with {@code jvmOptions} before the class. */
+    public static Result run(Path dir, Consumer<Map<String, String>> env, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"),
-                "-Dthreadline.home=" + dir.resolve("home"), "-Dthreadline.noWarmup=true",
-                "io.threadline.Launcher"));
+                "-Dthreadline.home=" + dir.resolve("home"), "-Dthreadline.noWarmup=true"));
+        command.addAll(jvmOptions);
+        command.add("io.threadline.Launcher");
         command.addAll(List.of(args));
         Path out = dir.resolve(".launcher-out");
         Path err = dir.resolve(".launcher-err");

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,15 @@ class LauncherTest {
         assertThat(r.out()).isEmpty();
         assertThat(NO_DISPLAY).isEqualTo("threadline: the window needs a desktop session (no display: DISPLAY is not"
                 + " set); the command line works without one (threadline help)");
+    }
+
+    @Test
+    void underMavenTheSameLineEndsWith0SoThePluginAddsNoStackTrace() throws Exception {
+        LauncherProcess.Result r = LauncherProcess.run(dir, LauncherTest::noDisplay,
+                List.of("-D" + Launcher.UNDER_MAVEN + "=true"));
+
+        assertThat(r.errLines()).containsExactly(NO_DISPLAY);
+        assertThat(r.status()).isZero();
     }
 
     @Test
