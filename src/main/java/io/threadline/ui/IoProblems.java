@@ -1,5 +1,7 @@
 package io.threadline.ui;
 
+import io.threadline.export.WriteFailure;
+
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
@@ -12,6 +14,9 @@ final class IoProblems {
 
     /** One line for what went wrong with a file (or, for anything else, its message's first line). */
     static String describe(Throwable e) {
+        if (e instanceof WriteFailure w) {
+            return w.reason();
+        }
         if (e instanceof NoSuchFileException x) {
             return x.getFile() == null ? "no such file or folder" : "no such file or folder (" + x.getFile() + ")";
         }
