@@ -1,4 +1,4 @@
-package io.threadline.ui;
+package io.threadline.ui.teach;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Point2D;
@@ -65,7 +65,7 @@ public final class CodeView extends StackPane {
      *
      * @param line    the line's number in the file (as the runtime records call sites)
      * @param label   words for its tag, e.g. the thread's name
-     * @param colour  the thread colour (0 .. {@link OutputPane#THREAD_COLOURS} - 1)
+     * @param colour  the thread colour (a thread's number: {@link ThreadColours} cycles them)
      * @param primary the selected thread's line: marked strongest, and scrolled into view
      */
     public record LineMark(int line, String label, int colour, boolean primary) {
@@ -74,7 +74,6 @@ public final class CodeView extends StackPane {
     private final Text numbers = new Text();
     private final TextFlow code = new TextFlow();
     private final ScrollPane scroll;
-    private final Label emptyNote = new Label();
     private final MarkLayer marks = new MarkLayer();
     private String source = "";
     /** File line number of the first line shown, and where each shown line starts in the text. */
@@ -103,27 +102,16 @@ public final class CodeView extends StackPane {
         scroll.viewportBoundsProperty().addListener(obs -> marks.requestLayout());
         scroll.getStyleClass().add("code-scroll");
         scroll.setFitToHeight(true);
-        emptyNote.getStyleClass().add("code-empty-note");
-        emptyNote.setWrapText(true);
-        StackPane.setAlignment(emptyNote, Pos.CENTER);
-        getChildren().addAll(scroll, emptyNote);
+        getChildren().add(scroll);
     }
 
-    /** Shows {@code text}; when it is empty, {@code missing} is shown instead. */
-    public void show(String text, Language language, String missing) {
+    /** Shows the program {@code text}, marks cleared. */
+    public void show(String text, Language language) {
         source = text == null ? "" : text;
-        boolean none = source.isBlank();
-        emptyNote.setText(missing);
-        emptyNote.setVisible(none);
-        scroll.setVisible(!none);
         code.getChildren().clear();
         lineMarks = List.of();
         marks.getChildren().clear();
         lineStarts = new int[0];
-        if (none) {
-            numbers.setText("");
-            return;
-        }
         String[] all = source.replace("\r\n", "\n").split("\n", -1);
         int last = all.length;
         while (last > 0 && all[last - 1].isBlank()) {
@@ -224,7 +212,7 @@ public final class CodeView extends StackPane {
                         primary = true;
                     }
                 }
-                String colour = "mark-" + Math.floorMod(lead.colour(), OutputPane.THREAD_COLOURS);
+                String colour = ThreadColours.mark(lead.colour());
                 Region band = new Region();
                 band.getStyleClass().addAll("code-mark-band", colour);
                 Region bar = new Region();

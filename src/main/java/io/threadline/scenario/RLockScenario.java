@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A thread takes a lock it already holds: fine with an RLock, a deadlock with itself with a Lock. */
-public final class RLock extends ScenarioSpec {
+public final class RLockScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "rlock";
@@ -67,11 +67,6 @@ public final class RLock extends ScenarioSpec {
     @Override
     protected Program program(ParamValues v) {
         return new RLockProgram(v.bool("reentrant"), v.seconds("step"));
-    }
-
-    @Override
-    public Class<? extends Program> programClass() {
-        return RLockProgram.class;
     }
 
     @Override

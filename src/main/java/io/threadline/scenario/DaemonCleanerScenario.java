@@ -9,9 +9,11 @@ import io.threadline.trace.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 /** A daemon thread that loops forever is cut off when the last non-daemon thread ends. */
-public final class DaemonCleaner extends ScenarioSpec {
+public final class DaemonCleanerScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "daemon-cleaner";
@@ -57,13 +59,13 @@ public final class DaemonCleaner extends ScenarioSpec {
     }
 
     @Override
-    protected Program program(ParamValues v) {
-        return new DaemonCleanerProgram(v.bool("daemon"));
+    public Map<String, String> stressParams(Random random) {
+        return Map.of("daemon", Boolean.toString(random.nextBoolean()));
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return DaemonCleanerProgram.class;
+    protected Program program(ParamValues v) {
+        return new DaemonCleanerProgram(v.bool("daemon"));
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A bounded shelf guarded by a lock and two conditions: wait, notify and notify_all. */
-public final class Condition extends ScenarioSpec {
+public final class ConditionScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "condition";
@@ -67,14 +67,14 @@ public final class Condition extends ScenarioSpec {
     }
 
     @Override
-    protected Program program(ParamValues v) {
-        return new ConditionProgram(v.integer("customers"), v.integer("loaves"), v.integer("capacity"),
-                v.seconds("bake"), v.seconds("eat"), v.seconds("clean"));
+    public ParamSpec comparedParam() {
+        return param("customers");
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return ConditionProgram.class;
+    protected Program program(ParamValues v) {
+        return new ConditionProgram(v.integer("customers"), v.integer("loaves"), v.integer("capacity"),
+                v.seconds("bake"), v.seconds("eat"), v.seconds("clean"));
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A semaphore with a few permits in front of many threads; a bounded one catches an extra release. */
-public final class Semaphore extends ScenarioSpec {
+public final class SemaphoreScenario extends ScenarioSpec {
     static final String COUNTER = "connections in use";
 
     @Override
@@ -69,13 +69,13 @@ public final class Semaphore extends ScenarioSpec {
     }
 
     @Override
-    protected Program program(ParamValues v) {
-        return new SemaphoreProgram(v.integer("permits"), v.integer("clients"), v.seconds("work"), v.bool("bounded"));
+    public ParamSpec comparedParam() {
+        return param("permits");
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return SemaphoreProgram.class;
+    protected Program program(ParamValues v) {
+        return new SemaphoreProgram(v.integer("permits"), v.integer("clients"), v.seconds("work"), v.bool("bounded"));
     }
 
     @Override

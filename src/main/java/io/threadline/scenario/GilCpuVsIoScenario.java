@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Under the GIL, threads do not speed up CPU-bound work but do speed up waiting for I/O. */
-public final class GilCpuVsIo extends ScenarioSpec {
+public final class GilCpuVsIoScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "gil-cpu-vs-io";
@@ -70,11 +70,6 @@ public final class GilCpuVsIo extends ScenarioSpec {
     protected Program program(ParamValues v) {
         return new GilCpuVsIoProgram(v.integer("threads"), v.integer("numbers"), v.seconds("check"),
                 v.integer("downloads"), v.seconds("download"));
-    }
-
-    @Override
-    public Class<? extends Program> programClass() {
-        return GilCpuVsIoProgram.class;
     }
 
     @Override

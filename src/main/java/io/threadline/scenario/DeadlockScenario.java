@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Two threads take two locks in opposite order: each waits for the other forever, unless ordered. */
-public final class Deadlock extends ScenarioSpec {
+public final class DeadlockScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "deadlock";
@@ -68,11 +68,6 @@ public final class Deadlock extends ScenarioSpec {
     @Override
     protected Program program(ParamValues v) {
         return new DeadlockProgram(v.bool("ordered"), v.seconds("step"));
-    }
-
-    @Override
-    public Class<? extends Program> programClass() {
-        return DeadlockProgram.class;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** Two chefs and a join: the main thread waits for a helper thread to finish. */
-public final class ChefSoup extends ScenarioSpec {
+public final class ChefSoupScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "chef-soup";
@@ -58,13 +58,13 @@ public final class ChefSoup extends ScenarioSpec {
     }
 
     @Override
-    protected Program program(ParamValues v) {
-        return new ChefSoupProgram(v.seconds("olivia"), v.seconds("cook"));
+    public ParamSpec comparedParam() {
+        return param("olivia");
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return ChefSoupProgram.class;
+    protected Program program(ParamValues v) {
+        return new ChefSoupProgram(v.seconds("olivia"), v.seconds("cook"));
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An event as a traffic light: set() releases every waiter at once, clear() makes later ones wait. */
-public final class Event extends ScenarioSpec {
+public final class EventScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "event";
@@ -64,13 +64,13 @@ public final class Event extends ScenarioSpec {
     }
 
     @Override
-    protected Program program(ParamValues v) {
-        return new EventProgram(v.integer("cars"), v.seconds("gap"), v.seconds("red"), v.seconds("green"));
+    public ParamSpec comparedParam() {
+        return param("cars");
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return EventProgram.class;
+    protected Program program(ParamValues v) {
+        return new EventProgram(v.integer("cars"), v.seconds("gap"), v.seconds("red"), v.seconds("green"));
     }
 
     @Override
