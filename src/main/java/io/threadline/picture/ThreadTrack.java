@@ -73,14 +73,7 @@ public final class ThreadTrack implements Track {
         }
         LaneBins b = bins(ctx);
         LaneColumns lane = ctx.trace().lane(thread);
-        boolean open = b.size() > 0 && lane.state(b.size() - 1) != ThreadState.DEAD;
-        g.save();
-        if (open) {
-            // a living lane ends at the horizon: its last span goes on, but is not drawn past it
-            g.clip(-ctx.width(), 0, ctx.width() + Math.floor(ctx.scale().x(b.laneEnd())) + 1, ctx.height());
-        }
         bars(ctx, b, lane);
-        g.restore();
         drawCap(ctx, b, lane);
         drawNewMark(ctx, b, lane);
         g.endGroup();
@@ -121,9 +114,13 @@ public final class ThreadTrack implements Track {
             if (kind == LaneBins.PURE) {
                 // a span cut by the view's edge shows no outline there: it goes on
                 double left = x == 0 && lane.time(ev) < ctx.scale().time(0) ? -4 : x;
-                // ...nor where it is still going on (a living thread's last span)
+                // ...nor where it is still going on (a living thread's last span), which ends at
+                // the horizon: the lane is not drawn past what was recorded
                 boolean ongoing = ev == b.size() - 1 && lane.state(ev) != ThreadState.DEAD;
                 double right = x1 == w || ongoing ? x1 + 4 : x1;
+                if (ongoing) {
+                    right = Math.min(right, Math.floor(ctx.scale().x(b.laneEnd())) + 1);
+                }
                 if (s != null) {
                     s.span(state, left, right, alpha);
                 } else {

@@ -29,6 +29,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +47,7 @@ import java.util.function.Consumer;
 public final class CanvasPainter implements Painter {
     private static final int WIDTH_CACHE_LIMIT = 4096;
     private static final Map<Long, ImagePattern> HATCHES = new HashMap<>();
+    private static final Map<Integer, Color> COLORS = new ConcurrentHashMap<>();
     private static final String FONT_DIR = "/io/threadline/ui/fonts/";
     private static final String[] FACES = {
         "Inter-Regular.otf", "Inter-Bold.otf", "JetBrainsMono-Regular.ttf", "JetBrainsMono-Bold.ttf",
@@ -164,7 +166,15 @@ public final class CanvasPainter implements Painter {
 
     /** The JavaFX colour of an {@link Rgb}. */
     public static Color color(Rgb c) {
-        return Color.rgb(c.red(), c.green(), c.blue());
+        // a frame sets a few colours thousands of times: keep the few objects
+        Color known = COLORS.get(c.value());
+        if (known == null) {
+            known = Color.rgb(c.red(), c.green(), c.blue());
+            if (COLORS.size() < 4096) {
+                COLORS.put(c.value(), known);
+            }
+        }
+        return known;
     }
 
     /**
@@ -493,7 +503,7 @@ public final class CanvasPainter implements Painter {
     public void fillText(String text, double x, double y, Align align) {
         TextAlignment a = align == Align.LEFT ? TextAlignment.LEFT
                 : align == Align.CENTER ? TextAlignment.CENTER : TextAlignment.RIGHT;
-        if (s.fill != null && !text.isEmpty()) {
+        if (sprites != null && plain && s.fill != null && !text.isEmpty()) {
             TextStyle style = s.font;
             double w = textWidth(text, style);
             double left = align == Align.LEFT ? x : align == Align.CENTER ? x - w / 2 : x - w;

@@ -21,10 +21,11 @@ import java.util.function.Consumer;
  * at the same fraction of a pixel as asked, so it is the same pixels; it is drawn back on whole
  * device pixels.
  *
- * <p>Shapes seen for the first time are drawn directly and queued; the queue is drawn into one
- * atlas and read back in a single snapshot at the start of a later frame, at most every few
- * frames, so making images never costs the JavaFX thread more than one wait for the render thread
- * now and then. JavaFX thread only.
+ * <p>A shape is drawn directly until it has been asked for in two frames (a label that changes
+ * every frame, as a live run's can, never gets an image); then it is queued, and the queue is
+ * drawn into one atlas and read back in a single snapshot at the start of a later frame, at most
+ * every few frames, so making images never costs the JavaFX thread more than one wait for the
+ * render thread now and then. JavaFX thread only.
  */
 final class Sprites {
     /** Shapes larger than this are drawn directly. */
@@ -33,7 +34,7 @@ final class Sprites {
     private static final int MAX_QUEUED = 160;
     private static final int MAX_KEPT = 4000;
     /** Frames between two snapshots. */
-    private static final int PERIOD = 4;
+    private static final int PERIOD = 6;
 
     /** Where a sprite lies in its atlas. */
     record Sprite(WritableImage atlas, int x, int y, int width, int height) {
@@ -43,6 +44,9 @@ final class Sprites {
     }
 
     private final Map<Object, Sprite> kept = new HashMap<>();
+    /** Shapes asked for, and the frame they were first asked for in. */
+    private final Map<Object, Integer> seen = new HashMap<>();
+    private int frame;
     private final Map<Object, Pending> queued = new HashMap<>();
     private final List<Pending> order = new ArrayList<>();
     private Canvas scratch;
@@ -54,6 +58,10 @@ final class Sprites {
         if (s != null || width > MAX_SIDE || height > MAX_SIDE || width <= 0 || height <= 0) {
             return s;
         }
+        Integer first = seen.putIfAbsent(key, frame);
+        if (first == null || first == frame) {
+            return null;
+        }
         if (queued.size() < MAX_QUEUED && !queued.containsKey(key)) {
             Pending p = new Pending(key, width, height, draw);
             queued.put(key, p);
@@ -64,6 +72,10 @@ final class Sprites {
 
     /** At the start of a frame: makes the images queued so far, now and then. */
     void nextFrame() {
+        frame++;
+        if (seen.size() > MAX_KEPT) {
+            seen.clear();
+        }
         framesSinceSnapshot++;
         if (order.isEmpty() || framesSinceSnapshot < PERIOD) {
             return;

@@ -85,7 +85,7 @@ class WindowMatchesPictureTest {
         });
         BufferedImage window = fx(() -> {
             // frames enough for the shapes drawn again and again to come from their images
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 12; i++) {
                 view.redrawNow();
             }
             WritableImage img = view.snapshot(null, null);
