@@ -230,12 +230,10 @@ public final class LaneBins {
                 dominant = s;
             }
         }
-        if (best < 0 || lane.state(best).ordinal() != dominant) {
-            best = firstInState(lane, from, to, dominant);
-        }
         kind[x] = MIXED;
         state[x] = (byte) dominant;
-        event[x] = best;
+        // the event to describe is found only if asked (hover), unless the walk met it already
+        event[x] = best >= 0 && lane.state(best).ordinal() == dominant ? best : -1;
         instantRun[x] = instant;
     }
 

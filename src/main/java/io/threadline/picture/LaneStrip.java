@@ -41,10 +41,17 @@ final class LaneStrip {
     private int bandTo;
     private final Look[] looks = new Look[MAX_LOOKS];
     private int lookCount;
+    private static final int RECENT_SLOTS = 32;
+    private final int[] recentKey = new int[RECENT_SLOTS];
+    private final short[] recent = new short[RECENT_SLOTS];
     private int[] tile;
     private int tileSize;
     /** Where each run of one look starts. */
     private int[] runStarts = new int[64];
+    /** Phases of a row table: a multiple of every look's period. */
+    private static final int PHASES = 8;
+    private int[] lookIndex = new int[0];
+    private int[] lookRow = new int[0];
 
     /** Starts a frame: a lane {@code width} columns wide whose bars span [barTop, barTop + barHeight). */
     void begin(PictureTheme p, PictureMetrics m, int width, double barTop, double barHeight) {
@@ -135,8 +142,15 @@ final class LaneStrip {
      */
     private short look(ThreadState state, double alpha, char variant) {
         int key = (state.ordinal() * 4 + "SIEM".indexOf(variant)) * 1024 + (int) Math.round(alpha * 1000);
+        // a dense lane asks for the same few looks in turn, once per run
+        int slot = key % RECENT_SLOTS;
+        if (recentKey[slot] == key && recent[slot] < lookCount && looks[recent[slot]].key() == key) {
+            return recent[slot];
+        }
         for (int k = 0; k < lookCount; k++) {
             if (looks[k].key() == key) {
+                recentKey[slot] = key;
+                recent[slot] = (short) k;
                 return (short) k;
             }
         }
@@ -188,6 +202,8 @@ final class LaneStrip {
             }
         }
         looks[lookCount] = new Look(key, period, px);
+        recentKey[slot] = key;
+        recent[slot] = (short) lookCount;
         return (short) lookCount++;
     }
 
@@ -217,6 +233,8 @@ final class LaneStrip {
             }
         }
         runStarts = starts;
+        // many short runs (a dense lane): a lookup per pixel beats a fill per run
+        boolean perPixel = runs * 16 > width && prepareLookups();
         for (int r = 0; r < height; r++) {
             int base = r * stride;
             // most rows repeat the one above (or the one a stripe period above): copy it
@@ -226,24 +244,10 @@ final class LaneStrip {
                 System.arraycopy(out, same * stride, out, base, width);
                 continue;
             }
-            for (int i = 0; i < runs; i++) {
-                int x0 = starts[i];
-                int x1 = i + 1 < runs ? starts[i + 1] : width;
-                int k = column[x0];
-                if (k < 0) {
-                    Arrays.fill(out, base + x0, base + x1, 0);
-                    continue;
-                }
-                Look l = looks[k];
-                int period = l.period();
-                int[] px = l.pixels();
-                if (period == 1) {
-                    Arrays.fill(out, base + x0, base + x1, px[r]);
-                } else {
-                    for (int x = x0; x < x1; x++) {
-                        out[base + x] = px[(x % period) * height + r];
-                    }
-                }
+            if (perPixel) {
+                pixelRow(out, base, r);
+            } else {
+                runRow(out, base, r, starts, runs);
             }
             if (banded && r >= bandFrom && r < bandTo) {
                 for (int x = 0; x < width; x++) {
@@ -254,6 +258,69 @@ final class LaneStrip {
             }
         }
         block.draw(0, top);
+    }
+
+    /** A row as one fill per run of a look (a memset the JIT makes of it), or a copy of its repeating pixels. */
+    private void runRow(int[] out, int base, int r, int[] starts, int runs) {
+        for (int i = 0; i < runs; i++) {
+            int x0 = starts[i];
+            int x1 = i + 1 < runs ? starts[i + 1] : width;
+            int k = column[x0];
+            if (k < 0) {
+                Arrays.fill(out, base + x0, base + x1, 0);
+                continue;
+            }
+            Look l = looks[k];
+            int period = l.period();
+            int[] px = l.pixels();
+            if (period == 1) {
+                Arrays.fill(out, base + x0, base + x1, px[r]);
+            } else {
+                for (int x = x0; x < x1; x++) {
+                    out[base + x] = px[(x % period) * height + r];
+                }
+            }
+        }
+    }
+
+    /**
+     * Each column's look as an offset into a row table of {@value #PHASES} pixels per look (every
+     * period divides it: one, a dash's four or eight, the stripes' eight), the last entry blank.
+     */
+    private boolean prepareLookups() {
+        for (int k = 0; k < lookCount; k++) {
+            if (PHASES % looks[k].period() != 0) {
+                return false;
+            }
+        }
+        if (lookIndex.length < width) {
+            lookIndex = new int[width];
+        }
+        if (lookRow.length < (lookCount + 1) * PHASES) {
+            lookRow = new int[(MAX_LOOKS + 1) * PHASES];
+        }
+        for (int x = 0; x < width; x++) {
+            lookIndex[x] = (column[x] < 0 ? lookCount : column[x]) * PHASES;
+        }
+        return true;
+    }
+
+    /** A row by lookup: the pixel of column x is its look's pixel for row r at phase x mod 8. */
+    private void pixelRow(int[] out, int base, int r) {
+        int[] row = lookRow;
+        for (int k = 0; k < lookCount; k++) {
+            Look l = looks[k];
+            int period = l.period();
+            int[] px = l.pixels();
+            for (int p = 0; p < PHASES; p++) {
+                row[k * PHASES + p] = px[(p % period) * height + r];
+            }
+        }
+        Arrays.fill(row, lookCount * PHASES, lookCount * PHASES + PHASES, 0);
+        int[] index = lookIndex;
+        for (int x = 0; x < width; x++) {
+            out[base + x] = row[index[x] + (x & (PHASES - 1))];
+        }
     }
 
     /** Whether rows r and q come out alike: every look in use has the same pixels on both, and the band too. */
