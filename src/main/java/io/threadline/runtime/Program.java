@@ -1,7 +1,5 @@
 package io.threadline.runtime;
 
-import java.util.Random;
-
 /**
  * The base of every scenario's program. Its methods read like the Python they model
  * ({@code print}, {@code sleep}, {@code cpu}), and every one of them goes through the runtime,
@@ -10,7 +8,7 @@ import java.util.Random;
  */
 public abstract class Program {
     private Scheduler scheduler;
-    private Random random;
+    private PyRandom random;
 
     /** The main thread's code. */
     protected abstract void main() throws Exception;
@@ -20,7 +18,8 @@ public abstract class Program {
             throw new IllegalStateException("a program instance runs once");
         }
         scheduler = s;
-        random = new Random(s.options.seed() * 31 + 17);
+        // As the Python twins' random.seed(SEED): the same seed draws the same numbers.
+        random = new PyRandom(s.options.seed());
     }
 
     final void runMain() {
@@ -71,8 +70,8 @@ public abstract class Program {
     }
 
     /** A concurrent.futures.ThreadPoolExecutor with up to {@code maxWorkers} threads. */
-    protected final ThreadPoolExecutor executor(int maxWorkers) {
-        return new ThreadPoolExecutor(rt(), maxWorkers);
+    protected final SimThreadPoolExecutor executor(int maxWorkers) {
+        return new SimThreadPoolExecutor(rt(), maxWorkers);
     }
 
     /** A new thread running {@code body}; call start() on it. */
@@ -145,8 +144,16 @@ public abstract class Program {
         return SimThread.current();
     }
 
-    /** A random source seeded from the run's seed: same seed, same choices. */
-    protected final Random random() {
+    /**
+     * Python's random module seeded with the run's seed ({@code random.seed(SEED)}): the same
+     * seed makes the same choices, and the same numbers as the Python twin draws.
+     */
+    protected final PyRandom random() {
         return random;
+    }
+
+    /** Python's str() of a value, for building text: {@code "Ledger: " + str(ledger)} quotes as Python does. */
+    protected static String str(Object value) {
+        return PyText.of(value);
     }
 }

@@ -4,20 +4,20 @@ import io.threadline.trace.Reason;
 import io.threadline.trace.ResultMark;
 
 /**
- * A concurrent.futures.Future: the result of a task submitted to a {@link ThreadPoolExecutor}.
+ * A concurrent.futures.Future: the result of a task submitted to a {@link SimThreadPoolExecutor}.
  * result() waits (waiting: result) until the worker has set it, woken by that worker.
  */
 public final class SimFuture<T> {
     private final Scheduler s;
     private final String input;
     private final WaitList waiters = new WaitList();
-    final ThreadPoolExecutor.Completion completion;
+    final SimThreadPoolExecutor.Completion completion;
     private boolean done;
     private Object value;
     private Throwable error;
     private int worker = -1;
 
-    SimFuture(Scheduler s, String input, ThreadPoolExecutor.Completion completion) {
+    SimFuture(Scheduler s, String input, SimThreadPoolExecutor.Completion completion) {
         this.s = s;
         this.input = input;
         this.completion = completion;

@@ -52,11 +52,13 @@ public record ParamSpec(String name, String label, String hint, ParamKind kind, 
                 }
                 return v;
             case BOOLEAN:
+                // true or false only (True/FALSE too: letter case is forgiven, and the text is
+                // stored as true or false); yes, on and 1 are refused so a command line means one thing.
                 String b = t.toLowerCase(Locale.ROOT);
-                if (b.equals("true") || b.equals("on") || b.equals("yes") || b.equals("1")) {
+                if (b.equals("true")) {
                     return Boolean.TRUE;
                 }
-                if (b.equals("false") || b.equals("off") || b.equals("no") || b.equals("0")) {
+                if (b.equals("false")) {
                     return Boolean.FALSE;
                 }
                 throw new ParamException(name + ": '" + t + "' is not true or false");
@@ -77,6 +79,21 @@ public record ParamSpec(String name, String label, String hint, ParamKind kind, 
             default:
                 throw new IllegalStateException(kind.name());
         }
+    }
+
+    /**
+     * The text a valid value is stored and shown as: "true"/"false" for a boolean however it was
+     * typed, "varied" for durations; other kinds as given (trimmed).
+     */
+    public String canonical(String text) throws ParamException {
+        Object v = check(text);
+        if (v instanceof Boolean b) {
+            return b.toString();
+        }
+        if ("varied".equals(v)) {
+            return "varied";
+        }
+        return text.trim();
     }
 
     /** The reason {@code text} is not valid, or null if it is. */

@@ -132,7 +132,7 @@ class CourseScenariosTest {
         // Bob is woken by Alice's outer release at 1.5 s, not by the inner one at 1.0 s.
         assertThat(transitions(t, "Bob")).containsSubsequence("0.000 waiting lock ledger", "1.500 runnable woken by Alice");
         assertThat(transitions(t, "Bob")).noneMatch(s -> s.startsWith("1.000"));
-        assertThat(texts(t)).last().isEqualTo("Ledger: [Alice -10, Bob +10, Bob -5, Alice +5]");
+        assertThat(texts(t)).last().isEqualTo("Ledger: ['Alice -10', 'Bob +10', 'Bob -5', 'Alice +5']");
         assertThat(t.endTime()).isEqualTo(3_000_000);
     }
 
@@ -157,8 +157,17 @@ class CourseScenariosTest {
         assertThat(inUse.max()).isEqualTo(3);
         // The lanes agree with the track: at most three clients are using a connection (sleeping) at once.
         assertThat(maxInState(t, Reason.SLEEP, n -> n.startsWith("Client-"))).isEqualTo(3);
+        // The query times are CPython's for seed 0: random.seed(0), then randint(5, 15) / 10 per client.
         assertThat(transitions(t, "Client-4")).containsSubsequence("0.000 waiting semaphore connections",
-                "1.000 runnable woken by Client-3");
+                "0.500 runnable woken by Client-3");
+        assertThat(output(t).subList(0, 6)).containsExactly(
+                "0.000 Client-1: Client-1 connected",
+                "0.000 Client-2: Client-2 connected",
+                "0.000 Client-3: Client-3 connected",
+                "0.500 Client-3: Client-3 is done",
+                "0.500 Client-4: Client-4 connected",
+                "1.100 Client-1: Client-1 is done");
+        assertThat(output(t)).contains("3.200 Client-8: Client-8 is done");
         assertThat(texts(t).stream().filter(s -> s.endsWith(" connected"))).hasSize(8);
     }
 

@@ -20,7 +20,7 @@ public final class PoolMapVsImapProgram extends Program {
     }
 
     private int worker(int x) {
-        print("In worker with:", x);
+        print("In worker with: ", x);   // as the seed writes it: two spaces before the number
         sleep(durations[x]);
         return x * x;
     }
@@ -28,6 +28,7 @@ public final class PoolMapVsImapProgram extends Program {
     @Override
     protected void main() {
         durations = taskDurations();
+        print("Task durations:", durationList());
         ProcessPool pool = pool(workers);
 
         print("map:");
@@ -47,11 +48,19 @@ public final class PoolMapVsImapProgram extends Program {
         double[] d = new double[INPUTS.size()];
         for (int i = 0; i < d.length; i++) {
             if (given == null) {
-                d[i] = (5 + random().nextInt(26)) / 10.0;   // "varied": 0.5 to 3.0 s, from the seed
+                d[i] = random().randint(5, 30) / 10.0;   // "varied": 0.5 to 3.0 s, from the seed
             } else {
                 d[i] = given.size() == 1 ? given.get(0) : given.get(i);
             }
         }
         return d;
+    }
+
+    private List<Double> durationList() {
+        List<Double> out = new java.util.ArrayList<>();
+        for (double d : durations) {
+            out.add(d);
+        }
+        return out;
     }
 }

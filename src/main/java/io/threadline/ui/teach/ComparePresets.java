@@ -45,7 +45,7 @@ final class ComparePresets {
         switch (p.kind()) {
             case BOOLEAN: {
                 boolean on = isOn(now);
-                return new String[] {on ? "on" : "off", on ? "off" : "on"};
+                return new String[] {on ? "true" : "false", on ? "false" : "true"};
             }
             case INTEGER: {
                 long v = Long.parseLong(now);

@@ -36,7 +36,7 @@ class ComparePresetsTest {
         assertThat(ComparePresets.valueText(pc.param("capacity"), "0")).isEqualTo("0 (unbounded)");
         assertThat(ComparePresets.pair(spec("pool-map-vs-imap").param("workers"), "4")).containsExactly("2", "8");
         assertThat(ComparePresets.pair(spec("pool-map-vs-imap").param("durations"), "2")).containsExactly("2", "varied");
-        assertThat(ComparePresets.pair(pc.param("gil"), "true")).containsExactly("on", "off");
+        assertThat(ComparePresets.pair(pc.param("gil"), "true")).containsExactly("true", "false");
         assertThat(ComparePresets.pair(pc.param("cores"), "4")).containsExactly("1", "4");
         assertThat(ComparePresets.pair(spec("chef-soup").param("olivia"), "3")).containsExactly("3", "6");
         assertThat(ComparePresets.pair(spec("chef-soup").param("olivia"), "abc")).as("a bad value: from the default")

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * they share its GIL), created one per submit until {@code maxWorkers} exist and none is idle,
  * taking tasks from a work queue (waiting: queue-get while there are none).
  */
-public final class ThreadPoolExecutor {
+public final class SimThreadPoolExecutor {
     private final Scheduler s;
     private final int maxWorkers;
     private final String prefix;
@@ -24,7 +24,7 @@ public final class ThreadPoolExecutor {
     private int idle;
     private boolean shutdown;
 
-    ThreadPoolExecutor(Scheduler s, int maxWorkers) {
+    SimThreadPoolExecutor(Scheduler s, int maxWorkers) {
         if (maxWorkers < 1) {
             throw new PyError("ValueError", "max_workers must be greater than 0");
         }
