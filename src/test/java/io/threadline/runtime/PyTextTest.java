@@ -19,7 +19,7 @@ class PyTextTest {
                 .isEqualTo("[\"it's\", 'a\\\\b', 'x\"y', 'tab\\t']");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Process-1", 1);
-        m.put("Process-2", List.of(true, null));
+        m.put("Process-2", java.util.Arrays.asList(true, null));
         assertThat(PyText.of(m)).isEqualTo("{'Process-1': 1, 'Process-2': [True, None]}");
         assertThat(PyText.of("plain text")).isEqualTo("plain text");
         assertThat(PyText.of(new int[] {3, 0, 7})).isEqualTo("[3, 0, 7]");
