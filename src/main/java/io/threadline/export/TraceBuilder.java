@@ -35,6 +35,7 @@ final class TraceBuilder implements EventBuilder {
     private final RunOutcome outcome;
     private final String message;
     private final long end;
+    private int exitStatus = -1;
     private final Map<String, CounterTrack> counters = new HashMap<>();
 
     /** Per thread: where its next span must start (-1 before its first), and whether it died. */
@@ -112,6 +113,8 @@ final class TraceBuilder implements EventBuilder {
         long end = time(required(header, "end", "otherData"), "otherData.end");
 
         TraceBuilder b = new TraceBuilder(outcome, message, end, budget);
+        JsonValue status = h.get("exitStatus");
+        b.exitStatus = status == null ? outcome.defaultExitStatus() : (int) whole(status, "otherData.exitStatus", -1, 255);
         b.trace.describe(scenario, params, seed, clock);
         for (JsonValue s : stringList(h.get("strings"), "otherData.strings")) {
             budget.charge(ReadBudget.ITEM_BYTES + ReadBudget.text(s.text), s.line, s.column);
@@ -457,7 +460,7 @@ final class TraceBuilder implements EventBuilder {
                         + " but the trace ends at " + end + " (otherData.end)");
             }
         }
-        trace.finish(end, outcome, message);
+        trace.finish(end, outcome, message, exitStatus);
         return trace;
     }
 

@@ -134,6 +134,14 @@ public abstract class Program {
         return new ProcessPool(rt(), processes);
     }
 
+    /**
+     * sys.exit(code): ends the calling thread without a traceback. In a process's main thread
+     * the code becomes the process's exit status (a child's exitcode, the program's status).
+     */
+    protected final void exit(int code) {
+        throw new SystemExit(code);
+    }
+
     /** Scenario time now, in seconds. */
     protected final double now() {
         return rt().now() / 1e6;

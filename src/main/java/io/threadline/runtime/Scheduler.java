@@ -2,6 +2,7 @@ package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
 import io.threadline.trace.RunOutcome;
+import io.threadline.trace.ThreadRole;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 
@@ -62,6 +63,10 @@ final class Scheduler {
     private long lastSeenProgress = -1;
     private long lastProgressNanos;
     private int liveNonDaemon;
+    /** The program's exit status so far: 1 once the main thread raised, sys.exit's code. */
+    private int exitStatus;
+    /** What set a non-zero exit status, for the outcome's message. */
+    private String exitedBy;
     private boolean finishing;
     private volatile boolean finished;
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -260,7 +265,26 @@ final class Scheduler {
             }
             if (error != null) {
                 String what = PyError.describe(error);
-                trace.output(now, t.id, "Exception in thread " + t.getName() + ": " + what, true);
+                boolean mainThread = t.role == ThreadRole.MAIN && t.process == mainProcess;
+                if (error instanceof SystemExit exit) {
+                    // sys.exit: no traceback; a main thread's code is the program's exit status.
+                    if (mainThread) {
+                        exitStatus = exit.code();
+                        exitedBy = exit.code() == 0 ? null : t.getName() + " called sys.exit(" + exit.code() + ")";
+                    }
+                } else {
+                    if (!mainThread) {
+                        // threading.excepthook's header; the main thread's traceback has none.
+                        trace.output(now, t.id, "Exception in thread " + t.getName() + ":", true);
+                    }
+                    for (String line : Traceback.lines(error, sites.programClassName())) {
+                        trace.output(now, t.id, line, true);
+                    }
+                    if (mainThread) {
+                        exitStatus = 1;
+                        exitedBy = t.getName() + " raised " + what;
+                    }
+                }
                 t.line = lineOf(error, t.line);
                 die(t, Reason.RAISED, null, what);
             } else {
@@ -634,7 +658,14 @@ final class Scheduler {
             }
             baton = null;
             if (liveNonDaemon == 0) {
-                finishRun(RunOutcome.COMPLETED, "", null, null);
+                if (exitStatus == 0) {
+                    finishRun(RunOutcome.COMPLETED, "", null, null);
+                } else {
+                    // As CPython: the traceback was printed, the other threads were waited for,
+                    // and the process exits with a failure status.
+                    finishRun(RunOutcome.RAISED, exitedBy + "; the program exited with status " + exitStatus,
+                            null, null);
+                }
                 return null;
             }
             while (!timers.isEmpty() && timers.peek().stale()) {
@@ -644,13 +675,17 @@ final class Scheduler {
             if (next == null) {
                 // Nothing can ever wake them. Let the stuck waits show on the timeline for a
                 // moment (they would last forever) before the run is stopped.
+                long closed = now;
                 String report = deadlockReport();
                 long shown = Math.min(options.timeLimit(), now + Math.max(DEADLOCK_SHOWN, now / 4));
                 if (shown > now && awaitClock(shown)) {
                     now = shown;
                     trace.advance(now);
                 }
-                finishRun(RunOutcome.DEADLOCK, report, null, "deadlock");
+                // Nobody is killed: a real program would hang here forever, its threads waiting.
+                finishRun(RunOutcome.DEADLOCK, "deadlock at " + formatSeconds(closed) + ": " + report
+                        + "; a real program would hang from there (Threadline stopped it at " + formatSeconds(now)
+                        + ")", null, null);
                 return null;
             }
             long target = Math.min(next.time, options.timeLimit());
@@ -778,7 +813,15 @@ final class Scheduler {
         finishing = true;
         for (SimThread t : new ArrayList<>(threads)) {
             if (t.started && !t.dead) {
-                kill(t, cause, killDetail);
+                if (killDetail != null) {
+                    kill(t, cause, killDetail);
+                } else {
+                    // Left as it is on the timeline (a deadlock's waits); its Java thread unwinds.
+                    t.killed = true;
+                    if (t.javaThread != null) {
+                        LockSupport.unpark(t.javaThread);
+                    }
+                }
                 if (t.javaThread != null && t.javaThread != Thread.currentThread()) {
                     // Wakes a thread stuck in a raw sleep or wait outside the runtime.
                     t.javaThread.interrupt();
@@ -788,7 +831,8 @@ final class Scheduler {
         finished = true;
         baton = null;
         Watchdog.forget(this);
-        trace.finish(now, outcome, message);
+        trace.finish(now, outcome, message, outcome == RunOutcome.COMPLETED || outcome == RunOutcome.RAISED
+                ? exitStatus : -1);
         tick.signalAll();
         ended.countDown();
     }
@@ -870,7 +914,7 @@ final class Scheduler {
     private String deadlockReport() {
         List<SimThread> cycle = DeadlockCycle.find(threads);
         if (!cycle.isEmpty()) {
-            StringJoiner j = new StringJoiner(", ", "deadlock: ", "");
+            StringJoiner j = new StringJoiner(", ");
             for (SimThread t : cycle) {
                 j.add(t.waitReason == Reason.JOIN
                         ? t.getName() + " waits for " + t.blockedOn.getName() + " to end (join)"
@@ -878,7 +922,7 @@ final class Scheduler {
             }
             return j.toString();
         }
-        StringJoiner j = new StringJoiner(", ", "deadlock: every live thread is waiting and no timer is pending: ", "");
+        StringJoiner j = new StringJoiner(", ", "every live thread is waiting and no timer is pending: ", "");
         for (SimThread t : threads) {
             if (t.started && !t.dead) {
                 j.add(t.getName() + " (" + t.waitDescription + ")");

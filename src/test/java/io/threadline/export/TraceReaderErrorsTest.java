@@ -176,7 +176,7 @@ class TraceReaderErrorsTest {
                         at(s, "2,\"scenario\"") + "trace format version 2 is not supported (this Threadline reads version 1)"),
                 arguments("unknown outcome", s = broken("\"outcome\":\"completed\"", "\"outcome\":\"exploded\""),
                         at(s, "\"exploded\"") + "unknown outcome 'exploded' (expected one of running, completed, stopped,"
-                                + " time-limit, deadlock, failed)"),
+                                + " time-limit, deadlock, failed, raised)"),
                 arguments("end missing", s = broken("\"end\":10,", ""),
                         at(s, "{\"format\"") + "otherData has no 'end'"),
                 arguments("counter listed twice", s = broken("\"counters\":[\"q\"]", "\"counters\":[\"q\",\"q\"]"),
