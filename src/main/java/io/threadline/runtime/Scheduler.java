@@ -72,7 +72,7 @@ final class Scheduler {
     private final CountDownLatch ended = new CountDownLatch(1);
     final SimProcess mainProcess;
 
-    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE }
+    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE, HANDOVER }
 
     private static final class Timer implements Comparable<Timer> {
         final long time;
@@ -534,14 +534,27 @@ final class Scheduler {
             t.running = true;
             if (options.gil()) {
                 t.process.gilHolder = t;
+                if (t.process.handoverPending && options.switchCost() > 0) {
+                    // A forced switch: the GIL is in transit to this thread, which stays runnable
+                    // (holding neither core time nor bytecode) until it has taken it.
+                    t.process.handoverPending = false;
+                    addTimer(now + options.switchCost(), TimerKind.HANDOVER, t);
+                    continue;
+                }
+                t.process.handoverPending = false;
             }
-            record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
-            t.quantumStart = now;
-            if (t.computing) {
-                startSlice(t);
-            } else {
-                ready.add(t);
-            }
+            beginRunning(t);
+        }
+    }
+
+    /** {@code t} holds its core (and GIL) from now: it runs, or computes. Lock held. */
+    private void beginRunning(SimThread t) {
+        record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
+        t.quantumStart = now;
+        if (t.computing) {
+            startSlice(t);
+        } else {
+            ready.add(t);
         }
     }
 
@@ -598,6 +611,16 @@ final class Scheduler {
         t.sliceStart = now;
         t.waitToken++;
         addTimer(Math.min(now + t.cpuRemaining, quantumEnd), TimerKind.CPU_SLICE, t);
+    }
+
+    /** Whether a runnable thread of {@code t}'s own process waits for its GIL. */
+    private boolean sameProcessWaiting(SimThread t) {
+        for (SimThread r : runnable) {
+            if (r.process == t.process) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a runnable thread would get going if {@code t} gave up its core and GIL. */
@@ -750,6 +773,9 @@ final class Scheduler {
                     // CPython's forced switch, the thread giving way cannot take it straight back.
                     releaseCore(t);
                     t.waitToken++;
+                    // The next holder of this GIL pays for the hand-over (a thread of another
+                    // process needs none: it only wanted the core).
+                    t.process.handoverPending = options.gil() && sameProcessWaiting(t);
                     record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
                     allocate();
                     runnable.add(t);
@@ -761,6 +787,7 @@ final class Scheduler {
                     startSlice(t);
                 }
             }
+            case HANDOVER -> beginRunning(t);
             default -> throw new IllegalStateException(tm.kind.name());
         }
     }

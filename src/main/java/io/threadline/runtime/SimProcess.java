@@ -6,6 +6,8 @@ final class SimProcess {
     final String name;
     /** The thread holding this process's GIL, or null. Guarded by the scheduler lock. */
     SimThread gilHolder;
+    /** A thread was just made to give this GIL up: the next holder pays the hand-over's cost. */
+    boolean handoverPending;
 
     SimProcess(int id, String name) {
         this.id = id;
