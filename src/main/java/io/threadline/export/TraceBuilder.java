@@ -286,9 +286,11 @@ final class TraceBuilder implements EventBuilder {
                 String input = string(arg(e, "input", true), "args.input");
                 String value = string(arg(e, "value", true), "args.value");
                 int from = threadRef(e, "from");
+                JsonValue chunkValue = arg(e, "chunk", false);
+                int chunk = chunkValue == null ? -1 : (int) whole(chunkValue, "args.chunk", 0, Integer.MAX_VALUE);
                 budget.charge(item(resultCount++) + ReadBudget.text(variant) + ReadBudget.text(input)
                         + ReadBudget.text(value), e.line, e.column);
-                trace.result(new ResultMark(ts, tid, variant, input, value, from));
+                trace.result(new ResultMark(ts, tid, variant, input, value, from, chunk));
             }
             default -> throw at(catValue, "unknown instant event category " + JsonValue.quote(cat)
                     + " (expected state, output or result)");

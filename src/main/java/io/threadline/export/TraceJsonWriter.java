@@ -359,6 +359,9 @@ public final class TraceJsonWriter {
             g.writeStringField("input", r.input());
             g.writeStringField("value", r.value());
             threadRef("from", r.from());
+            if (r.chunk() >= 0) {
+                g.writeNumberField("chunk", r.chunk());
+            }
             g.writeEndObject();
             g.writeEndObject();
         }

@@ -134,6 +134,11 @@ public abstract class Program {
         return new ProcessPool(rt(), processes);
     }
 
+    /** A multiprocessing.pool.ThreadPool of {@code threads} worker threads in this process (one GIL). */
+    protected final ThreadPool threadPool(int threads) {
+        return new ThreadPool(rt(), threads);
+    }
+
     /**
      * sys.exit(code): ends the calling thread without a traceback. In a process's main thread
      * the code becomes the process's exit status (a child's exitcode, the program's status).

@@ -53,9 +53,10 @@ final class Scheduler {
     /** Holding a core, waiting for the baton to execute scenario code. */
     private final List<SimThread> ready = new ArrayList<>();
     private final List<SimThread> threads = new ArrayList<>();
-    private final List<SimProcess> processes = new ArrayList<>();
+    private final List<Interpreter> processes = new ArrayList<>();
     private int freeCores;
-    private int poolWorkers;
+    private int children;
+    private int namedThreads;
     private int executors;
     private volatile SimThread baton;
     /** Bumped on every runtime call and handoff; the watchdog reads it. */
@@ -70,7 +71,7 @@ final class Scheduler {
     private boolean finishing;
     private volatile boolean finished;
     private final CountDownLatch ended = new CountDownLatch(1);
-    final SimProcess mainProcess;
+    final Interpreter mainProcess;
 
     private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE, HANDOVER }
 
@@ -127,7 +128,7 @@ final class Scheduler {
     }
 
     /** The process a new thread joins: its creator's, or the main process outside the run. */
-    SimProcess processOfCaller() {
+    Interpreter processOfCaller() {
         SimThread t = CURRENT.get();
         return t != null && t.scheduler == this ? t.process : mainProcess;
     }
@@ -164,10 +165,10 @@ final class Scheduler {
 
     // ------------------------------------------------------------------ processes and threads
 
-    SimProcess newProcess(String name) {
+    Interpreter newProcess(String name) {
         lock.lock();
         try {
-            SimProcess p = new SimProcess(trace.addProcess(name), name);
+            Interpreter p = new Interpreter(trace.addProcess(name), name);
             processes.add(p);
             return p;
         } finally {
@@ -977,8 +978,29 @@ final class Scheduler {
         return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + " s";
     }
 
-    int nextPoolWorkerNumber() {
-        return ++poolWorkers;
+    /** The N of a child process's name (Process-N, ForkPoolWorker-N): one count for all, as CPython's. */
+    int nextChildNumber() {
+        return ++children;
+    }
+
+    /** The N of a thread named as threading names it (Thread-N). */
+    int nextThreadNumber() {
+        return ++namedThreads;
+    }
+
+    /** Kills {@code victims} where they are, as a signal would (the caller's doing). */
+    void terminate(List<SimThread> victims, String detail) {
+        SimThread me = enter();
+        try {
+            for (SimThread t : victims) {
+                if (t.started && !t.dead) {
+                    kill(t, me, detail);
+                }
+            }
+            allocate();
+        } finally {
+            lock.unlock();
+        }
     }
 
     int nextExecutorNumber() {

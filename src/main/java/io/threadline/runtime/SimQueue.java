@@ -132,6 +132,13 @@ public final class SimQueue<T> {
         }
     }
 
+    /** Drops every item not yet taken (scheduler lock held): a terminated pool's tasks. */
+    void clearLocked() {
+        unfinished -= items.size();
+        items.clear();
+        changed();
+    }
+
     public int size() {
         s.lock.lock();
         try {

@@ -12,7 +12,7 @@ import io.threadline.trace.ThreadRole;
 public class SimThread {
     final Scheduler scheduler;
     final int id;
-    final SimProcess process;
+    final Interpreter process;
     final ThreadRole role;
     private final String name;
     private final Runnable target;
@@ -57,7 +57,7 @@ public class SimThread {
         this(Scheduler.current(), name, target, daemon, null, ThreadRole.THREAD);
     }
 
-    SimThread(Scheduler scheduler, String name, Runnable target, boolean daemon, SimProcess process,
+    SimThread(Scheduler scheduler, String name, Runnable target, boolean daemon, Interpreter process,
               ThreadRole role) {
         this.scheduler = scheduler;
         this.name = name;
