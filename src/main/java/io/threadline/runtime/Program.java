@@ -124,6 +124,16 @@ public abstract class Program {
         return new SimCondition(rt(), name, lock);
     }
 
+    /** A threading.Barrier for {@code parties} threads. */
+    protected final SimBarrier barrier(String name, int parties) {
+        return new SimBarrier(rt(), name, parties, null, -1);
+    }
+
+    /** A threading.Barrier whose last arriving thread runs {@code action}; waits time out after {@code timeout} s (negative: never). */
+    protected final SimBarrier barrier(String name, int parties, Runnable action, double timeout) {
+        return new SimBarrier(rt(), name, parties, action, timeout);
+    }
+
     /** A value drawn as a counter track under the lanes (e.g. a shared counter), starting at {@code initial}. */
     protected final SimCounter counter(String name, long initial) {
         return new SimCounter(rt(), name, initial);

@@ -13,6 +13,9 @@ public enum CauseKind {
     RELEASE("release"),
     SET("set"),
     NOTIFY("notify"),
+    ARRIVED("all arrived"),
+    SENT("sent"),
+    DONE("done"),
     KILL("killed at exit"),
     WAKE("woke");
 
@@ -54,6 +57,9 @@ public enum CauseKind {
                     case SEMAPHORE: return RELEASE;
                     case EVENT: return SET;
                     case CONDITION: return NOTIFY;
+                    case BARRIER: return ARRIVED;
+                    case RECV: return SENT;
+                    case AWAIT: return DONE;
                     default: return WAKE;
                 }
             default:
