@@ -208,11 +208,17 @@ final class TraceBuilder implements EventBuilder {
                     role = ThreadRole.ofLabel(string(roleValue, "args.role"));
                     if (role == null) {
                         throw at(roleValue, "unknown thread role " + JsonValue.quote(roleValue.text)
-                                + " (expected main, thread, worker or helper)");
+                                + " (expected main, thread, worker, helper, process or task)");
                     }
                 }
+                JsonValue parentValue = arg(e, "parent", false);
+                int parent = -1;
+                if (parentValue != null) {
+                    // an asyncio task's thread: declared before the task
+                    parent = (int) whole(parentValue, "args.parent", BASE, BASE + trace.threadCount() - 1L) - BASE;
+                }
                 budget.charge(ReadBudget.THREAD_BYTES + ReadBudget.text(threadName), e.line, e.column);
-                int id = trace.addThread(threadName, pid - BASE, daemon, role);
+                int id = trace.addThread(threadName, pid - BASE, daemon, role, parent);
                 laneEnds.add(new long[] {-1});
                 dead.add(new boolean[1]);
                 threadByName.merge(threadName, id, (a, b) -> AMBIGUOUS);

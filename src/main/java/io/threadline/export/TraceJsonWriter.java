@@ -125,6 +125,9 @@ public final class TraceJsonWriter {
             g.writeStringField("name", info.name());
             g.writeBooleanField("daemon", info.daemon());
             g.writeStringField("role", info.role().label());
+            if (info.parent() >= 0) {
+                g.writeNumberField("parent", info.parent() + TraceFormat.ID_BASE);
+            }
             g.writeEndObject();
             g.writeEndObject();
 

@@ -11,6 +11,12 @@ final class Interpreter {
     SimThread gilHolder;
     /** A thread was just made to give this GIL up: the next holder pays the hand-over's cost. */
     boolean handoverPending;
+    /** The multiprocessing.Process this interpreter runs, or null (the main process, pool workers). */
+    SimProcess child;
+    /** A daemonic child: it does not keep the program alive, and is terminated when the main process ends. */
+    boolean daemonic;
+    /** Started non-daemon threads of this process still alive: at 0 the process exits. */
+    int liveNonDaemon;
 
     Interpreter(int id, String name) {
         this.id = id;

@@ -1,12 +1,15 @@
 package io.threadline.runtime;
 
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
 /**
  * The base of every scenario's program. Its methods read like the Python they model
  * ({@code print}, {@code sleep}, {@code cpu}), and every one of them goes through the runtime,
  * which records what the calling thread does. Scenario code must block only through these
  * and the runtime's primitives ({@link SimThread}, {@link SimQueue}, {@link ProcessPool}).
  */
-public abstract class Program {
+public abstract class Program implements Cloneable {
     private Scheduler scheduler;
     private PyRandom random;
 
@@ -20,6 +23,17 @@ public abstract class Program {
         scheduler = s;
         // As the Python twins' random.seed(SEED): the same seed draws the same numbers.
         random = new PyRandom(s.options.seed());
+    }
+
+    /** A shallow copy bound to the same run, for a child process; {@link ForkCopy} copies the data. */
+    final Program cloneForFork() {
+        try {
+            Program copy = (Program) super.clone();
+            copy.random = random.copy();
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     final void runMain() {
@@ -155,6 +169,38 @@ public abstract class Program {
      */
     protected final void exit(int code) {
         throw new SystemExit(code);
+    }
+
+    /**
+     * A multiprocessing.Process whose child runs {@code target} on its own copy of this
+     * program: {@code process(MyProgram::child)}. Call start() on it.
+     */
+    @SuppressWarnings("unchecked")
+    protected final <P extends Program> SimProcess process(Consumer<P> target) {
+        return new SimProcess(rt(), this, p -> target.accept((P) p));
+    }
+
+    /** As {@link #process(Consumer)}, passing {@code arg}: Process(target=child, args=(arg,)). */
+    @SuppressWarnings("unchecked")
+    protected final <P extends Program, A> SimProcess process(BiConsumer<P, A> target, A arg) {
+        return new SimProcess(rt(), this, p -> target.accept((P) p, arg));
+    }
+
+    /** As {@link #process(Consumer)}, passing two arguments: Process(target=child, args=(a, b)). */
+    @SuppressWarnings("unchecked")
+    protected final <P extends Program, A, B> SimProcess process(ProcessTarget<P, A, B> target, A a, B b) {
+        return new SimProcess(rt(), this, p -> target.run((P) p, a, b));
+    }
+
+    /** A target taking the child's program and two arguments. */
+    @FunctionalInterface
+    protected interface ProcessTarget<P, A, B> {
+        void run(P program, A a, B b);
+    }
+
+    /** os.getpid(): the calling thread's process id (repeatable: 1000 for the main process). */
+    protected final int getpid() {
+        return rt().pid();
     }
 
     /** Scenario time now, in seconds. */

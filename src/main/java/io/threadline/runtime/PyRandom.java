@@ -23,6 +23,16 @@ public final class PyRandom {
         seed(seed);
     }
 
+    private PyRandom(PyRandom from) {
+        System.arraycopy(from.mt, 0, mt, 0, N);
+        index = from.index;
+    }
+
+    /** A generator in the same state: a forked child's. */
+    PyRandom copy() {
+        return new PyRandom(this);
+    }
+
     /** As {@code random.seed(seed)} with an int. */
     public void seed(long seed) {
         long n = seed == Long.MIN_VALUE ? Long.MIN_VALUE : Math.abs(seed);

@@ -204,6 +204,7 @@ final class Scheduler {
             Watchdog.watch(this);
             main.started = true;
             liveNonDaemon++;
+            main.process.liveNonDaemon++;
             main.javaThread = newJavaThread(main);
             makeRunnable(main, Reason.STARTED, null);
             allocate();
@@ -267,14 +268,22 @@ final class Scheduler {
             if (error != null) {
                 String what = PyError.describe(error);
                 boolean mainThread = t.role == ThreadRole.MAIN && t.process == mainProcess;
+                SimProcess child = t.process.child != null && t.process.child.mainThread == t ? t.process.child : null;
                 if (error instanceof SystemExit exit) {
-                    // sys.exit: no traceback; a main thread's code is the program's exit status.
+                    // sys.exit: no traceback; a main thread's code is its process's exit status.
+                    if (child != null) {
+                        child.status = exit.code();
+                    }
                     if (mainThread) {
                         exitStatus = exit.code();
                         exitedBy = exit.code() == 0 ? null : t.getName() + " called sys.exit(" + exit.code() + ")";
                     }
                 } else {
-                    if (!mainThread) {
+                    if (child != null) {
+                        // multiprocessing's header for a child's uncaught exception; exitcode 1
+                        trace.output(now, t.id, "Process " + child.name() + ":", true);
+                        child.status = 1;
+                    } else if (!mainThread) {
                         // threading.excepthook's header; the main thread's traceback has none.
                         trace.output(now, t.id, "Exception in thread " + t.getName() + ":", true);
                     }
@@ -325,7 +334,10 @@ final class Scheduler {
             }
             t.started = true;
             if (!t.daemon) {
-                liveNonDaemon++;
+                t.process.liveNonDaemon++;
+                if (!t.process.daemonic) {
+                    liveNonDaemon++;
+                }
             }
             t.javaThread = newJavaThread(t);
             t.line = me.line;
@@ -439,6 +451,16 @@ final class Scheduler {
             me.cpuRemaining = micros;
             startSlice(me);
             switchAway(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The calling thread's process id, as {@link SimProcess#pid()} numbers them. */
+    int pid() {
+        SimThread me = enter();
+        try {
+            return SimProcess.MAIN_PID + me.process.id;
         } finally {
             lock.unlock();
         }
@@ -814,7 +836,13 @@ final class Scheduler {
         }
         allocate();
         if (!t.daemon && t.started) {
-            liveNonDaemon--;
+            t.process.liveNonDaemon--;
+            if (!t.process.daemonic) {
+                liveNonDaemon--;
+            }
+            if (t.process.liveNonDaemon == 0) {
+                processEnded(t.process, t);
+            }
             if (liveNonDaemon == 0) {
                 // As at interpreter exit: daemons are cut off wherever they are.
                 for (SimThread d : new ArrayList<>(threads)) {
@@ -822,6 +850,67 @@ final class Scheduler {
                         kill(d, t, "cut off at exit: the last non-daemon thread ended");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The last non-daemon thread of {@code p} has ended (lock held). A child process exits: its
+     * daemon threads are cut off, its exit code is set, its joiners woken. When the main process
+     * gets there, its daemonic children are terminated, as multiprocessing does at exit.
+     */
+    private void processEnded(Interpreter p, SimThread last) {
+        SimProcess h = p.child;
+        if (h != null && h.exitcode == null) {
+            for (SimThread d : new ArrayList<>(threads)) {
+                if (d.process == p && d.started && !d.dead) {
+                    kill(d, last, "cut off at exit: its process ended");
+                }
+            }
+            h.exitcode = h.signal != 0 ? -h.signal : h.status;
+            for (SimThread j : h.joiners.all()) {
+                wake(j, Reason.WOKEN, last);
+            }
+        }
+        if (p == mainProcess) {
+            for (Interpreter q : new ArrayList<>(processes)) {
+                if (q.child != null && q.daemonic && q.child.exitcode == null) {
+                    signalLocked(q.child, SimProcess.SIGTERM, "terminated (SIGTERM): a daemonic process, "
+                            + "its parent ended", last);
+                }
+            }
+        }
+    }
+
+    /** terminate()/kill() of a child process: every thread of it ends where it is. */
+    void signal(SimProcess h, int sig, String detail) {
+        SimThread me = enter();
+        try {
+            if (h.interpreter != null && h.exitcode == null) {
+                signalLocked(h, sig, detail, me);
+                allocate();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (me.killed) {
+            // a process that terminated itself
+            throw new Killed();
+        }
+    }
+
+    private void signalLocked(SimProcess h, int sig, String detail, SimThread by) {
+        h.signal = sig;
+        for (SimThread t : new ArrayList<>(threads)) {
+            if (t.process == h.interpreter && t.started && !t.dead) {
+                kill(t, by, detail);
+            }
+        }
+        if (h.exitcode == null) {
+            // no thread of it was alive to end: it exits now
+            h.exitcode = -sig;
+            for (SimThread j : h.joiners.all()) {
+                wake(j, Reason.WOKEN, by);
             }
         }
     }

@@ -79,9 +79,14 @@ public final class Trace {
     }
 
     public int addThread(String name, int process, boolean daemon, ThreadRole role) {
+        return addThread(name, process, daemon, role, -1);
+    }
+
+    /** Adds a lane; {@code parent} is the thread an asyncio task's lane belongs under, or -1. */
+    public int addThread(String name, int process, boolean daemon, ThreadRole role, int parent) {
         int id = threads.size();
         lanes.add(new LaneColumns());
-        threads.add(new ThreadInfo(id, name, process, daemon, role));
+        threads.add(new ThreadInfo(id, name, process, daemon, role, parent));
         return id;
     }
 

@@ -171,7 +171,7 @@ class TraceReaderErrorsTest {
                 arguments("thread in an undeclared process", s = broken("\"pid\":1,\"tid\":2,\"args\":{\"name\":\"B\"", "\"pid\":3,\"tid\":2,\"args\":{\"name\":\"B\""),
                         at(s, "3,\"tid\":2") + "thread 2 is in process 3, which was never declared (no process_name event for it)"),
                 arguments("unknown role", s = broken("\"role\":\"main\"", "\"role\":\"boss\""),
-                        at(s, "\"boss\"") + "unknown thread role 'boss' (expected main, thread, worker or helper)"),
+                        at(s, "\"boss\"") + "unknown thread role 'boss' (expected main, thread, worker, helper, process or task)"),
                 arguments("newer version", s = broken("\"version\":1", "\"version\":2"),
                         at(s, "2,\"scenario\"") + "trace format version 2 is not supported (this Threadline reads version 1)"),
                 arguments("unknown outcome", s = broken("\"outcome\":\"completed\"", "\"outcome\":\"exploded\""),
