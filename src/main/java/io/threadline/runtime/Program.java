@@ -103,6 +103,39 @@ public abstract class Program implements Cloneable {
         return new SimQueue<>(rt(), name, capacity, true);
     }
 
+    /**
+     * A multiprocessing.Queue with this capacity (0 = unbounded), for passing data between
+     * processes: what is put arrives as a copy. Its length is a counter track.
+     */
+    protected final <T> SimQueue<T> processQueue(String name, int capacity) {
+        return new SimQueue<>(rt(), name, capacity, true, true);
+    }
+
+    /** multiprocessing.Pipe(): two connected ends, each can send and recv. */
+    protected final SimPipe pipe(String name) {
+        return new SimPipe(rt(), name, true);
+    }
+
+    /** multiprocessing.Pipe(duplex): with false, the first end receives what the second sends. */
+    protected final SimPipe pipe(String name, boolean duplex) {
+        return new SimPipe(rt(), name, duplex);
+    }
+
+    /** multiprocessing.Value(typecode, initial): shared memory with its lock. */
+    protected final <T> SimValue<T> sharedValue(String name, String typecode, T initial) {
+        return new SimValue<>(rt(), name, typecode, initial);
+    }
+
+    /** multiprocessing.Array(typecode, initial): a shared array with its lock. */
+    protected final <T> SimArray<T> sharedArray(String name, String typecode, java.util.List<T> initial) {
+        return new SimArray<>(rt(), name, typecode, initial);
+    }
+
+    /** multiprocessing.Manager(): a server process holding shared objects (manager.dict()). */
+    protected final SimManager manager() {
+        return new SimManager(rt());
+    }
+
     /** A threading.Lock: one holder at a time, not reentrant. */
     protected final SimLock lock(String name) {
         return new SimLock(rt(), name, false);

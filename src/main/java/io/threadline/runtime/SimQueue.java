@@ -22,15 +22,22 @@ public final class SimQueue<T> {
     private final WaitList notFull = new WaitList();
     private final WaitList allDone = new WaitList();
     private final CounterTrack counter;
+    /** A multiprocessing.Queue pickles what is put: the getter receives a copy. */
+    private final boolean copying;
     private int unfinished;
 
     SimQueue(Scheduler s, String name, int capacity, boolean tracked) {
+        this(s, name, capacity, tracked, false);
+    }
+
+    SimQueue(Scheduler s, String name, int capacity, boolean tracked, boolean copying) {
         if (capacity < 0) {
             throw new PyError("ValueError", "capacity must be 0 (unbounded) or more, got " + capacity);
         }
         this.s = s;
         this.name = name;
         this.capacity = capacity;
+        this.copying = copying;
         this.counter = tracked ? s.trace.counter(name + " length") : null;
         if (counter != null) {
             counter.add(s.now, 0);
@@ -57,7 +64,7 @@ public final class SimQueue<T> {
                     throw new PyError("queue.Full", "");
                 }
             }
-            items.addLast(item == null ? NONE : item);
+            items.addLast(item == null ? NONE : copying ? ForkCopy.value(item) : item);
             unfinished++;
             changed();
             SimThread getter = notEmpty.first();
