@@ -13,6 +13,9 @@ public abstract class Program implements Cloneable {
     private Scheduler scheduler;
     private PyRandom random;
 
+    /** Python's asyncio module: {@code asyncio.run(...)}, {@code asyncio.sleep(1)} ... */
+    protected final Asyncio asyncio = new Asyncio();
+
     /** The main thread's code. */
     protected abstract void main() throws Exception;
 
@@ -234,6 +237,11 @@ public abstract class Program implements Cloneable {
     /** os.getpid(): the calling thread's process id (repeatable: 1000 for the main process). */
     protected final int getpid() {
         return rt().pid();
+    }
+
+    /** {@code await task} in a coroutine: waits (await) for the task; its result, or its error raised. */
+    protected final <T> T await(SimTask<T> task) {
+        return asyncio.await(task);
     }
 
     /** Scenario time now, in seconds. */

@@ -36,6 +36,11 @@ final class Scheduler {
 
     final ReentrantLock lock = new ReentrantLock();
     private final Condition tick = lock.newCondition();
+    /** Event loops and their tasks' carriers take turns on it (see EventLoop). */
+    final Condition loopTurn = lock.newCondition();
+    /** The Java threads carrying asyncio tasks: they run on their loop thread's behalf. */
+    private final List<Thread> carriers = new ArrayList<>();
+    private int taskNames;
     final Trace trace;
     final RunOptions options;
     final SimClock clock;
@@ -121,6 +126,11 @@ final class Scheduler {
             throw new IllegalStateException("runtime calls must come from a scenario thread");
         }
         return t;
+    }
+
+    /** Makes the calling Java thread act for {@code t} (an asyncio task's carrier acts for its loop thread). */
+    static void bindCurrent(SimThread t) {
+        CURRENT.set(t);
     }
 
     static Scheduler current() {
@@ -395,7 +405,8 @@ final class Scheduler {
     void print(String text) {
         SimThread me = enter();
         try {
-            trace.output(now, me.id, text, false);
+            // A task's print is its own line, in its colour: the task is a lane of its own.
+            trace.output(now, me.currentTask != null ? me.currentTask.id : me.id, text, false);
         } finally {
             lock.unlock();
         }
@@ -532,6 +543,47 @@ final class Scheduler {
     /** Records a transition of {@code t} at the current time. Lock held. */
     void record(SimThread t, ThreadState state, Reason reason, SimThread cause, String detail) {
         trace.transition(t.id, now, state, reason, cause == null ? -1 : cause.id, detail, t.line);
+        if (t.currentTask != null && state != ThreadState.DEAD) {
+            // A blocking call in a coroutine blocks the thread, and with it the task running it.
+            trace.transition(t.currentTask.id, now, state, reason, cause == null ? -1 : cause.id, detail, t.line);
+        }
+    }
+
+    /**
+     * An event loop with nothing ready waits in its selector (lock held): for {@code timeout}
+     * microseconds (its next timer), or, if negative, until something wakes it.
+     */
+    void select(SimThread me, long timeout, String detail) {
+        me.waitToken++;
+        record(me, ThreadState.WAITING, Reason.SELECT, null, detail);
+        me.waitDescription = "select (" + detail + ")";
+        me.waitReason = Reason.SELECT;
+        if (timeout >= 0) {
+            addTimer(now + timeout, TimerKind.SLEEP, me);
+        }
+        releaseCore(me);
+        allocate();
+        switchAway(me);
+    }
+
+    /** Remembers a loop thread's own Java thread, which waits while a task's carrier acts for it. */
+    void registerLoopThread(Thread loopJava) {
+        if (!carriers.contains(loopJava)) {
+            carriers.add(loopJava);
+        }
+    }
+
+    /** A Java thread to carry an asyncio task's coroutine for {@code loopThread}; started by the caller. */
+    Thread newCarrier(SimThread loopThread, String task, Runnable body) {
+        Thread jt = new ScenarioThread(body, javaThreadPrefix + loopThread.getName() + "-" + task);
+        jt.setDaemon(true);
+        carriers.add(jt);
+        return jt;
+    }
+
+    /** The N of an asyncio task's default name (Task-N), counted as CPython counts them. */
+    int nextTaskNumber() {
+        return ++taskNames;
     }
 
     // ------------------------------------------------------------------ cores, GIL and baton
@@ -951,6 +1003,7 @@ final class Scheduler {
         trace.finish(now, outcome, message, outcome == RunOutcome.COMPLETED || outcome == RunOutcome.RAISED
                 ? exitStatus : -1);
         tick.signalAll();
+        loopTurn.signalAll();
         ended.countDown();
     }
 
@@ -1117,6 +1170,11 @@ final class Scheduler {
             for (SimThread t : threads) {
                 if (t.javaThread != null) {
                     out.add(t.javaThread);
+                }
+            }
+            for (Thread c : carriers) {
+                if (!out.contains(c)) {
+                    out.add(c);
                 }
             }
             return out;

@@ -41,6 +41,10 @@ public class SimThread {
     SimThread blockedOn;
     /** Scenario source line of the thread's latest runtime call. */
     int line;
+    /** The asyncio event loop running on this thread (inside asyncio.run), or null. */
+    EventLoop loop;
+    /** The task whose step this thread is running, or null: its lane mirrors the thread's waits. */
+    SimTask<?> currentTask;
 
     /** A thread that runs {@link #run()}; override it. The daemon flag is inherited from the creator. */
     public SimThread(String name) {
