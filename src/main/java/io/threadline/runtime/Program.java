@@ -91,6 +91,22 @@ public abstract class Program implements Cloneable {
         return new SimThreadPoolExecutor(rt(), maxWorkers);
     }
 
+    /** A concurrent.futures.ProcessPoolExecutor with up to {@code maxWorkers} worker processes. */
+    protected final SimProcessPoolExecutor processExecutor(int maxWorkers) {
+        return new SimProcessPoolExecutor(rt(), maxWorkers);
+    }
+
+    /** concurrent.futures.wait(fs): waits until all are done (or cancelled and notified). */
+    protected final <T> Futures.DoneAndNotDone<T> wait(java.util.List<SimFuture<T>> fs) {
+        return Futures.wait(rt(), fs, -1, Futures.ReturnWhen.ALL_COMPLETED);
+    }
+
+    /** concurrent.futures.wait(fs, timeout, return_when); a negative timeout waits as long as it takes. */
+    protected final <T> Futures.DoneAndNotDone<T> wait(java.util.List<SimFuture<T>> fs, double timeout,
+                                                       Futures.ReturnWhen when) {
+        return Futures.wait(rt(), fs, timeout < 0 ? -1 : Scheduler.micros(timeout), when);
+    }
+
     /** A new thread running {@code body}; call start() on it. */
     protected final SimThread thread(String name, Runnable body) {
         return new SimThread(name, body);

@@ -139,6 +139,30 @@ public final class SimQueue<T> {
         }
     }
 
+    /** Visits the items not yet taken, oldest first (scheduler lock held). */
+    @SuppressWarnings("unchecked")
+    void forEachLocked(java.util.function.Consumer<T> visit) {
+        for (Object o : items) {
+            visit.accept(o == NONE ? null : (T) o);
+        }
+    }
+
+    /** Appends an item without waiting (scheduler lock held, the queue unbounded) and wakes a getter. */
+    void offerLocked(T item, SimThread by) {
+        items.addLast(item == null ? NONE : item);
+        unfinished++;
+        changed();
+        SimThread getter = notEmpty.first();
+        if (getter != null) {
+            s.wake(getter, Reason.WOKEN, by);
+        }
+    }
+
+    /** Items not yet taken (scheduler lock held). */
+    int sizeLocked() {
+        return items.size();
+    }
+
     /** Drops every item not yet taken (scheduler lock held): a terminated pool's tasks. */
     void clearLocked() {
         unfinished -= items.size();

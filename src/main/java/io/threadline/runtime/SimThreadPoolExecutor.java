@@ -73,6 +73,17 @@ public final class SimThreadPoolExecutor {
                 return;
             }
             Function<Object, Object> fn = (Function<Object, Object>) item[0];
+            SimFuture<Object> future = (SimFuture<Object>) item[2];
+            SimThread picked = s.enter();
+            try {
+                if (!future.setRunningOrNotifyCancel(picked)) {
+                    // cancelled before a worker came to it: skipped, now counted as done
+                    idle++;
+                    continue;
+                }
+            } finally {
+                s.lock.unlock();
+            }
             Object value = null;
             Throwable error = null;
             try {
@@ -87,7 +98,7 @@ public final class SimThreadPoolExecutor {
             }
             SimThread me = s.enter();
             try {
-                ((SimFuture<Object>) item[2]).complete(value, error, me);
+                future.complete(value, error, me);
                 idle++;
             } finally {
                 s.lock.unlock();
@@ -135,6 +146,23 @@ public final class SimThreadPoolExecutor {
                 w.join();
             }
         }
+    }
+
+    /** shutdown(wait, cancel_futures): with {@code cancelFutures}, the tasks no worker has yet are cancelled first. */
+    public void shutdown(boolean wait, boolean cancelFutures) {
+        if (cancelFutures) {
+            s.enter();
+            try {
+                work.forEachLocked(item -> {
+                    if (item != null) {
+                        ((SimFuture<?>) item[2]).cancelLocked();
+                    }
+                });
+            } finally {
+                s.lock.unlock();
+            }
+        }
+        shutdown(wait);
     }
 
     /** The futures of one {@link #submitAll}, in the order they complete: Python's as_completed. */
