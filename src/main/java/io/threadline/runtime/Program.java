@@ -244,10 +244,22 @@ public abstract class Program implements Cloneable {
         return new SimProcess(rt(), this, p -> target.run((P) p, a, b));
     }
 
+    /** As {@link #process(Consumer)}, passing three arguments: Process(target=child, args=(a, b, c)). */
+    @SuppressWarnings("unchecked")
+    protected final <P extends Program, A, B, C> SimProcess process(ProcessTarget3<P, A, B, C> target, A a, B b, C c) {
+        return new SimProcess(rt(), this, p -> target.run((P) p, a, b, c));
+    }
+
     /** A target taking the child's program and two arguments. */
     @FunctionalInterface
     protected interface ProcessTarget<P, A, B> {
         void run(P program, A a, B b);
+    }
+
+    /** A target taking the child's program and three arguments. */
+    @FunctionalInterface
+    protected interface ProcessTarget3<P, A, B, C> {
+        void run(P program, A a, B b, C c);
     }
 
     /** os.getpid(): the calling thread's process id (repeatable: 1000 for the main process). */

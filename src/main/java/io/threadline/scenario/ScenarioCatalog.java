@@ -17,7 +17,9 @@ public final class ScenarioCatalog {
             new DeadlockScenario(),
             new GilCpuVsIoScenario(),
             new ExecutorScenario(),
-            new ThreadsVsProcessesScenario());
+            new ThreadsVsProcessesScenario(),
+            new ProcessesScenario(),
+            new ProcessDataScenario());
 
     private ScenarioCatalog() {
     }

@@ -1,0 +1,111 @@
+package io.threadline.scenario;
+
+import io.threadline.trace.RunOutcome;
+import io.threadline.trace.ThreadRole;
+import io.threadline.trace.Trace;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.threadline.testing.TraceText.output;
+import static io.threadline.testing.TraceText.texts;
+import static io.threadline.testing.TraceText.transitions;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scenarios from the rest of the seeds, each pinned to what its Python twin prints when
+ * CPython 3.11 runs it here (the order of prints, the times, the exit status).
+ */
+class SeedScenariosTest {
+
+    static Trace run(String id, Map<String, String> params) throws Exception {
+        ScenarioSpec s = ScenarioCatalog.byId(id);
+        assertThat(s).as(id).isNotNull();
+        return s.execute(s.values(params));
+    }
+
+    // ------------------------------------------------------------------ processes
+
+    @Test
+    void aChildChangesItsOwnCopyOfTheGlobalsAndEndsWithItsExitCode() throws Exception {
+        Trace t = run("processes", Map.of());
+        // As processes.py prints it with python3.
+        assertThat(output(t)).containsExactly(
+                "0.000 MainThread: Parent: my counter is 0",
+                "0.000 MainThread: Process-1 alive: False pid is None: True exitcode: None",
+                "0.000 MainThread: Process-1 alive: True pid is None: False",
+                "0.000 Process-1: Process-1: my counter is 10",
+                "1.000 MainThread: Process-1 exitcode: 0 alive: False",
+                "1.000 MainThread: Parent: my counter is still 0",
+                "1.000 Process-2: Process-2: giving up with sys.exit(3)",
+                "1.000 Process-3: Process-3: still working",
+                "1.400 Process-3: Process-3: still working",
+                "1.500 MainThread: Process-2 exitcode: 3",
+                "1.800 Process-3: Process-3: still working",
+                "2.200 Process-3: Process-3: still working",
+                "2.500 MainThread: Process-3 exitcode: -15");
+        assertThat(t.processCount()).isEqualTo(4);
+        for (String child : List.of("Process-1", "Process-2", "Process-3")) {
+            int c = t.threadNamed(child);
+            assertThat(t.thread(c).role()).isEqualTo(ThreadRole.PROCESS);
+            assertThat(t.process(t.thread(c).process()).name()).isEqualTo(child);
+        }
+        assertThat(transitions(t, "Process-3")).last().asString()
+                .isEqualTo("2.500 dead killed terminated (SIGTERM) by MainThread");
+        assertThat(transitions(t, "Process-2")).last().asString().isEqualTo("1.500 dead raised SystemExit: 3");
+        assertThat(t.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(t.exitStatus()).isZero();
+    }
+
+    @Test
+    void killGivesMinusNineAndTheCodeAndWorkFollowTheParameters() throws Exception {
+        Trace t = run("processes", Map.of("kill", "true", "code", "7", "work", "2"));
+        assertThat(texts(t)).contains("Process-2 exitcode: 7", "Process-3 exitcode: -9");
+        assertThat(output(t)).last().asString().startsWith("5.000 ");
+    }
+
+    // ------------------------------------------------------------------ process-data
+
+    @Test
+    void dataTravelsByQueuePipeSharedMemoryAndManagerAsCPythonPrintsIt() throws Exception {
+        Trace t = run("process-data", Map.of());
+        assertThat(output(t)).containsExactly(
+                "0.000 MainThread: 1. Queue: the parent hands out work, two worker processes hand back results",
+                "0.000 Process-1: Process-1: processing 0",
+                "0.000 Process-2: Process-2: processing 1",
+                "0.200 Process-1: Process-1: processing 2",
+                "0.220 Process-2: Process-2: processing 3",
+                "0.480 MainThread:    results: [10, 11, 12, 13]",
+                "0.480 MainThread: 2. Pipe: one connection, an end for each process",
+                "0.680 Process-3: Process-3: got [42, None, 'hello']",
+                "0.880 MainThread:    parent got: ['echo', [42, None, 'hello']]",
+                "0.880 MainThread: 3. Value and Array: shared memory, each with its lock",
+                "1.180 MainThread:    total: 6 (6 additions), slots: [100, 200]",
+                "1.180 MainThread: 4. Manager: a server process holds a dict for everyone",
+                "1.580 MainThread:    results: {'Process-8': 1, 'Process-7': 4}");
+        // Every transfer that ended a wait is a cause: get woken by put, recv by send, lock by release,
+        // the manager by a request and the worker by its reply.
+        assertThat(transitions(t, "Process-3")).contains("0.480 waiting recv pipe end 2", "0.680 runnable woken by MainThread");
+        assertThat(transitions(t, "MainThread")).contains("0.680 waiting recv pipe end 1", "0.880 runnable woken by Process-3");
+        assertThat(transitions(t, "Process-5")).anyMatch(s -> s.endsWith("runnable woken by Process-4"));
+        assertThat(transitions(t, "SyncManager-6")).anyMatch(s -> s.endsWith("runnable woken by Process-8"));
+        assertThat(transitions(t, "Process-8")).anyMatch(s -> s.endsWith("runnable woken by SyncManager-6"));
+        // Each a process of its own, with its own GIL.
+        Set<Integer> processes = new HashSet<>();
+        for (int i = 0; i < t.threadCount(); i++) {
+            processes.add(t.thread(i).process());
+        }
+        assertThat(processes).hasSize(t.threadCount());
+        assertThat(t.counters()).extracting(c -> c.name()).contains("q1 length", "q2 length", "total");
+    }
+
+    @Test
+    void withoutTheValuesLockHalfTheAdditionsAreLost() throws Exception {
+        Trace t = run("process-data", Map.of("lock", "false"));
+        assertThat(texts(t)).contains("   total: 3 (6 additions), slots: [100, 200]");
+        assertThat(transitions(t, "Process-5")).noneMatch(s -> s.contains("waiting lock"));
+    }
+}
