@@ -19,7 +19,8 @@ public final class ScenarioCatalog {
             new ExecutorScenario(),
             new ThreadsVsProcessesScenario(),
             new ProcessesScenario(),
-            new ProcessDataScenario());
+            new ProcessDataScenario(),
+            new AsyncioTasksScenario());
 
     private ScenarioCatalog() {
     }

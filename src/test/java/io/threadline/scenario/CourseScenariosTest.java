@@ -38,7 +38,7 @@ class CourseScenariosTest {
     }
 
     /** Most threads whose names match, RUNNING at once (zero-length spans ignored). */
-    private static int maxRunningAtOnce(Trace t, Predicate<String> names) {
+    static int maxRunningAtOnce(Trace t, Predicate<String> names) {
         TreeSet<Long> times = new TreeSet<>();
         for (int th = 0; th < t.threadCount(); th++) {
             LaneColumns l = t.lane(th);

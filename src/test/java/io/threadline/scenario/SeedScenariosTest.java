@@ -108,4 +108,61 @@ class SeedScenariosTest {
         assertThat(texts(t)).contains("   total: 3 (6 additions), slots: [100, 200]");
         assertThat(transitions(t, "Process-5")).noneMatch(s -> s.contains("waiting lock"));
     }
+
+    // ------------------------------------------------------------------ asyncio-tasks
+
+    @Test
+    void awaitedSleepsOverlapOnOneThreadAndTheClockTicksBetween() throws Exception {
+        Trace t = run("asyncio-tasks", Map.of());
+        // As asyncio_tasks.py prints it with python3.
+        assertThat(output(t)).containsExactly(
+                "0.000 Task-2: tea-1: start brewing (1.0 s)",
+                "0.000 Task-3: tea-2: start brewing (2.0 s)",
+                "0.000 Task-4: tea-3: start brewing (3.0 s)",
+                "0.800 clock: clock: tick 1",
+                "1.000 Task-2: tea-1: done",
+                "1.600 clock: clock: tick 2",
+                "2.000 Task-3: tea-2: done",
+                "2.400 clock: clock: tick 3",
+                "3.000 Task-4: tea-3: done",
+                "3.000 Task-1: all done in 3.0 s: [1.0, 2.0, 3.0]",
+                "3.000 clock: clock: cancelled after 3 ticks");
+        assertThat(t.processCount()).isEqualTo(1);
+        int main = t.threadNamed("MainThread");
+        for (String task : List.of("Task-1", "Task-2", "Task-3", "Task-4", "clock")) {
+            assertThat(t.thread(t.threadNamed(task)).role()).as(task).isEqualTo(ThreadRole.TASK);
+            assertThat(t.thread(t.threadNamed(task)).parent()).as(task).isEqualTo(main);
+        }
+        assertThat(transitions(t, "Task-2")).containsExactly(
+                "0.000 new created by Task-1", "0.000 runnable started by Task-1", "0.000 running scheduled",
+                "0.000 waiting await-sleep 1 s", "1.000 runnable timer", "1.000 running scheduled",
+                "1.000 dead returned");
+        assertThat(transitions(t, "clock")).last().asString().isEqualTo("3.000 dead cancelled");
+        assertThat(transitions(t, "MainThread")).contains("0.000 waiting select next timer in 0.8 s");
+        // One task at a time: never two task lanes running at once.
+        assertThat(CourseScenariosTest.maxRunningAtOnce(t, n -> n.startsWith("Task") || n.equals("clock")))
+                .isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void aBlockingSleepInACoroutineRunsTheBrewsOneAfterAnotherAndTheClockNeverTicks() throws Exception {
+        Trace t = run("asyncio-tasks", Map.of("blocking", "true"));
+        assertThat(output(t)).containsExactly(
+                "0.000 Task-2: tea-1: start brewing (1.0 s)",
+                "1.000 Task-2: tea-1: done",
+                "1.000 Task-3: tea-2: start brewing (2.0 s)",
+                "3.000 Task-3: tea-2: done",
+                "3.000 Task-4: tea-3: start brewing (3.0 s)",
+                "6.000 Task-4: tea-3: done",
+                "6.000 Task-1: all done in 6.0 s: [1.0, 2.0, 3.0]",
+                "6.000 clock: clock: cancelled after 0 ticks");
+        // The thread sleeps, and the task running it with it; the teas not begun stay ready all the while.
+        assertThat(transitions(t, "MainThread")).contains("0.000 waiting sleep 1 s");
+        assertThat(transitions(t, "Task-2")).contains("0.000 waiting sleep 1 s");
+        assertThat(t.stateAt(t.threadNamed("Task-4"), 2_000_000)).hasToString("RUNNABLE");
+        // The clock's timer fell due at 0.8 s, but the blocked loop only sees it at 6 s, when main() has
+        // just cancelled the clock.
+        assertThat(transitions(t, "clock")).containsSubsequence("0.000 waiting await-sleep 0.8 s",
+                "6.000 runnable timer", "6.000 running scheduled", "6.000 dead cancelled");
+    }
 }
