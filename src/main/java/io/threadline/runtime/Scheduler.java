@@ -808,6 +808,9 @@ final class Scheduler {
                     fire(due);
                 }
             }
+            // Only now are the woken threads given cores and GILs: under one GIL the seeded order
+            // picks which of them runs first, not the order their timers were set in.
+            allocate();
         }
     }
 
@@ -824,9 +827,9 @@ final class Scheduler {
         SimThread t = tm.thread;
         switch (tm.kind) {
             case SLEEP -> {
+                // No core yet: the batch of timers due now is given cores together (nextToRun).
                 t.waitToken++;
                 makeRunnable(t, Reason.TIMER, null);
-                allocate();
             }
             case TIMEOUT -> {
                 t.timedOut = true;
@@ -835,7 +838,6 @@ final class Scheduler {
                 }
                 t.waitToken++;
                 makeRunnable(t, Reason.TIMEOUT, null);
-                allocate();
             }
             case CPU_SLICE -> {
                 t.cpuRemaining -= now - t.sliceStart;

@@ -124,6 +124,10 @@ public record ParamSpec(String name, String label, String hint, ParamKind kind, 
                 if (other == v) {
                     other = clamp(v / 2);
                 }
+                if (other == v) {
+                    // 0 doubles to 0: the next value (a seed 0 against seed 1)
+                    other = clamp(v + 1);
+                }
                 return List.of(now, Long.toString(other));
             }
             case SECONDS: {

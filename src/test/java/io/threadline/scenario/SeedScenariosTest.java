@@ -165,4 +165,85 @@ class SeedScenariosTest {
         assertThat(transitions(t, "clock")).containsSubsequence("0.000 waiting await-sleep 0.8 s",
                 "6.000 runnable timer", "6.000 running scheduled", "6.000 dead cancelled");
     }
+
+    // ------------------------------------------------------------------ barrier
+
+    @Test
+    void theRunnersGoTogetherWhenTheLastArrivesAsCPythonPrintsIt() throws Exception {
+        Trace t = run("barrier", Map.of());
+        assertThat(output(t)).containsExactly(
+                "1.000 Runner-1: Runner-1: at the start line",
+                "2.000 Runner-2: Runner-2: at the start line",
+                "3.000 Runner-3: Runner-3: at the start line",
+                "3.000 Runner-3: Runner-3: everyone is here. Go!",
+                "3.000 Runner-3: Runner-3: running (arrived 3 of 3)",
+                "3.000 Runner-1: Runner-1: running (arrived 1 of 3)",
+                "3.000 Runner-2: Runner-2: running (arrived 2 of 3)",
+                "3.500 Runner-3: Runner-3: finished",
+                "4.000 Runner-2: Runner-2: finished",
+                "4.500 Runner-1: Runner-1: finished",
+                "4.500 MainThread: Race over; the barrier is broken: False");
+        assertThat(transitions(t, "Runner-1")).containsSubsequence("1.000 waiting barrier start line",
+                "3.000 runnable woken by Runner-3");
+        assertThat(transitions(t, "Runner-3")).noneMatch(s -> s.contains("waiting barrier"));
+    }
+
+    @Test
+    void aTimeoutBreaksTheBarrierForEveryone() throws Exception {
+        Trace t = run("barrier", Map.of("timeout", "1.5"));
+        assertThat(output(t)).containsExactly(
+                "1.000 Runner-1: Runner-1: at the start line",
+                "2.000 Runner-2: Runner-2: at the start line",
+                "2.500 Runner-1: Runner-1: the barrier is broken, going home",
+                "2.500 Runner-2: Runner-2: the barrier is broken, going home",
+                "3.000 Runner-3: Runner-3: at the start line",
+                "3.000 Runner-3: Runner-3: the barrier is broken, going home",
+                "3.000 MainThread: Race over; the barrier is broken: True");
+        assertThat(transitions(t, "Runner-2")).contains("2.500 runnable woken by Runner-1");
+    }
+
+    // ------------------------------------------------------------------ no-join
+
+    @Test
+    void doneIsPrintedBeforeTheThreadFinishesAndTheProgramWaitsForItAtExit() throws Exception {
+        Trace t = run("no-join", Map.of());
+        assertThat(output(t).subList(0, 4)).containsExactly(
+                "0.000 MainThread: Starting",
+                "0.000 t2: t2: step 0",
+                "0.000 MainThread: Done",
+                "1.000 t2: t2: step 1");
+        assertThat(output(t)).last().asString().isEqualTo("9.000 t2: t2: step 9");
+        assertThat(transitions(t, "MainThread")).last().asString().isEqualTo("0.000 dead returned");
+        assertThat(transitions(t, "t2")).last().asString().isEqualTo("10.000 dead returned");
+        assertThat(t.endTime()).isEqualTo(10_000_000);
+
+        Trace joined = run("no-join", Map.of("join", "true"));
+        assertThat(output(joined)).last().asString().isEqualTo("10.000 MainThread: Done");
+    }
+
+    // ------------------------------------------------------------------ interleaving
+
+    @Test
+    void eachThreadDrawsItsLetterAsCPythonAndTheOrderWithinASecondFollowsTheSeed() throws Exception {
+        Trace t = run("interleaving", Map.of());
+        // random.seed(0), then random.choice('abcdefg') in ta, tb, tc: g, d, g (as python3 draws them).
+        assertThat(output(t).subList(0, 5)).containsExactly(
+                "0.000 MainThread: Starting",
+                "0.000 ta: ta: g0",
+                "0.000 tb: tb: d0",
+                "0.000 tc: tc: g0",
+                "0.000 MainThread: Done");
+        for (int second = 1; second < 5; second++) {
+            String at = second + ".000 ";
+            assertThat(output(t).stream().filter(s -> s.startsWith(at)))
+                    .containsExactlyInAnyOrder(at + "ta: ta: g" + second, at + "tb: tb: d" + second, at + "tc: tc: g" + second);
+        }
+        List<String> firsts = InterleavingScenario.firsts(t, 5);
+        assertThat(firsts).doesNotContain("?");
+        assertThat(new HashSet<>(firsts)).as("the first each second is not always the same thread").hasSizeGreaterThan(1);
+        Trace again = run("interleaving", Map.of());
+        assertThat(texts(again)).isEqualTo(texts(t));
+        Trace other = run("interleaving", Map.of("seed", "3"));
+        assertThat(texts(other).get(1)).isEqualTo("ta: b0");
+    }
 }
