@@ -66,10 +66,10 @@ public final class AsyncResult<R> {
 
     private boolean waitLocked(SimThread me, long timeout) {
         long deadline = timeout < 0 ? -1 : s.now + timeout;
-        while (!job.allDone()) {
+        while (!job.ready()) {
             long left = deadline < 0 ? -1 : Math.max(0, deadline - s.now);
             if (!s.await(me, Reason.RESULT, job.variant, job.waiters, left)) {
-                return job.allDone();
+                return job.ready();
             }
         }
         return true;
@@ -79,7 +79,7 @@ public final class AsyncResult<R> {
     public boolean ready() {
         s.lock.lock();
         try {
-            return job.allDone();
+            return job.ready();
         } finally {
             s.lock.unlock();
         }
@@ -89,7 +89,7 @@ public final class AsyncResult<R> {
     public boolean successful() {
         s.lock.lock();
         try {
-            if (!job.allDone()) {
+            if (!job.ready()) {
                 throw new PyError("ValueError", "the result of " + job.variant + " is not ready");
             }
             return job.firstError == null;

@@ -17,6 +17,8 @@ final class Interpreter {
     boolean daemonic;
     /** Started non-daemon threads of this process still alive: at 0 the process exits. */
     int liveNonDaemon;
+    /** A thread of it was started: it exists as a process (the fork is done or under way). */
+    boolean forked;
 
     Interpreter(int id, String name) {
         this.id = id;

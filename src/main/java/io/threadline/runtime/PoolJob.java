@@ -39,6 +39,8 @@ final class PoolJob {
     int consumed;
     /** The first error to arrive: what map raises once every chunk is in. */
     Throwable firstError;
+    /** The callback has run: only then is an async result ready, as CPython sets its event after. */
+    boolean callbackDone;
 
     @SuppressWarnings("unchecked")
     PoolJob(String variant, List<?> inputs, Function<?, ?> fn, Wake wake, int chunksize, Consumer<?> callback,
@@ -79,6 +81,11 @@ final class PoolJob {
         return chunksArrived == chunks;
     }
 
+    /** Whether get() may return: every chunk in, and the callback (if any) has run. */
+    boolean ready() {
+        return allDone() && (callback == null && errorCallback == null || callbackDone);
+    }
+
     boolean done(int index) {
         return chunkDone[chunkOf(index)];
     }
@@ -101,14 +108,19 @@ final class PoolJob {
             firstError = error;
         }
         boolean wakeNow = switch (wake) {
-            case ALL_DONE -> allDone();
+            // with a callback, the result handler wakes the waiters once it has run it
+            case ALL_DONE -> allDone() && callback == null && errorCallback == null;
             case EACH -> true;
             case IN_ORDER -> consumed < size() && chunk == chunkOf(consumed);
         };
         if (wakeNow) {
-            for (SimThread w : waiters.all()) {
-                s.wake(w, Reason.WOKEN, worker);
-            }
+            wakeWaiters(s, worker);
+        }
+    }
+
+    void wakeWaiters(Scheduler s, SimThread by) {
+        for (SimThread w : waiters.all()) {
+            s.wake(w, Reason.WOKEN, by);
         }
     }
 

@@ -78,7 +78,7 @@ final class Scheduler {
     private final CountDownLatch ended = new CountDownLatch(1);
     final Interpreter mainProcess;
 
-    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE, HANDOVER }
+    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE, HANDOVER, FORK }
 
     private static final class Timer implements Comparable<Timer> {
         final long time;
@@ -213,6 +213,7 @@ final class Scheduler {
             clock.anchor(0);
             Watchdog.watch(this);
             main.started = true;
+            main.process.forked = true;
             liveNonDaemon++;
             main.process.liveNonDaemon++;
             main.javaThread = newJavaThread(main);
@@ -351,7 +352,16 @@ final class Scheduler {
             }
             t.javaThread = newJavaThread(t);
             t.line = me.line;
-            makeRunnable(t, Reason.STARTED, me);
+            if (t.process != me.process && !t.process.forked && options.forkCost() > 0) {
+                // A new process: its first thread can run once the fork and bootstrap are done.
+                t.process.forked = true;
+                t.starter = null;
+                t.forkedBy = me;
+                addTimer(now + options.forkCost(), TimerKind.FORK, t);
+            } else {
+                t.process.forked = true;
+                makeRunnable(t, Reason.STARTED, me);
+            }
             t.javaThread.start();
             if (handshake) {
                 t.starter = me;
@@ -865,6 +875,7 @@ final class Scheduler {
                 }
             }
             case HANDOVER -> beginRunning(t);
+            case FORK -> makeRunnable(t, Reason.STARTED, t.forkedBy);
             default -> throw new IllegalStateException(tm.kind.name());
         }
     }

@@ -97,14 +97,13 @@ public abstract class SimPool {
         }
         boolean single = job.variant.equals("apply_async");
         if (job.firstError != null) {
-            if (job.errorCallback == null) {
-                return null;
-            }
             Throwable e = job.firstError;
-            return () -> job.errorCallback.accept(e);
-        }
-        if (job.callback == null) {
-            return null;
+            return () -> {
+                if (job.errorCallback != null) {
+                    job.errorCallback.accept(e);
+                }
+                readyNow(job);
+            };
         }
         return () -> {
             SimThread handler = SimThread.current();
@@ -118,8 +117,23 @@ public abstract class SimPool {
             } finally {
                 s.lock.unlock();
             }
-            job.callback.accept(single ? all.get(0) : all);
+            if (job.callback != null) {
+                job.callback.accept(single ? all.get(0) : all);
+            }
+            readyNow(job);
         };
+    }
+
+    /** After its callback, the result is ready: the result handler wakes whoever waits in get(). */
+    private void readyNow(PoolJob job) {
+        ScenarioThread.restore(0);
+        SimThread me = s.enter();
+        try {
+            job.callbackDone = true;
+            job.wakeWaiters(s, me);
+        } finally {
+            s.lock.unlock();
+        }
     }
 
     private PoolJob submit(String variant, Function<?, ?> fn, List<?> inputs, PoolJob.Wake wake, int chunksize,

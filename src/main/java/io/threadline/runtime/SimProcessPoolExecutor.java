@@ -1,5 +1,6 @@
 package io.threadline.runtime;
 
+import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadRole;
 
 import java.util.ArrayDeque;
@@ -8,13 +9,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Python's concurrent.futures.ProcessPoolExecutor, as CPython 3.11 runs it under fork: at the
- * first submit it forks {@code maxWorkers} worker processes ("ForkProcess-N", each its own GIL).
- * Submitted work waits in a pending list; the executor moves it to a call queue of
- * maxWorkers + 1 places when a task is submitted and when a result comes back, and a task moved
- * there is running (it can no longer be cancelled; a cancelled one met there is skipped and
- * counted done from then on). Workers take tasks from the call queue (waiting: queue-get).
- * map() submits one task per input and returns the results in input order.
+ * Python's concurrent.futures.ProcessPoolExecutor, as CPython 3.11 runs it under fork. The first
+ * submit forks {@code maxWorkers} worker processes ("ForkProcess-N", each its own GIL) and starts
+ * the executor's manager thread in the caller's process. Submitted work waits in a pending list;
+ * the manager thread, whenever it runs (woken by a submit or a result), moves it to a call queue
+ * of maxWorkers + 1 places, and a task moved there is running: it can no longer be cancelled (a
+ * cancelled one met there is skipped, and counted done from then on). Workers take tasks from
+ * the call queue (waiting: queue-get) and send results back to the manager thread, which sets
+ * each future's result and wakes its waiters. The caller holds its process's GIL while it
+ * submits, so the manager thread only runs when the caller blocks: what cancel() can still
+ * catch depends on that, as in CPython.
  */
 public final class SimProcessPoolExecutor {
     /** CPython's EXTRA_QUEUED_CALLS: the call queue holds one task more than there are workers. */
@@ -24,8 +28,14 @@ public final class SimProcessPoolExecutor {
     private final int maxWorkers;
     private final SimQueue<Object[]> callQueue;
     private final ArrayDeque<Object[]> pending = new ArrayDeque<>();
+    private final ArrayDeque<Object[]> results = new ArrayDeque<>();
+    private final WaitList managerWaits = new WaitList();
     private final List<SimThread> workers = new ArrayList<>();
+    private SimThread manager;
+    private boolean wakeup;
     private boolean shutdown;
+    /** Tasks in the call queue or on a worker. */
+    private int inFlight;
 
     SimProcessPoolExecutor(Scheduler s, int maxWorkers) {
         if (maxWorkers < 1) {
@@ -38,8 +48,8 @@ public final class SimProcessPoolExecutor {
 
     /** Schedules {@code fn(input)} on a worker process and returns its future at once. */
     public <T, R> SimFuture<R> submit(Function<T, R> fn, T input) {
-        boolean fork;
         SimFuture<R> f;
+        boolean first;
         SimThread me = s.enter();
         try {
             if (shutdown) {
@@ -47,11 +57,15 @@ public final class SimProcessPoolExecutor {
             }
             f = new SimFuture<>(s, String.valueOf(input), null);
             pending.addLast(new Object[] {fn, ForkCopy.value(input), f});
-            fork = workers.isEmpty();
+            first = manager == null;
+            if (!first) {
+                wakeManager(me);
+            }
         } finally {
             s.lock.unlock();
         }
-        if (fork) {
+        if (first) {
+            // Under fork all workers are started at once, then the manager thread.
             for (int i = 0; i < maxWorkers; i++) {
                 String name = "ForkProcess-" + s.nextChildNumber();
                 SimThread w = new SimThread(s, name, this::workLoop, true, s.newProcess(name), ThreadRole.WORKER);
@@ -60,14 +74,51 @@ public final class SimProcessPoolExecutor {
             for (SimThread w : workers) {
                 s.start(w, false);
             }
-        }
-        me = s.enter();
-        try {
-            fillCallQueue(me);
-        } finally {
-            s.lock.unlock();
+            // A daemon here: at the program's exit CPython shuts the executor down first.
+            manager = new SimThread(s, "ExecutorManagerThread", this::manage, true, s.processOfCaller(),
+                    ThreadRole.HELPER);
+            manager.start();
         }
         return f;
+    }
+
+    private void wakeManager(SimThread by) {
+        wakeup = true;
+        SimThread m = managerWaits.first();
+        if (m != null) {
+            s.wake(m, Reason.WOKEN, by);
+        }
+    }
+
+    /** The manager thread: fills the call queue, then waits for a result or a wakeup, and so on. */
+    @SuppressWarnings("unchecked")
+    private void manage() {
+        for (;;) {
+            SimThread me = s.enter();
+            try {
+                fillCallQueue(me);
+                while (results.isEmpty() && !wakeup) {
+                    s.await(me, Reason.RESULT, "results or a submit", managerWaits, -1);
+                }
+                wakeup = false;
+                while (!results.isEmpty()) {
+                    Object[] r = results.pollFirst();
+                    inFlight--;
+                    ((SimFuture<Object>) r[0]).complete(r[1], (Throwable) r[2], me);
+                }
+                if (shutdown && pending.isEmpty() && inFlight == 0) {
+                    for (int i = 0; i < workers.size(); i++) {
+                        callQueue.offerLocked(null, me);
+                    }
+                    break;
+                }
+            } finally {
+                s.lock.unlock();
+            }
+        }
+        for (SimThread w : workers) {
+            w.join();
+        }
     }
 
     /** Moves pending work into the call queue while it has room (scheduler lock held). */
@@ -75,6 +126,7 @@ public final class SimProcessPoolExecutor {
         while (callQueue.sizeLocked() < maxWorkers + EXTRA_QUEUED_CALLS && !pending.isEmpty()) {
             Object[] item = pending.pollFirst();
             if (((SimFuture<?>) item[2]).setRunningOrNotifyCancel(by)) {
+                inFlight++;
                 callQueue.offerLocked(item, by);
             }
         }
@@ -101,8 +153,12 @@ public final class SimProcessPoolExecutor {
             }
             SimThread me = s.enter();
             try {
-                ((SimFuture<Object>) item[2]).complete(ForkCopy.value(value), error, me);
-                fillCallQueue(me);
+                // The result travels back to the manager thread, which sets it on the future.
+                results.addLast(new Object[] {item[2], ForkCopy.value(value), error});
+                SimThread m = managerWaits.first();
+                if (m != null) {
+                    s.wake(m, Reason.WOKEN, me);
+                }
             } finally {
                 s.lock.unlock();
             }
@@ -130,46 +186,23 @@ public final class SimProcessPoolExecutor {
     /** shutdown(wait, cancel_futures): with {@code cancelFutures}, tasks still pending are cancelled. */
     public void shutdown(boolean wait, boolean cancelFutures) {
         SimThread me = s.enter();
+        SimThread m;
         try {
             shutdown = true;
             if (cancelFutures) {
                 for (Object[] item : pending) {
                     ((SimFuture<?>) item[2]).cancelLocked();
                 }
-                fillCallQueue(me);
+            }
+            m = manager;
+            if (m != null) {
+                wakeManager(me);
             }
         } finally {
             s.lock.unlock();
         }
-        if (!wait) {
-            return;
-        }
-        for (SimFuture<?> f : pendingFutures()) {
-            try {
-                f.result();
-            } catch (PyError e) {
-                // its error belongs to whoever asks for its result; shutdown only waits
-            }
-        }
-        for (int i = 0; i < workers.size(); i++) {
-            callQueue.put(null);
-        }
-        for (SimThread w : workers) {
-            w.join();
-        }
-    }
-
-    private List<SimFuture<?>> pendingFutures() {
-        s.lock.lock();
-        try {
-            List<SimFuture<?>> out = new ArrayList<>();
-            for (Object[] item : pending) {
-                out.add((SimFuture<?>) item[2]);
-            }
-            callQueue.forEachLocked(item -> out.add((SimFuture<?>) item[2]));
-            return out;
-        } finally {
-            s.lock.unlock();
+        if (wait && m != null) {
+            m.join();
         }
     }
 

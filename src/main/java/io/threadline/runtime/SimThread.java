@@ -33,6 +33,8 @@ public class SimThread {
     boolean timedOut;
     WaitList waitingOn;
     SimThread starter;
+    /** Who started the first thread of a new process, for the start once the fork is done. */
+    SimThread forkedBy;
     final WaitList joiners = new WaitList();
     /** Reason and detail of the current wait, to name it in a deadlock report. */
     String waitDescription = "";

@@ -20,6 +20,7 @@ public final class ScenarioCatalog {
             new DeadlockScenario(),
             new GilCpuVsIoScenario(),
             new ExecutorScenario(),
+            new PoolTheRestScenario(),
             new ThreadsVsProcessesScenario(),
             new ProcessesScenario(),
             new ProcessDataScenario(),

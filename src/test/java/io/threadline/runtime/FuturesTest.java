@@ -53,19 +53,51 @@ class FuturesTest {
                 }
                 ex.shutdown(true);
             }
-        });
+        }, RunOptions.defaults().withForkCost(2_000));
         // CPython: [False, False, False, True, True] [True, True, True, False, False], then 0 5 at 0.6 s
-        // (cancelled, but not yet notified), then 3 2 at 1 s with [True, False, False, True, True].
+        // (cancelled, but not yet notified), then 3 2 at 1 s with [True, False, False, True, True]. The
+        // manager thread fills the call queue while the main thread sleeps, before the forked workers
+        // (2 ms to start, as here) have taken anything: three tasks are running, two can be cancelled.
         assertThat(output(t)).containsExactly(
                 "0.100 Main: [False, False, False, True, True] [True, True, True, False, False]",
                 "0.600 Main: 0 5",
-                "1.000 Main: 3 2 [True, False, False, True, True] [False, False, False, True, True]",
-                "2.200 Main: 5 2 None",
-                "2.200 Main: concurrent.futures.CancelledError");
+                "1.002 Main: 3 2 [True, False, False, True, True] [False, False, False, True, True]",
+                "2.202 Main: 5 2 None",
+                "2.202 Main: concurrent.futures.CancelledError");
         assertThat(t.threadNamed("ForkProcess-1")).isNotNegative();
         assertThat(t.processCount()).isEqualTo(3);
         assertThat(transitions(t, "Main")).contains("0.100 waiting result wait ALL_COMPLETED",
                 "0.600 runnable timeout", "0.600 waiting result wait FIRST_COMPLETED");
+    }
+
+    @Test
+    void tasksSubmittedInOneGoCanAllBeCancelledButTheFirstTheManagerThreadSawAtItsStart() {
+        // pool_the_rest.py: cancel right after submitting -> [False, True, True, True, True]; wait()
+        // then sees the four cancelled as done once the manager thread has come to them.
+        Trace t = Runs.run(new Program() {
+            Integer nap(Integer n) {
+                sleep(n / 2.0);
+                return n;
+            }
+
+            @Override
+            protected void main() {
+                SimProcessPoolExecutor ex = processExecutor(2);
+                List<SimFuture<Integer>> fs = new ArrayList<>();
+                for (int n : List.of(2, 1, 2, 1, 1)) {
+                    fs.add(ex.submit(this::nap, n));
+                }
+                print(each(fs, SimFuture::cancel));
+                Futures.DoneAndNotDone<Integer> w = wait(fs, -1, Futures.ReturnWhen.FIRST_COMPLETED);
+                print(w.done().size(), "done,", w.notDone().size(), "not done");
+                ex.shutdown(true);
+            }
+        });
+        assertThat(output(t)).containsExactly("0.000 Main: [False, True, True, True, True]",
+                "0.000 Main: 4 done, 1 not done");
+        assertThat(transitions(t, "Main")).contains("0.000 waiting start-handshake ExecutorManagerThread");
+        // The result comes to the waiting thread through the manager thread.
+        assertThat(transitions(t, "ExecutorManagerThread")).anyMatch(s -> s.endsWith("runnable woken by ForkProcess-1"));
     }
 
     @Test

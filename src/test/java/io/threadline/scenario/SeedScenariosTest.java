@@ -246,4 +246,53 @@ class SeedScenariosTest {
         Trace other = run("interleaving", Map.of("seed", "3"));
         assertThat(texts(other).get(1)).isEqualTo("ta: b0");
     }
+
+    // ------------------------------------------------------------------ pool-the-rest
+
+    @Test
+    void theRestOfThePoolApiPrintsAsCPythonDoesAndTheTimeoutExpires() throws Exception {
+        Trace t = run("pool-the-rest", Map.of());
+        // As pool_the_rest.py prints it with python3 (13 s there, 12.5 s of which are the sleeps).
+        assertThat(output(t)).containsExactly(
+                "0.000 MainThread: apply: blocks until the result is back",
+                "0.000 ForkPoolWorker-1: In worker:  1",
+                "2.000 MainThread:   result: 1",
+                "2.000 MainThread: apply_async: get() with a timeout",
+                "2.000 ForkPoolWorker-2: In worker:  2",
+                "3.000 MainThread:   TimeoutError after 1.0 s; ready: False",
+                "4.000 MainThread:   result: 4",
+                "4.000 MainThread: map_async: the main thread goes on",
+                "4.000 MainThread:   ready: False",
+                "4.000 ForkPoolWorker-1: In worker:  3",
+                "4.000 ForkPoolWorker-2: In worker:  4",
+                "6.000 ForkPoolWorker-1: In worker:  5",
+                "8.000 Pool-result-handler:   callback got [9, 16, 25]",
+                "8.000 MainThread:   result: [9, 16, 25]",
+                "8.000 MainThread: imap: in input order, each once it and those before it are done",
+                "9.500 MainThread:   got 3",
+                "9.500 MainThread:   got 1",
+                "9.500 MainThread:   got 2",
+                "9.500 MainThread: ThreadPool: the same calls on threads of this process",
+                "9.500 Thread-1 (worker): In worker:  6",
+                "9.500 Thread-2 (worker): In worker:  7",
+                "11.500 MainThread:   result: [36, 49]",
+                "11.500 MainThread: ProcessPoolExecutor: submit, cancel, wait",
+                "11.500 MainThread:   cancel: [False, True, True, True, True]",
+                "11.500 MainThread:   first completed: 4 done, 1 not done",
+                "12.500 MainThread:   results: [2, 'cancelled', 'cancelled', 'cancelled', 'cancelled']",
+                "12.500 MainThread:   exception(): None");
+        assertThat(transitions(t, "MainThread")).contains("2.000 waiting result apply_async", "3.000 runnable timeout",
+                "4.000 waiting result map_async", "8.000 runnable woken by Pool-result-handler");
+        // with Pool(...) as pool: leaving it terminates the workers
+        assertThat(transitions(t, "ForkPoolWorker-1")).last().asString().startsWith("9.500 dead killed terminated");
+        // The ThreadPool's workers share the main process; the executor's are processes of their own.
+        assertThat(t.thread(t.threadNamed("Thread-1 (worker)")).process()).isEqualTo(t.thread(0).process());
+        assertThat(t.threadNamed("ForkProcess-3")).isNotNegative();
+    }
+
+    @Test
+    void aLongEnoughTimeoutGetsTheResult() throws Exception {
+        Trace t = run("pool-the-rest", Map.of("timeout", "5"));
+        assertThat(output(t)).contains("4.000 MainThread:   result: 4").noneMatch(s -> s.contains("TimeoutError"));
+    }
 }
