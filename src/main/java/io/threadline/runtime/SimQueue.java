@@ -109,6 +109,26 @@ public final class SimQueue<T> {
         }
     }
 
+    /** get_nowait(): the oldest item, or queue.Empty at once if there is none. */
+    @SuppressWarnings("unchecked")
+    public T getNowait() {
+        SimThread me = s.enter();
+        try {
+            if (items.isEmpty()) {
+                throw new PyError("queue.Empty", "");
+            }
+            Object item = items.pollFirst();
+            changed();
+            SimThread putter = notFull.first();
+            if (putter != null) {
+                s.wake(putter, Reason.WOKEN, me);
+            }
+            return item == NONE ? null : (T) item;
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
     /** Marks one item taken earlier as done; raises ValueError if more than were put. */
     public void taskDone() {
         SimThread me = s.enter();

@@ -19,6 +19,7 @@ public final class ScenarioCatalog {
             new ConditionScenario(),
             new DeadlockScenario(),
             new GilCpuVsIoScenario(),
+            new PrimeCheckScenario(),
             new ExecutorScenario(),
             new PoolTheRestScenario(),
             new ThreadsVsProcessesScenario(),

@@ -295,4 +295,29 @@ class SeedScenariosTest {
         Trace t = run("pool-the-rest", Map.of("timeout", "5"));
         assertThat(output(t)).contains("4.000 MainThread:   result: 4").noneMatch(s -> s.contains("TimeoutError"));
     }
+
+    // ------------------------------------------------------------------ prime-check
+
+    @Test
+    void cpuBoundThreadsAreNoFasterThanSerialUnderTheGilAndALittleSlower() throws Exception {
+        Trace t = run("prime-check", Map.of());
+        assertThat(texts(t)).containsExactly(
+                "serial: 0.258 s, 5 primes",
+                "a thread per number: 0.259 s, 5 primes",
+                "4 threads, a lock and a queue: 0.259 s, 5 primes",
+                "ThreadPoolExecutor(4): 0.259 s, 5 primes",
+                "against serial: 1.003x, 1.003x, 1.003x");
+        assertThat(CourseScenariosTest.maxRunningAtOnce(t, n -> !n.equals("MainThread"))).isEqualTo(1);
+        // Without the hand-over's cost the threads take exactly the serial time.
+        Trace free = run("prime-check", Map.of("switch_cost", "0"));
+        assertThat(texts(free)).last().isEqualTo("against serial: 1.000x, 1.000x, 1.000x");
+    }
+
+    @Test
+    void withoutTheGilThePrimeChecksRunSideBySide() throws Exception {
+        Trace t = run("prime-check", Map.of("gil", "false"));
+        assertThat(texts(t)).last().isEqualTo("against serial: 0.290x, 0.387x, 0.387x");
+        assertThat(CourseScenariosTest.maxRunningAtOnce(t, n -> n.startsWith("Number-"))).isEqualTo(4);
+        assertThat(ScenarioCatalog.byId("prime-check").comparedParam().name()).isEqualTo("gil");
+    }
 }
