@@ -17,7 +17,7 @@ class ParamSpecTest {
         assertThat(names("daemon-cleaner")).containsExactly("daemon", "cores", "gil", "seed");
         assertThat(names("producer-consumer")).containsExactly(
                 "producers", "consumers", "items", "capacity", "make", "consume", "cores", "gil", "seed");
-        assertThat(names("pool-map-vs-imap")).containsExactly("workers", "durations", "cores", "gil", "seed");
+        assertThat(names("pool-map-vs-imap")).containsExactly("workers", "durations", "map", "cores", "gil", "seed");
     }
 
     @Test

@@ -320,4 +320,19 @@ class SeedScenariosTest {
         assertThat(CourseScenariosTest.maxRunningAtOnce(t, n -> n.startsWith("Number-"))).isEqualTo(4);
         assertThat(ScenarioCatalog.byId("prime-check").comparedParam().name()).isEqualTo("gil");
     }
+
+    // ------------------------------------------------------------------ pool-map-vs-imap, the seed's way
+
+    @Test
+    void imapUnorderedAloneOnAFreshPoolDeliversAtTwoAndFourSecondsAsInTheSeed() throws Exception {
+        Trace t = run("pool-map-vs-imap", Map.of("map", "false"));
+        assertThat(texts(t)).doesNotContain("map:");
+        assertThat(t.results()).extracting(io.threadline.trace.ResultMark::time)
+                .containsExactly(2_000_000L, 2_000_000L, 2_000_000L, 2_000_000L, 4_000_000L, 4_000_000L);
+        assertThat(t.results()).extracting(io.threadline.trace.ResultMark::variant).containsOnly("imap_unordered");
+        // The seed's spacing: print('In worker with: ', x).
+        assertThat(texts(t)).contains("In worker with:  0");
+        Trace both = run("pool-map-vs-imap", Map.of());
+        assertThat(both.results().get(both.results().size() - 1).time()).isEqualTo(8_000_000L);
+    }
 }

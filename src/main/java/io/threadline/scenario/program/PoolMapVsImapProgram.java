@@ -11,12 +11,17 @@ public final class PoolMapVsImapProgram extends Program {
 
     private final int workers;
     private final List<Double> given;
+    private final boolean runMap;
     private double[] durations;
 
-    /** @param durations one per input, one for all, or null for a seeded "varied" set */
-    public PoolMapVsImapProgram(int workers, List<Double> durations) {
+    /**
+     * @param durations one per input, one for all, or null for a seeded "varied" set
+     * @param runMap    false: imap_unordered alone on a fresh pool, as the seed's second program
+     */
+    public PoolMapVsImapProgram(int workers, List<Double> durations, boolean runMap) {
         this.workers = workers;
         this.given = durations;
+        this.runMap = runMap;
     }
 
     private int worker(int x) {
@@ -31,9 +36,11 @@ public final class PoolMapVsImapProgram extends Program {
         print("Task durations:", durationList());
         ProcessPool pool = pool(workers);
 
-        print("map:");
-        List<Integer> squares = pool.map(this::worker, INPUTS);
-        print(squares);
+        if (runMap) {
+            print("map:");
+            List<Integer> squares = pool.map(this::worker, INPUTS);
+            print(squares);
+        }
 
         print("imap_unordered:");
         for (int square : pool.imapUnordered(this::worker, INPUTS)) {

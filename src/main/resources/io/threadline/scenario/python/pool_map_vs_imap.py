@@ -6,6 +6,7 @@ from multiprocessing import Pool
 WORKERS = 4        # parameter "workers"
 DURATIONS = 2.0    # parameter "durations": one for all, a list of six, or "varied"
 SEED = 0           # parameter "seed" (used by "varied")
+MAP = True         # parameter "map": False runs imap_unordered alone on a fresh pool, as the seed's second program
 
 
 def task_durations():
@@ -31,8 +32,9 @@ def worker(x):
 if __name__ == "__main__":
     print("Task durations:", TASK_DURATIONS)
     with Pool(processes=WORKERS) as pool:
-        print("map:")
-        print(pool.map(worker, range(6)))
+        if MAP:
+            print("map:")
+            print(pool.map(worker, range(6)))
 
         print("imap_unordered:")
         for square in pool.imap_unordered(worker, range(6)):
