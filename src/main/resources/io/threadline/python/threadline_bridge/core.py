@@ -1,0 +1,497 @@
+"""The bridge's core: the channel to Threadline's runtime, the baton, the scenario clock.
+
+Only the Python thread whose proxy in the runtime holds the baton executes; every other
+thread of the process is blocked on its own real lock (its gate). The running thread writes
+a request on the channel and reads the reply itself. A reply names the thread that runs
+next: when that is another thread, the reader gives it the reply, opens its gate and closes
+its own, so the role of the channel's reader passes on with the baton, one hop per handoff.
+
+Scenario time is the runtime's: every reply carries "now" and a horizon, the scenario time
+up to which this thread may compute without asking (nothing can happen before it: no timer
+is due, no other thread wants the GIL). Executed lines cost CPU time, added up here and
+sent to the runtime at the next point where CPython could switch threads once the horizon
+is reached, so preemption happens where it happens in CPython.
+"""
+import _thread
+import os
+import sys
+
+REAL_ALLOCATE = _thread.allocate_lock
+REAL_START = _thread.start_new_thread
+REAL_GET_IDENT = _thread.get_ident
+
+# The run's settings, set by main() from the command line.
+LINE_COST_NS = 50
+MAX_LINES = 0
+MAX_OUTPUT = 0
+MAX_THREADS = 0
+PROGRAM_FILE = ""
+# Lines between two contacts with the runtime at most, so its watchdog sees a computing
+# thread make progress: a thread that does not call in for seconds is stuck outside it.
+SYNC_LINES = 100_000
+# time.time() of scenario time 0: 2025-01-01T00:00:00Z, so printed times repeat run to run.
+EPOCH_NS = 1_735_689_600 * 1_000_000_000
+
+_sock = None
+_rfile = None
+_send_lock = REAL_ALLOCATE()
+
+
+class Stopped(BaseException):
+    """Raised in a thread whose run the runtime has ended; unwinds without running handlers."""
+
+
+class ThreadState:
+    """One Python thread as the runtime knows it (its proxy's id) and its clock."""
+    __slots__ = ("tid", "gate", "mail", "now", "horizon", "pending", "lines_left", "cpu_ns",
+                 "lc", "ll", "ops", "spin", "raised", "name", "ident", "native", "alive",
+                 "handle", "done", "sentinel", "__weakref__")
+
+    def __init__(self, tid, name):
+        self.tid = tid
+        self.name = name
+        self.gate = REAL_ALLOCATE()
+        self.gate.acquire()
+        self.mail = None
+        self.now = 0            # scenario µs at the last reply
+        self.horizon = 0        # scenario µs this thread may compute up to without asking
+        self.pending = 0        # ns of CPU executed since the last report
+        self.lines_left = SYNC_LINES
+        self.cpu_ns = 0         # CPU reported so far (thread_time)
+        self.lc = None          # code object of the last line (back-edge detection)
+        self.ll = 0             # number of the last line
+        self.ops = 0            # runtime calls so far: a spin is reads with none between
+        self.spin = None        # (site, clock, threshold) of a reading compared with a bound
+        self.raised = None
+        self.ident = 0
+        self.native = 0
+        self.alive = True
+        self.handle = None
+        self.done = False
+        self.sentinel = None
+
+    def clock_ns(self):
+        """Scenario time now on this thread, in ns: the last reply's time plus CPU since."""
+        return self.now * 1000 + self.pending
+
+
+THREADS = {}
+BY_REAL_IDENT = {}
+CUR = None
+_next_tid = [0]
+_output_lines = [0]
+_threads_started = [0]
+_code_skip = set()
+
+
+def current():
+    return CUR
+
+
+def fake_ident(tid):
+    # Deterministic thread identifiers, in the range CPython's look like on 64-bit Linux.
+    return 139_800_000_000_000 + tid * 8_392_704
+
+
+# ---------------------------------------------------------------- the channel
+
+def _escape(text):
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def send(fields):
+    data = ("\t".join(fields) + "\n").encode("utf-8", "surrogateescape")
+    with _send_lock:
+        try:
+            _sock.sendall(data)
+        except OSError:
+            _gone()
+
+
+def _gone():
+    # The runtime has ended the run (or the application is gone): nothing of this process
+    # may run on; os._exit ends every thread at once, wherever it is blocked.
+    os._exit(0)
+
+
+def _read_reply():
+    line = _rfile.readline()
+    if not line:
+        _gone()
+    parts = line.decode("utf-8", "surrogateescape").rstrip("\n").split("\t", 3)
+    if parts[0] == "X":
+        _gone()
+    return int(parts[0]), int(parts[1]), int(parts[2]), parts[3] if len(parts) > 3 else ""
+
+
+def await_reply(me):
+    """Reads replies until one is for {@code me}; hands every other one to its thread."""
+    global CUR
+    tid, now, horizon, payload = _read_reply()
+    if tid != me.tid:
+        other = THREADS.get(tid)
+        if other is None:
+            fatal("reply for unknown thread %d" % tid)
+        other.mail = (now, horizon, payload)
+        CUR = other
+        other.gate.release()
+        me.gate.acquire()
+        now, horizon, payload = me.mail
+        me.mail = None
+    CUR = me
+    me.now = now
+    me.horizon = horizon
+    me.lines_left = SYNC_LINES
+    return payload
+
+
+def hand_over_and_leave(me):
+    """For a thread that has ended: passes the next reply on and returns (never runs again)."""
+    global CUR
+    tid, now, horizon, payload = _read_reply()
+    other = THREADS.get(tid)
+    if other is None:
+        fatal("reply for unknown thread %d" % tid)
+    other.mail = (now, horizon, payload)
+    CUR = other
+    other.gate.release()
+
+
+def flush_fields(me):
+    """The CPU executed since the last report, in whole µs (the rest stays pending)."""
+    us = me.pending // 1000
+    me.pending -= us * 1000
+    me.cpu_ns += us * 1000
+    me.now += us
+    return str(us)
+
+
+def call(op, *args, frame=None):
+    """A runtime call from the running thread: sends it, waits for the reply, returns its payload."""
+    me = CUR
+    me.ops += 1
+    send([op, flush_fields(me), str(user_line(frame))] + list(args))
+    return await_reply(me)
+
+
+def tell(op, *args, frame=None):
+    """A call that needs no reply: it cannot change who runs (within the horizon)."""
+    me = CUR
+    me.ops += 1
+    send([op, flush_fields(me), str(user_line(frame))] + list(args))
+
+
+def within_horizon(me):
+    """Whether reporting the pending CPU now cannot change who runs: a call that needs no reply."""
+    us = me.pending // 1000
+    return us == 0 or me.now + us < me.horizon
+
+
+def tell_or_call(op, *args):
+    me = CUR
+    if not within_horizon(me):
+        call("c", frame=sys._getframe(2))
+    tell(op, *args, frame=sys._getframe(2))
+
+
+SWITCH_INTERVAL = [0.005]
+
+
+def fatal(message):
+    try:
+        send(["!", _escape(message)])
+    finally:
+        os._exit(3)
+
+
+# ---------------------------------------------------------------- where in the program
+
+def user_line(frame=None):
+    """The line of the program's own code the running thread is at (innermost), or 0."""
+    f = frame if frame is not None else sys._getframe(2)
+    while f is not None:
+        if f.f_code.co_filename == PROGRAM_FILE:
+            return f.f_lineno
+        f = f.f_back
+    return 0
+
+
+# ---------------------------------------------------------------- CPU time of executed lines
+
+def sync(me):
+    """At a point where CPython may switch threads, once the horizon is reached: report the
+    CPU executed, and let the runtime preempt this thread if its switch interval is up."""
+    if MAX_LINES and me.lines_left <= 0:
+        _count_lines(me)
+    call("c", frame=sys._getframe(2))
+
+
+_lines_run = [0]
+
+
+def _count_lines(me):
+    _lines_run[0] += SYNC_LINES
+    if _lines_run[0] >= MAX_LINES:
+        stop_run("stopped: the program executed more than {:,} lines (the limit; raise it with "
+                 "--set max_lines=N)".format(MAX_LINES))
+
+
+def stop_run(message):
+    """Ends the whole run with this one-line message (a limit, an unsupported call)."""
+    me = CUR
+    send(["u", flush_fields(me), str(user_line(sys._getframe(1))), _escape(message)])
+    await_reply(me)  # never answered: the run is over
+    _gone()
+
+
+def _make_settrace_tracer():
+    cost = LINE_COST_NS
+    skip = _code_skip
+
+    def tracer(frame, event, arg):
+        me = CUR
+        if event == "line":
+            me.pending += cost
+            me.lines_left -= 1
+            ln = frame.f_lineno
+            code = frame.f_code
+            if code is me.lc and ln <= me.ll:
+                # a jump backwards: the end of a loop's iteration, where CPython may switch
+                if (me.pending and me.now * 1000 + me.pending >= me.horizon * 1000) or me.lines_left <= 0:
+                    me.lc = code
+                    me.ll = ln
+                    sync(me)
+                    return tracer
+            me.lc = code
+            me.ll = ln
+            return tracer
+        if event == "call":
+            code = frame.f_code
+            if code in skip or code.co_filename in _SKIP_FILES:
+                skip.add(code)
+                return None
+            if (me.pending and me.now * 1000 + me.pending >= me.horizon * 1000) or me.lines_left <= 0:
+                sync(me)
+            me.lc = code
+            me.ll = -1
+            return tracer
+        if event == "return":
+            back = frame.f_back
+            if back is not None:
+                me.lc = back.f_code
+                me.ll = back.f_lineno
+        return tracer
+
+    return tracer
+
+
+_SKIP_FILES = set()
+_tracer = None
+MONITORING = False
+
+
+def start_tracing():
+    """Counts executed lines: sys.monitoring where CPython has it (3.12+), else sys.settrace."""
+    global _tracer, MONITORING
+    if hasattr(sys, "monitoring") and os.environ.get("THREADLINE_SETTRACE") != "1":
+        mon = sys.monitoring
+        tool = 4
+        try:
+            mon.use_tool_id(tool, "threadline")
+        except ValueError:
+            tool = 5
+            mon.use_tool_id(tool, "threadline")
+        cost = LINE_COST_NS
+        skip = _code_skip
+        disable = mon.DISABLE
+
+        def on_line(code, ln):
+            me = CUR
+            if code in skip:
+                return disable
+            if code.co_filename in _SKIP_FILES:
+                skip.add(code)
+                return disable
+            me.pending += cost
+            me.lines_left -= 1
+            if code is me.lc and ln <= me.ll:
+                if (me.pending and me.now * 1000 + me.pending >= me.horizon * 1000) or me.lines_left <= 0:
+                    me.lc = code
+                    me.ll = ln
+                    sync(me)
+                    return None
+            me.lc = code
+            me.ll = ln
+            return None
+
+        def on_start(code, offset):
+            me = CUR
+            if code in skip:
+                return disable
+            if code.co_filename in _SKIP_FILES:
+                skip.add(code)
+                return disable
+            if (me.pending and me.now * 1000 + me.pending >= me.horizon * 1000) or me.lines_left <= 0:
+                sync(me)
+            me.lc = code
+            me.ll = -1
+            return None
+
+        mon.register_callback(tool, mon.events.LINE, on_line)
+        mon.register_callback(tool, mon.events.PY_START, on_start)
+        mon.set_events(tool, mon.events.LINE | mon.events.PY_START)
+        MONITORING = True
+    else:
+        _tracer = _make_settrace_tracer()
+        sys.settrace(_tracer)
+
+
+def trace_this_thread():
+    if _tracer is not None:
+        sys.settrace(_tracer)
+
+
+# ---------------------------------------------------------------- threads
+
+def new_thread_state(name):
+    tid_text = call("n", _escape(name), frame=sys._getframe(2))
+    st = ThreadState(int(tid_text), name)
+    st.ident = fake_ident(st.tid)
+    st.native = NATIVE_BASE + st.tid
+    THREADS[st.tid] = st
+    return st
+
+
+NATIVE_BASE = 4000
+
+
+def start_thread(st, function, args, kwargs):
+    """Starts the real thread behind {@code st}; it waits at its gate until its proxy runs."""
+    if MAX_THREADS:
+        _threads_started[0] += 1
+        if _threads_started[0] > MAX_THREADS:
+            stop_run("stopped: the program started more than {:,} threads (the limit; raise it with "
+                     "--set max_threads=N)".format(MAX_THREADS))
+    REAL_START(_thread_body, (st, function, args, kwargs))
+    call("t", str(st.tid), frame=sys._getframe(2))
+
+
+def _thread_body(st, function, args, kwargs):
+    global CUR
+    st.gate.acquire()
+    now, horizon, _ = st.mail
+    st.mail = None
+    CUR = st
+    st.now = now
+    st.horizon = horizon
+    BY_REAL_IDENT[REAL_GET_IDENT()] = st
+    trace_this_thread()
+    try:
+        function(*args, **kwargs)
+    except SystemExit:
+        pass
+    except Stopped:
+        return
+    except BaseException as e:  # what _thread itself would print: rare below threading
+        import traceback
+        traceback.print_exception(type(e), e, e.__traceback__)
+    end_thread(st)
+
+
+def end_thread(st):
+    """The thread's code is done: tells the runtime, passes the baton on, never runs again."""
+    sys.settrace(None)
+    st.alive = False
+    st.done = True
+    how = "x" if st.raised is not None else "r"
+    send(["e", flush_fields(st), "0", how, _escape(st.raised or "")])
+    hand_over_and_leave(st)
+
+
+# ---------------------------------------------------------------- the process's start and end
+
+def connect(address):
+    global _sock, _rfile
+    import socket
+    if address.startswith("tcp:"):
+        host, port = address[4:].rsplit(":", 1)
+        _sock = socket.create_connection((host, int(port)))
+        _sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    else:
+        _sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        _sock.connect(address)
+    _rfile = _sock.makefile("rb", buffering=1 << 16)
+
+
+def report_syntax_error(e):
+    """One line: file, line, column and message; then the process ends without running anything."""
+    send(["x", _escape(str(e.filename or PROGRAM_FILE)), str(e.lineno or 0), str(e.offset or 0),
+          _escape(type(e).__name__ + ": " + str(e.msg))])
+    _sock.close()
+
+
+def make_main():
+    global CUR
+    st = ThreadState(0, "MainThread")
+    st.ident = fake_ident(0)
+    st.native = NATIVE_BASE
+    THREADS[0] = st
+    BY_REAL_IDENT[REAL_GET_IDENT()] = st
+    CUR = st
+    return st
+
+
+def start_main():
+    """Tells the runtime the program is ready and waits until the main thread's proxy runs."""
+    st = THREADS[0]
+    send(["h", "%d.%d.%d" % sys.version_info[:3], str(os.getpid())])
+    await_reply(st)
+
+
+def run_main(code, namespace):
+    me = CUR
+    start_tracing()
+    try:
+        exec(code, namespace)
+    except SystemExit as e:
+        status = e.code
+        if status is not None and status != 0:
+            if not isinstance(status, int):
+                print(status, file=sys.stderr)
+            me.raised = "SystemExit: %s" % (status,)
+    except Stopped:
+        pass
+    except BaseException as e:
+        tb = e.__traceback__
+        while tb is not None and tb.tb_frame.f_code.co_filename in _SKIP_FILES:
+            tb = tb.tb_next
+        try:
+            sys.excepthook(type(e), e, tb)
+        except BaseException:
+            pass
+        from . import patches
+        me.raised = patches.describe(e)
+    end_main(me)
+
+
+def stop_tracing():
+    sys.settrace(None)
+    if MONITORING:
+        mon = sys.monitoring
+        for tool in (4, 5):
+            if mon.get_tool(tool) == "threadline":
+                mon.set_events(tool, 0)
+
+
+def end_main(st):
+    from . import streams
+    streams.flush_all()
+    st.alive = False
+    st.done = True
+    how = "x" if st.raised is not None else "r"
+    send(["e", flush_fields(st), "0", how, _escape(st.raised or "")])
+    hand_over_and_leave(st)
+    # The interpreter must not shut down while the program's other threads run: the main
+    # thread waits here until the run ends the process.
+    st.gate.acquire()
+    st.gate.acquire()

@@ -1,0 +1,163 @@
+"""Replaces CPython's primitives at their lowest level, before the program is imported:
+_thread (start, locks, the end-of-thread sentinel, 3.13's handles, idents), time, the
+standard streams, and the pure-Python SimpleQueue instead of the C one (which blocks in C).
+Modules imported already (threading, sometimes by site) get their bound names patched."""
+import _thread
+import sys
+
+from . import clocks
+from . import core
+from . import sync
+
+
+def install_thread_module():
+    t = _thread
+    t.allocate_lock = sync.allocate_lock
+    t.allocate = sync.allocate_lock
+    t.LockType = sync.Lock
+    t.start_new_thread = sync.start_new_thread
+    t.start_new = sync.start_new_thread
+    t.get_ident = sync.get_ident
+    if hasattr(t, "get_native_id"):
+        t.get_native_id = sync.get_native_id
+    if hasattr(t, "_set_sentinel"):
+        t._set_sentinel = sync.set_sentinel
+    if hasattr(t, "start_joinable_thread"):
+        t.start_joinable_thread = sync.start_joinable_thread
+        t._ThreadHandle = sync.ThreadHandle
+        t._make_thread_handle = sync.make_thread_handle
+        t._get_main_thread_ident = sync.get_main_thread_ident
+    if hasattr(t, "RLock"):
+        try:
+            del t.RLock
+        except AttributeError:
+            pass
+
+
+def install_threading(main):
+    # _queue's C SimpleQueue blocks inside C: make sure queue falls back to its Python one.
+    sys.modules.setdefault("_queue", None)
+    import threading
+    th = threading
+    th._start_new_thread = sync.start_new_thread
+    th._allocate_lock = sync.allocate_lock
+    th._LockType = sync.Lock
+    th.Lock = sync.Lock
+    th._CRLock = None
+    th.get_ident = sync.get_ident
+    if hasattr(th, "get_native_id"):
+        th.get_native_id = sync.get_native_id
+    if hasattr(th, "_set_sentinel"):
+        th._set_sentinel = sync.set_sentinel
+    if hasattr(th, "_start_joinable_thread"):
+        th._start_joinable_thread = sync.start_joinable_thread
+        th._ThreadHandle = sync.ThreadHandle
+        th._make_thread_handle = sync.make_thread_handle
+        th._get_main_thread_ident = sync.get_main_thread_ident
+    th._time = clocks.perf_counter
+    # Module-level locks threading made at import are only ever taken briefly by one thread
+    # at a time here; replace them anyway, so nothing of the program blocks in C.
+    for name in ("_active_limbo_lock", "_shutdown_locks_lock"):
+        if hasattr(th, name):
+            setattr(th, name, sync.Lock())
+
+    # The main thread: rekey it under its fake ident, give it the main state's handle.
+    mt = th.main_thread()
+    real = core.REAL_GET_IDENT()
+    with_real = th._active.pop(real, None)
+    th._active[main.ident] = mt if with_real is None else with_real
+    mt._ident = main.ident
+    if hasattr(mt, "_native_id"):
+        mt._native_id = main.native
+    if hasattr(mt, "_handle"):
+        mt._handle = sync.ThreadHandle(main)
+    if hasattr(mt, "_tstate_lock") and getattr(mt, "_tstate_lock", None) is not None:
+        s = sync.Sentinel(main)
+        s._held = True
+        mt._tstate_lock = s
+    mt._tl_state = main
+
+    original_init = th.Thread.__init__
+
+    def __init__(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        if "_tl_state" not in self.__dict__:
+            st = core.new_thread_state(self._name)
+            self.__dict__["_tl_state"] = st
+            if self._daemonic:
+                core.tell_or_call("d", str(st.tid), "1")
+
+    __init__.__wrapped__ = original_init
+    th.Thread.__init__ = __init__
+
+    name_property = th.Thread.name
+
+    def set_name(self, name):
+        name_property.fset(self, name)
+        st = self.__dict__.get("_tl_state")
+        if st is not None:
+            st.name = self._name
+            core.tell_or_call("m", str(st.tid), core._escape(self._name))
+
+    th.Thread.name = property(name_property.fget, set_name, doc=name_property.__doc__)
+
+    daemon_property = th.Thread.daemon
+
+    def set_daemon(self, daemonic):
+        daemon_property.fset(self, daemonic)
+        st = self.__dict__.get("_tl_state")
+        if st is not None:
+            core.tell_or_call("d", str(st.tid), "1" if self._daemonic else "0")
+
+    th.Thread.daemon = property(daemon_property.fget, set_daemon, doc=daemon_property.__doc__)
+
+    # An exception in run(): the thread ends dead (raised). threading.excepthook still prints
+    # its traceback (to the program's stderr, so into the output), and the run goes on.
+    original_make = th._make_invoke_excepthook
+
+    def _make_invoke_excepthook():
+        invoke = original_make()
+
+        def invoke_excepthook(thread):
+            e = sys.exc_info()[1]
+            st = core.CUR
+            if st is not None and e is not None:
+                st.raised = _describe(e)
+            return invoke(thread)
+
+        return invoke_excepthook
+
+    th._make_invoke_excepthook = _make_invoke_excepthook
+
+    import queue
+    if getattr(queue, "SimpleQueue", None) is not queue._PySimpleQueue:
+        queue.SimpleQueue = queue._PySimpleQueue
+    queue.time = clocks.perf_counter
+
+
+def _describe(e):
+    t = type(e)
+    name = t.__qualname__ if t.__module__ in ("builtins", "__main__") else t.__module__ + "." + t.__qualname__
+    text = str(e)
+    return name + (": " + text if text else "")
+
+
+def describe(e):
+    return _describe(e)
+
+
+def install_sys():
+    def setswitchinterval(interval):
+        if not isinstance(interval, (int, float)):
+            raise TypeError("must be real number, not %s" % type(interval).__name__)
+        if interval <= 0:
+            raise ValueError("switch interval must be strictly positive")
+        us = max(1, int(round(interval * 1e6)))
+        core.SWITCH_INTERVAL[0] = us / 1e6
+        core.call("q", str(us), frame=sys._getframe(1))
+
+    def getswitchinterval():
+        return core.SWITCH_INTERVAL[0]
+
+    sys.setswitchinterval = setswitchinterval
+    sys.getswitchinterval = getswitchinterval
