@@ -84,6 +84,13 @@ final class BridgeProgram extends Program {
             }
         } catch (IOException e) {
             processGone();
+        } catch (PyError e) {
+            if (e.isReported()) {
+                throw e;
+            }
+            rt.fail("stopped: internal error of the Python bridge: " + e);
+        } catch (RuntimeException e) {
+            rt.fail("stopped: internal error of the Python bridge: " + e);
         }
     }
 
@@ -140,7 +147,7 @@ final class BridgeProgram extends Program {
                 boolean ended = rt.join(thread(f[3]).sim, Long.parseLong(f[4]));
                 reply(me, ended ? "1" : "0");
             }
-            case "n" -> reply(me, Integer.toString(newThread(BridgeChannel.unescape(f[3])).tid));
+            case "n" -> reply(me, Integer.toString(newThread(BridgeChannel.unescape(f[3]), f[4].equals("1")).tid));
             case "t" -> {
                 rt.start(thread(f[3]).sim);
                 reply(me, "");
@@ -176,10 +183,9 @@ final class BridgeProgram extends Program {
         channel.write(Integer.toString(me.tid), Long.toString(rt.now()), Long.toString(horizon), payload);
     }
 
-    private PyThread newThread(String name) {
+    private PyThread newThread(String name, boolean daemon) {
         PyThread t = new PyThread(threads.size());
-        t.line = 0;
-        t.sim = rt.newThread(name, () -> serve(t), false);
+        t.sim = rt.newThread(name, () -> serve(t), daemon);
         threads.add(t);
         bySim.put(t.sim, t);
         return t;

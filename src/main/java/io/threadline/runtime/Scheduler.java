@@ -351,7 +351,10 @@ final class Scheduler {
             if (t.started) {
                 throw new PyError("RuntimeError", "cannot set daemon status of active thread");
             }
-            t.daemon = on;
+            if (t.daemon != on) {
+                t.daemon = on;
+                trace.markDaemon(t.id, on);
+            }
         } finally {
             lock.unlock();
         }

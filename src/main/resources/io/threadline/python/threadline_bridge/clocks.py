@@ -8,6 +8,7 @@ as one stretch of CPU work up to the bound the loop compares with, as CPython wo
 at the same place, with no runtime call between, knows how far the loop is going.
 """
 import ast
+import math
 import linecache
 import sys
 import time as _time
@@ -180,20 +181,34 @@ def _read(kind, ns_value_of, factory, scale):
         bound_ns = sp[3] * scale
         now_ns = ns_value_of(me)
         if bound_ns > now_ns and f.f_code.co_filename == core.PROGRAM_FILE:
+            bound_ns = int(math.ceil(bound_ns))
             per_iteration = now_ns - sp[7]
             pure = _pure_spin(f.f_code, f.f_lineno)
             if per_iteration <= 0 or pure:
+                bound = sp[3]
                 _spin(me, bound_ns - now_ns, per_iteration, pure)
                 value = ns_value_of(me)
-                if value < bound_ns:
-                    value = bound_ns
                 r = factory(value)
+                if not _above(r, bound):
+                    # the clock has passed the bound by less than its resolution shows
+                    r = factory(bound_ns) if _above(factory(bound_ns), bound) else _just_above(r, bound)
                 me.spin = [r, site, kind, None, None, None, me.ops, value]
                 return r
     value = ns_value_of(me)
     r = factory(value)
     me.spin = [r, site, kind, None, None, None, me.ops, value]
     return r
+
+
+def _above(reading, bound):
+    base = float if isinstance(reading, float) else int
+    return base.__gt__(reading, bound) is True or (base is int and float(reading) > bound)
+
+
+def _just_above(reading, bound):
+    if isinstance(reading, float):
+        return Reading(math.nextafter(float(bound), math.inf))
+    return ReadingNs(int(math.floor(bound)) + 1)
 
 
 def _spin(me, needed_ns, per_iteration, pure):

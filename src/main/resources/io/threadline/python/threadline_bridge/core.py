@@ -353,8 +353,8 @@ def trace_this_thread():
 
 # ---------------------------------------------------------------- threads
 
-def new_thread_state(name):
-    tid_text = call("n", _escape(name), frame=sys._getframe(2))
+def new_thread_state(name, daemon=False):
+    tid_text = call("n", _escape(name), "1" if daemon else "0", frame=sys._getframe(2))
     st = ThreadState(int(tid_text), name)
     st.ident = fake_ident(st.tid)
     st.native = NATIVE_BASE + st.tid
@@ -466,6 +466,7 @@ def run_main(code, namespace):
         while tb is not None and tb.tb_frame.f_code.co_filename in _SKIP_FILES:
             tb = tb.tb_next
         try:
+            e.__traceback__ = tb
             sys.excepthook(type(e), e, tb)
         except BaseException:
             pass

@@ -27,11 +27,6 @@ def install_thread_module():
         t._ThreadHandle = sync.ThreadHandle
         t._make_thread_handle = sync.make_thread_handle
         t._get_main_thread_ident = sync.get_main_thread_ident
-    if hasattr(t, "RLock"):
-        try:
-            del t.RLock
-        except AttributeError:
-            pass
 
 
 def install_threading(main):
@@ -82,10 +77,7 @@ def install_threading(main):
     def __init__(self, *args, **kwargs):
         original_init(self, *args, **kwargs)
         if "_tl_state" not in self.__dict__:
-            st = core.new_thread_state(self._name)
-            self.__dict__["_tl_state"] = st
-            if self._daemonic:
-                core.tell_or_call("d", str(st.tid), "1")
+            self.__dict__["_tl_state"] = core.new_thread_state(self._name, self._daemonic)
 
     __init__.__wrapped__ = original_init
     th.Thread.__init__ = __init__

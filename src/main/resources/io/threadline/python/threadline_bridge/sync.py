@@ -119,7 +119,10 @@ class Sentinel:
         if not blocking:
             return False
         us = -1 if timeout is None or timeout < 0 else int(round(timeout * 1e6))
-        return core.call("j", str(st.tid), str(us), frame=sys._getframe(1)) == "1"
+        if core.call("j", str(st.tid), str(us), frame=sys._getframe(1)) == "1":
+            st.done = True
+            return True
+        return False
 
     __enter__ = acquire
 
@@ -180,7 +183,7 @@ def _state_for(function):
     owner = getattr(function, "__self__", None)
     st = getattr(owner, "_tl_state", None) if owner is not None else None
     if st is None:
-        st = core.new_thread_state("Dummy-%d" % (len(core.THREADS) + 1))
+        st = core.new_thread_state("Dummy-%d" % (len(core.THREADS) + 1), True)
     return st
 
 
