@@ -56,6 +56,8 @@ public final class Cli {
             "usage: " + NAME + "                     open the window",
             "       " + NAME + " list                the scenarios and their parameters",
             "       " + NAME + " run ID [options]    run a scenario and print its output",
+            "       " + NAME + " run FILE.py [options] run your own Python program the same way",
+            "           --python EXE              the CPython 3.9+ to run it with (default python3)",
             "           --set NAME=VALUE          set a parameter (repeat for more; see 'list')",
             "           --seed N                  the same as --set seed=N",
             "           --speed X                 run on the paced clock at X times real time",
@@ -72,7 +74,9 @@ public final class Cli {
             "       " + NAME + " help                this text",
             "",
             "exit status: 0 done (also when a run ends in deadlock or at its time limit: the",
-            "summary line says why), 2 bad argument, parameter or file, 1 anything else.");
+            "summary line says why), 2 bad argument, parameter or file, 1 anything else.",
+            "A Python program: 0 when it completed, 1 when it raised or did not complete, 2 for",
+            "a bad argument, a SyntaxError or no interpreter.");
 
     private final WindowOpener window;
 
@@ -183,6 +187,7 @@ public final class Cli {
         Map<String, String> given = new LinkedHashMap<>();
         double speed = 0;
         Path tracePath = null;
+        String python = null;
         PictureRequest pictures = new PictureRequest();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -209,6 +214,7 @@ public final class Cli {
                 case "--seed" -> given.put(ScenarioSpec.SEED, inline != null ? inline : value(args, ++i, option));
                 case "--speed" -> speed = speed(inline != null ? inline : value(args, ++i, option));
                 case "--trace" -> tracePath = writablePath(inline != null ? inline : value(args, ++i, option));
+                case "--python" -> python = inline != null ? inline : value(args, ++i, option);
                 default -> {
                     int used = pictures.take(args, i, option, inline);
                     if (used >= 0) {
@@ -227,21 +233,32 @@ public final class Cli {
             }
         }
         if (id == null) {
-            throw new UsageException("run: which scenario? (" + scenarioIds() + ")");
-        }
-        ScenarioSpec spec = ScenarioCatalog.byId(id);
-        if (spec == null) {
-            throw new UsageException("unknown scenario '" + id + "' (known: " + scenarioIds() + ")");
-        }
-        ParamValues values;
-        try {
-            values = spec.values(given);
-        } catch (ParamException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException("run: which scenario or Python program? (" + scenarioIds() + ", or a .py file)");
         }
         boolean paced = speed > 0;
-        RunOptions options = spec.options(values, paced ? ClockMode.PACED : ClockMode.VIRTUAL, paced ? speed : 1);
-        Run run = spec.start(values, options);
+        RunOptions options;
+        Run run;
+        if (PythonProgramRun.isProgram(id)) {
+            PythonProgramRun started = PythonProgramRun.start(id, given, python, paced ? speed : 0);
+            options = started.options();
+            run = started.run();
+        } else {
+            if (python != null) {
+                throw new UsageException("--python is for a Python program (run FILE.py --python EXE)");
+            }
+            ScenarioSpec spec = ScenarioCatalog.byId(id);
+            if (spec == null) {
+                throw new UsageException("unknown scenario '" + id + "' (known: " + scenarioIds() + ", or a .py file)");
+            }
+            ParamValues values;
+            try {
+                values = spec.values(given);
+            } catch (ParamException e) {
+                throw new UsageException(e.getMessage());
+            }
+            options = spec.options(values, paced ? ClockMode.PACED : ClockMode.VIRTUAL, paced ? speed : 1);
+            run = spec.start(values, options);
+        }
         Trace trace = run.trace();
         OutputPrinter printer = new OutputPrinter(trace, out);
         try {
@@ -271,7 +288,7 @@ public final class Cli {
         if (pictures.any()) {
             pictures.write(trace, out);
         }
-        return OK;
+        return PythonProgramRun.isProgram(id) ? PythonProgramRun.exitStatus(trace) : OK;
     }
 
     // ------------------------------------------------------------------ draw
