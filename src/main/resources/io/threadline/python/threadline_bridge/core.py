@@ -45,7 +45,7 @@ class ThreadState:
     """One Python thread as the runtime knows it (its proxy's id) and its clock."""
     __slots__ = ("tid", "gate", "mail", "now", "horizon", "pending", "lines_left", "cpu_ns",
                  "lc", "ll", "ops", "spin", "raised", "name", "ident", "native", "alive",
-                 "handle", "done", "sentinel", "__weakref__")
+                 "handle", "done", "sentinel", "daemon", "__weakref__")
 
     def __init__(self, tid, name):
         self.tid = tid
@@ -69,6 +69,7 @@ class ThreadState:
         self.handle = None
         self.done = False
         self.sentinel = None
+        self.daemon = False
 
     def clock_ns(self):
         """Scenario time now on this thread, in ns: the last reply's time plus CPU since."""
@@ -356,6 +357,7 @@ def trace_this_thread():
 def new_thread_state(name, daemon=False):
     tid_text = call("n", _escape(name), "1" if daemon else "0", frame=sys._getframe(2))
     st = ThreadState(int(tid_text), name)
+    st.daemon = daemon
     st.ident = fake_ident(st.tid)
     st.native = NATIVE_BASE + st.tid
     THREADS[st.tid] = st
@@ -372,6 +374,8 @@ def start_thread(st, function, args, kwargs):
         if _threads_started[0] > MAX_THREADS:
             stop_run("stopped: the program started more than {:,} threads (the limit; raise it with "
                      "--set max_threads=N)".format(MAX_THREADS))
+    if not st.daemon:
+        _non_daemon[0] += 1
     REAL_START(_thread_body, (st, function, args, kwargs))
     call("t", str(st.tid), frame=sys._getframe(2))
 
@@ -398,9 +402,23 @@ def _thread_body(st, function, args, kwargs):
     end_thread(st)
 
 
+_non_daemon = [1]
+
+
+def _last_words(st):
+    """As at interpreter exit, a line left without its newline is printed once the last
+    non-daemon thread of the process ends."""
+    if not st.daemon:
+        _non_daemon[0] -= 1
+        if _non_daemon[0] <= 0:
+            from . import streams
+            streams.flush_all()
+
+
 def end_thread(st):
     """The thread's code is done: tells the runtime, passes the baton on, never runs again."""
     sys.settrace(None)
+    _last_words(st)
     st.alive = False
     st.done = True
     how = "x" if st.raised is not None else "r"
@@ -485,8 +503,7 @@ def stop_tracing():
 
 
 def end_main(st):
-    from . import streams
-    streams.flush_all()
+    _last_words(st)
     st.alive = False
     st.done = True
     how = "x" if st.raised is not None else "r"

@@ -99,6 +99,7 @@ def install_threading(main):
         daemon_property.fset(self, daemonic)
         st = self.__dict__.get("_tl_state")
         if st is not None:
+            st.daemon = bool(self._daemonic)
             core.tell_or_call("d", str(st.tid), "1" if self._daemonic else "0")
 
     th.Thread.daemon = property(daemon_property.fget, set_daemon, doc=daemon_property.__doc__)

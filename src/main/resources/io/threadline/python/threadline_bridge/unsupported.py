@@ -47,7 +47,10 @@ class _NoInput:
 
 PATCHES = {
     "socket": [("socket", "socket.socket()", _NETWORK), ("create_connection", "socket.create_connection()", _NETWORK),
-               ("socketpair", "socket.socketpair()", _NETWORK), ("create_server", "socket.create_server()", _NETWORK)],
+               ("socketpair", "socket.socketpair()", _NETWORK), ("create_server", "socket.create_server()", _NETWORK),
+               ("getaddrinfo", "socket.getaddrinfo()", _NETWORK), ("gethostbyname", "socket.gethostbyname()", _NETWORK),
+               ("gethostbyname_ex", "socket.gethostbyname_ex()", _NETWORK),
+               ("gethostbyaddr", "socket.gethostbyaddr()", _NETWORK)],
     "subprocess": [("Popen", "subprocess.Popen()", _PROCESS), ("run", "subprocess.run()", _PROCESS),
                    ("call", "subprocess.call()", _PROCESS), ("check_call", "subprocess.check_call()", _PROCESS),
                    ("check_output", "subprocess.check_output()", _PROCESS),
@@ -63,8 +66,26 @@ PATCHES = {
 
 def _patch_module(module):
     for attr, call, why in PATCHES.get(module.__name__, ()):
-        if hasattr(module, attr):
-            setattr(module, attr, refuse(call, why))
+        if not hasattr(module, attr):
+            continue
+        value = getattr(module, attr)
+        if isinstance(value, type):
+            try:
+                # A class stays a class (ssl subclasses socket.socket): making one stops the run.
+                value.__init__ = _refusing_init(call, why)
+                continue
+            except TypeError:
+                pass
+        setattr(module, attr, refuse(call, why))
+
+
+def _refusing_init(call, why):
+    stop = refuse(call, why)
+
+    def __init__(self, *args, **kwargs):
+        stop()
+
+    return __init__
 
 
 class _Finder(importlib.abc.MetaPathFinder):
