@@ -12,7 +12,7 @@ package io.threadline.python;
 public record PythonSettings(String interpreter, long lineCostNanos, long maxLines, int maxOutput, int maxThreads) {
     /** 50 ns a line: about CPython 3.11's own pace for simple lines on a laptop. */
     public static final long DEFAULT_LINE_COST_NANOS = 50;
-    public static final long DEFAULT_MAX_LINES = 50_000_000;
+    public static final long DEFAULT_MAX_LINES = 30_000_000;
     public static final int DEFAULT_MAX_OUTPUT = 100_000;
     public static final int DEFAULT_MAX_THREADS = 256;
 
