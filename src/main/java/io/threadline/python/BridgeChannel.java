@@ -2,15 +2,9 @@ package io.threadline.python;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,79 +12,16 @@ import java.util.List;
  * The connection to one CPython process of a run: lines of tab-separated fields, requests from
  * the Python thread that runs, replies from its proxy. Only the proxy holding the baton reads
  * or writes, so there is no lock here; the scheduler's handoffs order the proxies' accesses.
- * A Unix domain socket where the platform has one, else a loopback TCP socket.
  */
 final class BridgeChannel implements AutoCloseable {
-    private final ServerSocketChannel server;
-    private final String address;
-    private SocketChannel socket;
+    private final SocketChannel socket;
     private final ByteBuffer in = ByteBuffer.allocate(1 << 16);
     private ByteBuffer out = ByteBuffer.allocate(1 << 12);
     private byte[] line = new byte[1 << 10];
 
-    private BridgeChannel(ServerSocketChannel server, String address) {
-        this.server = server;
-        this.address = address;
+    BridgeChannel(SocketChannel socket) {
+        this.socket = socket;
         in.flip();
-    }
-
-    /** Listens in {@code dir} (a socket file) or on loopback; {@link #address()} tells the bridge where. */
-    static BridgeChannel listen(Path dir) throws IOException {
-        if (!System.getProperty("os.name", "").startsWith("Windows")) {
-            try {
-                Path file = dir.resolve("channel");
-                ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-                s.bind(UnixDomainSocketAddress.of(file));
-                return new BridgeChannel(s, file.toString());
-            } catch (UnsupportedOperationException | IOException e) {
-                // fall back to loopback below
-            }
-        }
-        ServerSocketChannel s = ServerSocketChannel.open();
-        s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
-        InetSocketAddress at = (InetSocketAddress) s.getLocalAddress();
-        return new BridgeChannel(s, "tcp:" + at.getAddress().getHostAddress() + ":" + at.getPort());
-    }
-
-    String address() {
-        return address;
-    }
-
-    /**
-     * Waits for the bridge to connect, until {@code deadline} (System.nanoTime) or as long as
-     * the process is {@code alive}; {@code why} tells what it wrote if it never connects.
-     */
-    void accept(long deadline, java.util.function.BooleanSupplier alive, java.util.function.Supplier<String> why)
-            throws IOException {
-        server.configureBlocking(false);
-        for (;;) {
-            SocketChannel s = server.accept();
-            if (s != null) {
-                s.configureBlocking(true);
-                if (address.startsWith("tcp:")) {
-                    s.setOption(java.net.StandardSocketOptions.TCP_NODELAY, true);
-                }
-                socket = s;
-                return;
-            }
-            if (!alive.getAsBoolean()) {
-                String said = why.get();
-                throw new IOException("the interpreter exited" + (said.isEmpty() ? "" : ": " + said));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("no answer from the interpreter");
-            }
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted");
-            }
-        }
-    }
-
-    ServerSocketChannel server() {
-        return server;
     }
 
     /** The next request's fields (text fields still escaped); EOFException when the process has gone. */
@@ -183,14 +114,7 @@ final class BridgeChannel implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (socket != null) {
-                socket.close();
-            }
-        } catch (IOException e) {
-            // closing: nothing to do
-        }
-        try {
-            server.close();
+            socket.close();
         } catch (IOException e) {
             // closing: nothing to do
         }

@@ -52,13 +52,15 @@ final class PythonProcesses {
         }
     }
 
-    static Started start(List<String> command, java.nio.file.Path workDir) throws IOException {
+    /** Starts {@code command}; {@code seed} fixes str hashes (set order) so that runs repeat. */
+    static Started start(List<String> command, java.nio.file.Path workDir, long seed) throws IOException {
         hook();
         ProcessBuilder b = new ProcessBuilder(command);
         if (workDir != null) {
             b.directory(workDir.toFile());
         }
         b.environment().put("PYTHONIOENCODING", "utf-8");
+        b.environment().put("PYTHONHASHSEED", Long.toString(Math.floorMod(seed, 4_294_967_296L)));
         b.environment().remove("PYTHONSTARTUP");
         Process p = b.start();
         LIVE.add(p);

@@ -70,6 +70,7 @@ public final class UserProgram {
     public Run start(RunOptions options, PythonSettings settings) throws ProgramException {
         PythonInterpreter python = PythonInterpreter.find(settings.interpreter());
         Path dir = null;
+        BridgeServer server = null;
         BridgeChannel channel = null;
         PythonProcesses.Started process = null;
         boolean started = false;
@@ -77,10 +78,12 @@ public final class UserProgram {
             dir = BridgeFiles.unpack();
             Path sourceFile = dir.resolve("program.py");
             Files.writeString(sourceFile, source, StandardCharsets.UTF_8);
-            channel = BridgeChannel.listen(dir);
+            server = BridgeServer.listen(dir);
             List<String> command = new ArrayList<>(List.of(python.executable().toString(), "-X", "utf8", "-u", "-B",
                     dir.resolve(BridgeFiles.PACKAGE).toString(),
-                    "--channel", channel.address(),
+                    "--channel", server.address(),
+                    "--cores", Integer.toString(options.cores()),
+                    "--seed", Long.toString(options.seed()),
                     "--program", name,
                     "--source", sourceFile.toString(),
                     "--line-cost", Long.toString(settings.lineCostNanos()),
@@ -93,9 +96,9 @@ public final class UserProgram {
             }
             Path workDir = path != null && path.toAbsolutePath().getParent() != null
                     ? path.toAbsolutePath().getParent() : null;
-            process = PythonProcesses.start(command, workDir);
+            process = PythonProcesses.start(command, workDir, options.seed());
             PythonProcesses.Started p = process;
-            channel.accept(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_MILLIS),
+            channel = server.accept(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CONNECT_MILLIS),
                     () -> p.process.isAlive(), () -> String.join(" / ", p.strayOutput()));
             String[] hello = channel.read();
             if (hello[0].equals("x")) {
@@ -105,11 +108,11 @@ public final class UserProgram {
             if (!hello[0].equals("h")) {
                 throw ProgramException.start("the Python bridge did not start: " + String.join(" ", hello));
             }
-            BridgeProgram program = new BridgeProgram(channel, name, process);
+            BridgeProgram program = new BridgeProgram(server, channel, name, process);
             Run run = Run.start(program, "MainThread", options, SCENARIO_PREFIX + name, params(options, settings,
                     hello[1]));
             started = true;
-            endWithRun(run, channel, process, dir);
+            endWithRun(run, program, process, dir);
             return run;
         } catch (IOException e) {
             List<String> stray = process == null ? List.of() : process.strayOutput();
@@ -119,6 +122,9 @@ public final class UserProgram {
             if (!started) {
                 if (channel != null) {
                     channel.close();
+                }
+                if (server != null) {
+                    server.close();
                 }
                 if (process != null) {
                     process.end();
@@ -139,7 +145,7 @@ public final class UserProgram {
     }
 
     /** Ends the run's processes, channel and files once the run has ended, however it ends. */
-    private static void endWithRun(Run run, BridgeChannel channel, PythonProcesses.Started process, Path dir) {
+    private static void endWithRun(Run run, BridgeProgram program, PythonProcesses.Started process, Path dir) {
         Thread janitor = new Thread(() -> {
             try {
                 while (!run.isFinished()) {
@@ -148,13 +154,17 @@ public final class UserProgram {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                channel.close();
+                List<Long> pids = program.realPids();
+                program.closeAll();
                 try {
                     process.process.waitFor(200, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
                 process.end();
+                for (long pid : pids) {
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                }
                 BridgeFiles.remove(dir);
             }
         }, "threadline-python-janitor");

@@ -88,6 +88,19 @@ public final class HostedRuntime {
         }
     }
 
+    /**
+     * Ends {@code t} at once (dead, killed by the caller, with {@code detail}), wherever it is: a
+     * terminated process's threads. A thread that is not alive is left as it is.
+     */
+    public void kill(SimThread t, String detail) {
+        SimThread me = s.enter();
+        try {
+            s.killHosted(t, me, detail);
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
     public void sleep(long micros) {
         s.sleep(micros);
     }

@@ -883,6 +883,16 @@ final class Scheduler {
         return Math.max(now, h);
     }
 
+    /** Kills {@code t} for a hosted program (lock held): a terminated process's thread. */
+    void killHosted(SimThread t, SimThread cause, String detail) {
+        if (t == cause) {
+            throw new IllegalArgumentException("a thread cannot kill itself");
+        }
+        if (t.started && !t.dead) {
+            kill(t, cause, detail);
+        }
+    }
+
     /** Ends the run from inside (lock held), as failed, with {@code message} as its one line. */
     void fail(String message) {
         finishRun(RunOutcome.FAILED, message, null, "run stopped");

@@ -37,10 +37,17 @@ def main():
     core.MAX_LINES = int(opts.get("max-lines", "0"))
     core.MAX_OUTPUT = int(opts.get("max-output", "0"))
     core.MAX_THREADS = int(opts.get("max-threads", "0"))
+    core.CORES = int(opts.get("cores", "4"))
+    core.SEED = int(opts.get("seed", "0"))
+    core.CHANNEL = opts["channel"]
     program = opts["program"]
     core.PROGRAM_FILE = program
     core._SKIP_FILES.update(os.path.join(here, f) for f in os.listdir(here) if f.endswith(".py"))
     core._SKIP_FILES.add(os.path.abspath(__file__))
+    # The channel is read through socket.py: never trace it (a sync inside a read would nest),
+    # and the program cannot use sockets anyway.
+    import socket
+    core._SKIP_FILES.add(socket.__file__)
     core.connect(opts["channel"])
 
     with open(opts.get("source", program), "rb") as f:
@@ -80,6 +87,10 @@ def main():
     directory = os.path.dirname(os.path.abspath(opts.get("path", program)))
     sys.path.insert(0, directory)
 
+    # An unseeded random is seeded from the run's seed, so a run repeats (CPython would seed
+    # it from os.urandom).
+    import random
+    random.seed(core.SEED)
     core.start_main()
     core.run_main(code, module.__dict__)
 

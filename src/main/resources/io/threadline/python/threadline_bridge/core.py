@@ -19,6 +19,8 @@ import sys
 REAL_ALLOCATE = _thread.allocate_lock
 REAL_START = _thread.start_new_thread
 REAL_GET_IDENT = _thread.get_ident
+REAL_FORK = getattr(os, "fork", None)
+REAL_GETPID = os.getpid
 
 # The run's settings, set by main() from the command line.
 LINE_COST_NS = 50
@@ -26,6 +28,10 @@ MAX_LINES = 0
 MAX_OUTPUT = 0
 MAX_THREADS = 0
 PROGRAM_FILE = ""
+CORES = 4
+SEED = 0
+CHANNEL = ""
+FAKE_PID_BASE = 4000
 # Lines between two contacts with the runtime at most, so its watchdog sees a computing
 # thread make progress: a thread that does not call in for seconds is stuck outside it.
 SYNC_LINES = 100_000
@@ -102,6 +108,11 @@ def _escape(text):
 
 def send(fields):
     data = ("\t".join(fields) + "\n").encode("utf-8", "surrogateescape")
+    if _sock is None and os.environ.get("THREADLINE_BRIDGE_LOG"):
+        import traceback
+        with open(os.environ["THREADLINE_BRIDGE_LOG"], "a") as log:
+            log.write("send without a channel: %r\n" % (fields,))
+            traceback.print_stack(file=log)
     with _send_lock:
         try:
             _sock.sendall(data)
@@ -130,9 +141,7 @@ def await_reply(me):
     global CUR
     tid, now, horizon, payload = _read_reply()
     if tid != me.tid:
-        other = THREADS.get(tid)
-        if other is None:
-            fatal("reply for unknown thread %d" % tid)
+        other = THREADS.get(tid) or _helper_thread(tid)
         other.mail = (now, horizon, payload)
         CUR = other
         other.gate.release()
@@ -150,12 +159,44 @@ def hand_over_and_leave(me):
     """For a thread that has ended: passes the next reply on and returns (never runs again)."""
     global CUR
     tid, now, horizon, payload = _read_reply()
-    other = THREADS.get(tid)
-    if other is None:
-        fatal("reply for unknown thread %d" % tid)
+    other = THREADS.get(tid) or _helper_thread(tid)
     other.mail = (now, horizon, payload)
     CUR = other
     other.gate.release()
+
+
+def _helper_thread(tid):
+    """A thread the runtime made on its own in this process (a pool's result handler): it
+    gets a real thread here, which runs what the runtime hands it (the pool's callbacks)."""
+    st = ThreadState(tid, "Pool-result-handler")
+    st.daemon = True
+    st.ident = fake_ident(tid)
+    st.native = NATIVE_BASE + tid
+    THREADS[tid] = st
+    REAL_START(_helper_body, (st,))
+    return st
+
+
+def _helper_body(st):
+    global CUR
+    st.gate.acquire()
+    now, horizon, payload = st.mail
+    st.mail = None
+    CUR = st
+    st.now = now
+    st.horizon = horizon
+    BY_REAL_IDENT[REAL_GET_IDENT()] = st
+    trace_this_thread()
+    from . import patches, mp
+    patches.adopt_current_thread(st, "Pool-result-handler")
+    while True:
+        if payload.startswith("C "):
+            try:
+                mp.run_callback(payload[2:])
+            except Exception:
+                import traceback
+                traceback.print_exc()
+        payload = call("r", "done")
 
 
 def flush_fields(me):
@@ -268,7 +309,7 @@ def _make_settrace_tracer():
             return tracer
         if event == "call":
             code = frame.f_code
-            if code in skip or code.co_filename in _SKIP_FILES:
+            if code in skip or code.co_filename in _SKIP_FILES or code.co_filename.startswith("<frozen"):
                 skip.add(code)
                 return None
             if (me.pending and me.now * 1000 + me.pending >= me.horizon * 1000) or me.lines_left <= 0:
@@ -310,7 +351,7 @@ def start_tracing():
             me = CUR
             if code in skip:
                 return disable
-            if code.co_filename in _SKIP_FILES:
+            if code.co_filename in _SKIP_FILES or code.co_filename.startswith("<frozen"):
                 skip.add(code)
                 return disable
             me.pending += cost
@@ -329,7 +370,7 @@ def start_tracing():
             me = CUR
             if code in skip:
                 return disable
-            if code.co_filename in _SKIP_FILES:
+            if code.co_filename in _SKIP_FILES or code.co_filename.startswith("<frozen"):
                 skip.add(code)
                 return disable
             if (me.pending and me.now * 1000 + me.pending >= me.horizon * 1000) or me.lines_left <= 0:
@@ -428,16 +469,25 @@ def end_thread(st):
 
 # ---------------------------------------------------------------- the process's start and end
 
+_REAL_SOCKET_INIT = []
+
+
 def connect(address):
+    """Connects to the runtime (again in a forked child, where socket is patched by then)."""
     global _sock, _rfile
     import socket
+    if not _REAL_SOCKET_INIT:
+        _REAL_SOCKET_INIT.append(socket.socket.__init__)
+    s = socket.socket.__new__(socket.socket)
     if address.startswith("tcp:"):
         host, port = address[4:].rsplit(":", 1)
-        _sock = socket.create_connection((host, int(port)))
-        _sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        _REAL_SOCKET_INIT[0](s, socket.AF_INET, socket.SOCK_STREAM)
+        s.connect((host, int(port)))
+        s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     else:
-        _sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        _sock.connect(address)
+        _REAL_SOCKET_INIT[0](s, socket.AF_UNIX, socket.SOCK_STREAM)
+        s.connect(address)
+    _sock = s
     _rfile = _sock.makefile("rb", buffering=1 << 16)
 
 
@@ -507,9 +557,69 @@ def end_main(st):
     st.alive = False
     st.done = True
     how = "x" if st.raised is not None else "r"
-    send(["e", flush_fields(st), "0", how, _escape(st.raised or "")])
+    send(["e", flush_fields(st), "0", how, _escape(st.raised or ""), "1" if st.raised else "0"])
     hand_over_and_leave(st)
     # The interpreter must not shut down while the program's other threads run: the main
     # thread waits here until the run ends the process.
     st.gate.acquire()
     st.gate.acquire()
+
+
+# ---------------------------------------------------------------- multiprocessing children
+
+def flush_pending_output():
+    pass
+
+
+def after_fork_in_child(tid):
+    """In a forked child: forgets the parent's threads and channel (the parent keeps using
+    them), connects on a channel of its own, and becomes the runtime's thread {@code tid}."""
+    global _sock, _rfile, CUR
+    try:
+        _rfile.close()
+        _sock.close()
+    except OSError:
+        pass
+    _sock = None
+    _rfile = None
+    parent_state = BY_REAL_IDENT.get(REAL_GET_IDENT())
+    THREADS.clear()
+    BY_REAL_IDENT.clear()
+    st = ThreadState(tid, "MainThread")
+    st.ident = fake_ident(tid)
+    st.native = NATIVE_BASE + tid
+    # no runtime call until the channel is up: the first reply brings the real horizon
+    st.horizon = 1 << 62
+    THREADS[tid] = st
+    BY_REAL_IDENT[REAL_GET_IDENT()] = st
+    CUR = st
+    _non_daemon[0] = 1
+    from . import streams, patches
+    streams.forget_partial()
+    connect(CHANNEL)
+    send(["H", str(tid), str(REAL_GETPID())])
+    patches.adopt_current_thread(st, None, parent_state.ident if parent_state else None)
+    st.pending = 0
+    st.lines_left = SYNC_LINES
+    return st
+
+
+def start_child(st):
+    """A multiprocessing.Process child waits until its first thread's proxy runs."""
+    await_reply(st)
+
+
+def await_first_task(st):
+    return await_reply(st)
+
+
+def end_process(code):
+    """A child's first thread is done: the process ends (the runtime ends its other threads)."""
+    st = CUR
+    _last_words(st)
+    st.alive = False
+    st.done = True
+    failed = code != 0
+    send(["e", flush_fields(st), "0", "x" if failed and st.raised else "r", _escape(st.raised or ""), str(code)])
+    _read_reply()
+    os._exit(code)

@@ -50,6 +50,8 @@ def install_threading(main):
         th._make_thread_handle = sync.make_thread_handle
         th._get_main_thread_ident = sync.get_main_thread_ident
     th._time = clocks.perf_counter
+    if hasattr(th, "_thread_shutdown"):
+        th._thread_shutdown = _join_non_daemon_threads
     # Module-level locks threading made at import are only ever taken briefly by one thread
     # at a time here; replace them anyway, so nothing of the program blocks in C.
     for name in ("_active_limbo_lock", "_shutdown_locks_lock"):
@@ -73,6 +75,7 @@ def install_threading(main):
     mt._tl_state = main
 
     original_init = th.Thread.__init__
+    _ORIGINAL_INIT[0] = original_init
 
     def __init__(self, *args, **kwargs):
         original_init(self, *args, **kwargs)
@@ -126,6 +129,46 @@ def install_threading(main):
     if getattr(queue, "SimpleQueue", None) is not queue._PySimpleQueue:
         queue.SimpleQueue = queue._PySimpleQueue
     queue.time = clocks.perf_counter
+
+
+def adopt_current_thread(st, name, old_ident=None):
+    """Makes threading's object for the calling thread answer as the runtime's thread {@code st}:
+    a forked child's first thread (known by its ident in the parent), or a thread the runtime
+    made (the pool's result handler)."""
+    import threading as th
+    if name is None:
+        current = th._active.get(old_ident) or th.main_thread()
+        th._active.clear()
+    else:
+        current = th.Thread.__new__(th._DummyThread)
+        _ORIGINAL_INIT[0](current, name=name, daemon=True)
+        current._started.set()
+        if hasattr(current, "_set_tstate_lock") and not hasattr(th, "_start_joinable_thread"):
+            current._tstate_lock = None
+    current.__dict__["_tl_state"] = st
+    current._ident = st.ident
+    if hasattr(current, "_native_id"):
+        current._native_id = st.native
+    if hasattr(current, "_handle"):
+        current._handle = sync.ThreadHandle(st)
+    if getattr(current, "_tstate_lock", None) is not None:
+        s = sync.Sentinel(st)
+        s._held = True
+        current._tstate_lock = s
+    th._active[st.ident] = current
+    if name is None:
+        th._main_thread = current
+
+
+_ORIGINAL_INIT = [None]
+
+
+def _join_non_daemon_threads():
+    """3.13's _thread._shutdown, through the runtime: waits for this process's other threads."""
+    me = core.CUR
+    for st in list(core.THREADS.values()):
+        if st is not me and not st.daemon and not st.done and st.tid != 0:
+            core.call("j", str(st.tid), "-1")
 
 
 def _describe(e):

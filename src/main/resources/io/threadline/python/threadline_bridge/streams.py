@@ -106,6 +106,12 @@ def thread_ended():
     pass
 
 
+def forget_partial():
+    for s in (STDOUT, STDERR):
+        if s is not None:
+            s._partial = ""
+
+
 def flush_all():
     for s in (STDOUT, STDERR):
         if s is not None:

@@ -103,11 +103,12 @@ def allocate_lock():
 class Sentinel:
     """The lock a thread's end releases (3.9 to 3.12: Thread._tstate_lock): waiting for it is
     the runtime's join, woken by the thread's death."""
-    __slots__ = ("_st", "_held")
+    __slots__ = ("_st", "_held", "_released")
 
     def __init__(self, st):
         self._st = st
         self._held = False
+        self._released = False
 
     def acquire(self, blocking=True, timeout=-1):
         st = self._st
@@ -127,16 +128,20 @@ class Sentinel:
     __enter__ = acquire
 
     def release(self):
-        pass
+        # threading releases a sentinel only once its thread is known to be done, or the main
+        # thread's own at interpreter shutdown (a child process's end)
+        self._released = True
 
     def __exit__(self, *exc):
         pass
 
     def locked(self):
-        return not self._st.done
+        return not self._st.done and not self._released
 
     def _at_fork_reinit(self):
-        pass
+        # threading, after a fork, reinitialises and takes the forking thread's sentinel again
+        self._held = False
+        self._released = False
 
 
 def set_sentinel():

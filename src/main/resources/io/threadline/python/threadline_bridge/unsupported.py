@@ -38,11 +38,19 @@ class _NoInput:
             return refuse("sys.stdin." + name, _KEYBOARD)
         raise AttributeError(name)
 
+    closed = False
+
     def isatty(self):
         return False
 
     def fileno(self):
         return 0
+
+    def close(self):
+        self.closed = True
+
+    def readable(self):
+        return False
 
 
 PATCHES = {
