@@ -42,7 +42,13 @@ class ScenarioFidelityTest {
                 Arguments.of("producer-consumer", "capacity=0,producers=3,consumers=1,items=7"),
                 Arguments.of("producer-consumer", "gil=false,cores=2"),
                 Arguments.of("rlock", ""),
-                Arguments.of("rlock", "reentrant=false"));
+                Arguments.of("rlock", "reentrant=false"),
+                Arguments.of("executor", ""),
+                Arguments.of("executor", "workers=1,processes=3"),
+                Arguments.of("pool-map-vs-imap", ""),
+                Arguments.of("pool-map-vs-imap", "workers=2,durations=1,2,3,1,2,3"),
+                Arguments.of("threads-vs-processes", ""),
+                Arguments.of("threads-vs-processes", "tasks=6,workers=2,cores=2"));
     }
 
     /** Scenarios that draw random numbers: the same only once the Java programs draw as CPython's random. */

@@ -49,6 +49,9 @@ def main():
     import socket
     core._SKIP_FILES.add(socket.__file__)
     core.connect(opts["channel"])
+    if os.environ.get("THREADLINE_BRIDGE_LOG"):
+        import faulthandler, signal
+        faulthandler.register(signal.SIGUSR1, file=open(os.environ["THREADLINE_BRIDGE_LOG"], "a"))
 
     with open(opts.get("source", program), "rb") as f:
         source = f.read()

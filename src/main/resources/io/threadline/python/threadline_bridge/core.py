@@ -567,8 +567,20 @@ def end_main(st):
 
 # ---------------------------------------------------------------- multiprocessing children
 
-def flush_pending_output():
-    pass
+def before_fork():
+    """The at-fork handlers (threading's, random's) run Python in the child before the bridge
+    gets control there: no line may reach the horizon and call the runtime on the parent's
+    channel meanwhile."""
+    me = CUR
+    saved = (me.horizon, me.lines_left, me.pending)
+    me.horizon = 1 << 62
+    me.lines_left = 1 << 62
+    return saved
+
+
+def after_fork_in_parent(saved):
+    me = CUR
+    me.horizon, me.lines_left, me.pending = saved
 
 
 def after_fork_in_child(tid):
@@ -598,6 +610,7 @@ def after_fork_in_child(tid):
     streams.forget_partial()
     connect(CHANNEL)
     send(["H", str(tid), str(REAL_GETPID())])
+
     patches.adopt_current_thread(st, None, parent_state.ident if parent_state else None)
     st.pending = 0
     st.lines_left = SYNC_LINES

@@ -122,9 +122,10 @@ def _run_child(process_obj):
 def _fork(tid, pid, body):
     """Forks a child whose first thread is the runtime's thread {@code tid}; runs {@code body}
     in it, and ends the child with body's exit status once the runtime has ended it."""
-    core.flush_pending_output()
+    saved = core.before_fork()
     child = core.REAL_FORK()
     if child != 0:
+        core.after_fork_in_parent(saved)
         return
     code = 1
     try:
