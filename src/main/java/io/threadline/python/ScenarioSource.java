@@ -51,6 +51,9 @@ public final class ScenarioSource {
                 if (d == null) {
                     yield "\"varied\"";
                 }
+                if (d.size() == 1 && p.count() > 1) {
+                    yield "[" + floatLiteral(d.get(0)) + "] * " + p.count();
+                }
                 StringBuilder b = new StringBuilder("[");
                 for (int i = 0; i < d.size(); i++) {
                     b.append(i > 0 ? ", " : "").append(floatLiteral(d.get(i)));

@@ -46,9 +46,9 @@ class ScenarioFidelityTest {
                 Arguments.of("executor", ""),
                 Arguments.of("executor", "workers=1,processes=3"),
                 Arguments.of("pool-map-vs-imap", ""),
-                Arguments.of("pool-map-vs-imap", "workers=2,durations=1,2,3,1,2,3"),
+                Arguments.of("pool-map-vs-imap", "workers=2;durations=1,2,3,1,2,3"),
                 Arguments.of("threads-vs-processes", ""),
-                Arguments.of("threads-vs-processes", "tasks=6,workers=2,cores=2"));
+                Arguments.of("threads-vs-processes", "tasks=6;workers=2;cores=2"));
     }
 
     /** Scenarios that draw random numbers: the same only once the Java programs draw as CPython's random. */
@@ -72,9 +72,9 @@ class ScenarioFidelityTest {
     void pythonProgramGivesTheJavaProgramsTrace(String id, String params) throws Exception {
         ScenarioSpec spec = ScenarioCatalog.byId(id);
         Map<String, String> given = new HashMap<>();
-        for (String kv : params.split(",")) {
+        for (String kv : params.split(params.contains(";") ? ";" : ",")) {
             if (!kv.isBlank()) {
-                given.put(kv.split("=")[0], kv.split("=")[1]);
+                given.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
             }
         }
         ParamValues values = spec.values(given);

@@ -2,6 +2,7 @@ package io.threadline.python;
 
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.OutputLine;
+import io.threadline.trace.Reason;
 import io.threadline.trace.Trace;
 
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * What two runs of the same program must agree on, line numbers aside: each thread (name,
  * process, daemon) with its transitions (time, state, reason, cause), the printed lines (time,
- * thread, text, stream), and how the run ended.
+ * thread, text, stream), and how the run ended. A Java program's io(...) is a sleep here: its
+ * Python program can only say time.sleep for the download it stands for.
  */
 final class TraceShape {
     private TraceShape() {
@@ -25,7 +27,8 @@ final class TraceShape {
             LaneColumns lane = t.lane(i);
             for (int k = 0; k < lane.size(); k++) {
                 int cause = lane.cause(k);
-                out.add("  " + lane.time(k) + " " + lane.state(k).label() + " " + lane.reason(k).label()
+                String reason = lane.reason(k) == Reason.IO ? Reason.SLEEP.label() : lane.reason(k).label();
+                out.add("  " + lane.time(k) + " " + lane.state(k).label() + " " + reason
                         + (cause >= 0 ? " by " + t.thread(cause).name() : ""));
             }
         }

@@ -125,6 +125,17 @@ def install_threading(main):
 
     th._make_invoke_excepthook = _make_invoke_excepthook
 
+    # ThreadPoolExecutor keeps its threads in a set and shutdown() joins them in the set's
+    # order, which follows their addresses: keep them in the order they were made instead.
+    import concurrent.futures.thread as cft
+    original_executor_init = cft.ThreadPoolExecutor.__init__
+
+    def executor_init(self, *args, **kwargs):
+        original_executor_init(self, *args, **kwargs)
+        self._threads = _OrderedSet()
+
+    cft.ThreadPoolExecutor.__init__ = executor_init
+
     import queue
     if getattr(queue, "SimpleQueue", None) is not queue._PySimpleQueue:
         queue.SimpleQueue = queue._PySimpleQueue
@@ -169,6 +180,31 @@ def _join_non_daemon_threads():
     for st in list(core.THREADS.values()):
         if st is not me and not st.daemon and not st.done and st.tid != 0:
             core.call("j", str(st.tid), "-1")
+
+
+class _OrderedSet:
+    """The few set operations ThreadPoolExecutor uses on its threads, in insertion order."""
+
+    def __init__(self):
+        self._items = {}
+
+    def add(self, item):
+        self._items[item] = None
+
+    def discard(self, item):
+        self._items.pop(item, None)
+
+    def remove(self, item):
+        del self._items[item]
+
+    def __iter__(self):
+        return iter(list(self._items))
+
+    def __len__(self):
+        return len(self._items)
+
+    def __contains__(self, item):
+        return item in self._items
 
 
 def _describe(e):
