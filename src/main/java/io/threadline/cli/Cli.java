@@ -233,7 +233,7 @@ public final class Cli {
             }
         }
         if (id == null) {
-            throw new UsageException("run: which scenario or Python program? (" + scenarioIds() + ", or a .py file)");
+            throw new UsageException("run: which scenario? (" + scenarioIds() + ")");
         }
         boolean paced = speed > 0;
         RunOptions options;
@@ -248,7 +248,7 @@ public final class Cli {
             }
             ScenarioSpec spec = ScenarioCatalog.byId(id);
             if (spec == null) {
-                throw new UsageException("unknown scenario '" + id + "' (known: " + scenarioIds() + ", or a .py file)");
+                throw new UsageException("unknown scenario '" + id + "' (known: " + scenarioIds() + ")");
             }
             ParamValues values;
             try {
