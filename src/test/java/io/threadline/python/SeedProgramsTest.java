@@ -35,7 +35,10 @@ class SeedProgramsTest {
     @BeforeAll
     static void copyPrograms() throws IOException {
         for (String name : List.of("simple_worker", "dots", "random_prefixes", "chef_soup", "kitchen_cleaner",
-                "queue_skeleton", "factorial_threads", "download_threads", "compute_x", "wiki_threadpool")) {
+                "queue_skeleton", "factorial_threads", "download_threads", "compute_x", "wiki_threadpool",
+                "pool_map_no_sleep_import", "pool_map", "pool_imap_unordered", "apply_async_get", "process_do_smthg",
+                "process_queue", "process_hello", "pool_squares", "factorial_processes", "process_queue_workers",
+                "process_pool_executor", "mp_pool_compute_x", "manager_dict")) {
             try (InputStream in = SeedProgramsTest.class.getResourceAsStream(
                     "/io/threadline/python/seeds/" + name + ".py")) {
                 Files.copy(in, dir.resolve(name + ".py"));
@@ -151,6 +154,88 @@ class SeedProgramsTest {
         } else {
             assertThat(got.stderr.get(got.stderr.size() - 1)).startsWith("ModuleNotFoundError: No module named 'requests'");
         }
+    }
+
+    // ---------------------------------------------------------------- multiprocessing
+
+    @Test
+    void childProcessesPrintWhatCPythonsPrint() throws Exception {
+        for (String name : List.of("process_do_smthg", "process_queue", "pool_squares")) {
+            assertThat(bridge(name).stdout).as(name).isEqualTo(cpython(name).stdout);
+        }
+    }
+
+    @Test
+    void aPoolTasksErrorIsRaisedAgainInTheMainProcess() throws Exception {
+        // CPython's workers print their six lines in whatever order they run; the NameError
+        // then ends the main thread.
+        Output got = bridge("pool_map_no_sleep_import");
+        assertThat(got.stdout).containsExactlyInAnyOrder("In worker with:  0", "In worker with:  1", "In worker with:  2",
+                "In worker with:  3", "In worker with:  4", "In worker with:  5");
+        assertThat(got.stderr.get(got.stderr.size() - 1)).isEqualTo("NameError: name 'sleep' is not defined")
+                .isEqualTo(lastLine(cpython("pool_map_no_sleep_import").stderr));
+        assertThat(got.mainRaised).isTrue();
+    }
+
+    @Test
+    void poolMapGivesItsResultsInInputOrderAfterTwoRounds() throws Exception {
+        Output got = bridge("pool_map");
+        assertThat(got.stdout.get(got.stdout.size() - 1)).isEqualTo("[0, 1, 4, 9, 16, 25]");
+        assertThat(got.endTime).isBetween(4_000_000L, 4_001_000L);
+    }
+
+    @Test
+    void imapUnorderedGivesEveryResultInSomeOrder() throws Exception {
+        // CPython's order varies with the workers' timing; the squares are always all there.
+        Output got = bridge("pool_imap_unordered");
+        assertThat(got.stdout.subList(6, 12)).containsExactlyInAnyOrder("0", "1", "4", "9", "16", "25");
+    }
+
+    @Test
+    void applyAsyncsResultAddedToAStringRaisesTypeErrorAsInCPython() throws Exception {
+        Output got = bridge("apply_async_get");
+        assertThat(got.stdout).containsExactly("In worker:  2");
+        assertThat(lastLine(got.stderr)).isEqualTo("TypeError: can only concatenate str (not \"int\") to str");
+    }
+
+    @Test
+    void processesStartedInTurnPrintInTurn() throws Exception {
+        // Forked children run at once in CPython, in whatever order the OS picks: mostly this one.
+        assertThat(bridge("process_hello").stdout).containsExactly("hello bob", "hello jerry");
+        assertThat(bridge("factorial_processes").stdout).containsExactly("1", "1", "2", "6", "24");
+    }
+
+    @Test
+    void workersShareAQueueAndTheirOutputsComeBackThroughAnother() throws Exception {
+        Output got = bridge("process_queue_workers");
+        List<String> processing = got.stdout.stream().filter(l -> l.startsWith("Processing")).toList();
+        assertThat(processing).hasSize(10);
+        assertThat(got.stdout.subList(10, 20)).containsExactlyInAnyOrder("10", "11", "12", "13", "14", "15", "16", "17",
+                "18", "19");
+    }
+
+    @Test
+    void processPoolExecutorsAsTheArticleWroteThem() throws Exception {
+        Output got = bridge("process_pool_executor");
+        assertThat(got.stdout).containsExactly("[]",
+                "[(1, 2), (2, 2), (3, 2), (4, 2), (5, 2), (6, 2), (7, 2), (8, 2), (9, 2), (10, 2)]",
+                "[(1, 3), (2, 3), (3, 3), (4, 3), (5, 3), (6, 3), (7, 3), (8, 3), (9, 3), (10, 3)]");
+        assertThat(bridge("mp_pool_compute_x").stdout).containsExactly(
+                "[(1, 2), (2, 2), (3, 2), (4, 2), (5, 2), (6, 2), (7, 2), (8, 2), (9, 2), (10, 2)]");
+    }
+
+    @Test
+    void theManagerExamplesIndentationIsASyntaxError() throws Exception {
+        ProgramException e = org.junit.jupiter.api.Assertions.assertThrows(ProgramException.class,
+                () -> UserProgram.read(dir.resolve("manager_dict.py")).start(RunOptions.defaults(), TestPython.settings()));
+        assertThat(e.kind()).isEqualTo(ProgramException.Kind.SYNTAX);
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.getMessage()).contains("IndentationError: expected an indented block")
+                .isEqualTo(dir.resolve("manager_dict.py") + ", line 5: " + lastLine(cpython("manager_dict").stderr));
+    }
+
+    private static String lastLine(List<String> lines) {
+        return lines.get(lines.size() - 1);
     }
 
     private static String sorted(String s) {
