@@ -269,6 +269,17 @@ final class BridgeProgram extends Program {
                 reply(me, "");
             }
             case "u" -> rt.fail(BridgeChannel.unescape(f[3]));
+            case "z" -> {
+                // os._exit: the process ends now, without its threads' ends or interpreter exit
+                int code = Integer.parseInt(f[3]);
+                if (me.process.index == 0) {
+                    rt.fail("stopped: the program called os._exit(" + code + ") (" + fileName + ", line " + line
+                            + "): its process ended at once, with every thread");
+                }
+                me.process.exitCode = code;
+                endProcess(me.process, code, "its process called os._exit");
+                return null;
+            }
             case "e" -> {
                 return end(me, f);
             }

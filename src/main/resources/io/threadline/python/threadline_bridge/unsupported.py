@@ -141,6 +141,7 @@ def install():
         if name in sys.modules:
             _patch_module(sys.modules[name])
     sys.meta_path.insert(0, _Finder())
+    os._exit = core.exit_now
     os.system = refuse("os.system()", _PROCESS)
     os.popen = refuse("os.popen()", _PROCESS)
     for name in ("execv", "execve", "execl", "execle", "execlp", "execvp", "execvpe", "spawnv", "spawnl",
