@@ -489,7 +489,10 @@ def connect(address):
         _REAL_SOCKET_INIT[0](s, socket.AF_UNIX, socket.SOCK_STREAM)
         s.connect(address)
     _sock = s
-    _rfile = _sock.makefile("rb", buffering=1 << 16)
+    # Read the socket's descriptor through C's buffered file, not socket.makefile's Python
+    # SocketIO: a round trip costs half as much.
+    import io
+    _rfile = io.open(s.fileno(), "rb", buffering=1 << 16, closefd=False)
 
 
 def report_syntax_error(e):

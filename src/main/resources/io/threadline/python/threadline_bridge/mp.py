@@ -676,6 +676,9 @@ def install():
         os.getppid = lambda: core.FAKE_PID_BASE - 1 if FAKE_PID[0] == core.FAKE_PID_BASE else core.FAKE_PID_BASE
     waits._MP_CLASSIFIER = _classify
     sys.meta_path.insert(0, _Finder())
+    for name in _WATCHED:
+        if name in sys.modules:
+            _patch(name, sys.modules[name])
 
 
 def _patch(name, module):
@@ -709,6 +712,9 @@ def _patch(name, module):
         module.Pipe = Pipe
     elif name == "concurrent.futures.process":
         module.ProcessPoolExecutor = _make_executor()
+    elif name == "concurrent.futures.thread":
+        from . import patches
+        patches.patch_thread_pool_executor(module)
     elif name == "concurrent.futures":
         pass
 
@@ -727,7 +733,8 @@ class _FakeMultiprocessing:
 
 
 _WATCHED = ("multiprocessing.context", "multiprocessing.synchronize", "multiprocessing.pool",
-            "multiprocessing.queues", "multiprocessing.connection", "concurrent.futures.process")
+            "multiprocessing.queues", "multiprocessing.connection", "concurrent.futures.process",
+            "concurrent.futures.thread")
 
 
 class _Finder:

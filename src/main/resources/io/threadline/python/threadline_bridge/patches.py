@@ -125,17 +125,6 @@ def install_threading(main):
 
     th._make_invoke_excepthook = _make_invoke_excepthook
 
-    # ThreadPoolExecutor keeps its threads in a set and shutdown() joins them in the set's
-    # order, which follows their addresses: keep them in the order they were made instead.
-    import concurrent.futures.thread as cft
-    original_executor_init = cft.ThreadPoolExecutor.__init__
-
-    def executor_init(self, *args, **kwargs):
-        original_executor_init(self, *args, **kwargs)
-        self._threads = _OrderedSet()
-
-    cft.ThreadPoolExecutor.__init__ = executor_init
-
     import queue
     if getattr(queue, "SimpleQueue", None) is not queue._PySimpleQueue:
         queue.SimpleQueue = queue._PySimpleQueue
@@ -180,6 +169,18 @@ def _join_non_daemon_threads():
     for st in list(core.THREADS.values()):
         if st is not me and not st.daemon and not st.done and st.tid != 0:
             core.call("j", str(st.tid), "-1")
+
+
+def patch_thread_pool_executor(cft):
+    """ThreadPoolExecutor keeps its threads in a set and shutdown() joins them in the set's
+    order, which follows their addresses: keep them in the order they were made instead."""
+    original_executor_init = cft.ThreadPoolExecutor.__init__
+
+    def executor_init(self, *args, **kwargs):
+        original_executor_init(self, *args, **kwargs)
+        self._threads = _OrderedSet()
+
+    cft.ThreadPoolExecutor.__init__ = executor_init
 
 
 class _OrderedSet:
