@@ -1,5 +1,8 @@
 package io.threadline.cli;
 
+import io.threadline.export.AtomicFile;
+import io.threadline.export.Captions;
+import io.threadline.export.OutputPath;
 import io.threadline.export.TraceFile;
 import io.threadline.export.TraceFormatException;
 import io.threadline.runtime.ClockMode;
@@ -30,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The command line: {@code list}, {@code run}, {@code show}, {@code info}, {@code help}. It
@@ -39,14 +43,21 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Exit status: {@link #OK} when the command did its job, including a run that ended in
  * deadlock or at its time limit (the summary line says so, as that is what the scenario
- * showed); {@link #BAD_INPUT} for a bad argument, unknown scenario, bad parameter value or a
- * file that cannot be read or is not a trace; {@link #FAILED} for anything else (the window
- * cannot open, an internal error).
+ * showed); {@link #BAD_INPUT} for a bad argument, unknown scenario, bad parameter value, a
+ * file that cannot be read or is not a trace, or no desktop session for the window;
+ * {@link #CANNOT_WRITE} for any output that cannot be written, whether found before the work
+ * (checked as the command is read) or while writing (a full disk); {@link #FAILED} for anything
+ * else (an internal error).
  */
 public final class Cli {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    public static final int CANNOT_WRITE = 3;
+
+    /** What the window says when there is no screen to show it on. */
+    public static final String NO_DESKTOP = "the window needs a desktop session (%s); the command line works"
+            + " without one (" + "threadline help)";
 
     static final String NAME = "threadline";
 
@@ -74,7 +85,8 @@ public final class Cli {
             "       " + NAME + " help                this text",
             "",
             "exit status: 0 done (also when a run ends in deadlock or at its time limit: the",
-            "summary line says why), 2 bad argument, parameter or file, 1 anything else.",
+            "summary line says why); 2 bad argument, parameter or input file, or no desktop for",
+            "the window; 3 an output cannot be written (nothing was replaced); 1 internal error.",
             "A Python program: 0 when it completed, 1 when it raised or did not complete, 2 for",
             "a bad argument, a SyntaxError or no interpreter.");
 
@@ -88,7 +100,7 @@ public final class Cli {
     /** Carries out the command in {@code args}; returns the exit status. */
     public int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            return dispatch(args, out);
+            return dispatch(args, out, err);
         } catch (UsageException e) {
             err.println(NAME + ": " + e.getMessage());
             return e.status();
@@ -105,7 +117,27 @@ public final class Cli {
         }
     }
 
-    private int dispatch(String[] args, PrintStream out) throws UsageException, InterruptedException {
+    /**
+     * Opens the window on {@code file} (or none); one line and {@link #BAD_INPUT} when there is no
+     * desktop session to open it in.
+     */
+    public int openWindow(Path file, PrintStream err) {
+        try {
+            window.open(file);
+            return OK;
+        } catch (WindowOpener.NoDesktop e) {
+            err.println(NAME + ": " + String.format(NO_DESKTOP, e.getMessage()));
+            return BAD_INPUT;
+        } catch (RuntimeException e) {
+            err.println(NAME + ": cannot open the window: " + oneLine(String.valueOf(e.getMessage())));
+            return FAILED;
+        } finally {
+            err.flush();
+        }
+    }
+
+    private int dispatch(String[] args, PrintStream out, PrintStream err) throws UsageException,
+            InterruptedException {
         if (args.length == 0) {
             out.println(USAGE);
             return OK;
@@ -123,17 +155,12 @@ public final class Cli {
                 return OK;
             }
             case "run" -> {
-                return runCommand(rest, out);
+                return runCommand(rest, out, err);
             }
             case "show" -> {
                 Path file = fileArgument(command, rest);
                 load(file);
-                try {
-                    window.open(file);
-                } catch (RuntimeException e) {
-                    throw new UsageException(FAILED, "cannot open the window: " + oneLine(String.valueOf(e.getMessage())));
-                }
-                return OK;
+                return openWindow(file, err);
             }
             case "info" -> {
                 Path file = fileArgument(command, rest);
@@ -144,7 +171,7 @@ public final class Cli {
                 return StressCommand.run(rest, out);
             }
             case "draw" -> {
-                return drawCommand(rest, out);
+                return drawCommand(rest, out, err);
             }
             default -> {
                 if (looksLikeAFile(command)) {
@@ -182,13 +209,15 @@ public final class Cli {
 
     // ------------------------------------------------------------------ run
 
-    private int runCommand(List<String> args, PrintStream out) throws UsageException, InterruptedException {
+    private int runCommand(List<String> args, PrintStream stdout, PrintStream err) throws UsageException,
+            InterruptedException {
         String id = null;
         Map<String, String> given = new LinkedHashMap<>();
         double speed = 0;
-        Path tracePath = null;
+        Outputs outputs = new Outputs(stdout);
+        OutputPath tracePath = null;
         String python = null;
-        PictureRequest pictures = new PictureRequest();
+        PictureRequest pictures = new PictureRequest(outputs);
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String option = a;
@@ -200,7 +229,7 @@ public final class Cli {
             }
             switch (option) {
                 case "--help", "-h" -> {
-                    out.println(USAGE);
+                    stdout.println(USAGE);
                     return OK;
                 }
                 case "--set" -> {
@@ -213,7 +242,7 @@ public final class Cli {
                 }
                 case "--seed" -> given.put(ScenarioSpec.SEED, inline != null ? inline : value(args, ++i, option));
                 case "--speed" -> speed = speed(inline != null ? inline : value(args, ++i, option));
-                case "--trace" -> tracePath = writablePath(inline != null ? inline : value(args, ++i, option));
+                case "--trace" -> tracePath = outputs.file(option, inline != null ? inline : value(args, ++i, option));
                 case "--python" -> python = inline != null ? inline : value(args, ++i, option);
                 default -> {
                     int used = pictures.take(args, i, option, inline);
@@ -235,6 +264,8 @@ public final class Cli {
         if (id == null) {
             throw new UsageException("run: which scenario? (" + scenarioIds() + ")");
         }
+        // the program's lines and ours stay off standard output when it carries an output
+        PrintStream out = outputs.toStandardOutput() ? err : stdout;
         boolean paced = speed > 0;
         RunOptions options;
         Run run;
@@ -277,25 +308,32 @@ public final class Cli {
         }
         printer.printNew();
         out.println(summary(trace));
-        if (tracePath != null) {
-            try {
-                TraceFile.save(trace, tracePath);
-            } catch (IOException e) {
-                throw new UsageException("cannot write the trace to " + tracePath + ": " + ioProblem(e));
+        List<Supplier<String>> done = new ArrayList<>();
+        try (AtomicFile.Batch batch = new AtomicFile.Batch()) {
+            if (tracePath != null) {
+                OutputPath to = tracePath;
+                try {
+                    batch.add(to, TraceFile.content(trace));
+                } catch (IOException e) {
+                    throw Outputs.cannotWrite(e);
+                }
+                done.add(() -> "trace written " + Outputs.where(to));
             }
-            out.println("trace written to " + tracePath + " (" + size(tracePath) + ")");
+            if (pictures.any()) {
+                done.addAll(pictures.stage(trace, Captions.title(trace), batch));
+            }
+            Outputs.commit(batch);
         }
-        if (pictures.any()) {
-            pictures.write(trace, out);
-        }
+        done.forEach(line -> out.println(line.get()));
         return PythonProgramRun.isProgram(id) ? PythonProgramRun.exitStatus(trace) : OK;
     }
 
     // ------------------------------------------------------------------ draw
 
     /** {@code draw FILE options}: the pictures of a saved trace, without running anything. */
-    private static int drawCommand(List<String> args, PrintStream out) throws UsageException {
-        PictureRequest pictures = new PictureRequest();
+    private static int drawCommand(List<String> args, PrintStream stdout, PrintStream err) throws UsageException {
+        Outputs outputs = new Outputs(stdout);
+        PictureRequest pictures = new PictureRequest(outputs);
         String file = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -322,10 +360,17 @@ public final class Cli {
         if (!pictures.any()) {
             throw new UsageException("draw: which picture? (--png FILE, --svg FILE, --gif FILE or --frames DIR)");
         }
+        outputs.notInput(path);
         Trace trace = load(path);
-        // a trace from another tool has no scenario: its file names it
-        pictures.write(trace, out, trace.scenario().isEmpty() ? String.valueOf(path.getFileName())
-                : io.threadline.export.Captions.title(trace));
+        PrintStream out = outputs.toStandardOutput() ? err : stdout;
+        List<Supplier<String>> done;
+        try (AtomicFile.Batch batch = new AtomicFile.Batch()) {
+            // a trace from another tool has no scenario: its file names it
+            done = pictures.stage(trace, trace.scenario().isEmpty() ? String.valueOf(path.getFileName())
+                    : Captions.title(trace), batch);
+            Outputs.commit(batch);
+        }
+        done.forEach(line -> out.println(line.get()));
         return OK;
     }
 
@@ -347,30 +392,6 @@ public final class Cli {
             throw new UsageException("--speed must be a positive number (times real time), got '" + text + "'");
         }
         return v;
-    }
-
-    /** A path a trace can be written to, checked before a run that may take a while. */
-    private static Path writablePath(String text) throws UsageException {
-        Path p;
-        try {
-            p = Path.of(text);
-        } catch (InvalidPathException e) {
-            throw new UsageException("--trace: not a usable file name: '" + text + "'");
-        }
-        if (text.isBlank()) {
-            throw new UsageException("--trace needs a file name");
-        }
-        if (Files.isDirectory(p)) {
-            throw new UsageException("--trace: " + p + " is a directory");
-        }
-        Path dir = p.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UsageException("--trace: cannot write " + p + ": no such directory " + dir);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UsageException("--trace: cannot write " + p + ": directory " + dir + " is not writable");
-        }
-        return p;
     }
 
     static String summary(Trace trace) {

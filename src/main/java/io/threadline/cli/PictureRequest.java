@@ -1,6 +1,8 @@
 package io.threadline.cli;
 
+import io.threadline.export.AtomicFile;
 import io.threadline.export.Captions;
+import io.threadline.export.OutputPath;
 import io.threadline.export.PictureExport;
 import io.threadline.export.PlaybackRecorder;
 import io.threadline.export.Progress;
@@ -12,16 +14,10 @@ import io.threadline.picture.TimelinePicture;
 import io.threadline.trace.Trace;
 
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The picture options of {@code run} and {@code draw}: which pictures to write and how they look.
@@ -36,6 +32,7 @@ final class PictureRequest {
             "           --svg FILE                draw it as SVG (sharp at any size)",
             "           --gif FILE                record the run playing back as an animated GIF",
             "           --frames DIR              ... or as numbered PNG files in a new folder",
+            "                                     (any FILE may be -: standard output)",
             "           --scale N                 pixels per point of PNG and GIF: 1 or 2 (crisp slides)",
             "           --width PX                picture width (default 1200)",
             "           --window FROM:TO          only this stretch of time, in seconds (e.g. 0.4:1.2)",
@@ -43,18 +40,25 @@ final class PictureRequest {
             "           --fps N, --play-speed X   recording: frames per second (default 10) and speed",
             "                                     (scenario seconds per second, default 1)");
 
-    private Path png;
-    private Path svg;
-    private Path gif;
-    private Path frames;
+    private final Outputs outputs;
+    private OutputPath png;
+    private OutputPath svg;
+    private OutputPath gif;
+    private OutputPath frames;
     private double scale = 1;
     private double width = 1200;
     private long from;
     private long to;
+    private String windowText;
     private PictureTheme theme = PictureTheme.LIGHT;
     private boolean large;
     private double fps = 10;
     private double playSpeed = 1;
+
+    /** @param outputs where the files named are checked and registered */
+    PictureRequest(Outputs outputs) {
+        this.outputs = outputs;
+    }
 
     /**
      * Takes the option at {@code args[i]} if it is a picture option: returns the index of the last
@@ -62,10 +66,10 @@ final class PictureRequest {
      */
     int take(List<String> args, int i, String option, String inline) throws UsageException {
         switch (option) {
-            case "--png" -> png = path(option, value(args, i, option, inline));
-            case "--svg" -> svg = path(option, value(args, i, option, inline));
-            case "--gif" -> gif = path(option, value(args, i, option, inline));
-            case "--frames" -> frames = folder(option, value(args, i, option, inline));
+            case "--png" -> png = outputs.file(option, value(args, i, option, inline));
+            case "--svg" -> svg = outputs.file(option, value(args, i, option, inline));
+            case "--gif" -> gif = outputs.file(option, value(args, i, option, inline));
+            case "--frames" -> frames = outputs.folder(option, value(args, i, option, inline));
             case "--scale" -> scale = number(option, value(args, i, option, inline), 0.5, PictureExport.MAX_SCALE);
             case "--width" -> width = number(option, value(args, i, option, inline), PictureOptions.MIN_WIDTH,
                     PictureOptions.MAX_WIDTH);
@@ -140,78 +144,51 @@ final class PictureRequest {
             }
             from = Math.round(a * 1e6);
             to = Math.max(from + 1, Math.round(b * 1e6));
+            windowText = text;
         } catch (NumberFormatException e) {
             throw new UsageException(problem);
         }
     }
 
-    /** A file a picture can be written to, checked before a run that may take a while. */
-    private static Path path(String option, String text) throws UsageException {
-        Path p = usable(option, text);
-        if (Files.isDirectory(p)) {
-            throw new UsageException(option + ": " + p + " is a directory");
-        }
-        writableParent(option, p);
-        return p;
-    }
-
-    private static Path folder(String option, String text) throws UsageException {
-        Path p = usable(option, text);
-        if (Files.exists(p) && !Files.isDirectory(p)) {
-            throw new UsageException(option + ": " + p + " exists and is not a folder");
-        }
-        writableParent(option, p);
-        return p;
-    }
-
-    private static Path usable(String option, String text) throws UsageException {
-        if (text.isBlank()) {
-            throw new UsageException(option + " needs a file name");
-        }
-        try {
-            return Path.of(text);
-        } catch (InvalidPathException e) {
-            throw new UsageException(option + ": not a usable file name: '" + text + "'");
-        }
-    }
-
-    private static void writableParent(String option, Path p) throws UsageException {
-        Path dir = p.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new UsageException(option + ": cannot write " + p + ": no such directory " + dir);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new UsageException(option + ": cannot write " + p + ": directory " + dir + " is not writable");
-        }
-    }
-
-    /** The look every picture of this request shares; {@code title} for a trace of no known scenario. */
-    PictureOptions options(Trace trace, String title) {
+    /**
+     * The look every picture of this request shares; {@code title} for a trace of no known
+     * scenario. A window past the end of the trace is refused (it would be an empty picture); one
+     * that only runs past it ends where the trace does.
+     */
+    PictureOptions options(Trace trace, String title) throws UsageException {
         PictureOptions o = PictureOptions.defaults().withWidth(width).withTheme(theme)
                 .withMetrics(large ? PictureMetrics.PROJECTOR : PictureMetrics.DESK)
                 .withTitle(title, Captions.subtitle(trace));
-        return to > from ? o.withWindow(from, to) : o;
+        if (to <= from) {
+            return o;
+        }
+        long end = trace.endTime();
+        if (from >= end) {
+            throw new UsageException("--window " + windowText + " starts after the trace ends (at "
+                    + Cli.seconds(end) + "): nothing to draw");
+        }
+        return o.withWindow(from, Math.min(to, Math.max(end, from + 1)));
     }
 
-    /** Writes every picture asked for and says so, one line each. */
-    void write(Trace trace, PrintStream out) throws UsageException {
-        write(trace, out, Captions.title(trace));
-    }
-
-    /** As {@link #write(Trace, PrintStream)}, with the heading given (a foreign trace's file name). */
-    void write(Trace trace, PrintStream out, String title) throws UsageException {
+    /**
+     * Draws every picture asked for into {@code batch} (nothing is in place until it commits);
+     * returns the lines that say so, to be read once it has.
+     */
+    List<Supplier<String>> stage(Trace trace, String title, AtomicFile.Batch batch) throws UsageException {
         PictureOptions o = options(trace, title);
-        List<String> done = new ArrayList<>();
+        List<Supplier<String>> lines = new ArrayList<>();
         try {
             if (png != null) {
                 long t0 = System.nanoTime();
-                PictureExport.writePng(TimelinePicture.of(trace, o), scale, title, png);
-                done.add("picture written to " + png + " (" + size(png) + ", " + ms(t0) + ")");
+                batch.add(png, PictureExport.png(TimelinePicture.of(trace, o), scale, title));
+                String took = ms(t0);
+                lines.add(() -> "picture written " + Outputs.where(png, null, took));
             }
             if (svg != null) {
                 long t0 = System.nanoTime();
-                PictureExport.writeSvg(TimelinePicture.of(trace, o), title, true, svg);
-                done.add("picture written to " + svg + " (" + size(svg) + ", " + ms(t0) + ")");
+                batch.add(svg, PictureExport.svg(TimelinePicture.of(trace, o), title, true));
+                String took = ms(t0);
+                lines.add(() -> "picture written " + Outputs.where(svg, null, took));
             }
             if (gif != null || frames != null) {
                 Recording rec = new Recording(playSpeed, fps, 2, scale);
@@ -219,42 +196,23 @@ final class PictureRequest {
                 int n = PlaybackRecorder.frames(trace, rec);
                 if (gif != null) {
                     long t0 = System.nanoTime();
-                    PlaybackRecorder.writeGif(trace, playback, rec, gif, Progress.NONE);
-                    done.add("recording written to " + gif + " (" + n + " frames, " + size(gif) + ", " + ms(t0) + ")");
+                    batch.add(gif, PlaybackRecorder.gif(trace, playback, rec, Progress.NONE));
+                    String took = ms(t0);
+                    lines.add(() -> "recording written " + Outputs.where(gif, n + " frames", took));
                 }
                 if (frames != null) {
                     long t0 = System.nanoTime();
-                    PlaybackRecorder.writePngSequence(trace, playback, rec, frames, Progress.NONE);
-                    done.add("recording written to " + frames + "/ (" + n + " PNG files, " + ms(t0) + ")");
+                    batch.addFolder(frames, PlaybackRecorder.pngSequence(trace, playback, rec, Progress.NONE));
+                    String took = ms(t0);
+                    lines.add(() -> "recording written to " + frames + "/ (" + n + " PNG files, " + took + ")");
                 }
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        } catch (DirectoryNotEmptyException e) {
-            throw new UsageException("--frames: " + e.getFile() + " is not empty (name a new or empty folder)");
         } catch (IOException e) {
-            throw new UsageException(Cli.FAILED, "cannot write the picture: " + problem(e));
+            throw Outputs.cannotWrite(e);
         }
-        done.forEach(out::println);
-    }
-
-    private static String problem(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return e.getMessage() + ": permission denied";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getFile() + ": " + fs.getReason();
-        }
-        return String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
-    }
-
-    private static String size(Path file) {
-        try {
-            long n = Files.size(file);
-            return n < 10_000 ? n + " bytes" : String.format(Locale.ROOT, "%.0f KB", n / 1024.0);
-        } catch (IOException e) {
-            return "size unknown";
-        }
+        return lines;
     }
 
     private static String ms(long t0) {

@@ -1,6 +1,6 @@
 package io.threadline.cli;
 
-import io.threadline.scenario.ParamSpec;
+import io.threadline.scenario.ParamSetting;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.Trace;
@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
@@ -33,30 +32,13 @@ public final class RunCommand {
             return List.of();
         }
         List<String> args = new ArrayList<>(List.of("run", spec.id()));
-        Map<String, String> values = trace.params();
-        for (ParamSpec p : spec.params()) {
-            String v = values.get(p.name());
-            if (v == null || p.name().equals(ScenarioSpec.SEED)) {
-                continue;
-            }
-            boolean runtime = p.name().equals(ScenarioSpec.CORES) || p.name().equals(ScenarioSpec.GIL);
-            if (runtime && same(p, v)) {
-                continue;
-            }
+        for (ParamSetting p : spec.settings(trace.params())) {
             args.add("--set");
-            args.add(p.name() + "=" + v);
+            args.add(p.assignment());
         }
         args.add("--seed");
-        args.add(values.getOrDefault(ScenarioSpec.SEED, Long.toString(trace.seed())));
+        args.add(trace.params().getOrDefault(ScenarioSpec.SEED, Long.toString(trace.seed())));
         return args;
-    }
-
-    private static boolean same(ParamSpec p, String v) {
-        try {
-            return p.check(v).equals(p.check(p.defaultValue()));
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     /** The whole command line, quoted for a POSIX shell; null if the trace is not of a known scenario. */

@@ -125,29 +125,13 @@ final class StressCommand {
         }
     }
 
-    /** Parameters that keep a run short (milliseconds) but busy: every scenario, many shapes. */
+    /** Parameters that keep a run short (milliseconds) but busy: the runtime's here, the scenario's own from it. */
     private static Map<String, String> params(ScenarioSpec spec, Random random) {
         Map<String, String> p = new HashMap<>();
-        p.put("seed", Integer.toString(random.nextInt(1000)));
-        p.put("cores", Integer.toString(1 + random.nextInt(8)));
-        p.put("gil", Boolean.toString(random.nextBoolean()));
-        switch (spec.id()) {
-            case "producer-consumer" -> {
-                p.put("producers", Integer.toString(1 + random.nextInt(8)));
-                p.put("consumers", Integer.toString(1 + random.nextInt(8)));
-                p.put("items", Integer.toString(random.nextInt(400)));
-                p.put("capacity", Integer.toString(random.nextInt(5)));
-                p.put("make", random.nextBoolean() ? "0" : "0.01");
-                p.put("consume", random.nextBoolean() ? "0" : "0.02");
-            }
-            case "pool-map-vs-imap" -> p.put("durations", random.nextBoolean() ? "varied" : "1");
-            case "daemon-cleaner" -> p.put("daemon", Boolean.toString(random.nextBoolean()));
-            default -> {
-                // The scenario's own defaults.
-            }
-        }
-        // Only what the scenario declares: an unknown name would be refused.
-        p.keySet().removeIf(k -> spec.params().stream().noneMatch(s -> s.name().equals(k)));
+        p.put(ScenarioSpec.SEED, Integer.toString(random.nextInt(1000)));
+        p.put(ScenarioSpec.CORES, Integer.toString(1 + random.nextInt(8)));
+        p.put(ScenarioSpec.GIL, Boolean.toString(random.nextBoolean()));
+        p.putAll(spec.stressParams(random));
         return p;
     }
 

@@ -1,13 +1,11 @@
 package io.threadline.export;
 
-import io.threadline.scenario.ParamSpec;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -35,16 +33,14 @@ public final class Captions {
     public static String subtitle(Trace trace) {
         ScenarioSpec spec = ScenarioCatalog.byId(trace.scenario());
         StringJoiner j = new StringJoiner(" · ");
-        for (Map.Entry<String, String> p : trace.params().entrySet()) {
-            String name = p.getKey();
-            if (name.equals(ScenarioSpec.SEED)) {
-                continue;
-            }
-            boolean runtime = name.equals(ScenarioSpec.CORES) || name.equals(ScenarioSpec.GIL);
-            if (runtime && spec != null && isDefault(spec.param(name), p.getValue())) {
-                continue;
-            }
-            j.add(name + "=" + p.getValue());
+        if (spec != null) {
+            spec.settings(trace.params()).forEach(p -> j.add(p.assignment()));
+        } else {
+            trace.params().forEach((name, value) -> {
+                if (!name.equals(ScenarioSpec.SEED)) {
+                    j.add(name + "=" + value);
+                }
+            });
         }
         if (!trace.scenario().isEmpty()) {
             j.add("seed " + trace.seed());
@@ -55,13 +51,5 @@ public final class Captions {
             j.add(trace.outcome().label() + " at " + String.format(Locale.ROOT, "%.3f s", trace.endTime() / 1e6));
         }
         return j.toString();
-    }
-
-    private static boolean isDefault(ParamSpec p, String value) {
-        try {
-            return p != null && p.check(value).equals(p.check(p.defaultValue()));
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

@@ -12,6 +12,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -53,23 +54,47 @@ public final class PictureExport {
         return Java2DPainter.render(picture, scale);
     }
 
-    /** Writes the picture as a PNG file, replacing {@code file} only once it is complete. */
+    /**
+     * Writes the picture as a PNG file, replacing {@code file} only once it is complete; the path
+     * is checked before anything is drawn.
+     */
     public static void writePng(TimelinePicture picture, double scale, String title, Path file) throws IOException {
-        BufferedImage img = image(picture, scale);
-        AtomicFiles.write(file, out -> png(img, scale, title, out));
+        OutputPath to = OutputPath.file(file);
+        AtomicFile.write(to, png(picture, scale, title));
     }
 
-    /** Writes the picture as an SVG file. */
+    /** Writes the picture as an SVG file, the path checked first. */
     public static void writeSvg(TimelinePicture picture, String title, boolean outlines, Path file)
             throws IOException {
-        String svg = SvgPainter.render(picture, title, outlines);
-        AtomicFiles.write(file, out -> out.write(svg.getBytes(StandardCharsets.UTF_8)));
+        OutputPath to = OutputPath.file(file);
+        AtomicFile.write(to, svg(picture, title, outlines));
+    }
+
+    /** The picture drawn now, as PNG bytes to be written. */
+    public static AtomicFile.Content png(TimelinePicture picture, double scale, String title) {
+        BufferedImage img = image(picture, scale);
+        return out -> png(img, scale, title, out);
+    }
+
+    /** The picture drawn now, as SVG text to be written. */
+    public static AtomicFile.Content svg(TimelinePicture picture, String title, boolean outlines) {
+        byte[] svg = SvgPainter.render(picture, title, outlines).getBytes(StandardCharsets.UTF_8);
+        return out -> out.write(svg);
+    }
+
+    /**
+     * An image stream over {@code out} that buffers in memory. ImageIO's default caches in a file
+     * of its own in the temporary folder, which a full disk breaks twice: once in the write and
+     * again, as a NullPointerException on a thread of its own, when that cache is closed.
+     */
+    static ImageOutputStream imageStream(OutputStream out) {
+        return new MemoryCacheImageOutputStream(out);
     }
 
     /** Encodes {@code img} as PNG with its resolution ({@code scale} x 72 dpi) and a title. */
     static void png(BufferedImage img, double scale, String title, OutputStream out) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+        try (ImageOutputStream ios = imageStream(out)) {
             writer.setOutput(ios);
             ImageWriteParam param = writer.getDefaultWriteParam();
             IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);

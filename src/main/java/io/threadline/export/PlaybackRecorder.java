@@ -16,6 +16,7 @@ import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -62,11 +63,17 @@ public final class PlaybackRecorder {
 
     // ------------------------------------------------------------------ GIF
 
-    /** Writes the playback as a looping animated GIF. */
+    /** Writes the playback as a looping animated GIF; the path is checked before the first frame. */
     public static void writeGif(Trace trace, PictureOptions base, Recording rec, Path file, Progress progress)
             throws IOException {
+        OutputPath to = OutputPath.file(file);
+        AtomicFile.write(to, gif(trace, base, rec, progress));
+    }
+
+    /** The playback as GIF bytes, drawn frame by frame as they are written. */
+    public static AtomicFile.Content gif(Trace trace, PictureOptions base, Recording rec, Progress progress) {
         int n = frames(trace, rec);
-        AtomicFiles.write(file, out -> gif(trace, base, rec, n, out, progress));
+        return out -> gif(trace, base, rec, n, out, progress);
     }
 
     private static void gif(Trace trace, PictureOptions base, Recording rec, int n, OutputStream out,
@@ -76,7 +83,7 @@ public final class PlaybackRecorder {
         IndexColorModel palette = palette(last, base);
         Quantizer q = new Quantizer(palette);
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+        try (ImageOutputStream ios = PictureExport.imageStream(out)) {
             writer.setOutput(ios);
             writer.prepareWriteSequence(null);
             byte[] previous = null;
@@ -342,20 +349,26 @@ public final class PlaybackRecorder {
      */
     public static void writePngSequence(Trace trace, PictureOptions base, Recording rec, Path dir,
                                         Progress progress) throws IOException {
+        OutputPath to = OutputPath.folder(dir);
+        AtomicFile.writeFolder(to, pngSequence(trace, base, rec, progress));
+    }
+
+    /** The playback as a folder of numbered PNG files, drawn as they are written. */
+    public static AtomicFile.Folder pngSequence(Trace trace, PictureOptions base, Recording rec, Progress progress) {
         int n = frames(trace, rec);
-        AtomicFiles.writeFolder(dir, tmp -> {
+        return tmp -> {
             for (int i = 0; i < n; i++) {
                 if (progress.cancelled()) {
                     throw new CancellationException("recording cancelled");
                 }
                 BufferedImage img = frame(trace, base, rec, i);
-                try (OutputStream out = new java.io.BufferedOutputStream(
+                try (OutputStream out = new BufferedOutputStream(
                         Files.newOutputStream(tmp.resolve(sequenceName(i))), 1 << 16)) {
                     PictureExport.png(img, rec.scale(), null, out);
                 }
                 progress.update(i + 1, n);
             }
-        });
+        };
     }
 
     /** The file name of frame i (counting from 1, as video editors do). */

@@ -15,7 +15,12 @@ public final class TraceFile {
 
     /** Writes {@code trace} to {@code file}, replacing it only if the whole write succeeds. */
     public static void save(Trace trace, Path file) throws IOException {
-        AtomicFile.write(file, out -> TraceJsonWriter.write(trace, out));
+        AtomicFile.write(OutputPath.file(file), content(trace));
+    }
+
+    /** The trace as the bytes of its file, for a write of several outputs at once. */
+    public static AtomicFile.Content content(Trace trace) {
+        return out -> TraceJsonWriter.write(trace, out);
     }
 
     /** Reads the trace in {@code file}; see {@link TraceJsonReader}. */

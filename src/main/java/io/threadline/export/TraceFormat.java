@@ -67,10 +67,13 @@ package io.threadline.export;
  * </ul>
  *
  * <h2>Traces from other tools</h2>
- * Any other Chrome trace (no {@code otherData.format}, or not first; or the bare array form,
- * closing bracket optional) is read by {@link ForeignTraceBuilder}: each thread with spans becomes a
- * lane; {@code X} spans and {@code B}/{@code E} pairs are <em>running</em> with the span's name as
- * the detail, the time between them <em>waiting</em> (reason unknown), up to the end of the trace;
+ * Any other Chrome trace (an {@code otherData} object without Threadline's {@code format}, or
+ * after {@code traceEvents}; or the bare array form, closing bracket optional) is read by
+ * {@link ForeignTraceBuilder}. An {@code otherData} that is not an object, a {@code format} that
+ * is not a string or names another Threadline format, and Threadline's fields without a
+ * {@code format} are refused: such a file was meant as a Threadline trace. In another tool's
+ * trace each thread with spans becomes a lane; {@code X} spans and {@code B}/{@code E} pairs are
+ * <em>running</em> with the span's name as the detail, the time between them <em>waiting</em> (reason unknown), up to the end of the trace;
  * only outermost spans count; names and order come from {@code thread_name},
  * {@code process_name}, {@code thread_sort_index} and {@code process_sort_index}; instants become
  * printed lines and counters counter tracks; times start at the first event, rounded to whole

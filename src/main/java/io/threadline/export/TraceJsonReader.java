@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -180,11 +181,35 @@ public final class TraceJsonReader {
             return builder.finish(line(), column());
         }
 
-        /** Threadline's own builder if otherData names its format, else one for another tool's trace. */
+        /**
+         * Threadline's own builder if otherData names its format, else one for another tool's
+         * trace. An otherData of the wrong shape, or one that is Threadline's but for its format,
+         * is refused rather than read quietly as another tool's (whose lanes would mean nothing).
+         */
         private EventBuilder builderFor(JsonValue header) throws TraceFormatException {
-            JsonValue format = header.kind == JsonValue.Kind.OBJECT ? header.fields.get("format") : null;
-            if (format != null && format.kind == JsonValue.Kind.STRING && format.text.equals(TraceFormat.FORMAT)) {
+            if (header.kind != JsonValue.Kind.OBJECT) {
+                // the Trace Event Format makes it a dictionary, for every tool
+                throw new TraceFormatException(header.line, header.column,
+                        "'otherData' must be an object, got " + header.describe());
+            }
+            JsonValue format = header.fields.get("format");
+            if (format == null) {
+                if (header.fields.containsKey("outcome") && header.fields.containsKey("end")) {
+                    throw new TraceFormatException(header.line, header.column, "otherData has Threadline's fields"
+                            + " but no 'format' (expected \"format\":\"" + TraceFormat.FORMAT + "\")");
+                }
+                return new ForeignTraceBuilder();
+            }
+            if (format.kind != JsonValue.Kind.STRING) {
+                throw new TraceFormatException(format.line, format.column,
+                        "'otherData.format' must be a string, got " + format.describe());
+            }
+            if (format.text.equals(TraceFormat.FORMAT)) {
                 return TraceBuilder.forHeader(header, budget);
+            }
+            if (format.text.toLowerCase(Locale.ROOT).startsWith("threadline")) {
+                throw new TraceFormatException(format.line, format.column, "unknown trace format "
+                        + JsonValue.quote(format.text) + " (this Threadline reads '" + TraceFormat.FORMAT + "')");
             }
             return new ForeignTraceBuilder();
         }

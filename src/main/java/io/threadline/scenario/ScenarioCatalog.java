@@ -5,19 +5,19 @@ import java.util.List;
 /** Every scenario the app offers, in the order the browser lists them. */
 public final class ScenarioCatalog {
     private static final List<ScenarioSpec> ALL = List.of(
-            new ChefSoup(),
-            new DaemonCleaner(),
-            new ProducerConsumer(),
-            new PoolMapVsImap(),
-            new RaceCondition(),
-            new RLock(),
-            new Semaphore(),
-            new Event(),
-            new Condition(),
-            new Deadlock(),
-            new GilCpuVsIo(),
-            new Executor(),
-            new ThreadsVsProcesses());
+            new ChefSoupScenario(),
+            new DaemonCleanerScenario(),
+            new ProducerConsumerScenario(),
+            new PoolMapVsImapScenario(),
+            new RaceConditionScenario(),
+            new RLockScenario(),
+            new SemaphoreScenario(),
+            new EventScenario(),
+            new ConditionScenario(),
+            new DeadlockScenario(),
+            new GilCpuVsIoScenario(),
+            new ExecutorScenario(),
+            new ThreadsVsProcessesScenario());
 
     private ScenarioCatalog() {
     }

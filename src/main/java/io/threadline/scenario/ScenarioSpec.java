@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.StringJoiner;
 
 /**
@@ -30,7 +31,7 @@ public abstract class ScenarioSpec {
     private static final String LESSON = "\n\nNotice:";
 
     private static final List<ParamSpec> COMMON = List.of(
-            ParamSpec.integer(CORES, "Cores", "virtual CPU cores", 4, 1, 64),
+            ParamSpec.integer(CORES, "Cores", "virtual CPU cores", 4, 1, 64).contrasting("1", ParamSpec.CURRENT),
             ParamSpec.bool(GIL, "GIL", "one global interpreter lock per process, as in CPython", true),
             ParamSpec.integer(SEED, "Seed", "same seed, same run", 0, 0, Integer.MAX_VALUE));
 
@@ -94,6 +95,48 @@ public abstract class ScenarioSpec {
         return all;
     }
 
+    /**
+     * The parameter a comparison of two runs starts with: the one this scenario's lesson turns
+     * on. Unless a scenario says otherwise, its first switch, else the GIL.
+     */
+    public ParamSpec comparedParam() {
+        for (ParamSpec p : ownParams()) {
+            if (p.kind() == ParamKind.BOOLEAN) {
+                return p;
+            }
+        }
+        return param(GIL);
+    }
+
+    /**
+     * Own parameters for one run of the stress test ({@code threadline stress}): a run of
+     * milliseconds that is still busy, in many shapes. Cores, GIL and seed are chosen by the test;
+     * a scenario whose defaults are short already adds nothing.
+     */
+    public Map<String, String> stressParams(Random random) {
+        return Map.of();
+    }
+
+    /**
+     * The settings that tell a run apart, in the order the scenario declares them: each of its
+     * own parameters the values hold, and the runtime switches (cores, gil) only where they
+     * differ from their defaults. Never the seed: whoever shows settings names it apart.
+     */
+    public final List<ParamSetting> settings(Map<String, String> values) {
+        List<ParamSetting> out = new ArrayList<>();
+        for (ParamSpec p : params()) {
+            String v = values.get(p.name());
+            if (v == null || p.name().equals(SEED)) {
+                continue;
+            }
+            boolean runtime = p.name().equals(CORES) || p.name().equals(GIL);
+            if (!runtime || !p.isDefault(v)) {
+                out.add(new ParamSetting(p, v));
+            }
+        }
+        return out;
+    }
+
     public final ParamSpec param(String name) {
         for (ParamSpec p : params()) {
             if (p.name().equals(name)) {
@@ -150,10 +193,12 @@ public abstract class ScenarioSpec {
         return Run.execute(program(v), mainThread(), options(v, ClockMode.VIRTUAL, 1), id(), v.asText());
     }
 
+    /** The program class's source, shipped as a resource so the code shown is the code that ran. */
     public final String javaSource() {
         return resource("/" + programClass().getName().replace('.', '/') + ".java");
     }
 
+    /** The program in Python, line for line the Java program's twin: {@code python/chef_soup.py}. */
     public final String pythonSource() {
         return resource("/io/threadline/scenario/python/" + id().replace('-', '_') + ".py");
     }
@@ -161,7 +206,8 @@ public abstract class ScenarioSpec {
     private String resource(String path) {
         try (InputStream in = ScenarioSpec.class.getResourceAsStream(path)) {
             if (in == null) {
-                return "";
+                // A build without it is broken; ScenarioCatalogTest fails on it first.
+                throw new IllegalStateException(id() + " has no " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -74,7 +74,6 @@ public final class CodeView extends StackPane {
     private final Text numbers = new Text();
     private final TextFlow code = new TextFlow();
     private final ScrollPane scroll;
-    private final Label emptyNote = new Label();
     private final MarkLayer marks = new MarkLayer();
     private String source = "";
     /** File line number of the first line shown, and where each shown line starts in the text. */
@@ -103,27 +102,16 @@ public final class CodeView extends StackPane {
         scroll.viewportBoundsProperty().addListener(obs -> marks.requestLayout());
         scroll.getStyleClass().add("code-scroll");
         scroll.setFitToHeight(true);
-        emptyNote.getStyleClass().add("code-empty-note");
-        emptyNote.setWrapText(true);
-        StackPane.setAlignment(emptyNote, Pos.CENTER);
-        getChildren().addAll(scroll, emptyNote);
+        getChildren().add(scroll);
     }
 
-    /** Shows {@code text}; when it is empty, {@code missing} is shown instead. */
-    public void show(String text, Language language, String missing) {
+    /** Shows the program {@code text}, marks cleared. */
+    public void show(String text, Language language) {
         source = text == null ? "" : text;
-        boolean none = source.isBlank();
-        emptyNote.setText(missing);
-        emptyNote.setVisible(none);
-        scroll.setVisible(!none);
         code.getChildren().clear();
         lineMarks = List.of();
         marks.getChildren().clear();
         lineStarts = new int[0];
-        if (none) {
-            numbers.setText("");
-            return;
-        }
         String[] all = source.replace("\r\n", "\n").split("\n", -1);
         int last = all.length;
         while (last > 0 && all[last - 1].isBlank()) {

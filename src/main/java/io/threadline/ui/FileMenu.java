@@ -7,6 +7,7 @@ import io.threadline.export.PlaybackRecorder;
 import io.threadline.export.Progress;
 import io.threadline.export.Recording;
 import io.threadline.export.TraceFile;
+import io.threadline.export.WriteFailure;
 import io.threadline.picture.PictureMetrics;
 import io.threadline.picture.PictureOptions;
 import io.threadline.picture.PictureTheme;
@@ -489,6 +490,9 @@ final class FileMenu {
 
     /** One line for what went wrong with a file. */
     static String problem(Throwable e) {
+        if (e instanceof WriteFailure w) {
+            return w.reason();
+        }
         if (e instanceof NoSuchFileException x) {
             return "no such folder or file (" + x.getFile() + ")";
         }

@@ -1,5 +1,7 @@
 package io.threadline.ui;
 
+import io.threadline.export.WriteFailure;
+
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -11,6 +13,9 @@ final class IoProblems {
     }
 
     static String describe(IOException e) {
+        if (e instanceof WriteFailure w) {
+            return w.reason();
+        }
         if (e instanceof NoSuchFileException) {
             return "no such file or folder";
         }

@@ -451,9 +451,8 @@ public final class MainController {
         lesson.setText(s.lesson());
         showLesson();
         paramForm.show(s, edited.getOrDefault(s.id(), Map.of()));
-        javaCode.show(s.javaSource(), CodeView.Language.JAVA, "The Java source of this scenario is not available.");
-        pythonCode.show(s.pythonSource(), CodeView.Language.PYTHON,
-                "The Python version of " + s.title() + " is not available yet.");
+        javaCode.show(s.javaSource(), CodeView.Language.JAVA);
+        pythonCode.show(s.pythonSource(), CodeView.Language.PYTHON);
         emptyTitle.setText("Press Run to start " + s.title());
         emptyRunButton.setText("Run " + s.title());
         emptyIcon.setIconLiteral(s.icon());
@@ -1053,14 +1052,7 @@ public final class MainController {
                     + " — Threadline");
         }
         StringBuilder status = new StringBuilder(s.id());
-        for (io.threadline.scenario.ParamSpec p : s.params()) {
-            String v = values.get(p.name());
-            boolean runtime = p.name().equals(ScenarioSpec.CORES) || p.name().equals(ScenarioSpec.GIL);
-            if (v != null && !p.name().equals(ScenarioSpec.SEED)
-                    && !(runtime && v.equals(p.defaultValue()))) {
-                status.append(' ').append(p.name()).append('=').append(v);
-            }
-        }
+        s.settings(values).forEach(p -> status.append(' ').append(p.assignment()));
         runStatus.setText(status.append(" · seed ").append(seed).toString());
     }
 

@@ -1,6 +1,6 @@
 package io.threadline.ui;
 
-import io.threadline.export.AtomicFiles;
+import io.threadline.export.AtomicFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +87,7 @@ final class RecentFiles {
         files.forEach(f -> text.append(f).append('\n'));
         try {
             Files.createDirectories(store.getParent());
-            AtomicFiles.write(store, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
+            AtomicFile.write(store, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             // a read-only home: the list lasts as long as the window
         }

@@ -1,5 +1,6 @@
 package io.threadline.cli;
 
+import io.threadline.cli.CliRun.Result;
 import io.threadline.export.TraceFile;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
@@ -11,9 +12,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,31 +41,10 @@ class CliTest {
 
     private static final Pattern OUTPUT_LINE = Pattern.compile("^  +(\\d+\\.\\d{3}) s  (\\S+) *  (.*)$");
 
-    private record Result(int status, String out, String err) {
-        List<String> outLines() {
-            return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-        }
-
-        List<String> errLines() {
-            return err.isEmpty() ? List.of() : List.of(err.split("\n"));
-        }
-    }
-
     private static final List<Path> opened = new ArrayList<>();
 
     private static Result cli(String... args) {
-        return cli(opened::add, args);
-    }
-
-    private static Result cli(WindowOpener window, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            status = new Cli(window).run(args, o, e);
-        }
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.cli(opened::add, args);
     }
 
     /**
@@ -171,8 +148,6 @@ class CliTest {
                         "threadline: --speed must be a positive number (times real time), got 'fast'"),
                 arguments(List.of("run", "chef-soup", "daemon-cleaner"),
                         "threadline: run takes one scenario, got 'chef-soup' and 'daemon-cleaner'"),
-                arguments(List.of("run", "chef-soup", "--trace", "/no/such/dir/t.json"),
-                        "threadline: --trace: cannot write /no/such/dir/t.json: no such directory /no/such/dir"),
                 arguments(List.of("cook"), "threadline: unknown command 'cook' (commands: list, run, show, info, draw,"
                         + " stress, help)"),
                 arguments(List.of("--verbose"), "threadline: unknown option '--verbose' (commands: list, run, show,"
@@ -260,7 +235,7 @@ class CliTest {
         cli("run", "daemon-cleaner", "--trace", file.toString());
         List<Path> seen = new ArrayList<>();
 
-        Result r = cli(seen::add, "show", file.toString());
+        Result r = CliRun.cli(seen::add, "show", file.toString());
 
         assertThat(r.status()).isZero();
         assertThat(r.err()).isEmpty();
@@ -272,12 +247,18 @@ class CliTest {
         Path file = dir.resolve("t.json");
         cli("run", "chef-soup", "--trace", file.toString());
 
-        Result r = cli(p -> {
-            throw new UnsupportedOperationException("Unable to open DISPLAY");
+        Result r = CliRun.cli(p -> {
+            throw new UnsupportedOperationException("no pixel format");
+        }, "show", file.toString());
+        Result none = CliRun.cli(p -> {
+            throw new WindowOpener.NoDesktop("no display: DISPLAY is not set");
         }, "show", file.toString());
 
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.errLines()).containsExactly("threadline: cannot open the window: Unable to open DISPLAY");
+        assertThat(r.errLines()).containsExactly("threadline: cannot open the window: no pixel format");
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.errLines()).containsExactly("threadline: the window needs a desktop session (no display:"
+                + " DISPLAY is not set); the command line works without one (threadline help)");
     }
 
     @Test

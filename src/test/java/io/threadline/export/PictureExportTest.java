@@ -101,10 +101,10 @@ class PictureExportTest {
         Path file = dir.resolve("soup.png");
         Files.writeString(file, "the old picture");
 
-        assertThatThrownBy(() -> AtomicFiles.write(file, out -> {
+        assertThatThrownBy(() -> AtomicFile.write(file, out -> {
             out.write(new byte[1000]);
-            throw new java.io.IOException("disk full");
-        })).hasMessage("disk full");
+            throw new java.io.IOException("Disk full");
+        })).isInstanceOf(WriteFailure.class).hasMessage("cannot write " + file + ": disk full");
 
         assertThat(Files.readString(file)).isEqualTo("the old picture");
         assertThat(Files.list(dir)).containsExactly(file);

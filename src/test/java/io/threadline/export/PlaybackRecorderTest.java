@@ -158,7 +158,8 @@ class PlaybackRecorderTest {
         Path full = Files.createDirectory(dir.resolve("full"));
         Files.writeString(full.resolve("keep.txt"), "mine");
         assertThatThrownBy(() -> PlaybackRecorder.writePngSequence(soup, PictureOptions.defaults(),
-                Recording.defaults(), full, Progress.NONE)).isInstanceOf(java.nio.file.DirectoryNotEmptyException.class);
+                Recording.defaults(), full, Progress.NONE)).isInstanceOf(WriteFailure.class)
+                .hasMessage("cannot write " + full + ": it is a folder that is not empty (name a new or empty one)");
         assertThat(Files.readString(full.resolve("keep.txt"))).isEqualTo("mine");
     }
 }

@@ -1,11 +1,12 @@
 package io.threadline.export;
 
+import io.threadline.testing.Scenarios;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.Trace;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ class TraceLayoutTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chef-soup", "daemon-cleaner", "producer-consumer", "pool-map-vs-imap"})
+    @MethodSource(Scenarios.IDS)
     void everyThreadIsCoveredWithoutGapsFromCreationToDeath(String id) throws Exception {
         Trace trace = TraceRoundTripTest.run(id, Map.of());
         List<Map<String, Object>> events = Json.events(TraceJsonWriter.toBytes(trace));
@@ -80,7 +81,7 @@ class TraceLayoutTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chef-soup", "producer-consumer", "pool-map-vs-imap"})
+    @MethodSource(Scenarios.IDS)
     void timedEventsAreInTimeOrderAfterTheDeclarations(String id) throws Exception {
         List<Map<String, Object>> events = Json.events(file(id, Map.of()));
 

@@ -181,6 +181,19 @@ class TraceReaderErrorsTest {
                         at(s, "{\"format\"") + "otherData has no 'end'"),
                 arguments("counter listed twice", s = broken("\"counters\":[\"q\"]", "\"counters\":[\"q\",\"q\"]"),
                         at(s, "\"q\"]") + "'otherData.counters' lists 'q' twice"),
+                // Threadline's own fields of the wrong shape: not read quietly as another tool's trace
+                arguments("otherData a string", s = broken(HEADER, "\"oops\""),
+                        at(s, "\"oops\"") + "'otherData' must be an object, got a string ('oops')"),
+                arguments("otherData an array", s = broken(HEADER, "[1]"),
+                        at(s, "[1]") + "'otherData' must be an object, got an array"),
+                arguments("format a number", s = broken("\"format\":\"threadline-trace\"", "\"format\":1"),
+                        at(s, "1,\"version\"") + "'otherData.format' must be a string, got a number (1)"),
+                arguments("format another Threadline's", s = broken("\"threadline-trace\"", "\"threadline-trace-2\""),
+                        at(s, "\"threadline-trace-2\"") + "unknown trace format 'threadline-trace-2' (this Threadline"
+                                + " reads 'threadline-trace')"),
+                arguments("Threadline's fields without a format", s = broken("\"format\":\"threadline-trace\",", ""),
+                        at(s, "{\"version\"") + "otherData has Threadline's fields but no 'format' (expected"
+                                + " \"format\":\"threadline-trace\")"),
                 arguments("traceEvents is not an array", s = "{\"otherData\":" + HEADER + ",\"traceEvents\":5}",
                         at(s, "5}") + "'traceEvents' must be an array, got a number (5)"),
                 // Threadline writes otherData first: without it first, a file is read as another tool's trace

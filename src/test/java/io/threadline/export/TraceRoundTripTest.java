@@ -2,6 +2,7 @@ package io.threadline.export;
 
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.testing.Scenarios;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ResultMark;
 import io.threadline.trace.RunOutcome;
@@ -11,7 +12,7 @@ import io.threadline.trace.Trace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +24,6 @@ import static io.threadline.export.TraceAssertions.assertSameTrace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TraceRoundTripTest {
-    static final String[] SCENARIOS = {"chef-soup", "daemon-cleaner", "producer-consumer", "pool-map-vs-imap"};
-
     static Trace run(String id, Map<String, String> params) throws Exception {
         ScenarioSpec spec = ScenarioCatalog.byId(id);
         return spec.execute(spec.values(params));
@@ -35,7 +34,7 @@ class TraceRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chef-soup", "daemon-cleaner", "producer-consumer", "pool-map-vs-imap"})
+    @MethodSource(Scenarios.IDS)
     void writeReadWriteGivesTheSameBytesAndEveryColumn(String id) throws Exception {
         Trace original = run(id, Map.of());
         byte[] first = TraceJsonWriter.toBytes(original);
@@ -58,7 +57,7 @@ class TraceRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chef-soup", "daemon-cleaner", "producer-consumer", "pool-map-vs-imap"})
+    @MethodSource(Scenarios.IDS)
     void sameScenarioParametersAndSeedGiveIdenticalBytes(String id) throws Exception {
         byte[] a = TraceJsonWriter.toBytes(run(id, Map.of("seed", "7")));
         byte[] b = TraceJsonWriter.toBytes(run(id, Map.of("seed", "7")));

@@ -152,7 +152,7 @@ class CourseScenariosTest {
     @Test
     void neverMoreThanThreeClientsHoldAConnection() throws Exception {
         Trace t = run("semaphore", Map.of());
-        CounterTrack inUse = Semaphore.counter(t);
+        CounterTrack inUse = SemaphoreScenario.counter(t);
         assertThat(inUse).isNotNull();
         assertThat(inUse.max()).isEqualTo(3);
         // The lanes agree with the track: at most three clients are using a connection (sleeping) at once.
@@ -165,7 +165,7 @@ class CourseScenariosTest {
     @Test
     void permitsAndClientsFollowTheParameters() throws Exception {
         Trace t = run("semaphore", Map.of("permits", "5", "clients", "6"));
-        assertThat(Semaphore.counter(t).max()).isEqualTo(5);
+        assertThat(SemaphoreScenario.counter(t).max()).isEqualTo(5);
         assertThat(transitions(t, "Client-6")).anyMatch(s -> s.contains("waiting semaphore"));
         assertThat(transitions(t, "Client-5")).noneMatch(s -> s.contains("waiting semaphore"));
     }
@@ -332,7 +332,7 @@ class CourseScenariosTest {
                 "3.000 MainThread:   got page 0",
                 "3.000 MainThread: map:",
                 "6.000 MainThread:   got ['page 0', 'page 1', 'page 2', 'page 3', 'page 4']");
-        List<ResultMark> futures = Executor.marks(t, "future");
+        List<ResultMark> futures = ExecutorScenario.marks(t, "future");
         assertThat(futures).hasSize(10);
         assertThat(futures.subList(0, 5)).extracting(ResultMark::input).containsExactly("1", "2", "3", "4", "0");
         assertThat(futures.subList(5, 10)).extracting(ResultMark::input).containsExactly("0", "1", "2", "3", "4");
@@ -345,7 +345,7 @@ class CourseScenariosTest {
     @Test
     void applyAsyncCallbacksRunOnTheResultHandlerInFinishingOrder() throws Exception {
         Trace t = run("executor", Map.of());
-        List<ResultMark> callbacks = Executor.marks(t, "apply_async");
+        List<ResultMark> callbacks = ExecutorScenario.marks(t, "apply_async");
         int handler = t.threadNamed("Pool-result-handler");
         assertThat(handler).isNotNegative();
         assertThat(callbacks).extracting(ResultMark::thread).containsOnly(handler);

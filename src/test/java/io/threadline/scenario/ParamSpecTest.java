@@ -79,19 +79,6 @@ class ParamSpecTest {
         assertThat(p.problem("99")).isEqualTo("cook: 99 s is out of range (0 to 30 s)");
     }
 
-    @Test
-    void everyScenarioHasItsTextsAndSources() {
-        for (ScenarioSpec s : ScenarioCatalog.all()) {
-            assertThat(s.title()).as(s.id()).isNotBlank();
-            assertThat(s.summary()).as(s.id()).isNotBlank();
-            assertThat(s.explanation()).as(s.id()).contains("Notice");
-            assertThat(s.javaSource()).as(s.id()).contains("class " + s.programClass().getSimpleName());
-            assertThat(s.pythonSource()).as(s.id()).contains("import");
-            assertThat(s.icon()).as(s.id()).startsWith("mdi2");
-        }
-        assertThat(ScenarioCatalog.byId("nope")).isNull();
-    }
-
     private static List<String> names(String id) {
         return ScenarioCatalog.byId(id).params().stream().map(ParamSpec::name).toList();
     }

@@ -4,6 +4,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import io.threadline.runtime.ClockMode;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.testing.Scenarios;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.Reason;
@@ -19,7 +20,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -76,7 +77,7 @@ class MainWindowTest extends FxTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chef-soup", "daemon-cleaner", "producer-consumer", "pool-map-vs-imap"})
+    @MethodSource(Scenarios.IDS)
     void eachScenarioRunsAndTheWindowShowsItsTrace(String id) throws Exception {
         ScenarioSpec spec = ScenarioCatalog.byId(id);
         Trace expected = spec.execute(spec.defaults());
@@ -86,14 +87,14 @@ class MainWindowTest extends FxTestBase {
         TimelineView timeline = c.timeline();
         assertThat(fx(() -> timeline.traceProperty().get())).isSameAs(shown);
         assertThat(shown.scenario()).isEqualTo(id);
-        assertThat(shown.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(shown.outcome()).isEqualTo(expected.outcome());
 
         assertThat(shown.threadCount()).isEqualTo(expected.threadCount());
         for (int t = 0; t < expected.threadCount(); t++) {
             LaneColumns want = expected.lane(t);
             LaneColumns got = shown.lane(t);
             assertThat(shown.thread(t).name()).isEqualTo(expected.thread(t).name());
-            assertThat(got.isDead()).as(shown.thread(t).name() + " ends dead").isTrue();
+            assertThat(got.isDead()).as(shown.thread(t).name() + " ends as in a plain run").isEqualTo(want.isDead());
             assertThat(got.reason(got.size() - 1)).as(shown.thread(t).name() + " ends as in a plain run")
                     .isEqualTo(want.reason(want.size() - 1));
         }
@@ -107,7 +108,7 @@ class MainWindowTest extends FxTestBase {
 
         int n = expected.threadCount();
         assertThat(text("threadsStatus")).isEqualTo(n + " threads");
-        assertThat(text("outcomeStatus")).isEqualTo("Completed");
+        assertThat(text("outcomeStatus")).isEqualTo(Formats.outcome(expected.outcome()));
         assertThat(text("eventsStatus")).isEqualTo("Events " + shown.eventCount() + " / " + shown.eventCount());
         assertThat(text("timeStatus")).isEqualTo(Formats.seconds(shown.endTime()));
         assertThat(text("clockStatus")).isEqualTo("Clock: virtual");

@@ -59,7 +59,7 @@ class NothingLostTest extends FxTestBase {
         fx(() -> c.exportTo(file));
         waitUntil("failure shown", () -> c.message().startsWith("Could not save"));
 
-        assertThat(c.message()).isEqualTo("Could not save soup.json: No space left on device. The file that was"
+        assertThat(c.message()).isEqualTo("Could not save soup.json: no space left on device. The file that was"
                 + " there is unchanged.");
         assertThat(Files.readString(file)).isEqualTo("the good file");
         try (var left = Files.list(dir)) {

@@ -99,9 +99,9 @@ public final class ComparePane extends VBox {
         });
         param.valueProperty().addListener((o, a, p) -> {
             if (p != null) {
-                String[] pair = ComparePresets.pair(p, form.get(p.name()));
-                valueA.setText(pair[0]);
-                valueB.setText(pair[1]);
+                List<String> pair = p.comparisonPair(form.get(p.name()));
+                valueA.setText(pair.get(0));
+                valueB.setText(pair.get(1));
             }
         });
         valueA.setId("compare-a");
@@ -220,7 +220,7 @@ public final class ComparePane extends VBox {
             viewB.traceProperty().set(null);
             param.getItems().setAll(s.params());
             param.setValue(null);
-            param.setValue(ComparePresets.firstParam(s));
+            param.setValue(s.comparedParam());
             showRuns(false);
         }
     }
@@ -313,7 +313,7 @@ public final class ComparePane extends VBox {
     /** "capacity 0 (unbounded) — ended at 12.000 s (3.000 s later than A) · map: first … last …". */
     static String describe(ParamSpec p, Trace t, Trace other) {
         StringBuilder s = new StringBuilder();
-        s.append(p.name()).append(' ').append(ComparePresets.valueText(p, t.params().getOrDefault(p.name(), "")));
+        s.append(p.name()).append(' ').append(p.valueText(t.params().getOrDefault(p.name(), "")));
         s.append(" — ").append(t.outcome() == RunOutcome.COMPLETED ? "ended at " : outcome(t) + " at ")
                 .append(Words.seconds(t.endTime()));
         if (other != null) {

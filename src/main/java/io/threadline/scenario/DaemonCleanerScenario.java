@@ -9,9 +9,11 @@ import io.threadline.trace.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 /** A daemon thread that loops forever is cut off when the last non-daemon thread ends. */
-public final class DaemonCleaner extends ScenarioSpec {
+public final class DaemonCleanerScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "daemon-cleaner";
@@ -54,6 +56,11 @@ public final class DaemonCleaner extends ScenarioSpec {
     @Override
     protected List<ParamSpec> ownParams() {
         return List.of(ParamSpec.bool("daemon", "Olivia is a daemon", "off: the program never ends on its own", true));
+    }
+
+    @Override
+    public Map<String, String> stressParams(Random random) {
+        return Map.of("daemon", Boolean.toString(random.nextBoolean()));
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Two threads take two locks in opposite order: each waits for the other forever, unless ordered. */
-public final class Deadlock extends ScenarioSpec {
+public final class DeadlockScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "deadlock";

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A shared counter updated by read, work, write: lost updates without a lock, none with one. */
-public final class RaceCondition extends ScenarioSpec {
+public final class RaceConditionScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "race-condition";

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A bounded shelf guarded by a lock and two conditions: wait, notify and notify_all. */
-public final class Condition extends ScenarioSpec {
+public final class ConditionScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "condition";
@@ -64,6 +64,11 @@ public final class Condition extends ScenarioSpec {
                 ParamSpec.seconds("bake", "Bake time", "seconds to bake one loaf", 0.4, 0, 30),
                 ParamSpec.seconds("eat", "Eat time", "seconds a customer takes to eat a loaf", 2, 0, 30),
                 ParamSpec.seconds("clean", "Clean-up", "seconds the baker cleans up before closing", 5, 0, 30));
+    }
+
+    @Override
+    public ParamSpec comparedParam() {
+        return param("customers");
     }
 
     @Override

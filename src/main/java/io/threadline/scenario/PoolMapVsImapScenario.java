@@ -10,9 +10,11 @@ import io.threadline.trace.Trace;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 /** A process pool's map (all results at once, in order) against imap_unordered (each as done). */
-public final class PoolMapVsImap extends ScenarioSpec {
+public final class PoolMapVsImapScenario extends ScenarioSpec {
     public static final int INPUTS = 6;
 
     @Override
@@ -63,9 +65,19 @@ public final class PoolMapVsImap extends ScenarioSpec {
     @Override
     protected List<ParamSpec> ownParams() {
         return List.of(
-                ParamSpec.integer("workers", "Worker processes", "processes in the pool", 4, 1, 16),
+                ParamSpec.integer("workers", "Worker processes", "processes in the pool", 4, 1, 16).contrasting("2", "8"),
                 ParamSpec.durations("durations", "Task durations",
                         "seconds per task: one for all, six comma-separated, or 'varied'", "2", 0, 60, INPUTS));
+    }
+
+    @Override
+    public ParamSpec comparedParam() {
+        return param("workers");
+    }
+
+    @Override
+    public Map<String, String> stressParams(Random random) {
+        return Map.of("durations", random.nextBoolean() ? "varied" : "1");
     }
 
     @Override

@@ -7,10 +7,13 @@ import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 /** Producers and consumers around a queue, shut down with one sentinel per consumer. */
-public final class ProducerConsumer extends ScenarioSpec {
+public final class ProducerConsumerScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "producer-consumer";
@@ -57,9 +60,27 @@ public final class ProducerConsumer extends ScenarioSpec {
                 ParamSpec.integer("producers", "Producers", "threads that put items", 2, 1, 32),
                 ParamSpec.integer("consumers", "Consumers", "threads that get items", 2, 1, 32),
                 ParamSpec.integer("items", "Items", "items made in all, shared among the producers", 10, 0, 1_000_000),
-                ParamSpec.integer("capacity", "Capacity", "queue size limit; 0 = unbounded", 3, 0, 1_000_000),
+                ParamSpec.integer("capacity", "Capacity", "queue size limit; 0 = unbounded", 3, 0, 1_000_000)
+                        .contrasting(ParamSpec.CURRENT, "0").meaning("0", "unbounded"),
                 ParamSpec.seconds("make", "Time to make", "seconds a producer takes per item", 0.5, 0, 60),
                 ParamSpec.seconds("consume", "Time to consume", "seconds a consumer takes per item", 1, 0, 60));
+    }
+
+    @Override
+    public ParamSpec comparedParam() {
+        return param("capacity");
+    }
+
+    @Override
+    public Map<String, String> stressParams(Random random) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("producers", Integer.toString(1 + random.nextInt(8)));
+        p.put("consumers", Integer.toString(1 + random.nextInt(8)));
+        p.put("items", Integer.toString(random.nextInt(400)));
+        p.put("capacity", Integer.toString(random.nextInt(5)));
+        p.put("make", random.nextBoolean() ? "0" : "0.01");
+        p.put("consume", random.nextBoolean() ? "0" : "0.02");
+        return p;
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An event as a traffic light: set() releases every waiter at once, clear() makes later ones wait. */
-public final class Event extends ScenarioSpec {
+public final class EventScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "event";
@@ -61,6 +61,11 @@ public final class Event extends ScenarioSpec {
                 ParamSpec.seconds("gap", "Gap", "seconds between two cars' arrivals", 0.7, 0, 30),
                 ParamSpec.seconds("red", "Red", "seconds the light stays red (clear)", 2, 0.1, 30),
                 ParamSpec.seconds("green", "Green", "seconds the light stays green (set)", 1, 0.1, 30));
+    }
+
+    @Override
+    public ParamSpec comparedParam() {
+        return param("cars");
     }
 
     @Override

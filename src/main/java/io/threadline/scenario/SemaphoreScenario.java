@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A semaphore with a few permits in front of many threads; a bounded one catches an extra release. */
-public final class Semaphore extends ScenarioSpec {
+public final class SemaphoreScenario extends ScenarioSpec {
     static final String COUNTER = "connections in use";
 
     @Override
@@ -66,6 +66,11 @@ public final class Semaphore extends ScenarioSpec {
                         1, 0, 30),
                 ParamSpec.bool("bounded", "Bounded", "a BoundedSemaphore: releasing too often raises ValueError",
                         true));
+    }
+
+    @Override
+    public ParamSpec comparedParam() {
+        return param("permits");
     }
 
     @Override

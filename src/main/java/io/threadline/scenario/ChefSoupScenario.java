@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 /** Two chefs and a join: the main thread waits for a helper thread to finish. */
-public final class ChefSoup extends ScenarioSpec {
+public final class ChefSoupScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "chef-soup";
@@ -55,6 +55,11 @@ public final class ChefSoup extends ScenarioSpec {
         return List.of(
                 ParamSpec.seconds("olivia", "Olivia's wait", "how long the sausage takes to thaw", 3, 0, 30),
                 ParamSpec.seconds("cook", "Barron's cooking", "how long Barron cooks before he joins", 0.5, 0, 30));
+    }
+
+    @Override
+    public ParamSpec comparedParam() {
+        return param("olivia");
     }
 
     @Override

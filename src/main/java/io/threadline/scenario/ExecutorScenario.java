@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Futures: ThreadPoolExecutor submit + as_completed, executor.map, and apply_async with a callback. */
-public final class Executor extends ScenarioSpec {
+public final class ExecutorScenario extends ScenarioSpec {
     public static final int INPUTS = 5;
 
     @Override
@@ -63,11 +63,17 @@ public final class Executor extends ScenarioSpec {
     @Override
     protected List<ParamSpec> ownParams() {
         return List.of(
-                ParamSpec.integer("workers", "Worker threads", "the ThreadPoolExecutor's max_workers", 3, 1, 16),
+                ParamSpec.integer("workers", "Worker threads", "the ThreadPoolExecutor's max_workers", 3, 1, 16)
+                        .contrasting("2", "8"),
                 ParamSpec.integer("processes", "Worker processes", "processes in the pool for apply_async", 2, 1, 16),
                 ParamSpec.durations("durations", "Task durations",
                         "seconds per page / input: one for all, five comma-separated, or 'varied'",
                         "3,1,2,1.5,0.5", 0, 60, INPUTS));
+    }
+
+    @Override
+    public ParamSpec comparedParam() {
+        return param("workers");
     }
 
     @Override

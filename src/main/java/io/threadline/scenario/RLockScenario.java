@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A thread takes a lock it already holds: fine with an RLock, a deadlock with itself with a Lock. */
-public final class RLock extends ScenarioSpec {
+public final class RLockScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "rlock";

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The same CPU-bound tasks on threads (one GIL: no speed-up) and on processes (a GIL each: speed-up). */
-public final class ThreadsVsProcesses extends ScenarioSpec {
+public final class ThreadsVsProcessesScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "threads-vs-processes";
@@ -62,7 +62,8 @@ public final class ThreadsVsProcesses extends ScenarioSpec {
     protected List<ParamSpec> ownParams() {
         return List.of(
                 ParamSpec.integer("tasks", "Tasks", "CPU-bound tasks", 4, 1, 32),
-                ParamSpec.integer("workers", "Workers", "threads in the first pool, processes in the second", 4, 1, 16),
+                ParamSpec.integer("workers", "Workers", "threads in the first pool, processes in the second", 4, 1, 16)
+                        .contrasting("2", "8"),
                 ParamSpec.seconds("work", "Work", "CPU seconds per task", 0.2, 0.001, 10));
     }
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Under the GIL, threads do not speed up CPU-bound work but do speed up waiting for I/O. */
-public final class GilCpuVsIo extends ScenarioSpec {
+public final class GilCpuVsIoScenario extends ScenarioSpec {
     @Override
     public String id() {
         return "gil-cpu-vs-io";
