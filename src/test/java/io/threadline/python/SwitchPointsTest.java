@@ -70,11 +70,15 @@ class SwitchPointsTest {
         assertThat(counter).isLessThan(240_000).isGreaterThan(60_000);
         assertThat(TraceText.texts(run(program, RunOptions.defaults()))).containsExactly(Integer.toString(counter));
         assertThat(TraceText.dump(run(program, RunOptions.defaults()))).isEqualTo(TraceText.dump(first));
+        // another seed, another place in the loop at each switch: other updates are lost
+        assertThat(TraceText.texts(run(program, RunOptions.defaults().withSeed(1)))).doesNotContain(
+                Integer.toString(counter));
     }
 
     @Test
     void withoutTheGilNothingWaitsForASwitchInterval() throws Exception {
-        Trace t = run(SEPARATE_LINES.replace("N", "20000"), RunOptions.defaults().withGil(false));
+        // eight cores for five threads: nobody waits for a core either
+        Trace t = run(SEPARATE_LINES.replace("N", "20000"), RunOptions.defaults().withGil(false).withCores(8));
         assertThat(preemptions(t)).isZero();
     }
 

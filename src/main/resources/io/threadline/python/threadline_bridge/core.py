@@ -52,7 +52,7 @@ class ThreadState:
     """One Python thread as the runtime knows it (its proxy's id) and its clock."""
     __slots__ = ("tid", "gate", "mail", "now", "horizon", "pending", "lines_left", "cpu_ns",
                  "lc", "ll", "ops", "spin", "raised", "name", "ident", "native", "alive",
-                 "handle", "done", "sentinel", "daemon", "__weakref__")
+                 "handle", "done", "sentinel", "daemon", "limit", "__weakref__")
 
     def __init__(self, tid, name):
         self.tid = tid
@@ -62,6 +62,7 @@ class ThreadState:
         self.mail = None
         self.now = 0            # scenario µs at the last reply
         self.horizon = 0        # scenario µs this thread may compute up to without asking
+        self.limit = 0          # pending ns past which it reports at a switch point (see _slack)
         self.pending = 0        # ns of CPU executed since the last report
         self.lines_left = SYNC_LINES
         self.cpu_ns = 0         # CPU reported so far (thread_time)
@@ -152,8 +153,27 @@ def await_reply(me):
     CUR = me
     me.now = now
     me.horizon = horizon
+    me.limit = (horizon - now) * 1000 + _slack()
     me.lines_left = SYNC_LINES
     return payload
+
+
+_JITTER = []
+SLACK_LINES = 32
+
+
+def _slack():
+    """A few lines' worth of CPU (drawn from the run's seed) a thread may run past its horizon
+    before it reports. Without it a loop whose length divides the switch interval's lines
+    would be preempted at the same place of every iteration, and never where CPython, whose
+    switch falls anywhere in the loop, can lose an update; with it the place differs from
+    switch to switch and from seed to seed, the same on every run with the same seed."""
+    if not LINE_COST_NS:
+        return 0
+    if not _JITTER:
+        import random
+        _JITTER.append(random.Random(SEED * 7919 + FAKE_PID_BASE))
+    return _JITTER[0].randrange(SLACK_LINES) * LINE_COST_NS
 
 
 def hand_over_and_leave(me):
@@ -186,6 +206,7 @@ def _helper_body(st):
     CUR = st
     st.now = now
     st.horizon = horizon
+    st.limit = (horizon - now) * 1000 + _slack()
     BY_REAL_IDENT[REAL_GET_IDENT()] = st
     trace_this_thread()
     from . import patches, mp
@@ -202,8 +223,11 @@ def _helper_body(st):
 
 def flush_fields(me):
     """The CPU executed since the last report, in whole µs (the rest stays pending)."""
+    if me.pending < 1000:
+        return "0"
     us = me.pending // 1000
     me.pending -= us * 1000
+    me.limit -= us * 1000
     me.cpu_ns += us * 1000
     me.now += us
     return str(us)
@@ -226,7 +250,7 @@ def tell(op, *args, frame=None):
 
 def within_horizon(me):
     """Whether reporting the pending CPU now cannot change who runs: a call that needs no reply."""
-    us = me.pending // 1000
+    us = me.pending // 1000 if me.pending > 0 else 0
     return us == 0 or me.now + us < me.horizon
 
 
@@ -266,7 +290,16 @@ def sync(me):
     CPU executed, and let the runtime preempt this thread if its switch interval is up."""
     if MAX_LINES and me.lines_left <= 0:
         _count_lines(me)
-    call("c", frame=sys._getframe(2))
+    # Report the CPU rounded up to the microsecond: past the horizon by less than one, rounding
+    # down would report exactly the rest of the switch interval, and the runtime would preempt
+    # the thread only at a later switch point. The thread owes the difference (pending < 0).
+    us = -(-me.pending // 1000) if me.pending > 0 else 0
+    me.pending -= us * 1000
+    me.cpu_ns += us * 1000
+    me.now += us
+    me.ops += 1
+    send(["c", str(us), str(user_line(sys._getframe(2)))])
+    await_reply(me)
 
 
 _lines_run = [0]
@@ -300,7 +333,7 @@ def _make_settrace_tracer():
             code = frame.f_code
             if code is me.lc and ln <= me.ll:
                 # a jump backwards: the end of a loop's iteration, where CPython may switch
-                if (me.pending and me.now * 1000 + me.pending >= me.horizon * 1000) or me.lines_left <= 0:
+                if me.pending > me.limit or me.lines_left <= 0:
                     me.lc = code
                     me.ll = ln
                     sync(me)
@@ -313,7 +346,7 @@ def _make_settrace_tracer():
             if code in skip or code.co_filename in _SKIP_FILES or code.co_filename.startswith("<frozen"):
                 skip.add(code)
                 return None
-            if (me.pending and me.now * 1000 + me.pending >= me.horizon * 1000) or me.lines_left <= 0:
+            if me.pending > me.limit or me.lines_left <= 0:
                 sync(me)
             me.lc = code
             me.ll = -1
@@ -358,7 +391,7 @@ def start_tracing():
             me.pending += cost
             me.lines_left -= 1
             if code is me.lc and ln <= me.ll:
-                if (me.pending and me.now * 1000 + me.pending >= me.horizon * 1000) or me.lines_left <= 0:
+                if me.pending > me.limit or me.lines_left <= 0:
                     me.lc = code
                     me.ll = ln
                     sync(me)
@@ -374,7 +407,7 @@ def start_tracing():
             if code.co_filename in _SKIP_FILES or code.co_filename.startswith("<frozen"):
                 skip.add(code)
                 return disable
-            if (me.pending and me.now * 1000 + me.pending >= me.horizon * 1000) or me.lines_left <= 0:
+            if me.pending > me.limit or me.lines_left <= 0:
                 sync(me)
             me.lc = code
             me.ll = -1
@@ -430,6 +463,7 @@ def _thread_body(st, function, args, kwargs):
     CUR = st
     st.now = now
     st.horizon = horizon
+    st.limit = (horizon - now) * 1000 + _slack()
     BY_REAL_IDENT[REAL_GET_IDENT()] = st
     trace_this_thread()
     try:
@@ -576,15 +610,16 @@ def before_fork():
     gets control there: no line may reach the horizon and call the runtime on the parent's
     channel meanwhile."""
     me = CUR
-    saved = (me.horizon, me.lines_left, me.pending)
+    saved = (me.horizon, me.lines_left, me.pending, me.limit)
     me.horizon = 1 << 62
     me.lines_left = 1 << 62
+    me.limit = 1 << 62
     return saved
 
 
 def after_fork_in_parent(saved):
     me = CUR
-    me.horizon, me.lines_left, me.pending = saved
+    me.horizon, me.lines_left, me.pending, me.limit = saved
 
 
 def after_fork_in_child(tid):
@@ -606,6 +641,7 @@ def after_fork_in_child(tid):
     st.native = NATIVE_BASE + tid
     # no runtime call until the channel is up: the first reply brings the real horizon
     st.horizon = 1 << 62
+    st.limit = 1 << 62
     THREADS[tid] = st
     BY_REAL_IDENT[REAL_GET_IDENT()] = st
     CUR = st
