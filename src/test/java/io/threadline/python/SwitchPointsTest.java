@@ -6,7 +6,6 @@ import io.threadline.testing.TraceText;
 import io.threadline.trace.Trace;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -110,11 +109,6 @@ class SwitchPointsTest {
     }
 
     private static List<String> cpython(String program) throws Exception {
-        String exe = TestPython.interpreter() == null ? "python3" : TestPython.interpreter();
-        Process p = new ProcessBuilder(exe, "-c", program).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return List.of(out.strip().split("\n"));
+        return List.of(TestPython.cpython(null, "-c", program).stdout().strip().split("\n"));
     }
 }

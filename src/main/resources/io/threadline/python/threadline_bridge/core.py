@@ -84,6 +84,16 @@ class ThreadState:
         return self.now * 1000 + self.pending
 
 
+def thread_state(tid, name, daemon=False):
+    """A thread of this process known to the runtime as {@code tid}, with its made-up idents."""
+    st = ThreadState(tid, name)
+    st.daemon = daemon
+    st.ident = fake_ident(tid)
+    st.native = NATIVE_BASE + tid
+    THREADS[tid] = st
+    return st
+
+
 THREADS = {}
 BY_REAL_IDENT = {}
 CUR = None
@@ -189,16 +199,13 @@ def hand_over_and_leave(me):
 def _helper_thread(tid):
     """A thread the runtime made on its own in this process (a pool's result handler): it
     gets a real thread here, which runs what the runtime hands it (the pool's callbacks)."""
-    st = ThreadState(tid, "Pool-result-handler")
-    st.daemon = True
-    st.ident = fake_ident(tid)
-    st.native = NATIVE_BASE + tid
-    THREADS[tid] = st
+    st = thread_state(tid, "Pool-result-handler", True)
     REAL_START(_helper_body, (st,))
     return st
 
 
-def _helper_body(st):
+def _wake_up(st):
+    """The first moment of a thread's real thread: waits for its first reply, then runs."""
     global CUR
     st.gate.acquire()
     now, horizon, payload = st.mail
@@ -209,6 +216,11 @@ def _helper_body(st):
     st.limit = (horizon - now) * 1000 + _slack()
     BY_REAL_IDENT[REAL_GET_IDENT()] = st
     trace_this_thread()
+    return payload
+
+
+def _helper_body(st):
+    payload = _wake_up(st)
     from . import patches, mp
     patches.adopt_current_thread(st, "Pool-result-handler")
     while True:
@@ -431,12 +443,7 @@ def trace_this_thread():
 
 def new_thread_state(name, daemon=False):
     tid_text = call("n", _escape(name), "1" if daemon else "0", frame=sys._getframe(2))
-    st = ThreadState(int(tid_text), name)
-    st.daemon = daemon
-    st.ident = fake_ident(st.tid)
-    st.native = NATIVE_BASE + st.tid
-    THREADS[st.tid] = st
-    return st
+    return thread_state(int(tid_text), name, daemon)
 
 
 NATIVE_BASE = 4000
@@ -456,16 +463,7 @@ def start_thread(st, function, args, kwargs):
 
 
 def _thread_body(st, function, args, kwargs):
-    global CUR
-    st.gate.acquire()
-    now, horizon, _ = st.mail
-    st.mail = None
-    CUR = st
-    st.now = now
-    st.horizon = horizon
-    st.limit = (horizon - now) * 1000 + _slack()
-    BY_REAL_IDENT[REAL_GET_IDENT()] = st
-    trace_this_thread()
+    _wake_up(st)
     try:
         function(*args, **kwargs)
     except SystemExit:
@@ -491,14 +489,19 @@ def _last_words(st):
             streams.flush_all()
 
 
-def end_thread(st):
-    """The thread's code is done: tells the runtime, passes the baton on, never runs again."""
-    sys.settrace(None)
+def _report_end(st, code):
+    """Tells the runtime the thread's code is done: returned, or raised (st.raised)."""
     _last_words(st)
     st.alive = False
     st.done = True
     how = "x" if st.raised is not None else "r"
-    send(["e", flush_fields(st), "0", how, _escape(st.raised or "")])
+    send(["e", flush_fields(st), "0", how, _escape(st.raised or ""), str(code)])
+
+
+def end_thread(st):
+    """The thread's code is done: tells the runtime, passes the baton on, never runs again."""
+    sys.settrace(None)
+    _report_end(st, 0)
     hand_over_and_leave(st)
 
 
@@ -538,10 +541,7 @@ def report_syntax_error(e):
 
 def make_main():
     global CUR
-    st = ThreadState(0, "MainThread")
-    st.ident = fake_ident(0)
-    st.native = NATIVE_BASE
-    THREADS[0] = st
+    st = thread_state(0, "MainThread")
     BY_REAL_IDENT[REAL_GET_IDENT()] = st
     CUR = st
     return st
@@ -591,11 +591,7 @@ def stop_tracing():
 
 
 def end_main(st):
-    _last_words(st)
-    st.alive = False
-    st.done = True
-    how = "x" if st.raised is not None else "r"
-    send(["e", flush_fields(st), "0", how, _escape(st.raised or ""), "1" if st.raised else "0"])
+    _report_end(st, 1 if st.raised else 0)
     hand_over_and_leave(st)
     # The interpreter must not shut down while the program's other threads run: the main
     # thread waits here until the run ends the process.
@@ -636,13 +632,10 @@ def after_fork_in_child(tid):
     parent_state = BY_REAL_IDENT.get(REAL_GET_IDENT())
     THREADS.clear()
     BY_REAL_IDENT.clear()
-    st = ThreadState(tid, "MainThread")
-    st.ident = fake_ident(tid)
-    st.native = NATIVE_BASE + tid
+    st = thread_state(tid, "MainThread")
     # no runtime call until the channel is up: the first reply brings the real horizon
     st.horizon = 1 << 62
     st.limit = 1 << 62
-    THREADS[tid] = st
     BY_REAL_IDENT[REAL_GET_IDENT()] = st
     CUR = st
     _non_daemon[0] = 1
@@ -669,11 +662,9 @@ def await_first_task(st):
 def end_process(code):
     """A child's first thread is done: the process ends (the runtime ends its other threads)."""
     st = CUR
-    _last_words(st)
-    st.alive = False
-    st.done = True
-    failed = code != 0
-    send(["e", flush_fields(st), "0", "x" if failed and st.raised else "r", _escape(st.raised or ""), str(code)])
+    if code == 0:
+        st.raised = None
+    _report_end(st, code)
     _read_reply()
     REAL_EXIT(code)
 

@@ -675,10 +675,11 @@ def install():
     if hasattr(os, "getppid"):
         os.getppid = lambda: core.FAKE_PID_BASE - 1 if FAKE_PID[0] == core.FAKE_PID_BASE else core.FAKE_PID_BASE
     waits._MP_CLASSIFIER = _classify
-    sys.meta_path.insert(0, _Finder())
-    for name in _WATCHED:
-        if name in sys.modules:
-            _patch(name, sys.modules[name])
+    from . import hooks
+    for name in ("multiprocessing.context", "multiprocessing.synchronize", "multiprocessing.pool",
+                 "multiprocessing.queues", "multiprocessing.connection", "concurrent.futures.process",
+                 "concurrent.futures.thread"):
+        hooks.when_imported(name, lambda module, name=name: _patch(name, module))
 
 
 def _patch(name, module):
@@ -730,43 +731,3 @@ class _FakeMultiprocessing:
     @staticmethod
     def sem_unlink(name):
         pass
-
-
-_WATCHED = ("multiprocessing.context", "multiprocessing.synchronize", "multiprocessing.pool",
-            "multiprocessing.queues", "multiprocessing.connection", "concurrent.futures.process",
-            "concurrent.futures.thread")
-
-
-class _Finder:
-    """Patches the multiprocessing modules as they are imported."""
-
-    def find_spec(self, fullname, path, target=None):
-        if fullname not in _WATCHED:
-            return None
-        for finder in sys.meta_path:
-            if finder is self:
-                continue
-            find = getattr(finder, "find_spec", None)
-            if find is None:
-                continue
-            spec = find(fullname, path, target)
-            if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                spec.loader = _Loader(spec.loader, fullname)
-                return spec
-        return None
-
-    def invalidate_caches(self):
-        pass
-
-
-class _Loader:
-    def __init__(self, loader, name):
-        self._loader = loader
-        self._name = name
-
-    def create_module(self, spec):
-        return self._loader.create_module(spec)
-
-    def exec_module(self, module):
-        self._loader.exec_module(module)
-        _patch(self._name, module)

@@ -10,23 +10,28 @@ from . import core
 from . import sync
 
 
+def _replace_primitives(module, prefix):
+    """The names of _thread's primitives, in _thread itself (prefix "") or as threading binds
+    them at import (prefix "_")."""
+    names = {"allocate_lock": sync.allocate_lock, "start_new_thread": sync.start_new_thread,
+             "get_ident": sync.get_ident, "get_native_id": sync.get_native_id,
+             "set_sentinel": sync.set_sentinel, "start_joinable_thread": sync.start_joinable_thread,
+             "ThreadHandle": sync.ThreadHandle, "make_thread_handle": sync.make_thread_handle,
+             "get_main_thread_ident": sync.get_main_thread_ident}
+    private = {"set_sentinel", "ThreadHandle", "make_thread_handle", "get_main_thread_ident"}
+    for name, value in names.items():
+        bound = ("_" if name in private or (prefix and name not in ("get_ident", "get_native_id"))
+                 else "") + name
+        if hasattr(module, bound):
+            setattr(module, bound, value)
+
+
 def install_thread_module():
     t = _thread
-    t.allocate_lock = sync.allocate_lock
+    _replace_primitives(t, "")
     t.allocate = sync.allocate_lock
     t.LockType = sync.Lock
-    t.start_new_thread = sync.start_new_thread
     t.start_new = sync.start_new_thread
-    t.get_ident = sync.get_ident
-    if hasattr(t, "get_native_id"):
-        t.get_native_id = sync.get_native_id
-    if hasattr(t, "_set_sentinel"):
-        t._set_sentinel = sync.set_sentinel
-    if hasattr(t, "start_joinable_thread"):
-        t.start_joinable_thread = sync.start_joinable_thread
-        t._ThreadHandle = sync.ThreadHandle
-        t._make_thread_handle = sync.make_thread_handle
-        t._get_main_thread_ident = sync.get_main_thread_ident
 
 
 def install_threading(main):
@@ -34,21 +39,10 @@ def install_threading(main):
     sys.modules.setdefault("_queue", None)
     import threading
     th = threading
-    th._start_new_thread = sync.start_new_thread
-    th._allocate_lock = sync.allocate_lock
+    _replace_primitives(th, "_")
     th._LockType = sync.Lock
     th.Lock = sync.Lock
     th._CRLock = None
-    th.get_ident = sync.get_ident
-    if hasattr(th, "get_native_id"):
-        th.get_native_id = sync.get_native_id
-    if hasattr(th, "_set_sentinel"):
-        th._set_sentinel = sync.set_sentinel
-    if hasattr(th, "_start_joinable_thread"):
-        th._start_joinable_thread = sync.start_joinable_thread
-        th._ThreadHandle = sync.ThreadHandle
-        th._make_thread_handle = sync.make_thread_handle
-        th._get_main_thread_ident = sync.get_main_thread_ident
     th._time = clocks.perf_counter
     if hasattr(th, "_thread_shutdown"):
         th._thread_shutdown = _join_non_daemon_threads

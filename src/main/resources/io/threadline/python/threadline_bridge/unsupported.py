@@ -1,12 +1,11 @@
 """Calls a Threadline run cannot carry out (they wait for the outside world, or start
 processes of their own): each stops the run with one line naming the call and the line."""
 import builtins
-import importlib.abc
-import importlib.machinery
 import os
 import sys
 
 from . import core
+from . import hooks
 
 
 def _where():
@@ -96,51 +95,11 @@ def _refusing_init(call, why):
     return __init__
 
 
-class _Finder(importlib.abc.MetaPathFinder):
-    """Patches a module of PATCHES once it is imported, whoever imports it."""
-
-    def find_spec(self, fullname, path, target=None):
-        if fullname not in PATCHES:
-            return None
-        for finder in sys.meta_path:
-            if finder is self:
-                continue
-            find = getattr(finder, "find_spec", None)
-            if find is None:
-                continue
-            spec = find(fullname, path, target)
-            if spec is not None and spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                loader = spec.loader
-                original = loader.exec_module
-
-                def exec_module(module, _original=original):
-                    _original(module)
-                    _patch_module(module)
-
-                spec.loader = _Loader(loader, exec_module)
-                return spec
-        return None
-
-
-class _Loader(importlib.abc.Loader):
-    def __init__(self, loader, exec_module):
-        self._loader = loader
-        self._exec = exec_module
-
-    def create_module(self, spec):
-        return self._loader.create_module(spec)
-
-    def exec_module(self, module):
-        self._exec(module)
-
-
 def install():
     builtins.input = refuse("input()", _KEYBOARD)
     sys.stdin = _NoInput()
-    for name in list(PATCHES):
-        if name in sys.modules:
-            _patch_module(sys.modules[name])
-    sys.meta_path.insert(0, _Finder())
+    for name in PATCHES:
+        hooks.when_imported(name, _patch_module)
     os._exit = core.exit_now
     os.system = refuse("os.system()", _PROCESS)
     os.popen = refuse("os.popen()", _PROCESS)
