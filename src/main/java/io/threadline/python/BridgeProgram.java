@@ -46,6 +46,7 @@ final class BridgeProgram extends Program {
     private final Map<Integer, PyProcess> waitingForChannel = new HashMap<>();
     private final CrossProcess shared;
     private final PoolBridge pools;
+    private final java.nio.file.Path stacks;
 
     /** A CPython process of the run: the main one or a multiprocessing child. */
     static final class PyProcess {
@@ -82,7 +83,9 @@ final class BridgeProgram extends Program {
     /** What a request's handling tells the proxy's loop. */
     private static final String[] GO_ON = new String[0];
 
-    BridgeProgram(BridgeServer server, BridgeChannel channel, String fileName, PythonProcesses.Started process) {
+    BridgeProgram(BridgeServer server, BridgeChannel channel, String fileName, PythonProcesses.Started process,
+                  java.nio.file.Path stacks) {
+        this.stacks = stacks;
         this.server = server;
         this.fileName = fileName;
         this.process = process;
@@ -131,7 +134,10 @@ final class BridgeProgram extends Program {
 
     private String stallReport(SimThread t) {
         PyThread p = bySim.get(t);
-        int line = p == null ? 0 : p.line;
+        int line = p == null ? 0 : StuckLine.find(stacks, p.process.realPid, fileName);
+        if (line <= 0 && p != null) {
+            line = p.line;
+        }
         List<String> stray = process.strayOutput();
         return (line > 0 ? " (" + fileName + ", line " + line + ")" : "")
                 + ": it is blocked outside Threadline's runtime, or in a long computation in C"

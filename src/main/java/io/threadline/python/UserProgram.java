@@ -86,6 +86,7 @@ public final class UserProgram {
                     "--seed", Long.toString(options.seed()),
                     "--program", name,
                     "--source", sourceFile.toString(),
+                    "--stacks", dir.resolve("stacks.txt").toString(),
                     "--line-cost", Long.toString(settings.lineCostNanos()),
                     "--max-lines", Long.toString(settings.maxLines()),
                     "--max-output", Integer.toString(settings.maxOutput()),
@@ -108,7 +109,7 @@ public final class UserProgram {
             if (!hello[0].equals("h")) {
                 throw ProgramException.start("the Python bridge did not start: " + String.join(" ", hello));
             }
-            BridgeProgram program = new BridgeProgram(server, channel, name, process);
+            BridgeProgram program = new BridgeProgram(server, channel, name, process, dir.resolve("stacks.txt"));
             Run run = Run.start(program, "MainThread", options, SCENARIO_PREFIX + name, params(options, settings,
                     hello[1]));
             started = true;

@@ -164,6 +164,16 @@ class BadProgramsTest {
     }
 
     @Test
+    void aThreadBlockedInCOutsideTheRuntimeIsStoppedByTheWatchdogNamingItsLine() throws Exception {
+        Run run = UserProgram.of("bad.py", "import os\nr, w = os.pipe()\nos.read(r, 1)\n")
+                .start(RunOptions.defaults().withStallLimit(500), TestPython.settings());
+        assertThat(run.awaitEnd(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.trace().outcome()).isEqualTo(RunOutcome.FAILED);
+        assertThat(run.trace().outcomeMessage()).startsWith("stopped: MainThread has not come back to the runtime for")
+                .contains("(bad.py, line 3): it is blocked outside Threadline's runtime");
+    }
+
+    @Test
     void inputStopsTheRunNamingTheCallAndTheLine() throws Exception {
         Trace t = run("print('name?')\nname = input()\n");
         assertThat(t.outcome()).isEqualTo(RunOutcome.FAILED);

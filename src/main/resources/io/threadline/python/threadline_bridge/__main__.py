@@ -49,6 +49,7 @@ def main():
     import socket
     core._SKIP_FILES.add(socket.__file__)
     core.connect(opts["channel"])
+    core.dump_stacks_on_request(opts.get("stacks"))
     if os.environ.get("THREADLINE_BRIDGE_LOG"):
         import faulthandler, signal
         faulthandler.register(signal.SIGUSR1, file=open(os.environ["THREADLINE_BRIDGE_LOG"], "a"))

@@ -675,3 +675,21 @@ def exit_now(code):
         send(["z", flush_fields(CUR), str(user_line(sys._getframe(1))), str(int(code))])
     finally:
         REAL_EXIT(code)
+
+
+def dump_stacks_on_request(path):
+    """SIGUSR2 makes C write every thread's stack to {@code path}: the runtime's watchdog asks
+    so when a thread is stuck in C outside the runtime, to name the program's line it is at."""
+    if not path:
+        return
+    try:
+        import faulthandler
+        import signal
+        stacks = open(path, "w")
+        _KEEP.append(stacks)
+        faulthandler.register(signal.SIGUSR2, file=stacks, all_threads=True, chain=False)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
+_KEEP = []
