@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoublePredicate;
 
 /**
- * Issue 6's benchmark suite: every figure next to its goal and its in-run reference. Run with
+ * The benchmark suite: every figure next to its goal and its in-run reference. Run with
  * {@code mvn -B -Pbench verify}; writes {@code target/bench/results.md} and {@code results.json}.
  *
  * <p>Arguments: {@code smoke} (every benchmark once, tiny, for {@code mvn verify}), {@code
