@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Issue 6, figure 3: one scheduler handoff (a thread blocks, another proceeds), against the floor
+ * Figure 3 of the suite: one scheduler handoff (a thread blocks, another proceeds), against the floor
  * for real threads measured in the same run: a bare park/unpark ping-pong between two threads.
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -20,8 +20,12 @@ final class Interpreter {
     /** A thread of it was started: it exists as a process (the fork is done or under way). */
     boolean forked;
 
-    Interpreter(int id, String name) {
+    /** Microseconds of CPU work before a thread gives way to one that wants its GIL (sys.setswitchinterval). */
+    long switchInterval;
+
+    Interpreter(int id, String name, long switchInterval) {
         this.id = id;
         this.name = name;
+        this.switchInterval = switchInterval;
     }
 }

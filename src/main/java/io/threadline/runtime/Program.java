@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 public abstract class Program implements Cloneable {
     private Scheduler scheduler;
     private PyRandom random;
+    private HostedRuntime hosted;
 
     /** Python's asyncio module: {@code asyncio.run(...)}, {@code asyncio.sleep(1)} ... */
     protected final Asyncio asyncio = new Asyncio();
@@ -280,6 +281,14 @@ public abstract class Program implements Cloneable {
     /** The thread running this code. */
     protected final SimThread currentThread() {
         return SimThread.current();
+    }
+
+    /** The runtime's calls for a program whose threads run outside the JVM (see {@link HostedRuntime}). */
+    protected final HostedRuntime hosted() {
+        if (hosted == null) {
+            hosted = new HostedRuntime(rt());
+        }
+        return hosted;
     }
 
     /**

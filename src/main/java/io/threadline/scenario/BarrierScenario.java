@@ -80,11 +80,6 @@ public final class BarrierScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return BarrierProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int first = trace.threadNamed("Runner-1");

@@ -84,11 +84,6 @@ public final class InterleavingScenario extends ScenarioSpec {
         return new InterleavingProgram(v.integer("steps"), v.seconds("pause"));
     }
 
-    @Override
-    public Class<? extends Program> programClass() {
-        return InterleavingProgram.class;
-    }
-
     /** Who printed first in each second after the first, e.g. [tc, ta, ta, tb]. */
     static List<String> firsts(Trace trace, int steps) {
         List<String> out = new ArrayList<>();

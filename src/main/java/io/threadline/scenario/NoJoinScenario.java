@@ -72,11 +72,6 @@ public final class NoJoinScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return NoJoinProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int main = trace.threadNamed(mainThread());

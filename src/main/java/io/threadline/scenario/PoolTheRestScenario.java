@@ -86,11 +86,6 @@ public final class PoolTheRestScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return PoolTheRestProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int main = trace.threadNamed(mainThread());

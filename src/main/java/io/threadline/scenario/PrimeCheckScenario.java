@@ -91,11 +91,6 @@ public final class PrimeCheckScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return PrimeCheckProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int main = trace.threadNamed(mainThread());

@@ -78,11 +78,6 @@ public final class ProcessDataScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return ProcessDataProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int main = trace.threadNamed(mainThread());

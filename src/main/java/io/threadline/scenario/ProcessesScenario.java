@@ -77,11 +77,6 @@ public final class ProcessesScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return ProcessesProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int main = trace.threadNamed(mainThread());

@@ -27,10 +27,10 @@ public enum Reason {
     EVENT("event", ThreadState.WAITING),
     CONDITION("condition", ThreadState.WAITING),
     SEMAPHORE("semaphore", ThreadState.WAITING),
+    BARRIER("barrier", ThreadState.WAITING),
     RESULT("result", ThreadState.WAITING),
     IO("io", ThreadState.WAITING),
     START_HANDSHAKE("start-handshake", ThreadState.WAITING),
-    BARRIER("barrier", ThreadState.WAITING),
     /** A pipe's recv(), for data the other end has not sent yet. */
     RECV("recv", ThreadState.WAITING),
     /** An asyncio event loop with no task ready, waiting for its next timer (its selector's select()). */
