@@ -313,7 +313,12 @@ final class Scheduler {
                     }
                 }
                 t.line = lineOf(error, t.line);
-                die(t, Reason.RAISED, null, what);
+                if (error instanceof SystemExit) {
+                    // sys.exit ends the thread as an exit, not as an error: no traceback, "returned"
+                    die(t, Reason.RETURNED, null, null);
+                } else {
+                    die(t, Reason.RAISED, null, what);
+                }
             } else {
                 die(t, Reason.RETURNED, null, null);
             }
