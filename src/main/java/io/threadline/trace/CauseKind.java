@@ -17,6 +17,8 @@ public enum CauseKind {
     SENT("sent"),
     DONE("done"),
     KILL("killed at exit"),
+    /** A process's threads ended by a signal (terminate, kill, a pool's terminate). */
+    TERMINATE("terminated"),
     WAKE("woke");
 
     private final String label;
@@ -34,6 +36,15 @@ public enum CauseKind {
      * the wait it ends ({@code waitedFor}, the reason of the waiting span before it).
      */
     public static CauseKind of(ThreadState state, Reason reason, Reason waitedFor) {
+        return of(state, reason, waitedFor, null);
+    }
+
+    /** As {@link #of(ThreadState, Reason, Reason)}, telling a signal's killing by its {@code detail}. */
+    public static CauseKind of(ThreadState state, Reason reason, Reason waitedFor, String detail) {
+        if (state == ThreadState.DEAD && detail != null && (detail.startsWith("terminated")
+                || detail.startsWith("killed (SIG"))) {
+            return TERMINATE;
+        }
         switch (state) {
             case NEW:
                 return CREATE;
