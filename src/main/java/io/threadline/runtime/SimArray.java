@@ -26,32 +26,12 @@ public final class SimArray<T> {
     /** a[i]. */
     @SuppressWarnings("unchecked")
     public T get(int i) {
-        lock.acquire();
-        try {
-            s.lock.lock();
-            try {
-                return (T) items[index(i)];
-            } finally {
-                s.lock.unlock();
-            }
-        } finally {
-            lock.release();
-        }
+        return SharedMemory.read(s, lock, () -> (T) items[index(i)]);
     }
 
     /** a[i] = x. */
     public void set(int i, T x) {
-        lock.acquire();
-        try {
-            s.lock.lock();
-            try {
-                items[index(i)] = x;
-            } finally {
-                s.lock.unlock();
-            }
-        } finally {
-            lock.release();
-        }
+        SharedMemory.write(s, lock, () -> items[index(i)] = x);
     }
 
     private int index(int i) {
@@ -69,21 +49,13 @@ public final class SimArray<T> {
     /** a[:] as a list. */
     @SuppressWarnings("unchecked")
     public List<T> toList() {
-        lock.acquire();
-        try {
-            s.lock.lock();
-            try {
-                List<T> out = new ArrayList<>();
-                for (Object o : items) {
-                    out.add((T) o);
-                }
-                return out;
-            } finally {
-                s.lock.unlock();
+        return SharedMemory.read(s, lock, () -> {
+            List<T> out = new ArrayList<>();
+            for (Object o : items) {
+                out.add((T) o);
             }
-        } finally {
-            lock.release();
-        }
+            return out;
+        });
     }
 
     public SimLock getLock() {

@@ -63,18 +63,11 @@ public abstract class SimPool {
             int start = job.chunkStart(chunk);
             Object[] values = new Object[job.chunkEnd(chunk) - start];
             Throwable error = null;
-            try {
-                // CPython's mapstar: list(map(func, chunk)); the first error ends the chunk.
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = job.fn.apply(job.inputs.get(start + i));
-                }
-            } catch (Killed k) {
-                throw k;
-            } catch (RuntimeException e) {
-                error = e;
-            } finally {
-                // Back in the pool's own loop: no scenario line until the next task.
-                ScenarioThread.restore(0);
+            // CPython's mapstar: list(map(func, chunk)); the first error ends the chunk.
+            for (int i = 0; i < values.length && error == null; i++) {
+                TaskCall call = TaskCall.of(job.fn, job.inputs.get(start + i));
+                values[i] = call.value();
+                error = call.error();
             }
             Runnable callback = null;
             SimThread me = s.enter();

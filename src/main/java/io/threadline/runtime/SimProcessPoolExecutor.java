@@ -139,22 +139,11 @@ public final class SimProcessPoolExecutor {
             if (item == null) {
                 return;
             }
-            Function<Object, Object> fn = (Function<Object, Object>) item[0];
-            Object value = null;
-            Throwable error = null;
-            try {
-                value = fn.apply(item[1]);
-            } catch (Killed k) {
-                throw k;
-            } catch (RuntimeException e) {
-                error = e;
-            } finally {
-                ScenarioThread.restore(0);
-            }
+            TaskCall call = TaskCall.of((Function<?, ?>) item[0], item[1]);
             SimThread me = s.enter();
             try {
                 // The result travels back to the manager thread, which sets it on the future.
-                results.addLast(new Object[] {item[2], ForkCopy.value(value), error});
+                results.addLast(new Object[] {item[2], ForkCopy.value(call.value()), call.error()});
                 SimThread m = managerWaits.first();
                 if (m != null) {
                     s.wake(m, Reason.WOKEN, me);
@@ -167,15 +156,7 @@ public final class SimProcessPoolExecutor {
 
     /** Results of {@code fn} over {@code inputs}, in input order (one task per input). */
     public <T, R> List<R> map(Function<T, R> fn, List<T> inputs) {
-        List<SimFuture<R>> futures = new ArrayList<>();
-        for (T x : inputs) {
-            futures.add(submit(fn, x));
-        }
-        List<R> out = new ArrayList<>();
-        for (SimFuture<R> f : futures) {
-            out.add(f.result());
-        }
-        return out;
+        return TaskCall.mapInOrder(inputs, x -> submit(fn, x));
     }
 
     /** No new tasks; with {@code wait}, waits for the pending ones and the workers to end. */

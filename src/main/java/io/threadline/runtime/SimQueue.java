@@ -86,7 +86,6 @@ public final class SimQueue<T> {
         return get(Scheduler.micros(seconds));
     }
 
-    @SuppressWarnings("unchecked")
     private T get(long timeout) {
         SimThread me = s.enter();
         try {
@@ -97,36 +96,35 @@ public final class SimQueue<T> {
                     throw new PyError("queue.Empty", "");
                 }
             }
-            Object item = items.pollFirst();
-            changed();
-            SimThread putter = notFull.first();
-            if (putter != null) {
-                s.wake(putter, Reason.WOKEN, me);
-            }
-            return item == NONE ? null : (T) item;
+            return takeLocked(me);
         } finally {
             s.lock.unlock();
         }
     }
 
     /** get_nowait(): the oldest item, or queue.Empty at once if there is none. */
-    @SuppressWarnings("unchecked")
     public T getNowait() {
         SimThread me = s.enter();
         try {
             if (items.isEmpty()) {
                 throw new PyError("queue.Empty", "");
             }
-            Object item = items.pollFirst();
-            changed();
-            SimThread putter = notFull.first();
-            if (putter != null) {
-                s.wake(putter, Reason.WOKEN, me);
-            }
-            return item == NONE ? null : (T) item;
+            return takeLocked(me);
         } finally {
             s.lock.unlock();
         }
+    }
+
+    /** Takes the oldest item (there is one; lock held) and wakes a putter waiting for room. */
+    @SuppressWarnings("unchecked")
+    private T takeLocked(SimThread me) {
+        Object item = items.pollFirst();
+        changed();
+        SimThread putter = notFull.first();
+        if (putter != null) {
+            s.wake(putter, Reason.WOKEN, me);
+        }
+        return item == NONE ? null : (T) item;
     }
 
     /** Marks one item taken earlier as done; raises ValueError if more than were put. */

@@ -86,21 +86,10 @@ public final class SimThreadPoolExecutor {
             } finally {
                 s.lock.unlock();
             }
-            Object value = null;
-            Throwable error = null;
-            try {
-                value = fn.apply(item[1]);
-            } catch (Killed k) {
-                throw k;
-            } catch (RuntimeException e) {
-                error = e;
-            } finally {
-                // Back in the executor's own loop: no scenario line until the next task.
-                ScenarioThread.restore(0);
-            }
+            TaskCall call = TaskCall.of(fn, item[1]);
             SimThread me = s.enter();
             try {
-                future.complete(value, error, me);
+                future.complete(call.value(), call.error(), me);
                 idle++;
             } finally {
                 s.lock.unlock();
@@ -110,15 +99,7 @@ public final class SimThreadPoolExecutor {
 
     /** Results of {@code fn} over {@code inputs}, in input order, each waited for in turn. */
     public <T, R> List<R> map(Function<T, R> fn, List<T> inputs) {
-        List<SimFuture<R>> futures = new ArrayList<>();
-        for (T x : inputs) {
-            futures.add(submit(fn, x));
-        }
-        List<R> out = new ArrayList<>();
-        for (SimFuture<R> f : futures) {
-            out.add(f.result());
-        }
-        return out;
+        return TaskCall.mapInOrder(inputs, x -> submit(fn, x));
     }
 
     /** Submits {@code fn} over {@code inputs}; iterate the result to get futures as they complete. */

@@ -36,35 +36,17 @@ public final class SimValue<T> {
 
     /** Reads the value (v.value). */
     public T get() {
-        lock.acquire();
-        try {
-            s.lock.lock();
-            try {
-                return value;
-            } finally {
-                s.lock.unlock();
-            }
-        } finally {
-            lock.release();
-        }
+        return SharedMemory.read(s, lock, () -> value);
     }
 
     /** Writes the value (v.value = x). */
     public void set(T x) {
-        lock.acquire();
-        try {
-            s.lock.lock();
-            try {
-                value = x;
-                if (track != null) {
-                    track.add(s.now, ((Number) x).longValue());
-                }
-            } finally {
-                s.lock.unlock();
+        SharedMemory.write(s, lock, () -> {
+            value = x;
+            if (track != null) {
+                track.add(s.now, ((Number) x).longValue());
             }
-        } finally {
-            lock.release();
-        }
+        });
     }
 
     /** The value's lock (v.get_lock()). */

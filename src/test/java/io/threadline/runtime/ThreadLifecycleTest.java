@@ -380,26 +380,9 @@ class ThreadLifecycleTest {
         assertThat(zero.exitStatus()).isZero();
     }
 
-    @Test
-    void threadsWakingTogetherUnderOneGilAreOrderedBySeedNotByWhenTheirTimersWereSet() {
-        java.util.Set<String> firsts = new java.util.HashSet<>();
-        for (long seed = 0; seed < 8; seed++) {
-            Trace t = Runs.run(new Program() {
-                @Override
-                protected void main() {
-                    for (String name : List.of("A", "B", "C")) {
-                        thread(name, () -> {
-                            sleep(1);
-                            print(currentThread().getName());
-                        }).start();
-                    }
-                }
-            }, RunOptions.defaults().withOrder(SchedulingOrder.RANDOM).withSeed(seed));
-            firsts.add(t.output().get(0).text());
-        }
-        assertThat(firsts).hasSizeGreaterThan(1);
-        // FIFO keeps timer order.
-        Trace fifo = Runs.run(new Program() {
+    /** A, B and C sleep 1 s, started in that order, and print their names. */
+    private static Program threeWakers() {
+        return new Program() {
             @Override
             protected void main() {
                 for (String name : List.of("A", "B", "C")) {
@@ -409,7 +392,18 @@ class ThreadLifecycleTest {
                     }).start();
                 }
             }
-        });
-        assertThat(output(fifo)).containsExactly("1.000 A: A", "1.000 B: B", "1.000 C: C");
+        };
+    }
+
+    @Test
+    void threadsWakingTogetherUnderOneGilAreOrderedBySeedNotByWhenTheirTimersWereSet() {
+        java.util.Set<String> firsts = new java.util.HashSet<>();
+        for (long seed = 0; seed < 8; seed++) {
+            Trace t = Runs.run(threeWakers(), RunOptions.defaults().withOrder(SchedulingOrder.RANDOM).withSeed(seed));
+            firsts.add(t.output().get(0).text());
+        }
+        assertThat(firsts).hasSizeGreaterThan(1);
+        // FIFO keeps timer order.
+        assertThat(output(Runs.run(threeWakers()))).containsExactly("1.000 A: A", "1.000 B: B", "1.000 C: C");
     }
 }
