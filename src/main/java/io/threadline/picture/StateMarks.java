@@ -58,6 +58,8 @@ public final class StateMarks {
                 if (thin) {
                     g.setFill(stroke);
                     g.fillRect(x0, y, w, h);
+                } else if (whole(lw) && whole(x0) && whole(y) && whole(w) && whole(h)) {
+                    dottedOutline(g, stroke, lw, x0, y, w, h);
                 } else {
                     g.setLineDashes(lw * 2, lw * 2);
                     g.setStroke(stroke);
@@ -164,6 +166,29 @@ public final class StateMarks {
         g.setLineDashes(lw * 1.4, lw * 1.2);
         g.strokeOval(cx - r + lw / 2, cy - r + lw / 2, 2 * r - lw, 2 * r - lw);
         g.setLineDashes(0, 0);
+    }
+
+    /**
+     * A dotted box on whole pixels as filled dashes, {@code 2 lw} on and off: every surface then
+     * draws the same pixels (rasterizers start a dashed stroke's pattern each their own way),
+     * and the dashes along x line up with those of a busy lane's pixels (anchored at x = 0).
+     */
+    private static void dottedOutline(Painter g, Rgb c, double lw, double x, double y, double w, double h) {
+        double period = 4 * lw;
+        g.setFill(c);
+        for (double d = Math.floor(x / period) * period; d < x + w; d += period) {
+            double a = Math.max(d, x);
+            double b = Math.min(d + 2 * lw, x + w);
+            if (b > a) {
+                g.fillRect(a, y, b - a, lw);
+                g.fillRect(a, y + h - lw, b - a, lw);
+            }
+        }
+        for (double d = y + lw; d < y + h - lw; d += period) {
+            double b = Math.min(d + 2 * lw, y + h - lw);
+            g.fillRect(x, d, lw, b - d);
+            g.fillRect(x + w - lw, d, lw, b - d);
+        }
     }
 
     private static boolean whole(double v) {
