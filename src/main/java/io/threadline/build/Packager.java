@@ -178,7 +178,7 @@ public final class Packager {
             cmd.addAll(List.of("--mac-package-name", "Threadline"));
         }
         run("jpackage (app image)", cmd, null);
-        return dest.resolve(MAC ? NAME + ".app" : NAME);
+        return imageIn(out);
     }
 
     private Path icon() {
@@ -377,6 +377,53 @@ public final class Packager {
             throw new IllegalStateException(template + " has no " + placeholder);
         }
         Files.writeString(script, text.replace(placeholder, placeholder + "\n" + line), StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------ for the benchmarks
+
+    /** The launcher of the app image the dist profile made under {@code dist}. */
+    public static Path launcher(Path dist) {
+        return Layout.of(imageIn(dist)).launcher();
+    }
+
+    /** The launcher's configuration (its class path and JVM options). */
+    public static Path launcherConfig(Path dist) {
+        return Layout.of(imageIn(dist)).app().resolve(NAME + ".cfg");
+    }
+
+    /**
+     * A launcher in {@code dir} that starts the image under {@code dist} without the JVM option
+     * {@code option}: the launcher and its configuration are copied, the runtime is linked, and the
+     * configuration names the image's own app folder, so the class path (and with it the archive's
+     * validity) is the image's. Linux and macOS.
+     */
+    public static Path launcherWithout(Path dist, Path dir, String option) throws IOException {
+        Layout image = Layout.of(imageIn(dist));
+        deleteTree(dir);
+        Layout copy = Layout.of(dir.resolve(image.image().getFileName()));
+        Files.createDirectories(copy.launcher().getParent());
+        Files.createDirectories(copy.runtime().getParent());
+        Files.copy(image.launcher(), copy.launcher(), StandardCopyOption.COPY_ATTRIBUTES);
+        try (Stream<Path> beside = Files.list(image.runtime().getParent())) {
+            for (Path p : beside.filter(Files::isRegularFile).toList()) {
+                Files.copy(p, copy.runtime().getParent().resolve(p.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        Files.createSymbolicLink(copy.runtime(), image.runtime().toAbsolutePath());
+        Files.createDirectories(copy.app());
+        String appDir = image.app().toAbsolutePath().toString();
+        List<String> cfg = new ArrayList<>();
+        for (String line : Files.readAllLines(image.app().resolve(NAME + ".cfg"), StandardCharsets.UTF_8)) {
+            if (!line.equals("java-options=" + option)) {
+                cfg.add(line.replace("$APPDIR", appDir));
+            }
+        }
+        Files.write(copy.app().resolve(NAME + ".cfg"), cfg, StandardCharsets.UTF_8);
+        return copy.launcher();
+    }
+
+    private static Path imageIn(Path dist) {
+        return dist.resolve("image").resolve(MAC ? NAME + ".app" : NAME);
     }
 
     // ------------------------------------------------------------------ helpers
