@@ -13,6 +13,8 @@ import javafx.scene.control.ComboBox;
  * the run to its end as the timeline draws it, and then hands over to {@code done}.
  */
 final class TrainingRun {
+    /** Pulses given to the run to get going. */
+    private static final int PULSES_BEFORE = 10;
     /** Pulses drawn after the run ended (the end of run's banner, tour and lesson). */
     private static final int PULSES_AFTER = 30;
     /** A run that has not ended by then is left: the archive is only less complete. */
@@ -36,14 +38,15 @@ final class TrainingRun {
         runButton.fire();
         long start = System.nanoTime();
         new AnimationTimer() {
-            private boolean running;
+            private int pulses;
             private int after = -1;
 
             @Override
             public void handle(long now) {
-                // The Stop button is enabled exactly while a run goes on.
-                running |= !stop.isDisabled();
-                if (after < 0 && (running && stop.isDisabled() || System.nanoTime() - start > LIMIT_NANOS)) {
+                // The Stop button is enabled exactly while a run goes on; a run on the virtual
+                // clock may be over before the first pulse.
+                boolean ended = ++pulses > PULSES_BEFORE && stop.isDisabled();
+                if (after < 0 && (ended || System.nanoTime() - start > LIMIT_NANOS)) {
                     after = 0;
                 }
                 if (after >= 0 && ++after > PULSES_AFTER) {
