@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 6, figure 2: finding the scenario line of a runtime call, against a JFR event with its
+ * Figure 2 of the suite: finding the scenario line of a runtime call, against a JFR event with its
  * stack trace taken at the same depth in the same run. The frames mimic a real call: scenario
  * code, then Program.sleep, Scheduler.sleep, Scheduler.enter, then either the line the stamped
  * program left in its thread (what runs of the built scenarios do) or CallSites' stack walk

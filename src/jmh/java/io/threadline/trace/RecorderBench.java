@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 6, figure 1: what recording one transition costs, against a JFR event commit in the same
+ * Figure 1 of the suite: what recording one transition costs, against a JFR event commit in the same
  * run. The transitions follow a consumer's loop (running, waiting on a queue, woken by a
  * producer, ...) with the strings and lines the runtime passes. Every 1M events the lane is
  * rewound, so the figure is the recording, not the growth of the heap (counted under memory).

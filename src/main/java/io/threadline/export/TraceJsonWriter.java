@@ -99,41 +99,54 @@ public final class TraceJsonWriter {
         g.writeEndObject();
     }
 
+    /**
+     * Opens an event of the cold paths (declarations, prints, results, counters) up to its args:
+     * the fields in the order every Threadline file has them; a null category, a negative time or
+     * thread id is left out.
+     */
+    private static void openEvent(JsonGenerator g, String ph, String cat, String name, long ts, int pid, int tid)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ph", ph);
+        if (cat != null) {
+            g.writeStringField("cat", cat);
+        }
+        g.writeStringField("name", name);
+        if (ts >= 0) {
+            g.writeNumberField("ts", ts);
+        }
+        g.writeNumberField("pid", pid);
+        if (tid >= 0) {
+            g.writeNumberField("tid", tid);
+        }
+        g.writeObjectFieldStart("args");
+    }
+
+    /** Closes the args and the event {@link #openEvent} opened. */
+    private static void closeEvent(JsonGenerator g) throws IOException {
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
     private static void writeDeclarations(JsonGenerator g, Trace trace, Snapshot snap) throws IOException {
         for (int p = 0; p < snap.processes; p++) {
-            g.writeStartObject();
-            g.writeStringField("ph", "M");
-            g.writeStringField("name", TraceFormat.PROCESS_NAME);
-            g.writeNumberField("pid", p + TraceFormat.ID_BASE);
-            g.writeObjectFieldStart("args");
+            openEvent(g, "M", null, TraceFormat.PROCESS_NAME, -1, p + TraceFormat.ID_BASE, -1);
             g.writeStringField("name", trace.process(p).name());
-            g.writeEndObject();
-            g.writeEndObject();
+            closeEvent(g);
         }
         for (int t = 0; t < snap.threads; t++) {
             ThreadInfo info = trace.thread(t);
-            g.writeStartObject();
-            g.writeStringField("ph", "M");
-            g.writeStringField("name", TraceFormat.THREAD_NAME);
-            g.writeNumberField("pid", info.process() + TraceFormat.ID_BASE);
-            g.writeNumberField("tid", t + TraceFormat.ID_BASE);
-            g.writeObjectFieldStart("args");
+            int pid = info.process() + TraceFormat.ID_BASE;
+            openEvent(g, "M", null, TraceFormat.THREAD_NAME, -1, pid, t + TraceFormat.ID_BASE);
             g.writeStringField("name", info.name());
             g.writeBooleanField("daemon", info.daemon());
             g.writeStringField("role", info.role().label());
-            g.writeEndObject();
-            g.writeEndObject();
+            closeEvent(g);
 
             // Perfetto orders lanes by this; without it, by tid or name.
-            g.writeStartObject();
-            g.writeStringField("ph", "M");
-            g.writeStringField("name", TraceFormat.THREAD_SORT_INDEX);
-            g.writeNumberField("pid", info.process() + TraceFormat.ID_BASE);
-            g.writeNumberField("tid", t + TraceFormat.ID_BASE);
-            g.writeObjectFieldStart("args");
+            openEvent(g, "M", null, TraceFormat.THREAD_SORT_INDEX, -1, pid, t + TraceFormat.ID_BASE);
             g.writeNumberField("sort_index", t);
-            g.writeEndObject();
-            g.writeEndObject();
+            closeEvent(g);
         }
     }
 
@@ -325,51 +338,31 @@ public final class TraceJsonWriter {
 
         void output(int i) throws IOException {
             OutputLine o = snap.output.get(i);
-            g.writeStartObject();
-            g.writeStringField("ph", "i");
-            g.writeStringField("cat", TraceFormat.CAT_OUTPUT);
-            g.writeStringField("name", TraceFormat.PRINT);
-            g.writeNumberField("ts", o.time());
-            g.writeNumberField("pid", trace.thread(o.thread()).process() + TraceFormat.ID_BASE);
-            g.writeNumberField("tid", o.thread() + TraceFormat.ID_BASE);
-            g.writeObjectFieldStart("args");
+            openEvent(g, "i", TraceFormat.CAT_OUTPUT, TraceFormat.PRINT, o.time(),
+                    trace.thread(o.thread()).process() + TraceFormat.ID_BASE, o.thread() + TraceFormat.ID_BASE);
             g.writeStringField("text", o.text());
             if (o.error()) {
                 g.writeBooleanField("error", true);
             }
-            g.writeEndObject();
-            g.writeEndObject();
+            closeEvent(g);
         }
 
         void result(int i) throws IOException {
             ResultMark r = snap.results.get(i);
-            g.writeStartObject();
-            g.writeStringField("ph", "i");
-            g.writeStringField("cat", TraceFormat.CAT_RESULT);
-            g.writeStringField("name", TraceFormat.RESULT);
-            g.writeNumberField("ts", r.time());
-            g.writeNumberField("pid", trace.thread(r.thread()).process() + TraceFormat.ID_BASE);
-            g.writeNumberField("tid", r.thread() + TraceFormat.ID_BASE);
-            g.writeObjectFieldStart("args");
+            openEvent(g, "i", TraceFormat.CAT_RESULT, TraceFormat.RESULT, r.time(),
+                    trace.thread(r.thread()).process() + TraceFormat.ID_BASE, r.thread() + TraceFormat.ID_BASE);
             g.writeStringField("variant", r.variant());
             g.writeStringField("input", r.input());
             g.writeStringField("value", r.value());
             threadRef("from", r.from());
-            g.writeEndObject();
-            g.writeEndObject();
+            closeEvent(g);
         }
 
         void counter(String name, CounterSample s) throws IOException {
-            g.writeStartObject();
-            g.writeStringField("ph", "C");
-            g.writeStringField("name", name);
-            g.writeNumberField("ts", s.time());
             // Counters belong to the run, shown with its main process.
-            g.writeNumberField("pid", TraceFormat.ID_BASE);
-            g.writeObjectFieldStart("args");
+            openEvent(g, "C", null, name, s.time(), TraceFormat.ID_BASE, -1);
             g.writeNumberField(TraceFormat.COUNTER_VALUE, s.value());
-            g.writeEndObject();
-            g.writeEndObject();
+            closeEvent(g);
         }
 
         /** A thread by name; by name and id when the name alone is ambiguous. */
@@ -461,6 +454,24 @@ public final class TraceJsonWriter {
             return depth == 1 || depth == 2 && ctx.inArray();
         }
 
+        /** Before the first entry of a lined object or array: its own line. */
+        private static void begin(JsonGenerator g) throws IOException {
+            if (lined(g)) {
+                g.writeRaw('\n');
+            }
+        }
+
+        private static void separate(JsonGenerator g) throws IOException {
+            g.writeRaw(lined(g) ? ",\n" : ",");
+        }
+
+        private static void end(JsonGenerator g, int count, char close) throws IOException {
+            if (lined(g) && count > 0) {
+                g.writeRaw('\n');
+            }
+            g.writeRaw(close);
+        }
+
         @Override
         public void writeRootValueSeparator(JsonGenerator g) {
         }
@@ -472,9 +483,7 @@ public final class TraceJsonWriter {
 
         @Override
         public void beforeObjectEntries(JsonGenerator g) throws IOException {
-            if (lined(g)) {
-                g.writeRaw('\n');
-            }
+            begin(g);
         }
 
         @Override
@@ -484,12 +493,12 @@ public final class TraceJsonWriter {
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(lined(g) ? ",\n" : ",");
+            separate(g);
         }
 
         @Override
         public void writeEndObject(JsonGenerator g, int entries) throws IOException {
-            g.writeRaw(lined(g) && entries > 0 ? "\n}" : "}");
+            end(g, entries, '}');
         }
 
         @Override
@@ -499,19 +508,17 @@ public final class TraceJsonWriter {
 
         @Override
         public void beforeArrayValues(JsonGenerator g) throws IOException {
-            if (lined(g)) {
-                g.writeRaw('\n');
-            }
+            begin(g);
         }
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(lined(g) ? ",\n" : ",");
+            separate(g);
         }
 
         @Override
         public void writeEndArray(JsonGenerator g, int values) throws IOException {
-            g.writeRaw(lined(g) && values > 0 ? "\n]" : "]");
+            end(g, values, ']');
         }
     }
 }

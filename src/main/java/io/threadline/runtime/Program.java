@@ -11,6 +11,7 @@ import java.util.Random;
 public abstract class Program {
     private Scheduler scheduler;
     private Random random;
+    private HostedRuntime hosted;
 
     /** The main thread's code. */
     protected abstract void main() throws Exception;
@@ -143,6 +144,14 @@ public abstract class Program {
     /** The thread running this code. */
     protected final SimThread currentThread() {
         return SimThread.current();
+    }
+
+    /** The runtime's calls for a program whose threads run outside the JVM (see {@link HostedRuntime}). */
+    protected final HostedRuntime hosted() {
+        if (hosted == null) {
+            hosted = new HostedRuntime(rt());
+        }
+        return hosted;
     }
 
     /** A random source seeded from the run's seed: same seed, same choices. */

@@ -164,7 +164,7 @@ final class Scheduler {
     SimProcess newProcess(String name) {
         lock.lock();
         try {
-            SimProcess p = new SimProcess(trace.addProcess(name), name);
+            SimProcess p = new SimProcess(trace.addProcess(name), name, options.switchInterval());
             processes.add(p);
             return p;
         } finally {
@@ -259,7 +259,9 @@ final class Scheduler {
             }
             if (error != null) {
                 String what = PyError.describe(error);
-                trace.output(now, t.id, "Exception in thread " + t.getName() + ": " + what, true);
+                if (!(error instanceof PyError p && p.isReported())) {
+                    trace.output(now, t.id, "Exception in thread " + t.getName() + ": " + what, true);
+                }
                 t.line = lineOf(error, t.line);
                 die(t, Reason.RAISED, null, what);
             } else {
@@ -348,7 +350,10 @@ final class Scheduler {
             if (t.started) {
                 throw new PyError("RuntimeError", "cannot set daemon status of active thread");
             }
-            t.daemon = on;
+            if (t.daemon != on) {
+                t.daemon = on;
+                trace.markDaemon(t.id, on);
+            }
         } finally {
             lock.unlock();
         }
@@ -566,7 +571,7 @@ final class Scheduler {
      * cpu() calls share one interval, as CPython's eval loop does.
      */
     private void startSlice(SimThread t) {
-        long quantumEnd = t.quantumStart + options.switchInterval();
+        long quantumEnd = t.quantumStart + t.process.switchInterval;
         if (quantumEnd < now) {
             quantumEnd = now;
         }
@@ -709,7 +714,7 @@ final class Scheduler {
                     t.cpuRemaining = 0;
                     t.computing = false;
                     ready.add(t);
-                } else if (now >= t.quantumStart + options.switchInterval() && contended(t)) {
+                } else if (now >= t.quantumStart + t.process.switchInterval && contended(t)) {
                     // The switch interval is up and another thread wants this core or GIL. As
                     // CPython's forced switch, the thread giving way cannot take it straight back.
                     releaseCore(t);
@@ -719,7 +724,7 @@ final class Scheduler {
                     runnable.add(t);
                     allocate();
                 } else {
-                    if (now >= t.quantumStart + options.switchInterval()) {
+                    if (now >= t.quantumStart + t.process.switchInterval) {
                         t.quantumStart = now;
                     }
                     startSlice(t);
@@ -813,10 +818,16 @@ final class Scheduler {
             return;
         }
         Thread jt = holder.javaThread;
-        String where = jt == null ? "" : stuckAt(jt.getStackTrace());
-        String why = holder.getName() + " has not come back to the runtime for "
-                + formatSeconds(stalledMillis * 1000) + where
-                + ": it spins or blocks outside the runtime (use sleep, cpu and the runtime's primitives)";
+        String why;
+        if (stallReport != null) {
+            why = holder.getName() + " has not come back to the runtime for " + formatSeconds(stalledMillis * 1000)
+                    + stallReport.apply(holder);
+        } else {
+            String where = jt == null ? "" : stuckAt(jt.getStackTrace());
+            why = holder.getName() + " has not come back to the runtime for "
+                    + formatSeconds(stalledMillis * 1000) + where
+                    + ": it spins or blocks outside the runtime (use sleep, cpu and the runtime's primitives)";
+        }
         lock.lock();
         try {
             if (finished || baton != holder || progress != seen) {
@@ -841,6 +852,55 @@ final class Scheduler {
             }
         }
         return "";
+    }
+
+    // ------------------------------------------------------------------ for programs run outside the JVM
+
+    /** What the watchdog says of a stalled thread after "has not come back for N s"; null: the Java stack. */
+    volatile java.util.function.Function<SimThread, String> stallReport;
+
+    /**
+     * The scenario time up to which the calling thread may go on computing without telling the
+     * runtime, since nothing can change before it (lock held): no timer is due, no thread with
+     * a core waits for the baton, and, if a thread wants its core or GIL, its switch interval
+     * has not ended. A program run outside the JVM computes that far between runtime calls.
+     */
+    long horizon(SimThread me) {
+        if (!ready.isEmpty()) {
+            return now;
+        }
+        long h = options.timeLimit();
+        while (!timers.isEmpty() && timers.peek().stale()) {
+            timers.poll();
+        }
+        if (!timers.isEmpty()) {
+            h = Math.min(h, timers.peek().time);
+        }
+        if (contended(me)) {
+            h = Math.min(h, Math.max(now, me.quantumStart + me.process.switchInterval));
+        }
+        return Math.max(now, h);
+    }
+
+    /** Kills {@code t} for a hosted program (lock held): a terminated process's thread. */
+    void killHosted(SimThread t, SimThread cause, String detail) {
+        if (t == cause) {
+            throw new IllegalArgumentException("a thread cannot kill itself");
+        }
+        if (t.started && !t.dead) {
+            kill(t, cause, detail);
+        }
+    }
+
+    /** Ends the run from inside (lock held), as failed, with {@code message} as its one line. */
+    void fail(String message) {
+        finishRun(RunOutcome.FAILED, message, null, "run stopped");
+    }
+
+    /** Gives {@code t} a new name, on its lane too. */
+    void rename(SimThread t, String name) {
+        t.rename(name);
+        trace.renameThread(t.id, name);
     }
 
     /** Ends the run at once from outside (the Stop button); its threads unwind and exit. */

@@ -6,9 +6,12 @@ final class SimProcess {
     final String name;
     /** The thread holding this process's GIL, or null. Guarded by the scheduler lock. */
     SimThread gilHolder;
+    /** Microseconds of CPU work before a thread gives way to one that wants its GIL (sys.setswitchinterval). */
+    long switchInterval;
 
-    SimProcess(int id, String name) {
+    SimProcess(int id, String name, long switchInterval) {
         this.id = id;
         this.name = name;
+        this.switchInterval = switchInterval;
     }
 }

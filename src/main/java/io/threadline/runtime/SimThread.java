@@ -14,7 +14,7 @@ public class SimThread {
     final int id;
     final SimProcess process;
     final ThreadRole role;
-    private final String name;
+    private volatile String name;
     private final Runnable target;
     boolean daemon;
 
@@ -99,6 +99,11 @@ public class SimThread {
 
     public final String getName() {
         return name;
+    }
+
+    /** Lock held; through {@link Scheduler#rename}, which renames the lane too. */
+    void rename(String newName) {
+        name = newName;
     }
 
     public final boolean isDaemon() {

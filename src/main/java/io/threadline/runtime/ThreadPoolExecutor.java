@@ -70,6 +70,8 @@ public final class ThreadPoolExecutor {
         for (;;) {
             Object[] item = work.get();
             if (item == null) {
+                // As CPython's worker: pass the wake-up on to the next worker, then end.
+                work.put(null);
                 return;
             }
             Function<Object, Object> fn = (Function<Object, Object>) item[0];
@@ -119,7 +121,11 @@ public final class ThreadPoolExecutor {
         return () -> new CompletionIterator<>(c);
     }
 
-    /** No new tasks; with {@code wait}, waits for the queued ones and the workers to end. */
+    /**
+     * No new tasks; with {@code wait}, waits for the queued ones and the workers to end. As in
+     * CPython, one wake-up (None) goes into the work queue, and each worker that takes it puts
+     * it back for the next before it ends.
+     */
     public void shutdown(boolean wait) {
         s.enter();
         try {
@@ -127,9 +133,7 @@ public final class ThreadPoolExecutor {
         } finally {
             s.lock.unlock();
         }
-        for (int i = 0; i < workers.size(); i++) {
-            work.put(null);
-        }
+        work.put(null);
         if (wait) {
             for (SimThread w : workers) {
                 w.join();

@@ -68,11 +68,6 @@ public final class ChefSoupScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return ChefSoupProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         TraceFinder f = new TraceFinder(trace);
         int barron = f.thread("Barron");

@@ -78,11 +78,6 @@ public final class ConditionScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return ConditionProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int baker = trace.threadNamed("Baker");

@@ -69,11 +69,6 @@ public final class DaemonCleanerScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return DaemonCleanerProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         TraceFinder f = new TraceFinder(trace);
         int barron = f.thread("Barron");

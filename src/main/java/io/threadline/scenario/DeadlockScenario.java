@@ -71,11 +71,6 @@ public final class DeadlockScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return DeadlockProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int alice = trace.threadNamed("Alice");

@@ -86,11 +86,6 @@ public final class PoolMapVsImapScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return PoolMapVsImapProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         TraceFinder f = new TraceFinder(trace);
         int main = f.thread(mainThread());

@@ -90,11 +90,6 @@ public final class ProducerConsumerScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return ProducerConsumerProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         TraceFinder f = new TraceFinder(trace);
         List<TourStep> steps = new ArrayList<>();

@@ -71,11 +71,6 @@ public final class RaceConditionScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return RaceConditionProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int first = trace.threadNamed("Thread-1");

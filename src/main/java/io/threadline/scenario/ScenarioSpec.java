@@ -76,7 +76,10 @@ public abstract class ScenarioSpec {
     protected abstract Program program(ParamValues values);
 
     /** The program class, whose source file is shown as the scenario's Java code. */
-    public abstract Class<? extends Program> programClass();
+    public final Class<? extends Program> programClass() {
+        // a program's constructor only keeps its values: making one to ask its class costs nothing
+        return program(defaults()).getClass();
+    }
 
     /** The guided tour's moments for a finished run, found from its trace. */
     public abstract List<TourStep> tour(Trace trace);

@@ -79,11 +79,6 @@ public final class SemaphoreScenario extends ScenarioSpec {
     }
 
     @Override
-    public Class<? extends Program> programClass() {
-        return SemaphoreProgram.class;
-    }
-
-    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         List<TourStep> steps = new ArrayList<>();

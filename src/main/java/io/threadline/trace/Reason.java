@@ -27,6 +27,7 @@ public enum Reason {
     EVENT("event", ThreadState.WAITING),
     CONDITION("condition", ThreadState.WAITING),
     SEMAPHORE("semaphore", ThreadState.WAITING),
+    BARRIER("barrier", ThreadState.WAITING),
     RESULT("result", ThreadState.WAITING),
     IO("io", ThreadState.WAITING),
     START_HANDSHAKE("start-handshake", ThreadState.WAITING),

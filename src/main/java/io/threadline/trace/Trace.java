@@ -84,6 +84,18 @@ public final class Trace {
         return id;
     }
 
+    /** Gives thread {@code id} a new name (a Python program may rename a thread while it runs). */
+    public void renameThread(int id, String name) {
+        ThreadInfo t = threads.get(id);
+        threads.replace(id, new ThreadInfo(t.id(), name, t.process(), t.daemon(), t.role()));
+    }
+
+    /** Marks thread {@code id} daemon or not (set before it starts). */
+    public void markDaemon(int id, boolean daemon) {
+        ThreadInfo t = threads.get(id);
+        threads.replace(id, new ThreadInfo(t.id(), t.name(), t.process(), daemon, t.role()));
+    }
+
     /** Records that {@code thread} entered {@code state} at {@code time}. */
     public void transition(int thread, long time, ThreadState state, Reason reason, int cause, String detail,
                            int line) {

@@ -1,19 +1,20 @@
 package io.threadline.ui;
 
-import io.threadline.cli.RunCommand;
 import io.threadline.export.Captions;
 import io.threadline.export.PictureExport;
 import io.threadline.export.PlaybackRecorder;
 import io.threadline.export.Progress;
 import io.threadline.export.Recording;
-import io.threadline.export.TraceFile;
-import io.threadline.export.WriteFailure;
+import io.threadline.export.RunCommand;
+import io.threadline.export.TraceFormatException;
 import io.threadline.picture.PictureMetrics;
 import io.threadline.picture.PictureOptions;
 import io.threadline.picture.PictureTheme;
 import io.threadline.picture.TimelinePicture;
 import io.threadline.trace.Trace;
+import io.threadline.ui.KeyMap.Shortcut;
 import io.threadline.ui.timeline.TimelineView;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Menu;
@@ -23,110 +24,154 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.DragEvent;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.TransferMode;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.logging.Level;
 
 /**
  * The File menu and what goes with it: open (also recent files and a file dropped on the window),
  * save the trace, export the picture, record the playback, copy the command line that makes the
  * trace again. Files are read and written off the JavaFX thread; the window says in its status
- * line what happened, and a file that cannot be read changes nothing on screen.
+ * line what happened, and a file that cannot be read changes nothing on screen. This is the one
+ * way the window saves a trace: the file becomes recent and names the trace in the title.
  */
 final class FileMenu {
-    /** Threads writing files now; the window waits for them when it closes. */
-    private final java.util.List<Thread> working = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** What the File menu needs of the window it serves. */
+    interface Host {
+        /** The window that owns the dialogs. */
+        Window owner();
 
-    static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
-    static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
-    static final KeyCombination EXPORT = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN);
-    static final KeyCombination RECORD = new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
-    static final KeyCombination COPY_COMMAND = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
+        /** The trace shown, or null. */
+        Trace trace();
 
-    private final MainController c;
+        /** The timeline, whose width and visible window an export starts from. */
+        TimelineView timeline();
+
+        double speed();
+
+        boolean dark();
+
+        boolean presentation();
+
+        /** Shows a trace read from {@code file}. */
+        void show(Path file, Trace trace);
+
+        /** One line in the status bar; an error is marked as such. */
+        void say(String message, boolean error);
+
+        /** A trace has got the file it is known by: the title names it. */
+        void named(Trace trace);
+    }
+
+    /** The dialogs the menu shows; tests put their own in their place. */
+    interface Dialogs {
+        File open(FileChooser chooser, Window owner);
+
+        File save(FileChooser chooser, Window owner);
+
+        Optional<ExportRequest> askExport(Window owner, boolean recording, ExportRequest initial, Trace trace,
+                                          Function<ExportRequest, PictureOptions> look);
+
+        void showProgress(Window owner, String title, Task<?> task);
+    }
+
+    /** The dialogs of the desktop. */
+    static final Dialogs DESKTOP = new Dialogs() {
+        @Override
+        public File open(FileChooser chooser, Window owner) {
+            return chooser.showOpenDialog(owner);
+        }
+
+        @Override
+        public File save(FileChooser chooser, Window owner) {
+            return chooser.showSaveDialog(owner);
+        }
+
+        @Override
+        public Optional<ExportRequest> askExport(Window owner, boolean recording, ExportRequest initial, Trace trace,
+                                                 Function<ExportRequest, PictureOptions> look) {
+            return ExportDialog.ask(owner, recording, initial, trace, look);
+        }
+
+        @Override
+        public void showProgress(Window owner, String title, Task<?> task) {
+            ProgressDialog.show(owner, title, task);
+        }
+    };
+
+    private final Host window;
     private final MenuButton button;
     private final Menu recentMenu = new Menu("Open recent");
     private final RecentFiles recent;
+    /** Threads writing pictures and recordings now; the window waits for them when it closes. */
+    private final List<Thread> working = new CopyOnWriteArrayList<>();
     /** The file each trace shown came from or went to, for the title and the next save. */
     private final Map<Trace, Path> files = new IdentityHashMap<>();
+    private TraceExports saves = new TraceExports();
+    private Dialogs dialogs = DESKTOP;
+    private TraceLoader loader;
     private Path lastDir;
     private ExportRequest lastPicture;
     private ExportRequest lastRecording;
 
-    FileMenu(MainController controller, MenuButton button, RecentFiles recent) {
-        this.c = controller;
+    FileMenu(Host window, MenuButton button, RecentFiles recent, KeyMap keys) {
+        this.window = window;
         this.button = button;
         this.recent = recent;
-        MenuItem open = item("Open trace…", "mdi2f-folder-open-outline", OPEN, this::open);
-        MenuItem save = item("Save trace…", "mdi2c-content-save-outline", SAVE, this::save);
-        MenuItem export = item("Export picture…", "mdi2i-image-outline", EXPORT, this::exportPicture);
-        MenuItem record = item("Record playback…", "mdi2f-filmstrip", RECORD, this::record);
-        MenuItem copy = item("Copy command line", "mdi2c-console-line", COPY_COMMAND, this::copyCommandLine);
+        keys.bind(Shortcut.OPEN, this::chooseAndOpen);
+        keys.bind(Shortcut.SAVE, this::save);
+        keys.bind(Shortcut.EXPORT, this::exportPicture);
+        keys.bind(Shortcut.RECORD, this::record);
+        keys.bind(Shortcut.COPY_COMMAND, this::copyCommandLine);
+        MenuItem open = item("Open trace…", "mdi2f-folder-open-outline", Shortcut.OPEN, keys);
+        MenuItem save = item("Save trace…", "mdi2c-content-save-outline", Shortcut.SAVE, keys);
+        MenuItem export = item("Export picture…", "mdi2i-image-outline", Shortcut.EXPORT, keys);
+        MenuItem record = item("Record playback…", "mdi2f-filmstrip", Shortcut.RECORD, keys);
+        MenuItem copy = item("Copy command line", "mdi2c-console-line", Shortcut.COPY_COMMAND, keys);
         recentMenu.setGraphic(new FontIcon("mdi2h-history"));
         button.getItems().setAll(open, recentMenu, new SeparatorMenuItem(), save, new SeparatorMenuItem(), export,
                 record, new SeparatorMenuItem(), copy);
         button.setOnShowing(e -> {
             fillRecent();
-            boolean has = c.playback().getTrace() != null;
-            open.setDisable(c.loader() == null);
-            recentMenu.setDisable(c.loader() == null);
+            boolean has = window.trace() != null;
+            open.setDisable(loader == null);
+            recentMenu.setDisable(loader == null);
             save.setDisable(!has);
             export.setDisable(!has);
             record.setDisable(!has);
-            copy.setDisable(!has || RunCommand.of(c.playback().getTrace()) == null);
+            copy.setDisable(!has || RunCommand.of(window.trace()) == null);
         });
         button.setFocusTraversable(false);
         fillRecent();
     }
 
-    private static MenuItem item(String text, String icon, KeyCombination keys, Runnable action) {
+    private static MenuItem item(String text, String icon, Shortcut shortcut, KeyMap keys) {
         MenuItem m = new MenuItem(text, new FontIcon(icon));
-        // shown in the menu; the keys themselves are handled in attach(), as a toolbar menu has no accelerators
-        m.setAccelerator(keys);
-        m.setOnAction(e -> action.run());
+        // The menu shows the key; JavaFX files it in the scene's accelerators, where the key map's is.
+        m.setAccelerator(shortcut.combination());
+        m.setOnAction(e -> keys.run(shortcut));
         return m;
     }
 
-    /** Installs the File shortcuts and opening a trace file dropped on the window. */
+    /** Opens a trace file dropped on the window. */
     void attach(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            Runnable action = null;
-            if (RECORD.match(e)) {
-                action = this::record;
-            } else if (EXPORT.match(e)) {
-                action = this::exportPicture;
-            } else if (SAVE.match(e)) {
-                action = this::save;
-            } else if (COPY_COMMAND.match(e)) {
-                action = this::copyCommandLine;
-            }
-            if (action != null) {
-                e.consume();
-                action.run();
-            }
-        });
         scene.addEventFilter(DragEvent.DRAG_OVER, e -> {
-            if (c.loader() != null && e.getDragboard().hasFiles()) {
+            if (loader != null && e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
                 e.consume();
             }
@@ -139,28 +184,88 @@ final class FileMenu {
         });
     }
 
+    /** How trace files are read; without a reader the menu cannot open any. */
+    void setLoader(TraceLoader traceLoader) {
+        loader = traceLoader;
+    }
+
+    boolean canOpen() {
+        return loader != null;
+    }
+
+    /** Puts other dialogs in place of the desktop's (tests). */
+    void useDialogs(Dialogs d) {
+        dialogs = d;
+    }
+
+    /** Saves through {@code saver} instead of the trace file writer (tests). */
+    void useSaver(TraceExports.Saver saver) {
+        saves = new TraceExports(saver);
+    }
+
     // ------------------------------------------------------------------ open
 
-    private void open() {
-        c.openFile();
+    private void chooseAndOpen() {
+        if (loader == null) {
+            return;
+        }
+        FileChooser ch = chooser("Open a trace", null, "Trace files (*.json)", "*.json");
+        ch.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*.*"));
+        File f = dialogs.open(ch, window.owner());
+        if (f != null) {
+            open(f.toPath());
+        }
     }
 
     /** Opens the first of the files dropped on the window; false if none can be opened here. */
     boolean dropped(List<File> dropped) {
-        if (c.loader() == null || dropped.isEmpty()) {
+        if (loader == null || dropped.isEmpty()) {
             return false;
         }
         Path file = dropped.get(0).toPath();
         if (Files.isDirectory(file)) {
-            c.showMessage("Cannot open " + file.getFileName() + ": it is a folder; drop a trace file (.json).", true);
+            window.say("Cannot open " + file.getFileName() + ": it is a folder; drop a trace file (.json).", true);
             return false;
         }
-        c.openTrace(file);
+        open(file);
         return true;
     }
 
+    /** Reads a trace file in the background and shows it; a file that cannot be read gets one line. */
+    void open(Path file) {
+        TraceLoader l = loader;
+        if (l == null) {
+            window.say("Cannot open " + file.getFileName() + ": this build has no trace file reader.", true);
+            return;
+        }
+        window.say("Opening " + file.getFileName() + "…", false);
+        Thread t = new Thread(() -> {
+            try {
+                Trace trace = l.load(file);
+                Platform.runLater(() -> {
+                    opened(file, trace);
+                    window.show(file, trace);
+                });
+            } catch (TraceFormatException | IOException e) {
+                Platform.runLater(() -> window.say("Could not open " + file.getFileName() + ": "
+                        + IoProblems.describe(e), true));
+            } catch (OutOfMemoryError e) {
+                AppLog.LOG.log(Level.WARNING, "Out of memory opening " + file, e);
+                Platform.runLater(() -> window.say("Could not open " + file.getFileName()
+                        + ": too large for the memory Threadline has (start it with more, e.g. -Xmx4g)", true));
+            } catch (Exception | Error e) {
+                // Not a bad file but a fault of the reader: the user gets a line, the log the trace.
+                ErrorReporter.report("opening " + file.getFileName(), e);
+                Platform.runLater(() -> window.say("Could not open " + file.getFileName() + ": an unexpected error ("
+                        + e.getClass().getSimpleName() + "); the details are in the error dialog", true));
+            }
+        }, "trace-loader");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** A trace was opened from {@code file}: it becomes recent, and names the trace. */
-    void opened(Path file, Trace trace) {
+    private void opened(Path file, Trace trace) {
         files.put(trace, file.toAbsolutePath());
         lastDir = file.toAbsolutePath().getParent();
         recent.add(file);
@@ -180,11 +285,11 @@ final class FileMenu {
             m.setOnAction(e -> {
                 if (!Files.isRegularFile(p)) {
                     recent.remove(p);
-                    c.showMessage("Cannot open " + p.getFileName() + ": it is no longer at " + p.getParent() + ".",
+                    window.say("Cannot open " + p.getFileName() + ": it is no longer at " + p.getParent() + ".",
                             true);
                     return;
                 }
-                c.openTrace(p);
+                open(p);
             });
             recentMenu.getItems().add(m);
         }
@@ -218,46 +323,54 @@ final class FileMenu {
     // ------------------------------------------------------------------ save
 
     private void save() {
-        Trace t = c.playback().getTrace();
+        Trace t = window.trace();
         if (t == null) {
-            c.showMessage("Nothing to save yet: run a scenario or open a trace first.", true);
+            window.say("Nothing to save yet: run a scenario or open a trace first.", true);
             return;
         }
         Path known = files.get(t);
-        File f = chooser("Save the trace", known != null ? known.getFileName().toString() : baseName(t) + ".json",
-                "Trace files (*.json)", "*.json").showSaveDialog(c.stage());
+        File f = dialogs.save(chooser("Save the trace", known != null ? known.getFileName().toString()
+                : baseName(t) + ".json", "Trace files (*.json)", "*.json"), window.owner());
         if (f != null) {
             saveTo(withExtension(f.toPath(), "json"));
         }
     }
 
-    /** Saves the trace shown to {@code file} in the background; the task, for tests. */
-    Task<Void> saveTo(Path file) {
-        Trace t = c.playback().getTrace();
+    /**
+     * Saves the trace shown to {@code file} in the background; false if there is none. A run still
+     * going on is saved as far as it got; a new run or another scenario meanwhile changes nothing
+     * in what is saved.
+     */
+    boolean saveTo(Path file) {
+        Trace t = window.trace();
         if (t == null) {
-            return null;
+            return false;
         }
+        String name = String.valueOf(file.getFileName());
         boolean live = !t.isFinished();
-        Task<Void> task = new Task<>() {
+        long upTo = t.endTime();
+        window.say("Saving " + name + "…", false);
+        saves.save(t, file, new TraceExports.Listener() {
             @Override
-            protected Void call() throws Exception {
-                TraceFile.save(t, file);
-                return null;
+            public void saved(Path f) {
+                String size = size(f);
+                Platform.runLater(() -> {
+                    files.put(t, f.toAbsolutePath());
+                    lastDir = f.toAbsolutePath().getParent();
+                    recent.add(f);
+                    window.say("Saved " + name + " (" + size + ")" + (live
+                            ? ": the run was still going on, saved up to " + Formats.seconds(upTo) : "") + ".", false);
+                    window.named(t);
+                });
             }
-        };
-        task.setOnSucceeded(e -> {
-            files.put(t, file.toAbsolutePath());
-            lastDir = file.toAbsolutePath().getParent();
-            recent.add(file);
-            c.showMessage("Saved " + file.getFileName() + " (" + size(file) + ")"
-                    + (live ? ", what the run had recorded so far" : "") + ".", false);
-            c.refreshTitle();
+
+            @Override
+            public void failed(Path f, String reason) {
+                Platform.runLater(() -> window.say("Could not save " + name + ": " + reason
+                        + ". The file that was there is unchanged.", true));
+            }
         });
-        task.setOnFailed(e -> c.showMessage("Could not save " + file.getFileName() + ": "
-                + problem(task.getException()) + ". Nothing was changed.", true));
-        start(task, "trace-saver");
-        c.showMessage("Saving " + file.getFileName() + "…", false);
-        return task;
+        return true;
     }
 
     // ------------------------------------------------------------------ export
@@ -265,13 +378,13 @@ final class FileMenu {
     /** What the dialogs offer first: the window's look, the last choices. */
     private ExportRequest defaults(boolean recording) {
         ExportRequest last = recording ? lastRecording : lastPicture;
-        TimelineView v = c.timeline();
+        TimelineView v = window.timeline();
         double width = Math.max(800, Math.round((v.getWidth() > 0 ? v.getWidth() : 1200) / 10) * 10);
         ExportRequest base = new ExportRequest(recording ? ExportRequest.Kind.GIF : ExportRequest.Kind.PNG,
-                recording, recording ? 1 : 2, c.darkTheme(), c.presentation(), width, true, c.playback().getSpeed(),
+                recording, recording ? 1 : 2, window.dark(), window.presentation(), width, true, window.speed(),
                 10, true);
-        return last == null ? base : new ExportRequest(last.kind(), last.wholeRun(), last.scale(), c.darkTheme(),
-                c.presentation(), last.width(), last.heading(), c.playback().getSpeed(), last.fps(), last.output());
+        return last == null ? base : new ExportRequest(last.kind(), last.wholeRun(), last.scale(), window.dark(),
+                window.presentation(), last.width(), last.heading(), window.speed(), last.fps(), last.output());
     }
 
     private void exportPicture() {
@@ -283,22 +396,22 @@ final class FileMenu {
     }
 
     private void ask(boolean recording) {
-        Trace t = c.playback().getTrace();
+        Trace t = window.trace();
         if (t == null) {
-            c.showMessage("Nothing to export yet: run a scenario or open a trace first.", true);
+            window.say("Nothing to export yet: run a scenario or open a trace first.", true);
             return;
         }
         if (recording && !t.isFinished()) {
             // the playback of a run is recorded once the run has its final length
-            c.showMessage("The run is still going: stop it or let it end, then record its playback.", true);
+            window.say("The run is still going: stop it or let it end, then record its playback.", true);
             return;
         }
-        ExportDialog.ask(c.stage(), recording, defaults(recording), t, r -> options(r, t)).ifPresent(r -> {
+        dialogs.askExport(window.owner(), recording, defaults(recording), t, r -> options(r, t)).ifPresent(r -> {
             if (recording) {
                 lastRecording = r;
                 String problem = ExportDialog.check(t, r);
                 if (problem != null) {
-                    c.showMessage("Cannot record: " + problem + ".", true);
+                    window.say("Cannot record: " + problem + ".", true);
                     return;
                 }
             } else {
@@ -309,7 +422,7 @@ final class FileMenu {
                     ? chooser("A new folder for the frames", name, "Folders", "*")
                     : chooser(recording ? "Save the recording" : "Save the picture", name,
                     r.kind().label + " (*." + r.kind().extension + ")", "*." + r.kind().extension);
-            File f = ch.showSaveDialog(c.stage());
+            File f = dialogs.save(ch, window.owner());
             if (f != null) {
                 Path target = r.kind().extension == null ? f.toPath() : withExtension(f.toPath(), r.kind().extension);
                 export(r, target);
@@ -328,7 +441,7 @@ final class FileMenu {
             o = o.withTitle(title, Captions.subtitle(t));
         }
         if (!r.wholeRun() && !r.kind().recording) {
-            TimelineView v = c.timeline();
+            TimelineView v = window.timeline();
             o = o.withWindow(v.visibleStart(), Math.max(v.visibleEnd(), v.visibleStart() + 1));
         }
         if (r.kind().recording) {
@@ -339,7 +452,7 @@ final class FileMenu {
 
     /** Writes the export in the background (a recording with a progress dialog); the task, for tests. */
     Task<Path> export(ExportRequest r, Path target) {
-        Trace t = c.playback().getTrace();
+        Trace t = window.trace();
         if (t == null) {
             return null;
         }
@@ -372,23 +485,23 @@ final class FileMenu {
         };
         task.setOnSucceeded(e -> {
             lastDir = target.toAbsolutePath().getParent();
-            c.showMessage((r.kind().recording ? "Recorded " : "Exported ") + target.getFileName()
+            window.say((r.kind().recording ? "Recorded " : "Exported ") + target.getFileName()
                     + (r.kind() == ExportRequest.Kind.FRAMES ? "/ (" + count(target) + " frames)" : " (" + size(target)
                     + ")") + ".", false);
         });
-        task.setOnCancelled(e -> c.showMessage("Recording cancelled; nothing was written.", false));
+        task.setOnCancelled(e -> window.say("Recording cancelled; nothing was written.", false));
         task.setOnFailed(e -> {
             Throwable x = task.getException();
             if (x instanceof CancellationException) {
-                c.showMessage("Recording cancelled; nothing was written.", false);
+                window.say("Recording cancelled; nothing was written.", false);
             } else {
-                c.showMessage("Could not export " + target.getFileName() + ": " + problem(x) + ".", true);
+                window.say("Could not export " + target.getFileName() + ": " + IoProblems.describe(x) + ".", true);
             }
         });
-        c.showMessage((r.kind().recording ? "Recording " : "Exporting ") + target.getFileName() + "…", false);
+        window.say((r.kind().recording ? "Recording " : "Exporting ") + target.getFileName() + "…", false);
         start(task, "export");
         if (r.kind().recording) {
-            ProgressDialog.show(c.stage(), "Recording " + target.getFileName(), task);
+            dialogs.showProgress(window.owner(), "Recording " + target.getFileName(), task);
         }
         return task;
     }
@@ -401,17 +514,17 @@ final class FileMenu {
 
     /** Copies the {@code run} command that makes the trace shown; returns it, or null. */
     String copyCommandLine() {
-        Trace t = c.playback().getTrace();
+        Trace t = window.trace();
         String command = t == null ? null : RunCommand.of(t);
         if (command == null) {
-            c.showMessage(t == null ? "Nothing to copy yet: run a scenario first."
+            window.say(t == null ? "Nothing to copy yet: run a scenario first."
                     : "This trace was not made by a scenario of this version: no command makes it again.", true);
             return null;
         }
         ClipboardContent content = new ClipboardContent();
         content.putString(command);
         Clipboard.getSystemClipboard().setContent(content);
-        c.showMessage("Copied: " + command, false);
+        window.say("Copied: " + command, false);
         return command;
     }
 
@@ -420,7 +533,9 @@ final class FileMenu {
     private FileChooser chooser(String title, String name, String filter, String pattern) {
         FileChooser ch = new FileChooser();
         ch.setTitle(title);
-        ch.setInitialFileName(name);
+        if (name != null) {
+            ch.setInitialFileName(name);
+        }
         Path dir = lastDir;
         if (dir == null && !recent.list().isEmpty()) {
             dir = recent.list().get(0).getParent();
@@ -433,13 +548,13 @@ final class FileMenu {
     }
 
     /** "chef-soup-seed0", or the name of the file a foreign trace came from. */
-    private String baseName(Trace t) {
+    String baseName(Trace t) {
         if (t.scenario().isEmpty()) {
             Path f = files.get(t);
             String n = f == null ? "trace" : f.getFileName().toString();
             return n.endsWith(".json") ? n.substring(0, n.length() - 5) : n;
         }
-        return t.scenario() + "-seed" + t.seed();
+        return t.scenario().replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + t.seed();
     }
 
     private static Path withExtension(Path p, String ext) {
@@ -460,6 +575,7 @@ final class FileMenu {
      */
     boolean finish(long millis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + millis;
+        boolean saved = saves.finish(millis);
         for (Thread th : working) {
             long left = deadline - System.currentTimeMillis();
             if (left > 0) {
@@ -467,7 +583,7 @@ final class FileMenu {
             }
         }
         working.removeIf(th -> !th.isAlive());
-        return working.isEmpty();
+        return saved && working.isEmpty();
     }
 
     static String size(Path file) {
@@ -486,30 +602,5 @@ final class FileMenu {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    /** One line for what went wrong with a file. */
-    static String problem(Throwable e) {
-        if (e instanceof WriteFailure w) {
-            return w.reason();
-        }
-        if (e instanceof NoSuchFileException x) {
-            return "no such folder or file (" + x.getFile() + ")";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "the folder is not empty (choose a new or empty one)";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        String m = e == null ? null : e.getMessage();
-        if (m == null || m.isBlank()) {
-            return e == null ? "unknown problem" : e.getClass().getSimpleName();
-        }
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 }

@@ -2,8 +2,8 @@ package io.threadline.ui;
 
 import io.threadline.export.WriteFailure;
 
-import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
@@ -12,22 +12,26 @@ final class IoProblems {
     private IoProblems() {
     }
 
-    static String describe(IOException e) {
+    /** One line for what went wrong with a file (or, for anything else, its message's first line). */
+    static String describe(Throwable e) {
         if (e instanceof WriteFailure w) {
             return w.reason();
         }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or folder";
+        if (e instanceof NoSuchFileException x) {
+            return x.getFile() == null ? "no such file or folder" : "no such file or folder (" + x.getFile() + ")";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "the folder is not empty (choose a new or empty one)";
+        }
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }
-        String m = e.getMessage();
+        String m = e == null ? null : e.getMessage();
         if (m == null || m.isBlank()) {
-            return e.getClass().getSimpleName();
+            return e == null ? "unknown problem" : e.getClass().getSimpleName();
         }
         int nl = m.indexOf('\n');
         return nl < 0 ? m.strip() : m.substring(0, nl).strip();

@@ -2,16 +2,21 @@ package io.threadline.ui;
 
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.Trace;
+import io.threadline.ui.teach.ThreadColours;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,9 +31,6 @@ import java.util.function.Consumer;
  * dimmed, so the output reads in step with the timeline. Clicking a line seeks to its time.
  */
 public final class OutputPane extends StackPane {
-    /** Thread colours cycle through this many CSS classes, thread-0 .. thread-7. */
-    public static final int THREAD_COLOURS = 8;
-
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     private static final PseudoClass FUTURE = PseudoClass.getPseudoClass("future");
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
@@ -132,10 +134,36 @@ public final class OutputPane extends StackPane {
             list.layout();
             if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
                 flow.scrollTo(i);
+                showWhole(flow, i);
             } else {
                 list.scrollTo(i);
             }
         });
+    }
+
+    /**
+     * Scrolls by what is left for line {@code i} to be whole on screen: {@code scrollTo} counts
+     * with the cell heights it knew before the list grew, and may leave the line just out of view.
+     */
+    private static void showWhole(VirtualFlow<?> flow, int i) {
+        flow.layout();
+        IndexedCell<?> cell = flow.getVisibleCell(i);
+        if (cell == null) {
+            return;
+        }
+        double view = flow.getHeight();
+        for (Node n : flow.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()) {
+                // long lines: the scroll bar covers the bottom of the list
+                view -= bar.getHeight();
+            }
+        }
+        double below = cell.getLayoutY() + cell.getHeight() - view;
+        if (below > 0) {
+            flow.scrollPixels(below);
+        } else if (cell.getLayoutY() < 0) {
+            flow.scrollPixels(cell.getLayoutY());
+        }
     }
 
     private final class LineCell extends ListCell<OutputLine> {
@@ -181,7 +209,7 @@ public final class OutputPane extends StackPane {
             String name = trace != null && line.thread() < trace.threadCount()
                     ? trace.thread(line.thread()).name() : "#" + line.thread();
             thread.setText(name);
-            String colour = "thread-" + Math.floorMod(line.thread(), THREAD_COLOURS);
+            String colour = ThreadColours.text(line.thread());
             if (!colour.equals(colourClass)) {
                 // Changing a style class re-runs CSS on the cell: only when the colour changes.
                 thread.getStyleClass().remove(colourClass);

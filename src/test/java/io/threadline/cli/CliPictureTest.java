@@ -1,6 +1,7 @@
 package io.threadline.cli;
 
 import io.threadline.cli.CliRun.Result;
+import io.threadline.export.RunCommand;
 import io.threadline.export.TraceFile;
 import io.threadline.export.TraceJsonWriter;
 import io.threadline.scenario.ScenarioCatalog;

@@ -132,7 +132,7 @@ class CourseScenariosTest {
         // Bob is woken by Alice's outer release at 1.5 s, not by the inner one at 1.0 s.
         assertThat(transitions(t, "Bob")).containsSubsequence("0.000 waiting lock ledger", "1.500 runnable woken by Alice");
         assertThat(transitions(t, "Bob")).noneMatch(s -> s.startsWith("1.000"));
-        assertThat(texts(t)).last().isEqualTo("Ledger: [Alice -10, Bob +10, Bob -5, Alice +5]");
+        assertThat(texts(t)).last().isEqualTo("Ledger: ['Alice -10', 'Bob +10', 'Bob -5', 'Alice +5']");
         assertThat(t.endTime()).isEqualTo(3_000_000);
     }
 

@@ -182,11 +182,6 @@ class ScenarioCatalogTest {
         }
 
         @Override
-        public Class<? extends Program> programClass() {
-            return chef.programClass();
-        }
-
-        @Override
         public List<TourStep> tour(Trace trace) {
             return List.of();
         }

@@ -67,8 +67,10 @@ class FileMenuTest extends FxTestBase {
         Trace ran = c.playback().getTrace();
         Path file = dir.resolve("soup.json");
 
-        await(fx(() -> c.fileMenu().saveTo(file)));
-        assertThat(c.message()).startsWith("Saved soup.json (");
+        assertThat(fx(() -> c.fileMenu().saveTo(file))).isTrue();
+        waitUntil("saved", () -> c.message().startsWith("Saved soup.json ("));
+        assertThat(fx(() -> stage.getTitle())).as("the title names the run, not the file")
+                .startsWith("Chef soup (");
         select("daemon-cleaner");
         fx(() -> c.openTrace(file));
         waitUntil("opened", () -> c.message().startsWith("Opened soup.json"));
@@ -212,7 +214,7 @@ class FileMenuTest extends FxTestBase {
     void withoutATraceNothingIsSavedOrExported() {
         select("chef-soup");
 
-        assertThat(fx(() -> c.fileMenu().saveTo(dir.resolve("x.json")))).isNull();
+        assertThat(fx(() -> c.fileMenu().saveTo(dir.resolve("x.json")))).isFalse();
         assertThat(fx(() -> c.fileMenu().copyCommandLine())).isNull();
         assertThat(c.message()).isEqualTo("Nothing to copy yet: run a scenario first.");
         assertThat(dir).isEmptyDirectory();

@@ -54,10 +54,10 @@ class FormatsTest {
     @Test
     void searchMatchesEveryWordInTitleSummaryOrId() {
         ScenarioSpec pool = ScenarioCatalog.byId("pool-map-vs-imap");
-        assertThat(MainController.matches(pool, new String[]{"pool"})).isTrue();
-        assertThat(MainController.matches(pool, new String[]{"imap", "workers"})).isFalse();
-        assertThat(MainController.matches(pool, new String[]{"imap", "worker"})).isTrue();
-        assertThat(MainController.matches(pool, new String[]{"chef"})).isFalse();
-        assertThat(MainController.matches(pool, new String[]{""})).isTrue();
+        assertThat(ScenarioBrowser.matches(pool, new String[]{"pool"})).isTrue();
+        assertThat(ScenarioBrowser.matches(pool, new String[]{"imap", "workers"})).isFalse();
+        assertThat(ScenarioBrowser.matches(pool, new String[]{"imap", "worker"})).isTrue();
+        assertThat(ScenarioBrowser.matches(pool, new String[]{"chef"})).isFalse();
+        assertThat(ScenarioBrowser.matches(pool, new String[]{""})).isTrue();
     }
 }

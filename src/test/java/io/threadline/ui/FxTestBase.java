@@ -58,7 +58,7 @@ abstract class FxTestBase {
         fx(() -> c.shutdown());
     }
 
-    /** The trace loader the window gets; none by default, as before the export work. */
+    /** The trace loader the window gets; none by default (a window that cannot open files). */
     protected TraceLoader loader() {
         return null;
     }

@@ -29,7 +29,7 @@ class NothingLostTest extends FxTestBase {
     }
 
     private void useSaver(TraceExports.Saver saver) {
-        fx(() -> c.exports = new TraceExports(saver));
+        fx(() -> c.fileMenu().useSaver(saver));
     }
 
     @Test
@@ -38,12 +38,15 @@ class NothingLostTest extends FxTestBase {
         Trace t = c.playback().getTrace();
         Path file = dir.resolve("soup.json");
 
-        fx(() -> c.exportTo(file));
-        waitUntil("saved", () -> c.message().equals("Saved soup.json"));
+        fx(() -> c.fileMenu().saveTo(file));
+        waitUntil("saved", () -> c.message().startsWith("Saved soup.json ("));
 
+        assertThat(c.message()).matches("Saved soup\\.json \\(\\d+\\.\\d KB\\)\\.");
         assertThat(bytesOf(file)).isEqualTo(TraceJsonWriter.toBytes(t));
         assertThat(TraceFile.load(file).eventCount()).isEqualTo(t.eventCount());
-        assertThat(MainController.suggestedFileName(t)).isEqualTo("chef-soup-seed0.json");
+        assertThat(fx(() -> c.fileMenu().baseName(t))).isEqualTo("chef-soup-seed0");
+        assertThat(fx(() -> c.fileMenu().recent().list())).as("a saved file becomes recent").contains(
+                file.toAbsolutePath());
     }
 
     @Test
@@ -56,7 +59,7 @@ class NothingLostTest extends FxTestBase {
             throw new IOException("No space left on device");
         }));
 
-        fx(() -> c.exportTo(file));
+        fx(() -> c.fileMenu().saveTo(file));
         waitUntil("failure shown", () -> c.message().startsWith("Could not save"));
 
         assertThat(c.message()).isEqualTo("Could not save soup.json: no space left on device. The file that was"
@@ -78,10 +81,10 @@ class NothingLostTest extends FxTestBase {
         });
         Path file = dir.resolve("soup.json");
 
-        fx(() -> c.exportTo(file));
+        fx(() -> c.fileMenu().saveTo(file));
         runToEnd("daemon-cleaner");
         release.countDown();
-        waitUntil("saved", () -> c.message().equals("Saved soup.json"));
+        waitUntil("saved", () -> c.message().startsWith("Saved soup.json ("));
 
         assertThat(bytesOf(file)).isEqualTo(TraceJsonWriter.toBytes(soup));
         assertThat(TraceFile.load(file).scenario()).isEqualTo("chef-soup");
@@ -98,7 +101,7 @@ class NothingLostTest extends FxTestBase {
         Path file = dir.resolve("pc.json");
         Files.writeString(file, "an older save");
 
-        fx(() -> c.exportTo(file));
+        fx(() -> c.fileMenu().saveTo(file));
         fx(() -> c.shutdown());
 
         assertThat(bytesOf(file)).as("complete when the window is gone").isEqualTo(TraceJsonWriter.toBytes(t));
@@ -117,10 +120,10 @@ class NothingLostTest extends FxTestBase {
         waitUntil("some events", () -> c.playback().getTrace() != null && c.playback().getTrace().eventCount() > 3);
         Path file = dir.resolve("live.json");
 
-        fx(() -> c.exportTo(file));
+        fx(() -> c.fileMenu().saveTo(file));
         waitUntil("saved", () -> c.message().startsWith("Saved live.json"));
 
-        assertThat(c.message()).contains("the run was still going on");
+        assertThat(c.message()).contains(": the run was still going on, saved up to ");
         Trace back = TraceFile.load(file);
         assertThat(back.eventCount()).isGreaterThan(3);
         assertThat(new String(bytesOf(file), StandardCharsets.UTF_8)).contains("\"outcome\":\"running\"");

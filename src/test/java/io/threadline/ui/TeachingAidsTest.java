@@ -8,6 +8,7 @@ import io.threadline.trace.CauseLink;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import io.threadline.ui.teach.CodeView;
 import io.threadline.ui.teach.ComparePane;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.teach.ThreadInspector;

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Issue 6, figure 4: frame times of the timeline at 1920x1080 in the software pipeline, as CI
+ * Figure 4 of the suite: frame times of the timeline at 1920x1080 in the software pipeline, as CI
  * runs it (Monocle headless). Started by the suite in its own JVM with
  * {@code -Djavafx.animation.fullspeed=true}, so pulses follow each other as fast as frames are
  * made: the time between two pulses, each panning the view by a pixel (every lane is binned

@@ -8,11 +8,10 @@ import io.threadline.scenario.TourStep;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
-import io.threadline.ui.CodeView;
-import io.threadline.ui.PlaybackModel;
 import io.threadline.ui.timeline.ArrowMode;
 import io.threadline.ui.timeline.TimelineView;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -100,7 +99,7 @@ public final class TeachingAids {
     private int pendingPick = -1;
     private List<Object> teachingKey = List.of();
 
-    public TeachingAids(Host host, PlaybackModel playback, TimelineView timeline, CodeView javaCode) {
+    public TeachingAids(Host host, ObservableValue<Trace> shown, TimelineView timeline, CodeView javaCode) {
         this.host = host;
         this.timeline = timeline;
         this.javaCode = javaCode;
@@ -139,7 +138,7 @@ public final class TeachingAids {
             }
             resync();
         });
-        playback.traceProperty().addListener(obs -> refreshTeaching(false));
+        shown.addListener(obs -> refreshTeaching(false));
     }
 
     private static Tooltip tip(String text) {

@@ -5,7 +5,6 @@ import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadInfo;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
-import io.threadline.ui.OutputPane;
 import io.threadline.ui.timeline.StateSwatch;
 import io.threadline.ui.timeline.StateTimeBar;
 import io.threadline.ui.timeline.ThreadMoment;
@@ -139,7 +138,7 @@ public final class ThreadInspector extends VBox {
                 ThreadInfo info = tr.thread(t);
                 name.setText(info.name());
                 name.getStyleClass().removeIf(c -> c.startsWith("thread-"));
-                name.getStyleClass().add("thread-" + Math.floorMod(t, OutputPane.THREAD_COLOURS));
+                name.getStyleClass().add(ThreadColours.text(t));
                 about.setText(Words.about(tr, info));
             }
         }

@@ -9,9 +9,14 @@
  *       lifecycle diagram and the {@link io.threadline.ui.teach.ThreadInspector}.</li>
  *   <li>{@link io.threadline.ui.teach.ComparePane}: two runs with one parameter changed, stacked
  *       on one time axis.</li>
+ *
+ *   <li>{@link io.threadline.ui.teach.CodeView}: the program's code, each thread's line marked in
+ *       its colour ({@link io.threadline.ui.teach.ThreadColours}, shared with the output).</li>
  * </ul>
  *
- * <p>Nodes that draw states (the diagram, swatches, the time bar) live in {@code ui.timeline}, next
- * to the one table of looks; this package only arranges and words them. See HACKING.md for the traps.
+ * <p>Nodes that draw states (the diagram, swatches, the time bar) live in {@code ui.timeline} with
+ * the rest of the drawing; this package arranges and words them. It uses neither the window's
+ * shell ({@code ui}) nor anything below the scenarios but the trace (see ArchitectureTest). See
+ * HACKING.md for the traps.
  */
 package io.threadline.ui.teach;

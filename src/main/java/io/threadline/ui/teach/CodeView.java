@@ -1,4 +1,4 @@
-package io.threadline.ui;
+package io.threadline.ui.teach;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Point2D;
@@ -65,7 +65,7 @@ public final class CodeView extends StackPane {
      *
      * @param line    the line's number in the file (as the runtime records call sites)
      * @param label   words for its tag, e.g. the thread's name
-     * @param colour  the thread colour (0 .. {@link OutputPane#THREAD_COLOURS} - 1)
+     * @param colour  the thread colour (a thread's number: {@link ThreadColours} cycles them)
      * @param primary the selected thread's line: marked strongest, and scrolled into view
      */
     public record LineMark(int line, String label, int colour, boolean primary) {
@@ -212,7 +212,7 @@ public final class CodeView extends StackPane {
                         primary = true;
                     }
                 }
-                String colour = "mark-" + Math.floorMod(lead.colour(), OutputPane.THREAD_COLOURS);
+                String colour = ThreadColours.mark(lead.colour());
                 Region band = new Region();
                 band.getStyleClass().addAll("code-mark-band", colour);
                 Region bar = new Region();

@@ -1,4 +1,4 @@
-package io.threadline.cli;
+package io.threadline.export;
 
 import io.threadline.scenario.ParamSetting;
 import io.threadline.scenario.ScenarioCatalog;
@@ -67,7 +67,7 @@ public final class RunCommand {
     }
 
     /** An argument as a POSIX shell reads it back: as is when plain, else in single quotes. */
-    static String quote(String arg) {
+    public static String quote(String arg) {
         if (!arg.isEmpty() && PLAIN.matcher(arg).matches()) {
             return arg;
         }

@@ -1,0 +1,48 @@
+package io.threadline.ui;
+
+import io.threadline.scenario.ScenarioCatalog;
+import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.Trace;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the window calls the run it shows, so a screencast says how to make it again: the
+ * timeline's heading ("Chef soup", "olivia 3 s, cook 0.5 s"), the window's title with the seed,
+ * and the status bar's line in the command line's words ("chef-soup olivia=3 cook=0.5 · seed 0").
+ * A trace of no scenario this version knows is called by its file.
+ *
+ * @param heading the timeline header's title
+ * @param params  the header's parameters, or where a foreign trace is from
+ * @param window  the window's title
+ * @param status  the status bar's line about the run
+ */
+record WindowTitle(String heading, String params, String window, String status) {
+    private static final String APP = "Threadline";
+
+    /**
+     * The names for {@code trace} (null: none yet) of scenario {@code s} (null: none selected),
+     * whose form holds {@code form}; {@code file} is where the trace came from or went, or null.
+     */
+    static WindowTitle of(ScenarioSpec s, Trace trace, Map<String, String> form, Path file) {
+        if (trace != null && ScenarioCatalog.byId(trace.scenario()) == null) {
+            String name = file != null ? file.getFileName().toString()
+                    : trace.scenario().isEmpty() ? "Trace" : trace.scenario();
+            return new WindowTitle(name, trace.scenario().isEmpty() ? "from another tool"
+                    : "scenario not in this version", name + " — " + APP, name);
+        }
+        if (s == null) {
+            return new WindowTitle("", "", APP, "");
+        }
+        // The run shown says what made it; before a run of this scenario, the form does.
+        Map<String, String> values = trace != null && s.id().equals(trace.scenario()) ? trace.params() : form;
+        String seed = values.getOrDefault(ScenarioSpec.SEED, "0");
+        String params = Formats.keyParams(s, values);
+        StringBuilder status = new StringBuilder(s.id());
+        s.settings(values).forEach(p -> status.append(' ').append(p.assignment()));
+        return new WindowTitle(s.title(), params,
+                s.title() + " (" + (params.isEmpty() ? "" : params + ", ") + "seed " + seed + ") — " + APP,
+                status.append(" · seed ").append(seed).toString());
+    }
+}
