@@ -330,7 +330,8 @@ public final class BenchSuite {
             return;
         }
         Path launcher = Packager.launcher(DIST);
-        boolean image = Files.isExecutable(launcher);
+        // The image has no Monocle, which a smoke run starts the window on.
+        boolean image = !smoke && Files.isExecutable(launcher);
         int reps = smoke ? 1 : 9;
         Xvfb x = smoke ? null : Xvfb.start();
         try {
@@ -351,8 +352,10 @@ public final class BenchSuite {
                     "≤ 1.5 s median", "CPU " + ms(jarStarts.cpu()) + "; java -jar threadline.jar list (JVM start, no"
                             + " JavaFX) " + ms(jarStarts.list()), le(jarStarts.firstFrame(), 1500));
             if (!image) {
-                row("Start-up: app image to first frame", "not measured", "≤ 1.0 s median",
-                        launcher + " missing (mvn -B -Pdist package)", "");
+                if (!smoke) {
+                    row("Start-up: app image to first frame", "not measured", "≤ 1.0 s median",
+                            launcher + " missing (mvn -B -Pdist package)", "");
+                }
                 return;
             }
             put("startup.image.firstFrame.ms", imageStarts.firstFrame());
@@ -369,44 +372,50 @@ public final class BenchSuite {
     }
 
     /**
-     * The app image's launcher with each of its JVM options left out in turn (a copy of the image
-     * with that line gone from its configuration), alternating with the image as built: what each
-     * option is worth.
+     * What each JVM option of the app image's launcher is worth: the image with each of its
+     * options left out in turn, and with each candidate the pom lists ({@code
+     * -Dthreadline.bench.launcherCandidates}) added, all alternating with the image as built (a
+     * copy of its launcher with that line changed in its configuration).
      */
     private void launcherOptions() throws Exception {
         Path launcher = Packager.launcher(DIST);
         if (smoke || !Files.isExecutable(launcher)) {
             return;
         }
-        Path cfg = Packager.launcherConfig(DIST);
-        List<String> options = new ArrayList<>();
-        for (String line : Files.readAllLines(cfg)) {
+        Map<String, String[]> variants = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Packager.launcherConfig(DIST))) {
             if (line.startsWith("java-options=-XX:") && !line.contains("Xlog")) {
-                options.add(line.substring("java-options=".length()));
+                String o = line.substring("java-options=".length());
+                variants.put("without " + o, new String[] {o, null});
             }
         }
-        Path variants = out.resolve("launcher-variants");
+        for (String o : System.getProperty("threadline.bench.launcherCandidates", "").split("\\s+")) {
+            if (!o.isBlank()) {
+                variants.put("with " + o, new String[] {null, o});
+            }
+        }
         int reps = 7;
         try (Xvfb x = Xvfb.start()) {
             Starts built = new Starts(reps);
-            Map<String, Starts> without = new LinkedHashMap<>();
+            Map<String, Starts> starts = new LinkedHashMap<>();
             Map<String, Path> launchers = new LinkedHashMap<>();
-            for (String o : options) {
-                launchers.put(o, Packager.launcherWithout(DIST, variants.resolve(Integer.toString(launchers.size())), o));
-                without.put(o, new Starts(reps));
+            for (Map.Entry<String, String[]> v : variants.entrySet()) {
+                Path dir = out.resolve("launcher-variants").resolve(Integer.toString(launchers.size()));
+                launchers.put(v.getKey(), Packager.launcherVariant(DIST, dir, v.getValue()[0], v.getValue()[1]));
+                starts.put(v.getKey(), new Starts(reps));
             }
             for (int i = 0; i < reps; i++) {
                 built.measure(i, x, List.of(launcher.toString()));
-                for (String o : options) {
-                    without.get(o).measure(i, x, List.of(launchers.get(o).toString()));
+                for (String v : variants.keySet()) {
+                    starts.get(v).measure(i, x, List.of(launchers.get(v).toString()));
                 }
             }
-            for (String o : options) {
-                Starts w = without.get(o);
-                row("Start-up: app image without " + o, ms(w.firstFrame()) + " median of " + reps, "(report)",
-                        "as built " + ms(built.firstFrame()) + " (CPU " + ms(built.cpu()) + " vs " + ms(w.cpu())
-                                + "); list " + ms(built.list()) + " vs " + ms(w.list()), "");
-                put("startup.without." + o.replaceAll("[^A-Za-z0-9]", "") + ".ms", w.firstFrame());
+            for (String v : variants.keySet()) {
+                Starts w = starts.get(v);
+                row("Start-up: app image " + v, ms(w.firstFrame()) + " median of " + reps, "(report)",
+                        "as built " + ms(built.firstFrame()) + "; CPU " + ms(w.cpu()) + " vs " + ms(built.cpu())
+                                + "; list " + ms(w.list()) + " vs " + ms(built.list()), "");
+                put("startup." + v.replaceAll("[^A-Za-z0-9]", "") + ".ms", w.firstFrame());
             }
         }
     }

@@ -393,11 +393,12 @@ public final class Packager {
 
     /**
      * A launcher in {@code dir} that starts the image under {@code dist} without the JVM option
-     * {@code option}: the launcher and its configuration are copied, the runtime is linked, and the
-     * configuration names the image's own app folder, so the class path (and with it the archive's
-     * validity) is the image's. Linux and macOS.
+     * {@code without} (if not null) and with {@code with} (if not null): the launcher and its
+     * configuration are copied, the runtime is linked, and the configuration names the image's own
+     * app folder, so the class path (and with it the archive's validity) is the image's. Linux and
+     * macOS.
      */
-    public static Path launcherWithout(Path dist, Path dir, String option) throws IOException {
+    public static Path launcherVariant(Path dist, Path dir, String without, String with) throws IOException {
         Layout image = Layout.of(imageIn(dist));
         deleteTree(dir);
         Layout copy = Layout.of(dir.resolve(image.image().getFileName()));
@@ -414,8 +415,11 @@ public final class Packager {
         String appDir = image.app().toAbsolutePath().toString();
         List<String> cfg = new ArrayList<>();
         for (String line : Files.readAllLines(image.app().resolve(NAME + ".cfg"), StandardCharsets.UTF_8)) {
-            if (!line.equals("java-options=" + option)) {
+            if (!line.equals("java-options=" + without)) {
                 cfg.add(line.replace("$APPDIR", appDir));
+            }
+            if (with != null && line.startsWith("java-options=-Djpackage.app-version")) {
+                cfg.add("java-options=" + with);
             }
         }
         Files.write(copy.app().resolve(NAME + ".cfg"), cfg, StandardCharsets.UTF_8);
