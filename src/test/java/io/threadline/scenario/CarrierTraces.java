@@ -41,7 +41,36 @@ public final class CarrierTraces {
         differences.forEach(System.out::println);
         System.out.println("compared " + runs + " runs on both carriers in Java " + Runtime.version().feature()
                 + ": " + differences.size() + " differ");
-        System.exit(differences.isEmpty() ? 0 : 1);
+        // Last: it sends this JVM's later runs to platform threads for good.
+        boolean retired = spinnerRetiresVirtualThreads();
+        System.out.println(retired ? "a virtual thread the watchdog cannot end sends new runs to platform threads"
+                : "new runs still take virtual threads after one could not be ended");
+        System.exit(differences.isEmpty() && retired ? 0 : 1);
+    }
+
+    /**
+     * A program that spins without calling the runtime: the watchdog stops its run, cannot end
+     * the virtual thread (Thread.stop is gone), and new runs must then take platform threads.
+     */
+    static boolean spinnerRetiresVirtualThreads() throws Exception {
+        Program spinner = new Program() {
+            @Override
+            protected void main() {
+                for (;;) {
+                    Thread.onSpinWait();
+                }
+            }
+        };
+        if (Carrier.forNewRun() != Carrier.VIRTUAL) {
+            return false;
+        }
+        Carrier.use(Carrier.VIRTUAL, () -> Run.execute(spinner, "MainThread", RunOptions.defaults().withStallLimit(200),
+                "spinner", Map.of()));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Carrier.forNewRun() != Carrier.PLATFORM && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return Carrier.forNewRun() == Carrier.PLATFORM;
     }
 
     /** Runs every case on both carriers; adds a line per difference; returns the number of cases. */
