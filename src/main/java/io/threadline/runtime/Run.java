@@ -128,6 +128,9 @@ public final class Run {
                 names.add(t.getName());
             }
         }
+        for (Thread t : Carrier.liveVirtualThreads()) {
+            names.add(t.getName());
+        }
         return names;
     }
 }

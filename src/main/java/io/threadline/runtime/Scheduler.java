@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * guarded by {@link #lock}.
  */
 final class Scheduler {
-    private static final ThreadLocal<SimThread> CURRENT = new ThreadLocal<>();
+    static final ThreadLocal<SimThread> CURRENT = new ThreadLocal<>();
     private static final AtomicInteger RUNS = new AtomicInteger();
     /** Least scenario time a detected deadlock stays on screen before the run is stopped. */
     private static final long DEADLOCK_SHOWN = 500_000;
@@ -49,6 +49,7 @@ final class Scheduler {
     /** The program's classes stamp their lines (the build did it): no stack walk per call. */
     private final boolean stamped;
     private final String javaThreadPrefix;
+    private final Carrier carrier;
 
     long now;
     private long timerSeq;
@@ -115,6 +116,7 @@ final class Scheduler {
         this.stamped = Lines.stamped(programClass) && !Boolean.getBoolean(Lines.WALK_PROPERTY);
         this.freeCores = options.cores();
         this.javaThreadPrefix = Run.JAVA_THREAD_PREFIX + RUNS.incrementAndGet() + "-";
+        this.carrier = Carrier.forNewRun();
         this.mainProcess = newProcess(mainProcessName);
     }
 
@@ -230,10 +232,7 @@ final class Scheduler {
     }
 
     private Thread newJavaThread(SimThread t) {
-        Thread jt = new ScenarioThread(() -> threadBody(t), javaThreadPrefix + t.getName());
-        // A stuck scenario thread must never keep the JVM alive.
-        jt.setDaemon(true);
-        return jt;
+        return carrier.newThread(() -> threadBody(t), javaThreadPrefix + t.getName());
     }
 
     private void threadBody(SimThread t) {

@@ -6,8 +6,8 @@ import io.threadline.trace.ThreadRole;
 /**
  * A scenario thread, with Python's threading.Thread semantics: create it, {@link #start()}
  * it (which returns once it has begun running), {@link #join()} it. Subclass it and override
- * {@link #run()}, or pass a target. Each started SimThread runs on its own java.lang.Thread,
- * but only when the runtime's scheduler lets it.
+ * {@link #run()}, or pass a target. Each started SimThread runs on its own java.lang.Thread
+ * (a platform or a virtual one, see {@link Carrier}), but only when the runtime's scheduler lets it.
  */
 public class SimThread {
     final Scheduler scheduler;
@@ -43,6 +43,8 @@ public class SimThread {
     SimThread blockedOn;
     /** Scenario source line of the thread's latest runtime call. */
     int line;
+    /** The line its code is at when a virtual thread carries it (see {@link ScenarioThread}). */
+    int stamp;
     /** The asyncio event loop running on this thread (inside asyncio.run), or null. */
     EventLoop loop;
     /** The task whose step this thread is running, or null: its lane mirrors the thread's waits. */

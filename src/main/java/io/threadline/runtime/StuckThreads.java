@@ -42,7 +42,9 @@ final class StuckThreads {
             Thread.class.getMethod("stop").invoke(t);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Newer JVMs refuse Thread.stop: the daemon thread is left to spin, but the run has
-            // ended and its state is recorded; nothing waits for the thread.
+            // ended and its state is recorded; nothing waits for the thread. A virtual one keeps
+            // its carrier thread too, so later runs take platform threads.
+            Carrier.retireIfVirtual(t);
         }
     }
 }
