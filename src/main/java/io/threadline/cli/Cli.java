@@ -6,6 +6,7 @@ import io.threadline.export.OutputPath;
 import io.threadline.export.TraceFile;
 import io.threadline.export.TraceFormatException;
 import io.threadline.runtime.ClockMode;
+import io.threadline.runtime.ReplayChooser;
 import io.threadline.runtime.Run;
 import io.threadline.runtime.RunOptions;
 import io.threadline.scenario.ParamException;
@@ -13,6 +14,7 @@ import io.threadline.scenario.ParamSpec;
 import io.threadline.scenario.ParamValues;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.ChoiceList;
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
@@ -69,6 +71,8 @@ public final class Cli {
             "       " + NAME + " run ID [options]    run a scenario and print its output",
             "           --set NAME=VALUE          set a parameter (repeat for more; see 'list')",
             "           --seed N                  the same as --set seed=N",
+            "           --choices 2,0,1           the scheduler's picks, one per real choice (who",
+            "                                     runs, wakes or fires first); then its own order",
             "           --speed X                 run on the paced clock at X times real time",
             "                                     (default: the virtual clock, as fast as it goes)",
             "           --trace FILE              write the trace to FILE (Chrome trace JSON,",
@@ -210,6 +214,7 @@ public final class Cli {
         String id = null;
         Map<String, String> given = new LinkedHashMap<>();
         double speed = 0;
+        ReplayChooser replay = null;
         Outputs outputs = new Outputs(stdout);
         OutputPath tracePath = null;
         PictureRequest pictures = new PictureRequest(outputs);
@@ -237,6 +242,7 @@ public final class Cli {
                 }
                 case "--seed" -> given.put(ScenarioSpec.SEED, inline != null ? inline : value(args, ++i, option));
                 case "--speed" -> speed = speed(inline != null ? inline : value(args, ++i, option));
+                case "--choices" -> replay = choices(inline != null ? inline : value(args, ++i, option));
                 case "--trace" -> tracePath = outputs.file(option, inline != null ? inline : value(args, ++i, option));
                 default -> {
                     int used = pictures.take(args, i, option, inline);
@@ -245,8 +251,8 @@ public final class Cli {
                         continue;
                     }
                     if (a.startsWith("-")) {
-                        throw new UsageException("unknown option '" + a + "' for run (options: --set, --seed, --speed,"
-                                + " --trace, " + PictureRequest.OPTIONS + ")");
+                        throw new UsageException("unknown option '" + a + "' for run (options: --set, --seed, --choices,"
+                                + " --speed, --trace, " + PictureRequest.OPTIONS + ")");
                     }
                     if (id != null) {
                         throw new UsageException("run takes one scenario, got '" + id + "' and '" + a + "'");
@@ -272,7 +278,7 @@ public final class Cli {
         PrintStream out = outputs.toStandardOutput() ? err : stdout;
         boolean paced = speed > 0;
         RunOptions options = spec.options(values, paced ? ClockMode.PACED : ClockMode.VIRTUAL, paced ? speed : 1);
-        Run run = spec.start(values, options);
+        Run run = spec.start(values, options, replay);
         Trace trace = run.trace();
         OutputPrinter printer = new OutputPrinter(trace, out);
         try {
@@ -291,6 +297,14 @@ public final class Cli {
         }
         printer.printNew();
         out.println(summary(trace));
+        if (replay != null) {
+            String misfit = replay.misfit();
+            if (misfit != null) {
+                throw new UsageException("--choices: " + misfit + " (written: nothing)");
+            }
+            out.println("choices: all " + replay.picks().length + " given were followed; " + trace.choiceCount()
+                    + " made in all");
+        }
         List<Supplier<String>> done = new ArrayList<>();
         try (AtomicFile.Batch batch = new AtomicFile.Batch()) {
             if (tracePath != null) {
@@ -362,6 +376,15 @@ public final class Cli {
             throw new UsageException(option + " needs a value");
         }
         return args.get(i);
+    }
+
+    private static ReplayChooser choices(String text) throws UsageException {
+        try {
+            return new ReplayChooser(ChoiceList.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--choices needs candidates' numbers separated by commas, e.g. 2,0,1: "
+                    + e.getMessage());
+        }
     }
 
     private static double speed(String text) throws UsageException {
@@ -473,10 +496,25 @@ public final class Cli {
         }
         t.row("events", count(trace.eventCount(), "state change") + ", " + count(trace.outputCount(), "printed line")
                 + ", " + count(trace.results().size(), "result") + ", " + count(samples, "counter sample"));
+        t.row("choices", choicesText(trace));
         t.row("duration", seconds(trace.endTime()));
         t.row("outcome", trace.outcome().label()
                 + (trace.outcomeMessage().isEmpty() ? "" : ": " + oneLine(trace.outcomeMessage())));
         t.print(out);
+    }
+
+    /** "14, all the scheduler's own", or with the list that makes the run again. */
+    static String choicesText(Trace trace) {
+        int n = trace.choiceCount();
+        if (n == 0) {
+            return "none";
+        }
+        int[] needed = ChoiceList.needed(trace);
+        if (needed.length == 0) {
+            return n + ", all the scheduler's own";
+        }
+        long others = trace.choices().stream().filter(c -> !c.own()).count();
+        return n + ", " + others + " not the scheduler's own: --choices " + ChoiceList.format(needed);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,5 +1,7 @@
 package io.threadline.runtime;
 
+import io.threadline.trace.Choice;
+import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.Reason;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.ThreadState;
@@ -8,7 +10,6 @@ import io.threadline.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Random;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Whoever gives up the baton (by blocking, finishing or computing) picks the next thread
  * itself ({@link #nextToRun()}), so there is no separate scheduler thread. All state is
  * guarded by {@link #lock}.
+ *
+ * <p>Every real choice (two or more threads could go on) goes through {@link #decide}: the run's
+ * own order says what it would pick, and the driver, if there is one, picks. Nothing else decides
+ * who goes next, so the list of picks and the seed make the run again.
  */
 final class Scheduler {
     private static final ThreadLocal<SimThread> CURRENT = new ThreadLocal<>();
@@ -38,7 +43,14 @@ final class Scheduler {
     final Trace trace;
     final RunOptions options;
     final SimClock clock;
-    final Random random;
+    /** The scenario's own order (FIFO or seeded): asked at every choice, so a run knows which picks were its own. */
+    private final Chooser order;
+    /** Who makes the choices when not the order itself: a list to replay, the student, a search. */
+    private final Chooser driver;
+    private final Condition decided = lock.newCondition();
+    private volatile ChoicePoint pending;
+    private int answer = Chooser.ASK;
+    private int choices;
     private final CallSites sites;
     /** The program's classes stamp their lines (the build did it): no stack walk per call. */
     private final boolean stamped;
@@ -96,10 +108,16 @@ final class Scheduler {
     }
 
     Scheduler(Trace trace, RunOptions options, Class<?> programClass, String mainProcessName) {
+        this(trace, options, programClass, mainProcessName, null);
+    }
+
+    /** @param driver makes the run's choices; null for the run's own order */
+    Scheduler(Trace trace, RunOptions options, Class<?> programClass, String mainProcessName, Chooser driver) {
         this.trace = trace;
         this.options = options;
         this.clock = options.clock() == ClockMode.PACED ? new PacedClock(options.speed()) : new VirtualClock();
-        this.random = new Random(options.seed());
+        this.order = options.order() == SchedulingOrder.FIFO ? new FifoChooser() : new SeededChooser(options.seed());
+        this.driver = driver;
         this.sites = new CallSites(programClass);
         this.stamped = Lines.stamped(programClass) && !Boolean.getBoolean(Lines.WALK_PROPERTY);
         this.freeCores = options.cores();
@@ -244,7 +262,11 @@ final class Scheduler {
         } catch (Killed k) {
             // Recorded by whoever killed the thread; unwinding is all that is left to do.
         } catch (Throwable e) {
-            end(t, e);
+            try {
+                end(t, e);
+            } catch (Killed k) {
+                // stopped while its end waited for a choice
+            }
         } finally {
             CURRENT.remove();
         }
@@ -498,54 +520,155 @@ final class Scheduler {
         return !options.gil() || t.process.gilHolder == null;
     }
 
-    /** Gives free cores to runnable threads whose GIL is free, in order. */
+    /** Gives free cores to runnable threads whose GIL is free. */
     private void allocate() {
         while (freeCores > 0 && !runnable.isEmpty()) {
-            SimThread t = pick(runnable, true);
+            SimThread t = choose(ChoiceKind.CORE, runnable, true);
             if (t == null) {
                 return;
             }
-            runnable.remove(t);
-            freeCores--;
-            t.running = true;
-            if (options.gil()) {
-                t.process.gilHolder = t;
-            }
-            record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
-            t.quantumStart = now;
-            if (t.computing) {
-                startSlice(t);
-            } else {
-                ready.add(t);
-            }
+            grant(t);
         }
     }
 
-    private SimThread pick(List<SimThread> from, boolean onlyEligible) {
-        if (options.order() == SchedulingOrder.FIFO) {
-            for (SimThread t : from) {
-                if (!onlyEligible || eligible(t)) {
-                    return t;
-                }
-            }
-            return null;
+    /** Gives runnable {@code t} a free core (and its process's GIL). */
+    private void grant(SimThread t) {
+        runnable.remove(t);
+        freeCores--;
+        t.running = true;
+        if (options.gil()) {
+            t.process.gilHolder = t;
         }
+        record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
+        t.quantumStart = now;
+        if (t.computing) {
+            startSlice(t);
+        } else {
+            ready.add(t);
+        }
+    }
+
+    /**
+     * One of {@code from} (of those whose GIL is free, if {@code onlyEligible}): the only one, or
+     * the one {@link #decide} takes when there are several; null if there is none.
+     */
+    private SimThread choose(ChoiceKind kind, List<SimThread> from, boolean onlyEligible) {
+        SimThread only = null;
         int count = 0;
         for (SimThread t : from) {
-            if (!onlyEligible || eligible(t)) {
-                count++;
+            if ((!onlyEligible || eligible(t)) && count++ == 0) {
+                only = t;
             }
         }
-        if (count == 0) {
-            return null;
+        if (count <= 1) {
+            if (count == 1) {
+                order.passed(kind);
+            }
+            return only;
         }
-        int k = random.nextInt(count);
+        SimThread[] candidates = new SimThread[count];
+        int i = 0;
         for (SimThread t : from) {
-            if ((!onlyEligible || eligible(t)) && k-- == 0) {
-                return t;
+            if (!onlyEligible || eligible(t)) {
+                candidates[i++] = t;
             }
         }
-        return null;
+        return candidates[decide(kind, candidates)];
+    }
+
+    /**
+     * The one place a real choice is made (lock held, two or more candidates): the run's own order
+     * says what it would pick, the driver picks (waiting for {@link #answer} if it asks), and the
+     * choice is recorded in the trace.
+     */
+    private int decide(ChoiceKind kind, SimThread[] candidates) {
+        ChoicePoint point = new ChoicePoint(kind, choices, now, candidates);
+        int own = order.choose(point);
+        point.ownPick = own;
+        int pick = driver == null ? own : driver.choose(point);
+        if (pick == Chooser.ASK) {
+            pick = awaitAnswer(point);
+        }
+        if (pick < 0 || pick >= candidates.length) {
+            throw new IllegalStateException(driver + " picked " + pick + " at " + point);
+        }
+        choices++;
+        trace.choice(new Choice(now, kind, point.threadIds(), pick, pick == own));
+        return pick;
+    }
+
+    /**
+     * Waits, releasing the lock, until the choice is answered from outside (step mode). The
+     * baton stays with the waiting thread, and nothing else can move; a stop ends the wait.
+     */
+    private int awaitAnswer(ChoicePoint point) {
+        answer = Chooser.ASK;
+        pending = point;
+        try {
+            while (answer == Chooser.ASK) {
+                if (finished) {
+                    throw new Killed();
+                }
+                try {
+                    decided.await();
+                } catch (InterruptedException e) {
+                    // only a stop interrupts a run's threads: the loop sees it finished
+                }
+            }
+        } finally {
+            pending = null;
+        }
+        // the wait took wall time, not scenario time: a paced run goes on from this instant
+        clock.anchor(now);
+        progress++;
+        return answer;
+    }
+
+    /** Answers the choice the run waits for; false if it waits for none or {@code pick} is no candidate. */
+    boolean answer(int pick) {
+        lock.lock();
+        try {
+            ChoicePoint p = pending;
+            if (p == null || finished || pick < 0 || pick >= p.size()) {
+                return false;
+            }
+            answer = pick;
+            pending = null;
+            decided.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The choice the run waits for an answer to, or null. */
+    ChoicePoint pendingChoice() {
+        return pending;
+    }
+
+    /** Wakes one of {@code list}'s waiters, chosen when there are several; returns it, or null if none waits. */
+    SimThread wakeOne(WaitList list, SimThread cause) {
+        SimThread t = choose(ChoiceKind.WAKE, list.waiting(), false);
+        if (t != null) {
+            wake(t, Reason.WOKEN, cause);
+        }
+        return t;
+    }
+
+    /** Wakes up to {@code n} of {@code list}'s waiters, each chosen, or all of them in order if they are no more. */
+    void wakeSome(WaitList list, int n, SimThread cause) {
+        List<SimThread> left = list.all();
+        if (n >= left.size()) {
+            for (SimThread t : left) {
+                wake(t, Reason.WOKEN, cause);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            SimThread t = choose(ChoiceKind.WAKE, left, false);
+            left.remove(t);
+            wake(t, Reason.WOKEN, cause);
+        }
     }
 
     private void releaseCore(SimThread t) {
@@ -576,14 +699,35 @@ final class Scheduler {
         addTimer(Math.min(now + t.cpuRemaining, quantumEnd), TimerKind.CPU_SLICE, t);
     }
 
-    /** Whether a runnable thread would get going if {@code t} gave up its core and GIL. */
-    private boolean contended(SimThread t) {
+    /**
+     * Who takes over from {@code t}, whose switch interval is up: null if no runnable thread would
+     * get going were it to give up its core and GIL, or if the choice is that it keeps them.
+     */
+    private SimThread successor(SimThread t) {
+        int count = 0;
         for (SimThread r : runnable) {
-            if (!options.gil() || r.process.gilHolder == null || r.process == t.process) {
-                return true;
+            if (wouldRun(r, t)) {
+                count++;
             }
         }
-        return false;
+        if (count == 0) {
+            return null;
+        }
+        SimThread[] candidates = new SimThread[count + 1];
+        int i = 0;
+        for (SimThread r : runnable) {
+            if (wouldRun(r, t)) {
+                candidates[i++] = r;
+            }
+        }
+        candidates[count] = t;
+        int pick = decide(ChoiceKind.PREEMPT, candidates);
+        return pick == count ? null : candidates[pick];
+    }
+
+    /** Whether runnable {@code r} would get a core if {@code t} gave up its own (and its GIL). */
+    private boolean wouldRun(SimThread r, SimThread t) {
+        return !options.gil() || r.process.gilHolder == null || r.process == t.process;
     }
 
     private void addTimer(long time, TimerKind kind, SimThread t) {
@@ -626,7 +770,7 @@ final class Scheduler {
                 return null;
             }
             if (!ready.isEmpty()) {
-                SimThread t = pick(ready, false);
+                SimThread t = choose(ChoiceKind.RUN, ready, false);
                 ready.remove(t);
                 baton = t;
                 progress++;
@@ -666,15 +810,58 @@ final class Scheduler {
                 return null;
             }
             timers.poll();
-            fire(next);
-            // Everything due at this instant becomes ready before anyone is picked, so
-            // threads waking together compete on equal terms (the seeded order decides).
+            fireDue(next);
+        }
+    }
+
+    /**
+     * Fires {@code first} and every other timer due at this instant, before anyone is picked to
+     * run; which of several fires first is a choice (FIFO: the order they were set in).
+     */
+    private void fireDue(Timer first) {
+        Timer only = first;
+        for (;;) {
+            List<Timer> due = null;
             while (!timers.isEmpty() && (timers.peek().stale() || timers.peek().time == now)) {
-                Timer due = timers.poll();
-                if (!due.stale()) {
-                    fire(due);
+                Timer t = timers.poll();
+                if (t.stale()) {
+                    continue;
+                }
+                if (only == null) {
+                    only = t;
+                } else {
+                    if (due == null) {
+                        due = new ArrayList<>();
+                        due.add(only);
+                    }
+                    due.add(t);
                 }
             }
+            if (due != null) {
+                fireInChosenOrder(due);
+            } else if (only != null) {
+                fire(only);
+            } else {
+                return;
+            }
+            only = null;
+        }
+    }
+
+    private void fireInChosenOrder(List<Timer> due) {
+        for (;;) {
+            due.removeIf(Timer::stale);
+            if (due.size() <= 1) {
+                if (!due.isEmpty()) {
+                    fire(due.get(0));
+                }
+                return;
+            }
+            SimThread[] candidates = new SimThread[due.size()];
+            for (int i = 0; i < candidates.length; i++) {
+                candidates[i] = due.get(i).thread;
+            }
+            fire(due.remove(decide(ChoiceKind.TIMER, candidates)));
         }
     }
 
@@ -710,20 +897,24 @@ final class Scheduler {
                     t.cpuRemaining = 0;
                     t.computing = false;
                     ready.add(t);
-                } else if (now >= t.quantumStart + options.switchInterval() && contended(t)) {
-                    // The switch interval is up and another thread wants this core or GIL. As
-                    // CPython's forced switch, the thread giving way cannot take it straight back.
-                    releaseCore(t);
-                    t.waitToken++;
-                    record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
-                    allocate();
-                    runnable.add(t);
-                    allocate();
                 } else {
-                    if (now >= t.quantumStart + options.switchInterval()) {
-                        t.quantumStart = now;
+                    boolean up = now >= t.quantumStart + options.switchInterval();
+                    SimThread successor = up ? successor(t) : null;
+                    if (successor != null) {
+                        // As CPython's forced switch, the thread giving way cannot take it straight back.
+                        releaseCore(t);
+                        t.waitToken++;
+                        record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
+                        grant(successor);
+                        allocate();
+                        runnable.add(t);
+                        allocate();
+                    } else {
+                        if (up) {
+                            t.quantumStart = now;
+                        }
+                        startSlice(t);
                     }
-                    startSlice(t);
                 }
             }
             default -> throw new IllegalStateException(tm.kind.name());
@@ -790,6 +981,7 @@ final class Scheduler {
         Watchdog.forget(this);
         trace.finish(now, outcome, message);
         tick.signalAll();
+        decided.signalAll();
         ended.countDown();
     }
 
@@ -800,7 +992,7 @@ final class Scheduler {
     void checkStall(long nowNanos) {
         SimThread holder = baton;
         long seen = progress;
-        if (holder == null || finished) {
+        if (holder == null || finished || pending != null) {
             lastSeenProgress = -1;
             return;
         }
@@ -946,7 +1138,7 @@ final class Scheduler {
     /** Scenario time to draw live lanes up to: the wall clock's on a paced run. */
     long liveTime() {
         long recorded = trace.endTime();
-        if (finished || options.clock() == ClockMode.VIRTUAL) {
+        if (finished || options.clock() == ClockMode.VIRTUAL || pending != null) {
             return recorded;
         }
         return Math.max(recorded, Math.min(clock.wallTime(), options.timeLimit()));

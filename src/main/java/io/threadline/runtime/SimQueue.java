@@ -60,10 +60,7 @@ public final class SimQueue<T> {
             items.addLast(item == null ? NONE : item);
             unfinished++;
             changed();
-            SimThread getter = notEmpty.first();
-            if (getter != null) {
-                s.wake(getter, Reason.WOKEN, me);
-            }
+            s.wakeOne(notEmpty, me);
         } finally {
             s.lock.unlock();
         }
@@ -92,10 +89,7 @@ public final class SimQueue<T> {
             }
             Object item = items.pollFirst();
             changed();
-            SimThread putter = notFull.first();
-            if (putter != null) {
-                s.wake(putter, Reason.WOKEN, me);
-            }
+            s.wakeOne(notFull, me);
             return item == NONE ? null : (T) item;
         } finally {
             s.lock.unlock();
