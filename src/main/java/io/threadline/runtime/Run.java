@@ -122,17 +122,9 @@ public final class Run {
         return joinThreads(deadline - System.nanoTime());
     }
 
+    /** Waits until none of the run's Java threads runs scenario code any more (they are kept for later runs). */
     private boolean joinThreads(long nanos) throws InterruptedException {
-        long deadline = System.nanoTime() + Math.max(0, nanos);
-        boolean all = true;
-        for (Thread t : scheduler.javaThreads()) {
-            long left = deadline - System.nanoTime();
-            if (left > 0) {
-                TimeUnit.NANOSECONDS.timedJoin(t, left);
-            }
-            all &= !t.isAlive();
-        }
-        return all;
+        return scheduler.awaitBodies(Math.max(0, nanos));
     }
 
     /** Scenario time the view should show as "now": it follows the wall clock on a paced run. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -77,6 +78,8 @@ final class Scheduler {
     private boolean finishing;
     private volatile boolean finished;
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** Java threads still running a body of this run. */
+    private final AtomicInteger bodies = new AtomicInteger();
     final SimProcess mainProcess;
 
     private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE }
@@ -220,7 +223,6 @@ final class Scheduler {
             makeRunnable(main, Reason.STARTED, null);
             allocate();
             SimThread first = nextToRun();
-            main.javaThread.start();
             if (first != null) {
                 LockSupport.unpark(first.javaThread);
             }
@@ -229,11 +231,33 @@ final class Scheduler {
         }
     }
 
+    /** A Java thread running {@code t}'s body, which waits for the baton before anything else. */
     private Thread newJavaThread(SimThread t) {
-        Thread jt = new ScenarioThread(() -> threadBody(t), javaThreadPrefix + t.getName());
-        // A stuck scenario thread must never keep the JVM alive.
-        jt.setDaemon(true);
-        return jt;
+        bodies.incrementAndGet();
+        return ScenarioThread.start(() -> threadBody(t), javaThreadPrefix + t.getName(), t, this::bodyEnded);
+    }
+
+    private void bodyEnded() {
+        if (bodies.decrementAndGet() == 0) {
+            synchronized (bodies) {
+                bodies.notifyAll();
+            }
+        }
+    }
+
+    /** Waits up to {@code nanos} until no Java thread runs a body of this run any more; true if none does. */
+    boolean awaitBodies(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        synchronized (bodies) {
+            while (bodies.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(bodies, left);
+            }
+        }
+        return true;
     }
 
     private void threadBody(SimThread t) {
@@ -327,7 +351,6 @@ final class Scheduler {
             t.javaThread = newJavaThread(t);
             t.line = me.line;
             makeRunnable(t, Reason.STARTED, me);
-            t.javaThread.start();
             if (handshake) {
                 t.starter = me;
                 await(me, Reason.START_HANDSHAKE, t.getName(), null, -1);
@@ -972,7 +995,7 @@ final class Scheduler {
                 kill(t, cause, killDetail);
                 if (t.javaThread != null && t.javaThread != Thread.currentThread()) {
                     // Wakes a thread stuck in a raw sleep or wait outside the runtime.
-                    t.javaThread.interrupt();
+                    ScenarioThread.interrupt(t.javaThread, t);
                 }
             }
         }
@@ -1019,8 +1042,8 @@ final class Scheduler {
         } finally {
             lock.unlock();
         }
-        if (jt != null) {
-            StuckThreads.end(jt);
+        if (jt != null && ScenarioThread.retire(jt, holder)) {
+            StuckThreads.end(jt, holder);
         }
     }
 
@@ -1117,22 +1140,7 @@ final class Scheduler {
     }
 
     boolean awaitEnded(long nanos) throws InterruptedException {
-        return ended.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-    }
-
-    List<Thread> javaThreads() {
-        lock.lock();
-        try {
-            List<Thread> out = new ArrayList<>();
-            for (SimThread t : threads) {
-                if (t.javaThread != null) {
-                    out.add(t.javaThread);
-                }
-            }
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return ended.await(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Scenario time to draw live lanes up to: the wall clock's on a paced run. */
