@@ -16,7 +16,6 @@ import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.ChoiceList;
 import io.threadline.trace.CounterTrack;
-import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 
@@ -78,6 +77,7 @@ public final class Cli {
             "           --trace FILE              write the trace to FILE (Chrome trace JSON,",
             "                                     also opens in Perfetto and chrome://tracing)",
             PictureRequest.USAGE,
+            ExploreCommand.USAGE,
             "       " + NAME + " show FILE           open the window on a saved trace",
             "       " + NAME + " draw FILE [options] draw a saved trace (also another tool's Chrome",
             "                                     trace): the picture options of run",
@@ -170,6 +170,9 @@ public final class Cli {
             case "stress" -> {
                 return StressCommand.run(rest, out);
             }
+            case "explore" -> {
+                return ExploreCommand.run(rest, out, err);
+            }
             case "draw" -> {
                 return drawCommand(rest, out, err);
             }
@@ -179,8 +182,8 @@ public final class Cli {
                             + command + ")");
                 }
                 throw new UsageException(command.startsWith("-")
-                        ? "unknown option '" + command + "' (commands: list, run, show, info, draw, stress, help)"
-                        : "unknown command '" + command + "' (commands: list, run, show, info, draw, stress, help)");
+                        ? "unknown option '" + command + "' (commands: list, run, explore, show, info, draw, stress, help)"
+                        : "unknown command '" + command + "' (commands: list, run, explore, show, info, draw, stress, help)");
             }
         }
     }
@@ -371,7 +374,7 @@ public final class Cli {
         return OK;
     }
 
-    private static String value(List<String> args, int i, String option) throws UsageException {
+    static String value(List<String> args, int i, String option) throws UsageException {
         if (i >= args.size()) {
             throw new UsageException(option + " needs a value");
         }
@@ -384,6 +387,19 @@ public final class Cli {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--choices needs candidates' numbers separated by commas, e.g. 2,0,1: "
                     + e.getMessage());
+        }
+    }
+
+    /** A whole number from {@code min} to {@code max} given to {@code option}. */
+    static long number(String option, String text, long min, long max) throws UsageException {
+        try {
+            long v = Long.parseLong(text.trim());
+            if (v < min || v > max) {
+                throw new UsageException(option + " must be between " + min + " and " + max + ", got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a whole number, got '" + text + "'");
         }
     }
 
@@ -409,42 +425,6 @@ public final class Cli {
             b.append(": ").append(oneLine(trace.outcomeMessage()));
         }
         return b.toString();
-    }
-
-    /** Prints the program's output lines as aligned columns: time, thread, text. */
-    private static final class OutputPrinter {
-        private final Trace trace;
-        private final PrintStream out;
-        private int printed;
-        private int timeWidth;
-        private int nameWidth;
-
-        OutputPrinter(Trace trace, PrintStream out) {
-            this.trace = trace;
-            this.out = out;
-        }
-
-        /** Sets the column widths for times up to {@code latest}. */
-        void widths(long latest) {
-            timeWidth = seconds(latest).length();
-            nameWidth = 6;
-            for (int t = 0; t < trace.threadCount(); t++) {
-                nameWidth = Math.max(nameWidth, trace.thread(t).name().length());
-            }
-        }
-
-        void printNew() {
-            for (int n = trace.outputCount(); printed < n; printed++) {
-                OutputLine line = trace.outputLine(printed);
-                String name = trace.thread(line.thread()).name();
-                nameWidth = Math.max(nameWidth, name.length());
-                String time = seconds(line.time());
-                // Python writes tracebacks to stderr; here they stay in order, marked.
-                out.println("  " + pad(time, timeWidth, true) + "  " + pad(name, nameWidth, false) + "  "
-                        + (line.error() ? "! " : "") + line.text());
-            }
-            out.flush();
-        }
     }
 
     // ------------------------------------------------------------------ show, info
@@ -533,7 +513,7 @@ public final class Cli {
         }
     }
 
-    private static String scenarioIds() {
+    static String scenarioIds() {
         StringJoiner j = new StringJoiner(", ");
         ScenarioCatalog.all().forEach(s -> j.add(s.id()));
         return j.toString();
@@ -571,11 +551,11 @@ public final class Cli {
         return oneLine(String.valueOf(e.getMessage()));
     }
 
-    private static String oneLine(String s) {
+    static String oneLine(String s) {
         return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
-    private static String pad(String s, int width, boolean left) {
+    static String pad(String s, int width, boolean left) {
         if (s.length() >= width) {
             return s;
         }

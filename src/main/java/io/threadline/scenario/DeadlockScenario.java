@@ -70,6 +70,13 @@ public final class DeadlockScenario extends ScenarioSpec {
         return new DeadlockProgram(v.bool("ordered"), v.seconds("step"));
     }
 
+    /** The bug: a cycle of threads each waiting for a lock the next one holds. */
+    @Override
+    public List<SearchGoal> searchGoals(ParamValues v) {
+        return List.of(new SearchGoal("cycle", "a deadlock cycle", "no deadlock cycle",
+                trace -> trace.outcome() == RunOutcome.DEADLOCK && trace.outcomeMessage().contains(" held by ")));
+    }
+
     @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);

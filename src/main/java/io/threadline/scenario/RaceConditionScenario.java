@@ -3,6 +3,7 @@ package io.threadline.scenario;
 import io.threadline.runtime.Program;
 import io.threadline.scenario.Moments.Moment;
 import io.threadline.scenario.program.RaceConditionProgram;
+import io.threadline.trace.CounterTrack;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
@@ -68,6 +69,23 @@ public final class RaceConditionScenario extends ScenarioSpec {
     @Override
     protected Program program(ParamValues v) {
         return new RaceConditionProgram(v.integer("threads"), v.integer("rounds"), v.seconds("work"), v.bool("lock"));
+    }
+
+    /** The bug: a final counter short of threads x rounds. A preemption can only fall in the work between a read and its write. */
+    @Override
+    public List<SearchGoal> searchGoals(ParamValues v) {
+        long expected = (long) v.integer("threads") * v.integer("rounds");
+        return List.of(new SearchGoal("lost-update", "a lost update", "no lost update", trace -> {
+            for (CounterTrack c : trace.counters()) {
+                if (c.name().equals("counter") && c.size() > 0) {
+                    return c.get(c.size() - 1).value() < expected;
+                }
+            }
+            return false;
+        }, (trace, choice) -> choice.preemption()
+                ? trace.thread(choice.candidate(choice.calmPick())).name() + " was preempted between its read and its"
+                        + " write, and " + trace.thread(choice.chosen()).name() + " ran"
+                : null));
     }
 
     @Override

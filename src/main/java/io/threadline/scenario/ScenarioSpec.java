@@ -93,6 +93,16 @@ public abstract class ScenarioSpec {
         return SchedulingOrder.FIFO;
     }
 
+    /**
+     * The goals a search of this scenario's interleavings can look for beyond the general ones
+     * (deadlock, a counter's value, a printed line, a thread that raised): the bug this scenario
+     * is about, for these values. The first is what the window's "find it" looks for; a scenario
+     * with none has no such button.
+     */
+    public List<SearchGoal> searchGoals(ParamValues values) {
+        return List.of();
+    }
+
     public final List<ParamSpec> params() {
         List<ParamSpec> all = new ArrayList<>(ownParams());
         all.addAll(COMMON);

@@ -40,6 +40,14 @@ public record Choice(long time, ChoiceKind kind, int[] candidates, int pick, boo
     }
 
     /**
+     * The pick that changes least: at a switch interval the running thread keeps going (the last
+     * candidate), elsewhere the scheduler's first.
+     */
+    public int calmPick() {
+        return kind == ChoiceKind.PREEMPT ? candidates.length - 1 : 0;
+    }
+
+    /**
      * Whether the pick took the core from a thread that could have gone on: at a switch interval,
      * any candidate but the last (the running thread itself).
      */

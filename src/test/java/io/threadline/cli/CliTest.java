@@ -148,9 +148,9 @@ class CliTest {
                         "threadline: --speed must be a positive number (times real time), got 'fast'"),
                 arguments(List.of("run", "chef-soup", "daemon-cleaner"),
                         "threadline: run takes one scenario, got 'chef-soup' and 'daemon-cleaner'"),
-                arguments(List.of("cook"), "threadline: unknown command 'cook' (commands: list, run, show, info, draw,"
+                arguments(List.of("cook"), "threadline: unknown command 'cook' (commands: list, run, explore, show, info, draw,"
                         + " stress, help)"),
-                arguments(List.of("--verbose"), "threadline: unknown option '--verbose' (commands: list, run, show,"
+                arguments(List.of("--verbose"), "threadline: unknown option '--verbose' (commands: list, run, explore, show,"
                         + " info, draw, stress, help)"),
                 arguments(List.of("list", "all"), "threadline: list: unexpected argument 'all'"),
                 arguments(List.of("info"), "threadline: info: which trace file?"),
