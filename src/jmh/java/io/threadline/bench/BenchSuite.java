@@ -1,5 +1,6 @@
 package io.threadline.bench;
 
+import io.threadline.explore.ExploreBench;
 import io.threadline.runtime.CallSiteBench;
 import io.threadline.runtime.HandoffBench;
 import io.threadline.runtime.ScenarioThreadExecutor;
@@ -41,10 +42,11 @@ import java.util.function.DoublePredicate;
  * {@code mvn -B -Pbench verify}; writes {@code target/bench/results.md} and {@code results.json}.
  *
  * <p>Arguments: {@code smoke} (every benchmark once, tiny, for {@code mvn verify}), {@code
- * only=recorder,callsites,engine,timeline,memory,files,startup} (a subset).
+ * only=recorder,callsites,engine,explore,timeline,memory,files,startup} (a subset).
  */
 public final class BenchSuite {
-    static final String[] SECTIONS = {"recorder", "callsites", "engine", "timeline", "memory", "files", "startup"};
+    static final String[] SECTIONS = {"recorder", "callsites", "engine", "explore", "timeline", "memory", "files",
+        "startup"};
 
     /** One line of the table. */
     record Row(String figure, String measured, String goal, String reference, String met) {
@@ -94,6 +96,9 @@ public final class BenchSuite {
         }
         if (only.contains("engine")) {
             engine();
+        }
+        if (only.contains("explore")) {
+            explore();
         }
         if (only.contains("timeline")) {
             timeline();
@@ -175,6 +180,26 @@ public final class BenchSuite {
                         + count(values.getOrDefault("recorder.transition.ns", Double.NaN) > 0
                         ? 1e9 / values.getOrDefault("recorder.transition.ns", Double.NaN) : Double.NaN) + "/s",
                 ge(rate, 500_000));
+    }
+
+    private void explore() throws Exception {
+        Map<String, RunResult> r = jmh(ExploreBench.class, false);
+        double search = median(r.get("exhaustiveSearch"));
+        double one = median(r.get("exhaustiveSearchOneWorker"));
+        double plain = median(r.get("plainRun"));
+        double step = median(r.get("stepBackAt200"));
+        long schedules = ExploreBench.schedulesPerSearch();
+        double rate = schedules / (search / 1000);
+        put("explore.schedulesPerSecond", rate);
+        put("explore.schedulesPerSecondOneWorker", schedules / (one / 1000));
+        put("explore.plainRun.us", plain);
+        put("explore.stepBack200.ms", step);
+        row("Search: schedules explored per second, race-condition 2 threads x 2 rounds, exhaustive (at most 2"
+                        + " preemptions, " + count(schedules) + " schedules)", count(rate) + "/s", "≥ 2,000/s",
+                "one plain run " + fmt(plain, 0) + " µs; one worker " + count(schedules / (one / 1000)) + "/s",
+                ge(rate, 2_000));
+        row("Search: step back at choice 200 (re-run 199 picks, wait at the 200th)", ms(step), "≤ 50 ms",
+                "race-condition, 4 threads x 20 rounds", le(step, 50));
     }
 
     private void timeline() throws Exception {

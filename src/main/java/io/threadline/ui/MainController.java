@@ -84,6 +84,7 @@ public final class MainController {
     private ParamForm paramForm;
     private WindowLayout layout;
     private TeachingAids teach;
+    private StepMode step;
     private FileMenu fileMenu;
     private final KeyMap keys = new KeyMap();
     private final PlaybackModel playback = new PlaybackModel();
@@ -124,6 +125,7 @@ public final class MainController {
         browser.setOnPick(this::select);
         setUpTimeline();
         setUpTeaching();
+        setUpStepMode();
         fileMenu = new FileMenu(new FileHost(), toolbar.fileMenuButton(), RecentFiles.standard(), keys);
         bindKeys();
         output.setOnPick(this::pickOutputLine);
@@ -204,6 +206,80 @@ public final class MainController {
         }, playback.traceProperty(), timeline, panel.javaCode());
         teach.install(new TeachingAids.Slots(panel.detailTabs(), panel.threadTab(), tourSlot, timelineHolder,
                 teachTools, centerSplit, panel.codeTabs()));
+    }
+
+    /** Step mode, fork and find it: their tools in the header, their bar over the timeline, numbers on its lanes. */
+    private void setUpStepMode() {
+        step = new StepMode(new StepMode.Host() {
+            @Override
+            public ScenarioSpec scenario() {
+                return current;
+            }
+
+            @Override
+            public ParamValues values() {
+                if (current == null || !paramForm.isValid()) {
+                    return null;
+                }
+                try {
+                    return current.values(paramForm.values());
+                } catch (ParamException e) {
+                    setMessage(e.getMessage(), true);
+                    return null;
+                }
+            }
+
+            @Override
+            public void follow(Run r) {
+                lastTrace.put(current.id(), r.trace());
+                teach.runStarted(r.trace());
+                MainController.this.follow(r);
+                updateTitle();
+            }
+
+            @Override
+            public void show(Trace trace) {
+                playback.stopRun();
+                step.released();
+                if (current != null) {
+                    lastTrace.put(current.id(), trace);
+                }
+                playback.show(trace);
+                updateTitle();
+                sync();
+            }
+
+            @Override
+            public void compare(Trace a, Trace b, long partAt, String captionA, String captionB) {
+                teach.showFork(a, b, partAt, captionA, captionB);
+            }
+
+            @Override
+            public void say(String message, boolean error) {
+                setMessage(message, error);
+            }
+
+            @Override
+            public Trace shown() {
+                return playback.getTrace();
+            }
+
+            @Override
+            public long playhead() {
+                return playback.getPlayhead();
+            }
+
+            @Override
+            public void choiceMarks(Map<Integer, String> labels) {
+                teach.setChoiceMarks(labels);
+                updateTitle();
+            }
+        }, timeline, keys);
+        HBox header = (HBox) teachTools.getParent();
+        header.getChildren().addAll(header.getChildren().indexOf(teachTools), step.tools());
+        VBox area = (VBox) tourSlot.getParent();
+        area.getChildren().add(area.getChildren().indexOf(tourSlot) + 1, step.bar());
+        timelineHolder.getChildren().add(timelineHolder.getChildren().indexOf(timeline) + 1, step.overlay());
     }
 
     /** What each shortcut does; the File menu binds its own. */
@@ -320,6 +396,8 @@ public final class MainController {
         }
         current = s;
         browser.showing(s);
+        step.released();
+        step.scenarioShown(s);
         panel.show(s, edited.getOrDefault(s.id(), Map.of()));
         emptyTitle.setText("Press Run to start " + s.title());
         emptyRunButton.setText("Run " + s.title());
@@ -333,6 +411,7 @@ public final class MainController {
 
     private void showLoaded(Path file, Trace trace) {
         playback.stopRun();
+        step.released();
         ScenarioSpec s = ScenarioCatalog.byId(trace.scenario());
         if (s != null) {
             lastTrace.put(s.id(), trace);
@@ -355,6 +434,9 @@ public final class MainController {
         if (s == null || !paramForm.isValid()) {
             return;
         }
+        if (step.runs()) {
+            return;
+        }
         ParamValues values;
         try {
             values = s.values(paramForm.values());
@@ -363,6 +445,7 @@ public final class MainController {
             return;
         }
         playback.stopRun();
+        step.released();
         try {
             Run r = s.start(values, s.options(values, clockMode, playback.getSpeed()));
             lastTrace.put(s.id(), r.trace());
@@ -453,6 +536,7 @@ public final class MainController {
         updateModeChip();
         updateButtons();
         teach.sync(t, playback.getPlayhead(), t == null ? 0 : playback.getReveal());
+        step.sync();
     }
 
     private void updateModeChip() {
@@ -573,6 +657,7 @@ public final class MainController {
         frames.stop();
         playback.stopRun();
         teach.shutdown();
+        step.shutdown();
         LiveRun r = liveRun;
         liveRun = null;
         try {
@@ -642,5 +727,13 @@ public final class MainController {
 
     KeyMap keys() {
         return keys;
+    }
+
+    StepMode step() {
+        return step;
+    }
+
+    String statusRun() {
+        return status.run();
     }
 }

@@ -78,6 +78,8 @@ public final class TeachingAids {
     private final MenuButton arrows = new MenuButton();
     private final Map<ArrowMode, RadioMenuItem> arrowItems = new EnumMap<>(ArrowMode.class);
     private final ToggleButton compareButton = new ToggleButton("Compare");
+    /** Step mode's candidates (thread → "1 Thread-1"), marked in the code instead of every thread. */
+    private Map<Integer, String> choiceLabels = Map.of();
     private final ToggleButton allLines = new ToggleButton("All threads");
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "teaching-aids");
@@ -275,6 +277,19 @@ public final class TeachingAids {
             return;
         }
         List<CodeView.LineMark> marks = new ArrayList<>();
+        if (!choiceLabels.isEmpty()) {
+            // each candidate's line, numbered as on its lane: where it goes on if picked
+            for (Map.Entry<Integer, String> c : choiceLabels.entrySet()) {
+                int th = c.getKey();
+                LaneColumns lane = th < t.threadCount() ? t.lane(th) : null;
+                int line = lane == null || lane.size() == 0 ? 0 : lane.line(lane.size() - 1);
+                if (line > 0) {
+                    marks.add(new CodeView.LineMark(line, c.getValue(), th, false));
+                }
+            }
+            javaCode.setMarks(marks);
+            return;
+        }
         boolean all = allLines.isSelected();
         for (int th = 0, n = t.threadCount(); th < n; th++) {
             if (!all && th != selected) {
@@ -446,6 +461,26 @@ public final class TeachingAids {
 
     public boolean isComparing() {
         return compare.isVisible();
+    }
+
+    /**
+     * A fork: run {@code a} and run {@code b}, which follows it up to a choice and then takes another
+     * branch, in the compare view on one time axis, the playhead where they part.
+     */
+    public void showFork(Trace a, Trace b, long partAt, String captionA, String captionB) {
+        if (!compareButton.isSelected()) {
+            compareButton.setSelected(true);
+        }
+        compare.showFork(a, b, partAt, captionA, captionB);
+    }
+
+    /**
+     * Step mode: the code view marks the lines of the threads a choice waits on, with their
+     * numbers (thread → label); empty for the usual marks.
+     */
+    public void setChoiceMarks(Map<Integer, String> labels) {
+        choiceLabels = Map.copyOf(labels);
+        resync();
     }
 
     /** Ends background work; the window is closing. */
