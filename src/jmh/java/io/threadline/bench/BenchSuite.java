@@ -199,7 +199,7 @@ public final class BenchSuite {
                 "one plain run " + fmt(plain, 0) + " µs; one worker " + count(schedules / (one / 1000)) + "/s",
                 ge(rate, 2_000));
         row("Search: step back at choice 200 (re-run 199 picks, wait at the 200th)", ms(step), "≤ 50 ms",
-                "race-condition, 4 threads x 20 rounds", le(step, 50));
+                "race-condition, 4 threads x 50 rounds", le(step, 50));
     }
 
     private void timeline() throws Exception {

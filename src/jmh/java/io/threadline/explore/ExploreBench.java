@@ -39,8 +39,8 @@ public class ExploreBench {
     static final ParamValues SMALL = values(Map.of("threads", "2", "rounds", "2", "lock", "true"));
     static final SearchGoal LOST = Goals.parse("lost-update", RACE, SMALL);
     static final Strategy BOUND_2 = new Strategy.Exhaustive(2, Strategy.DEFAULT_LIMIT);
-    /** A run with more than 200 choices: 4 threads adding 20 times each. */
-    static final ParamValues LONG = values(Map.of("threads", "4", "rounds", "20"));
+    /** A run with more than 200 choices: 4 threads adding 50 times each. */
+    static final ParamValues LONG = values(Map.of("threads", "4", "rounds", "50"));
     static final int STEP_AT = 200;
 
     private static ParamValues values(Map<String, String> given) {

@@ -223,26 +223,15 @@ public final class Cli {
         PictureRequest pictures = new PictureRequest(outputs);
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            String option = a;
-            String inline = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                option = a.substring(0, eq);
-                inline = a.substring(eq + 1);
-            }
+            Arg arg = Arg.of(a);
+            String option = arg.option();
+            String inline = arg.inline();
             switch (option) {
                 case "--help", "-h" -> {
                     stdout.println(USAGE);
                     return OK;
                 }
-                case "--set" -> {
-                    String kv = inline != null ? inline : value(args, ++i, option);
-                    int at = kv.indexOf('=');
-                    if (at <= 0) {
-                        throw new UsageException("--set needs NAME=VALUE, got '" + kv + "'");
-                    }
-                    given.put(kv.substring(0, at).trim(), kv.substring(at + 1));
-                }
+                case "--set" -> set(inline != null ? inline : value(args, ++i, option), given);
                 case "--seed" -> given.put(ScenarioSpec.SEED, inline != null ? inline : value(args, ++i, option));
                 case "--speed" -> speed = speed(inline != null ? inline : value(args, ++i, option));
                 case "--choices" -> replay = choices(inline != null ? inline : value(args, ++i, option));
@@ -337,13 +326,9 @@ public final class Cli {
         String file = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            String option = a;
-            String inline = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                option = a.substring(0, eq);
-                inline = a.substring(eq + 1);
-            }
+            Arg arg = Arg.of(a);
+            String option = arg.option();
+            String inline = arg.inline();
             int used = pictures.take(args, i, option, inline);
             if (used >= 0) {
                 i = used;
@@ -372,6 +357,23 @@ public final class Cli {
         }
         done.forEach(line -> out.println(line.get()));
         return OK;
+    }
+
+    /** An argument as an option and its inline value: {@code --trace=x.json} is ("--trace", "x.json"). */
+    record Arg(String option, String inline) {
+        static Arg of(String a) {
+            int eq = a.indexOf('=');
+            return a.startsWith("--") && eq > 0 ? new Arg(a.substring(0, eq), a.substring(eq + 1)) : new Arg(a, null);
+        }
+    }
+
+    /** {@code --set NAME=VALUE} into {@code given}. */
+    static void set(String kv, Map<String, String> given) throws UsageException {
+        int at = kv.indexOf('=');
+        if (at <= 0) {
+            throw new UsageException("--set needs NAME=VALUE, got '" + kv + "'");
+        }
+        given.put(kv.substring(0, at).trim(), kv.substring(at + 1));
     }
 
     static String value(List<String> args, int i, String option) throws UsageException {

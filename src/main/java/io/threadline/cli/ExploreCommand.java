@@ -67,23 +67,12 @@ final class ExploreCommand {
         OutputPath tracePath = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            String option = a;
-            String inline = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                option = a.substring(0, eq);
-                inline = a.substring(eq + 1);
-            }
+            Cli.Arg arg = Cli.Arg.of(a);
+            String option = arg.option();
+            String inline = arg.inline();
             switch (option) {
                 case "--find" -> find = inline != null ? inline : Cli.value(args, ++i, option);
-                case "--set" -> {
-                    String kv = inline != null ? inline : Cli.value(args, ++i, option);
-                    int at = kv.indexOf('=');
-                    if (at <= 0) {
-                        throw new UsageException("--set needs NAME=VALUE, got '" + kv + "'");
-                    }
-                    given.put(kv.substring(0, at).trim(), kv.substring(at + 1));
-                }
+                case "--set" -> Cli.set(inline != null ? inline : Cli.value(args, ++i, option), given);
                 case "--seed" -> given.put(ScenarioSpec.SEED, inline != null ? inline : Cli.value(args, ++i, option));
                 case "--bound" -> bound = (int) Cli.number(option, inline != null ? inline : Cli.value(args, ++i, option), 0, 50);
                 case "--limit" -> limit = (int) Cli.number(option, inline != null ? inline : Cli.value(args, ++i, option),

@@ -30,15 +30,16 @@ public final class ChoiceWords {
         String chosen = name(trace, c.chosen());
         String calm = name(trace, c.candidate(c.calmPick()));
         String when = at(c.time());
+        boolean changed = c.pick() != c.calmPick();
         return switch (c.kind()) {
             case PREEMPT -> c.preemption()
                     ? calm + " was preempted " + when + where(trace, c.candidate(c.calmPick()), c.time(), spec)
                             + ", and " + chosen + " ran instead"
                     : calm + " kept the GIL " + when + " at its switch interval";
-            case CORE -> chosen + " got the free core " + when + ", before " + calm;
-            case RUN -> chosen + " went first " + when + ", before " + calm;
-            case WAKE -> "the release " + when + " woke " + chosen + " instead of " + calm;
-            case TIMER -> chosen + "'s timer fired first " + when + ", before " + calm + "'s";
+            case CORE -> chosen + " got the free core " + when + (changed ? ", before " + calm : "");
+            case RUN -> chosen + " went first " + when + (changed ? ", before " + calm : "");
+            case WAKE -> "the release " + when + " woke " + chosen + (changed ? " instead of " + calm : "");
+            case TIMER -> chosen + "'s timer fired first " + when + (changed ? ", before " + calm + "'s" : "");
         };
     }
 

@@ -12,6 +12,8 @@ public final class ChoicePoint {
     private final int number;
     private final long time;
     private final SimThread[] candidates;
+    /** Each candidate's line at this moment: its latest call into the runtime (taken under the lock). */
+    private final int[] lines;
     int ownPick = -1;
 
     ChoicePoint(ChoiceKind kind, int number, long time, SimThread[] candidates) {
@@ -19,6 +21,10 @@ public final class ChoicePoint {
         this.number = number;
         this.time = time;
         this.candidates = candidates;
+        this.lines = new int[candidates.length];
+        for (int i = 0; i < lines.length; i++) {
+            lines[i] = candidates[i].line;
+        }
     }
 
     public ChoiceKind kind() {
@@ -46,6 +52,11 @@ public final class ChoicePoint {
 
     public String name(int i) {
         return candidates[i].getName();
+    }
+
+    /** The scenario line candidate {@code i} is at (its latest runtime call), where it goes on if picked; 0 if unknown. */
+    public int line(int i) {
+        return lines[i];
     }
 
     /** The pick the run's own scheduling order (FIFO or seeded) makes here. */

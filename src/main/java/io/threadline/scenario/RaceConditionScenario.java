@@ -127,7 +127,12 @@ public final class RaceConditionScenario extends ScenarioSpec {
                         ? "The counter is short of the expected total by the updates lost. Run again with the same seed: "
                                 + "the same ones are lost."
                         : "Every addition counted: the counter is exactly the expected total."));
-        return Moments.inTimeOrder(steps);
+        List<TourStep> ordered = new ArrayList<>(Moments.inTimeOrder(steps));
+        ordered.add(new TourStep(trace.endTime(), trace.threadNamed(mainThread()), "Find it yourself",
+                "Be the scheduler: press P and pick who runs at every choice, and try to lose an update (with the "
+                        + "lock on, try not to). Or press X: the search finds the simplest schedule that loses one; "
+                        + "with the lock it shows that none does."));
+        return ordered;
     }
 
     @Override

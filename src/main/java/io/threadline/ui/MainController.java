@@ -10,6 +10,7 @@ import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 import io.threadline.ui.KeyMap.Shortcut;
+import io.threadline.ui.teach.CodeView;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
@@ -35,6 +36,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -270,8 +272,8 @@ public final class MainController {
             }
 
             @Override
-            public void choiceMarks(Map<Integer, String> labels) {
-                teach.setChoiceMarks(labels);
+            public void choiceMarks(List<CodeView.LineMark> marks) {
+                teach.setChoiceMarks(marks);
                 updateTitle();
             }
         }, timeline, keys);

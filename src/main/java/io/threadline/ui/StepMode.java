@@ -17,9 +17,9 @@ import io.threadline.scenario.SearchGoal;
 import io.threadline.trace.Choice;
 import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.ChoiceList;
-import io.threadline.trace.LaneColumns;
 import io.threadline.trace.Trace;
 import io.threadline.ui.KeyMap.Shortcut;
+import io.threadline.ui.teach.CodeView;
 import io.threadline.ui.timeline.LaneLayout;
 import io.threadline.ui.timeline.TimelineView;
 import javafx.animation.KeyFrame;
@@ -30,15 +30,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -77,8 +79,8 @@ final class StepMode {
 
         long playhead();
 
-        /** The pending choice's candidates changed: the code marks follow (thread → label; empty for none). */
-        void choiceMarks(Map<Integer, String> labels);
+        /** The pending choice's candidates changed: the code marks their lines, numbered (empty for none). */
+        void choiceMarks(List<CodeView.LineMark> marks);
     }
 
     private final Host host;
@@ -86,7 +88,7 @@ final class StepMode {
     private final KeyMap keys;
     private final ToggleButton toggle = new ToggleButton("You schedule");
     private final Button findButton = new Button("Find it");
-    private final HBox bar = new HBox();
+    private final VBox bar = new VBox();
     private final Pane overlay = new Pane();
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "threadline-step");
@@ -112,6 +114,7 @@ final class StepMode {
         toggle.setTooltip(Toolbar.tooltip("Be the scheduler: the run waits at every choice and you pick who goes on",
                 Shortcut.STEP_MODE.keys()));
         toggle.setFocusTraversable(false);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setOnAction(e -> {
             // the toggle's state is the key map's to set: one command, whether clicked or pressed
             toggle.setSelected(!toggle.isSelected());
@@ -121,6 +124,7 @@ final class StepMode {
         findButton.getStyleClass().addAll("find-button", "small");
         findButton.setGraphic(new FontIcon("mdi2m-magnify-scan"));
         findButton.setFocusTraversable(false);
+        findButton.setMinWidth(Region.USE_PREF_SIZE);
         findButton.setOnAction(e -> keys.run(Shortcut.FIND_IT));
         bar.getStyleClass().add("step-bar");
         bar.setVisible(false);
@@ -267,7 +271,7 @@ final class StepMode {
             shownPoint = p;
             shownEnded = run != null && run.isFinished();
             fillBar(p);
-            host.choiceMarks(p == null ? Map.of() : labels(p));
+            host.choiceMarks(p == null ? List.of() : marks(p));
         }
         placeBadges(p);
     }
@@ -277,32 +281,36 @@ final class StepMode {
         if (p != null) {
             Label q = new Label("Choice " + (p.number() + 1) + " · " + Formats.seconds(p.time()) + " · " + question(p));
             q.getStyleClass().add("step-question");
-            q.setMinWidth(Region.USE_PREF_SIZE);
-            bar.getChildren().add(q);
+            FlowPane picks = new FlowPane();
+            picks.getStyleClass().add("step-picks");
             for (int i = 0; i < p.size(); i++) {
                 int pick = i;
                 Button b = new Button((i + 1) + "  " + candidate(p, i));
                 b.getStyleClass().addAll("step-candidate-button", "small");
                 b.setId("stepPick" + (i + 1));
                 b.setFocusTraversable(false);
+                b.setMinWidth(Region.USE_PREF_SIZE);
                 b.setOnAction(e -> keys.run(KeyMap.PICKS.get(Math.min(pick, KeyMap.PICKS.size() - 1))));
                 if (i == p.ownPick()) {
                     b.getStyleClass().add("step-own");
                 }
-                bar.getChildren().add(b);
+                picks.getChildren().add(b);
             }
-            Label help = new Label(Shortcut.NEXT_CHOICE.keys() + " scheduler's pick (" + (p.ownPick() + 1) + ")  ·  "
-                    + Shortcut.LET_GO.keys() + " let it run  ·  " + Shortcut.CHOICE_BACK.keys() + " back");
+            Label help = new Label(Shortcut.NEXT_CHOICE.keys() + ": the scheduler's pick (" + (p.ownPick() + 1)
+                    + ")   " + Shortcut.LET_GO.keys() + ": let it run   " + Shortcut.CHOICE_BACK.keys() + ": back");
             help.getStyleClass().add("step-help");
-            bar.getChildren().add(help);
+            picks.getChildren().add(help);
+            bar.getChildren().addAll(q, picks);
         } else if (run != null && run.isFinished() && toggle.isSelected()) {
             Trace t = run.trace();
             Label done = new Label("Your run ended (" + Formats.outcome(t.outcome()).toLowerCase() + ") after "
-                    + t.choiceCount() + " choice" + (t.choiceCount() == 1 ? "" : "s") + ".  "
-                    + Shortcut.CHOICE_BACK.keys() + ": back one choice  ·  " + Shortcut.FORK.keys()
-                    + ": what if another thread had run at the choice before the playhead?");
+                    + t.choiceCount() + " choice" + (t.choiceCount() == 1 ? "" : "s") + ".");
             done.getStyleClass().add("step-question");
-            bar.getChildren().add(done);
+            Label help = new Label(Shortcut.CHOICE_BACK.keys() + ": back one choice   " + Shortcut.FORK.keys()
+                    + ": what if another thread had run at the choice before the playhead?");
+            help.getStyleClass().add("step-help");
+            help.setWrapText(true);
+            bar.getChildren().addAll(done, help);
         }
         boolean show = !bar.getChildren().isEmpty();
         bar.setVisible(show);
@@ -319,27 +327,20 @@ final class StepMode {
         };
     }
 
-    private String candidate(ChoicePoint p, int i) {
+    private static String candidate(ChoicePoint p, int i) {
         if (p.kind() == ChoiceKind.PREEMPT && i == p.size() - 1) {
             return p.name(i) + " keeps going";
         }
-        int line = lineOf(p.thread(i));
-        return p.name(i) + (line > 0 ? " · line " + line : "");
+        return p.name(i) + (p.line(i) > 0 ? " · line " + p.line(i) : "");
     }
 
-    private int lineOf(int thread) {
-        Trace t = run == null ? null : run.trace();
-        if (t == null || thread >= t.threadCount()) {
-            return 0;
-        }
-        LaneColumns lane = t.lane(thread);
-        return lane.size() == 0 ? 0 : lane.line(lane.size() - 1);
-    }
-
-    private Map<Integer, String> labels(ChoicePoint p) {
-        Map<Integer, String> out = new LinkedHashMap<>();
+    /** Each candidate's line in the code, with its number; the first is scrolled to. */
+    private static List<CodeView.LineMark> marks(ChoicePoint p) {
+        List<CodeView.LineMark> out = new ArrayList<>();
         for (int i = 0; i < p.size(); i++) {
-            out.put(p.thread(i), (i + 1) + " " + p.name(i));
+            if (p.line(i) > 0) {
+                out.add(new CodeView.LineMark(p.line(i), (i + 1) + " " + p.name(i), p.thread(i), out.isEmpty()));
+            }
         }
         return out;
     }
@@ -361,10 +362,13 @@ final class StepMode {
                 int pick = i;
                 Region band = new Region();
                 band.getStyleClass().add("step-lane");
+                // placed here, not by the pane (which would size them to their preferred size)
+                band.setManaged(false);
                 band.setOnMouseClicked(e -> keys.run(KeyMap.PICKS.get(Math.min(pick, KeyMap.PICKS.size() - 1))));
                 Label badge = new Label(Integer.toString(i + 1));
                 badge.getStyleClass().add("step-badge");
                 badge.setMouseTransparent(true);
+                badge.setManaged(false);
                 overlay.getChildren().addAll(band, badge);
             }
         }
@@ -391,7 +395,7 @@ final class StepMode {
         shownPoint = null;
         fillBar(null);
         overlay.getChildren().clear();
-        host.choiceMarks(Map.of());
+        host.choiceMarks(List.of());
     }
 
     /** The window started a run of its own, or showed another trace: step mode lets go of its run. */
@@ -515,7 +519,9 @@ final class StepMode {
         cancel.setId("searchCancel");
         cancel.getStyleClass().add("small");
         cancel.setOnAction(ev -> e.cancel());
-        bar.getChildren().setAll(spinner, what, count, cancel);
+        HBox row = new HBox(spinner, what, count, cancel);
+        row.getStyleClass().add("step-search");
+        bar.getChildren().setAll(row);
         bar.setVisible(true);
         bar.setManaged(true);
         findButton.setDisable(true);

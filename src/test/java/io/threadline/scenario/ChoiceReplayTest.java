@@ -5,6 +5,7 @@ import io.threadline.runtime.Chooser;
 import io.threadline.runtime.ReplayChooser;
 import io.threadline.testing.Scenarios;
 import io.threadline.trace.Choice;
+import io.threadline.trace.ChoiceList;
 import io.threadline.trace.Trace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +13,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -27,23 +27,11 @@ class ChoiceReplayTest {
     private static final int SEEDS = 12;
 
     static int[] picks(Trace t) {
-        return t.choices().stream().mapToInt(Choice::pick).toArray();
+        return ChoiceList.all(t);
     }
 
-    /** The picks up to the last one the run's own order would not have made: the rest it makes itself. */
     static int[] shortest(Trace t) {
-        List<Choice> cs = t.choices();
-        int last = -1;
-        for (int i = 0; i < cs.size(); i++) {
-            if (!cs.get(i).own()) {
-                last = i;
-            }
-        }
-        int[] out = new int[last + 1];
-        for (int i = 0; i <= last; i++) {
-            out[i] = cs.get(i).pick();
-        }
-        return out;
+        return ChoiceList.needed(t);
     }
 
     private static String text(Trace t) {

@@ -78,8 +78,8 @@ public final class TeachingAids {
     private final MenuButton arrows = new MenuButton();
     private final Map<ArrowMode, RadioMenuItem> arrowItems = new EnumMap<>(ArrowMode.class);
     private final ToggleButton compareButton = new ToggleButton("Compare");
-    /** Step mode's candidates (thread → "1 Thread-1"), marked in the code instead of every thread. */
-    private Map<Integer, String> choiceLabels = Map.of();
+    /** Step mode's candidates' lines, numbered, marked in the code instead of every thread's. */
+    private List<CodeView.LineMark> choiceMarks = List.of();
     private final ToggleButton allLines = new ToggleButton("All threads");
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "teaching-aids");
@@ -277,17 +277,8 @@ public final class TeachingAids {
             return;
         }
         List<CodeView.LineMark> marks = new ArrayList<>();
-        if (!choiceLabels.isEmpty()) {
-            // each candidate's line, numbered as on its lane: where it goes on if picked
-            for (Map.Entry<Integer, String> c : choiceLabels.entrySet()) {
-                int th = c.getKey();
-                LaneColumns lane = th < t.threadCount() ? t.lane(th) : null;
-                int line = lane == null || lane.size() == 0 ? 0 : lane.line(lane.size() - 1);
-                if (line > 0) {
-                    marks.add(new CodeView.LineMark(line, c.getValue(), th, false));
-                }
-            }
-            javaCode.setMarks(marks);
+        if (!choiceMarks.isEmpty()) {
+            javaCode.setMarks(choiceMarks);
             return;
         }
         boolean all = allLines.isSelected();
@@ -474,12 +465,9 @@ public final class TeachingAids {
         compare.showFork(a, b, partAt, captionA, captionB);
     }
 
-    /**
-     * Step mode: the code view marks the lines of the threads a choice waits on, with their
-     * numbers (thread → label); empty for the usual marks.
-     */
-    public void setChoiceMarks(Map<Integer, String> labels) {
-        choiceLabels = Map.copyOf(labels);
+    /** Step mode: the code view marks the lines of the threads a choice waits on, numbered; empty for the usual marks. */
+    public void setChoiceMarks(List<CodeView.LineMark> marks) {
+        choiceMarks = List.copyOf(marks);
         resync();
     }
 
