@@ -23,7 +23,8 @@ class BenchSmokeTest {
                 .anyMatch(f -> f.startsWith("Call site")).anyMatch(f -> f.startsWith("Engine"))
                 .anyMatch(f -> f.startsWith("Search"))
                 .anyMatch(f -> f.startsWith("Timeline")).anyMatch(f -> f.startsWith("Memory"))
-                .anyMatch(f -> f.startsWith("Trace file")).anyMatch(f -> f.startsWith("Start-up"));
+                .anyMatch(f -> f.startsWith("Trace file")).anyMatch(f -> f.startsWith("Start-up"))
+                .anyMatch(f -> f.startsWith("Python bridge"));
         // every figure was measured (no benchmark silently failed); allocation needs the gc profiler,
         // which a smoke run does without
         assertThat(rows).filteredOn(r -> !r.figure().startsWith("Start-up") && !r.figure().contains("allocation"))

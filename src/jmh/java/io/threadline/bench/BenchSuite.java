@@ -46,7 +46,7 @@ import java.util.function.DoublePredicate;
  */
 public final class BenchSuite {
     static final String[] SECTIONS = {"recorder", "callsites", "engine", "explore", "timeline", "memory", "files",
-        "startup"};
+        "startup", "python"};
 
     /** One line of the table. */
     record Row(String figure, String measured, String goal, String reference, String met) {
@@ -111,6 +111,9 @@ public final class BenchSuite {
         }
         if (only.contains("startup")) {
             startup();
+        }
+        if (only.contains("python")) {
+            python();
         }
         String report = report(load0, loadAverage(), (System.nanoTime() - t0) / 1e9);
         System.out.println();
@@ -272,6 +275,31 @@ public final class BenchSuite {
                         + ms(tokens), le(read, 1000));
         row("Trace file: bytes per event on disk", fmt(f.getOrDefault(k + ".bytesPerEvent", Double.NaN), 1) + " B",
                 "(report)", "Chrome Trace Event JSON, one event per line", "");
+    }
+
+    /** The Python bridge (a user's program in CPython): in a JVM of its own, as a user's run would be. */
+    private void python() throws Exception {
+        int calls = smoke ? 200 : 20_000;
+        Map<String, Double> m = child(List.of("-Xmx1g"), "io.threadline.python.PythonBench", "python",
+                Integer.toString(calls), smoke ? "1" : "7");
+        String version = m.keySet().stream().filter(k -> k.startsWith("python.version."))
+                .map(k -> k.substring("python.version.".length())).findFirst().orElse("?");
+        double pipe = m.getOrDefault("python.pipeRoundTrip.us", Double.NaN);
+        double socket = m.getOrDefault("python.socketRoundTrip.us", Double.NaN);
+        double call = m.getOrDefault("python.bridgeCall.us", Double.NaN);
+        double floor = Math.min(pipe, socket);
+        row("Python bridge: one runtime call's round trip (time.sleep(0), CPython " + version + ")", us(call),
+                "≤ 2× a bare round trip", "bare round trip: pipe " + us(pipe) + ", socket " + us(socket) + " ("
+                        + ratio(call / floor) + ")", le(call / floor, 2));
+        double race = m.getOrDefault("python.race.ms", Double.NaN);
+        row("Python bridge: race-condition, 4 threads × 1,000 increments, Run to last event", ms(race), "≤ 1 s",
+                "interpreter start included", le(race, 1000));
+        double soup = m.getOrDefault("python.chefSoup.ms", Double.NaN);
+        row("Python bridge: chef soup, Run to last event", ms(soup), "≤ 0.5 s", "interpreter start included",
+                le(soup, 500));
+        double start = m.getOrDefault("python.start.ms", Double.NaN);
+        row("Python bridge: start of a user program (interpreter, bridge, compile)", ms(start), "(report)",
+                "python3 -c pass " + ms(m.getOrDefault("python.bareStart.ms", Double.NaN)), "");
     }
 
     private void startup() throws Exception {
@@ -512,6 +540,10 @@ public final class BenchSuite {
 
     private static String ms(double v) {
         return fmt(v, v < 100 ? 2 : 0) + " ms";
+    }
+
+    private static String us(double v) {
+        return fmt(v, v < 100 ? 1 : 0) + " µs";
     }
 
     private static String ratio(double v) {

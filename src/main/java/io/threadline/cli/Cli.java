@@ -68,6 +68,8 @@ public final class Cli {
             "usage: " + NAME + "                     open the window",
             "       " + NAME + " list                the scenarios and their parameters",
             "       " + NAME + " run ID [options]    run a scenario and print its output",
+            "       " + NAME + " run FILE.py [options] run your own Python program the same way",
+            "           --python EXE              the CPython 3.9+ to run it with (default python3)",
             "           --set NAME=VALUE          set a parameter (repeat for more; see 'list')",
             "           --seed N                  the same as --set seed=N",
             "           --choices 2,0,1           the scheduler's picks, one per real choice (who",
@@ -88,7 +90,9 @@ public final class Cli {
             "",
             "exit status: 0 done (also when a run ends in deadlock or at its time limit: the",
             "summary line says why); 2 bad argument, parameter or input file, or no desktop for",
-            "the window; 3 an output cannot be written (nothing was replaced); 1 internal error.");
+            "the window; 3 an output cannot be written (nothing was replaced); 1 internal error.",
+            "A Python program: 0 when it completed, 1 when it raised or did not complete, 2 for",
+            "a bad argument, a SyntaxError or no interpreter.");
 
     private final WindowOpener window;
 
@@ -220,6 +224,7 @@ public final class Cli {
         ReplayChooser replay = null;
         Outputs outputs = new Outputs(stdout);
         OutputPath tracePath = null;
+        String python = null;
         PictureRequest pictures = new PictureRequest(outputs);
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -236,6 +241,7 @@ public final class Cli {
                 case "--speed" -> speed = speed(inline != null ? inline : value(args, ++i, option));
                 case "--choices" -> replay = choices(inline != null ? inline : value(args, ++i, option));
                 case "--trace" -> tracePath = outputs.file(option, inline != null ? inline : value(args, ++i, option));
+                case "--python" -> python = inline != null ? inline : value(args, ++i, option);
                 default -> {
                     int used = pictures.take(args, i, option, inline);
                     if (used >= 0) {
@@ -256,21 +262,32 @@ public final class Cli {
         if (id == null) {
             throw new UsageException("run: which scenario? (" + scenarioIds() + ")");
         }
-        ScenarioSpec spec = ScenarioCatalog.byId(id);
-        if (spec == null) {
-            throw new UsageException("unknown scenario '" + id + "' (known: " + scenarioIds() + ")");
-        }
-        ParamValues values;
-        try {
-            values = spec.values(given);
-        } catch (ParamException e) {
-            throw new UsageException(e.getMessage());
-        }
         // the program's lines and ours stay off standard output when it carries an output
         PrintStream out = outputs.toStandardOutput() ? err : stdout;
         boolean paced = speed > 0;
-        RunOptions options = spec.options(values, paced ? ClockMode.PACED : ClockMode.VIRTUAL, paced ? speed : 1);
-        Run run = spec.start(values, options, replay);
+        RunOptions options;
+        Run run;
+        if (PythonProgramRun.isProgram(id)) {
+            PythonProgramRun started = PythonProgramRun.start(id, given, python, paced ? speed : 0, replay);
+            options = started.options();
+            run = started.run();
+        } else {
+            if (python != null) {
+                throw new UsageException("--python is for a Python program (run FILE.py --python EXE)");
+            }
+            ScenarioSpec spec = ScenarioCatalog.byId(id);
+            if (spec == null) {
+                throw new UsageException("unknown scenario '" + id + "' (known: " + scenarioIds() + ")");
+            }
+            ParamValues values;
+            try {
+                values = spec.values(given);
+            } catch (ParamException e) {
+                throw new UsageException(e.getMessage());
+            }
+            options = spec.options(values, paced ? ClockMode.PACED : ClockMode.VIRTUAL, paced ? speed : 1);
+            run = spec.start(values, options, replay);
+        }
         Trace trace = run.trace();
         OutputPrinter printer = new OutputPrinter(trace, out);
         try {
@@ -314,7 +331,7 @@ public final class Cli {
             Outputs.commit(batch);
         }
         done.forEach(line -> out.println(line.get()));
-        return OK;
+        return PythonProgramRun.isProgram(id) ? PythonProgramRun.exitStatus(trace) : OK;
     }
 
     // ------------------------------------------------------------------ draw
@@ -420,7 +437,9 @@ public final class Cli {
 
     static String summary(Trace trace) {
         StringBuilder b = new StringBuilder();
-        b.append(trace.outcome().label()).append(" at ").append(seconds(trace.endTime()))
+        // a deadlock is dated when its cycle closed; the run was stopped later
+        long at = trace.outcome() == RunOutcome.DEADLOCK ? trace.lastChange() : trace.endTime();
+        b.append(trace.outcome().label()).append(" at ").append(seconds(at))
                 .append(", ").append(count(trace.threadCount(), "thread"))
                 .append(", ").append(count(trace.eventCount(), "state change"));
         if (trace.outcome() != RunOutcome.COMPLETED && !trace.outcomeMessage().isEmpty()) {

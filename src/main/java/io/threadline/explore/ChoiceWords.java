@@ -39,7 +39,6 @@ public final class ChoiceWords {
             case CORE -> chosen + " got the free core " + when + (changed ? ", before " + calm : "");
             case RUN -> chosen + " went first " + when + (changed ? ", before " + calm : "");
             case WAKE -> "the release " + when + " woke " + chosen + (changed ? " instead of " + calm : "");
-            case TIMER -> chosen + "'s timer fired first " + when + (changed ? ", before " + calm + "'s" : "");
         };
     }
 

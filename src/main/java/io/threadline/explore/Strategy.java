@@ -20,7 +20,7 @@ public sealed interface Strategy {
     /**
      * Every schedule with at most {@code bound} preemptions (a running thread made to give way at
      * its switch interval); every other choice (who gets a free core, which waiter wakes, which
-     * timer fires first) is tried freely. Cheapest schedules first, so the first found is the simplest.
+     * timer's sleeper goes first) is tried freely. Cheapest schedules first, so the first found is the simplest.
      */
     record Exhaustive(int bound, int limit) implements Strategy {
         public Exhaustive {

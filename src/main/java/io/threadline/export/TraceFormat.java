@@ -42,7 +42,7 @@ package io.threadline.export;
  *   <li>Optional args are left out when empty: {@code by} with no cause, {@code detail} with
  *       none, {@code line} 0, {@code error} false, {@code from} unknown.</li>
  *   <li>{@code choices} lists the scheduler's real choices in order: when, of which kind ({@code core},
- *       {@code run}, {@code wake}, {@code timer}, {@code preempt}), the index picked among the
+ *       {@code run}, {@code wake}, {@code preempt}), the index picked among the
  *       candidates that follow (two or more tids, in the scheduler's order), and whether that pick
  *       was the run's own order's. Left out when the run made none.</li>
  *   <li>{@code strings} is the trace's detail string table in id order and {@code counters}

@@ -7,10 +7,29 @@ package io.threadline.runtime;
 public class PyError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String type;
+    private final boolean reported;
 
     public PyError(String type, String message) {
+        this(type, message, false);
+    }
+
+    private PyError(String type, String message, boolean reported) {
         super(message);
         this.type = type;
+        this.reported = reported;
+    }
+
+    /**
+     * An error the program has already reported in its own output (a Python traceback): the
+     * thread still ends dead (raised), but the runtime prints no line of its own for it.
+     */
+    public static PyError reported(String type, String message) {
+        return new PyError(type, message, true);
+    }
+
+    /** Whether the program printed this error itself. */
+    public boolean isReported() {
+        return reported;
     }
 
     /** The Python exception type, e.g. "ValueError". */

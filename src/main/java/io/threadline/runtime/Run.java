@@ -122,9 +122,21 @@ public final class Run {
         return joinThreads(deadline - System.nanoTime());
     }
 
-    /** Waits until none of the run's Java threads runs scenario code any more (they are kept for later runs). */
+    /**
+     * Waits until none of the run's Java threads runs scenario code any more (they are kept for
+     * later runs) and its tasks' carriers have ended.
+     */
     private boolean joinThreads(long nanos) throws InterruptedException {
-        return scheduler.awaitBodies(Math.max(0, nanos));
+        long deadline = System.nanoTime() + Math.max(0, nanos);
+        boolean all = scheduler.awaitBodies(Math.max(0, nanos));
+        for (Thread t : scheduler.carrierThreads()) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(t, left);
+            }
+            all &= !t.isAlive();
+        }
+        return all;
     }
 
     /** Scenario time the view should show as "now": it follows the wall clock on a paced run. */

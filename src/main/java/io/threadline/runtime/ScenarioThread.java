@@ -20,6 +20,8 @@ final class ScenarioThread extends Thread {
     static final String IDLE_NAME = "threadline-idle";
     private static final int MAX_IDLE = 64;
     private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** The owner of a thread that runs one body and is not kept: any owner's interrupt reaches it. */
+    private static final Object ANY = new Object();
     /** Idle threads, the most recently used last (its stack is warm). */
     private static final ArrayDeque<ScenarioThread> IDLE = new ArrayDeque<>();
 
@@ -38,12 +40,13 @@ final class ScenarioThread extends Thread {
         setDaemon(true);
     }
 
-    /** A thread that runs {@code body} once and is not kept: for a benchmark's own worker threads. */
+    /** A thread that runs {@code body} once and is not kept (an asyncio task's carrier, a benchmark's worker). */
     ScenarioThread(Runnable body, String name) {
         super(name);
         setDaemon(true);
         this.body = body;
         this.onEnd = () -> { };
+        this.owner = ANY;
         this.retired = true;
     }
 
@@ -78,7 +81,7 @@ final class ScenarioThread extends Thread {
     static void interrupt(Thread t, Object owner) {
         if (t instanceof ScenarioThread s) {
             synchronized (s) {
-                if (s.owner == owner) {
+                if (s.owner == owner || s.owner == ANY) {
                     s.interrupt();
                 }
             }
@@ -94,7 +97,7 @@ final class ScenarioThread extends Thread {
     static boolean retire(Thread t, Object owner) {
         if (t instanceof ScenarioThread s) {
             synchronized (s) {
-                if (s.owner != owner) {
+                if (s.owner != owner && s.owner != ANY) {
                     return false;
                 }
                 s.retired = true;

@@ -4,6 +4,7 @@ import io.threadline.trace.Choice;
 import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.Reason;
 import io.threadline.trace.RunOutcome;
+import io.threadline.trace.ThreadRole;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 
@@ -41,6 +42,13 @@ final class Scheduler {
 
     final ReentrantLock lock = new ReentrantLock();
     private final Condition tick = lock.newCondition();
+    /** Event loops and their tasks' carriers take turns on it (see EventLoop). */
+    final Condition loopTurn = lock.newCondition();
+    /** The Java threads carrying asyncio tasks: they run on their loop thread's behalf. */
+    private final List<Thread> carriers = new ArrayList<>();
+    /** The carriers made for this run's tasks: Java threads of their own, not kept. */
+    private final List<Thread> carried = new ArrayList<>();
+    private int taskNames;
     final Trace trace;
     final RunOptions options;
     final SimClock clock;
@@ -65,9 +73,10 @@ final class Scheduler {
     /** Holding a core, waiting for the baton to execute scenario code. */
     private final List<SimThread> ready = new ArrayList<>();
     private final List<SimThread> threads = new ArrayList<>();
-    private final List<SimProcess> processes = new ArrayList<>();
+    private final List<Interpreter> processes = new ArrayList<>();
     private int freeCores;
-    private int poolWorkers;
+    private int children;
+    private int namedThreads;
     private int executors;
     private volatile SimThread baton;
     /** Bumped on every runtime call and handoff; the watchdog reads it. */
@@ -75,14 +84,18 @@ final class Scheduler {
     private long lastSeenProgress = -1;
     private long lastProgressNanos;
     private int liveNonDaemon;
+    /** The program's exit status so far: 1 once the main thread raised, sys.exit's code. */
+    private int exitStatus;
+    /** What set a non-zero exit status, for the outcome's message. */
+    private String exitedBy;
     private boolean finishing;
     private volatile boolean finished;
     private final CountDownLatch ended = new CountDownLatch(1);
     /** Java threads still running a body of this run. */
     private final AtomicInteger bodies = new AtomicInteger();
-    final SimProcess mainProcess;
+    final Interpreter mainProcess;
 
-    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE }
+    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE, HANDOVER, FORK }
 
     private static final class Timer implements Comparable<Timer> {
         final long time;
@@ -138,12 +151,17 @@ final class Scheduler {
         return t;
     }
 
+    /** Makes the calling Java thread act for {@code t} (an asyncio task's carrier acts for its loop thread). */
+    static void bindCurrent(SimThread t) {
+        CURRENT.set(t);
+    }
+
     static Scheduler current() {
         return currentThread().scheduler;
     }
 
     /** The process a new thread joins: its creator's, or the main process outside the run. */
-    SimProcess processOfCaller() {
+    Interpreter processOfCaller() {
         SimThread t = CURRENT.get();
         return t != null && t.scheduler == this ? t.process : mainProcess;
     }
@@ -180,10 +198,10 @@ final class Scheduler {
 
     // ------------------------------------------------------------------ processes and threads
 
-    SimProcess newProcess(String name) {
+    Interpreter newProcess(String name) {
         lock.lock();
         try {
-            SimProcess p = new SimProcess(trace.addProcess(name), name);
+            Interpreter p = new Interpreter(trace.addProcess(name), name, options.switchInterval());
             processes.add(p);
             return p;
         } finally {
@@ -218,7 +236,9 @@ final class Scheduler {
             clock.anchor(0);
             Watchdog.watch(this);
             main.started = true;
+            main.process.forked = true;
             liveNonDaemon++;
+            main.process.liveNonDaemon++;
             main.javaThread = newJavaThread(main);
             makeRunnable(main, Reason.STARTED, null);
             allocate();
@@ -306,9 +326,47 @@ final class Scheduler {
             }
             if (error != null) {
                 String what = PyError.describe(error);
-                trace.output(now, t.id, "Exception in thread " + t.getName() + ": " + what, true);
+                // A hosted program printed its own traceback: the runtime adds no line of its own.
+                boolean reported = error instanceof PyError p && p.isReported();
+                boolean mainThread = t.role == ThreadRole.MAIN && t.process == mainProcess;
+                SimProcess child = t.process.child != null && t.process.child.mainThread == t ? t.process.child : null;
+                if (error instanceof SystemExit exit) {
+                    // sys.exit: no traceback; a main thread's code is its process's exit status.
+                    if (child != null) {
+                        child.status = exit.code();
+                    }
+                    if (mainThread) {
+                        exitStatus = exit.code();
+                        exitedBy = exit.code() == 0 ? null : t.getName() + " called sys.exit(" + exit.code() + ")";
+                    }
+                } else {
+                    if (child != null) {
+                        child.status = 1;
+                    }
+                    if (!reported) {
+                        if (child != null) {
+                            // multiprocessing's header for a child's uncaught exception; exitcode 1
+                            trace.output(now, t.id, "Process " + child.name() + ":", true);
+                        } else if (!mainThread) {
+                            // threading.excepthook's header; the main thread's traceback has none.
+                            trace.output(now, t.id, "Exception in thread " + t.getName() + ":", true);
+                        }
+                        for (String line : Traceback.lines(error, sites.programClassName())) {
+                            trace.output(now, t.id, line, true);
+                        }
+                    }
+                    if (mainThread) {
+                        exitStatus = 1;
+                        exitedBy = t.getName() + " raised " + what;
+                    }
+                }
                 t.line = lineOf(error, t.line);
-                die(t, Reason.RAISED, null, what);
+                if (error instanceof SystemExit) {
+                    // sys.exit ends the thread as an exit, not as an error: no traceback, "returned"
+                    die(t, Reason.RETURNED, null, null);
+                } else {
+                    die(t, Reason.RAISED, null, what);
+                }
             } else {
                 die(t, Reason.RETURNED, null, null);
             }
@@ -346,11 +404,23 @@ final class Scheduler {
             }
             t.started = true;
             if (!t.daemon) {
-                liveNonDaemon++;
+                t.process.liveNonDaemon++;
+                if (!t.process.daemonic) {
+                    liveNonDaemon++;
+                }
             }
             t.javaThread = newJavaThread(t);
             t.line = me.line;
-            makeRunnable(t, Reason.STARTED, me);
+            if (t.process != me.process && !t.process.forked && options.forkCost() > 0) {
+                // A new process: its first thread can run once the fork and bootstrap are done.
+                t.process.forked = true;
+                t.starter = null;
+                t.forkedBy = me;
+                addTimer(now + options.forkCost(), TimerKind.FORK, t);
+            } else {
+                t.process.forked = true;
+                makeRunnable(t, Reason.STARTED, me);
+            }
             if (handshake) {
                 t.starter = me;
                 await(me, Reason.START_HANDSHAKE, t.getName(), null, -1);
@@ -394,7 +464,10 @@ final class Scheduler {
             if (t.started) {
                 throw new PyError("RuntimeError", "cannot set daemon status of active thread");
             }
-            t.daemon = on;
+            if (t.daemon != on) {
+                t.daemon = on;
+                trace.markDaemon(t.id, on);
+            }
         } finally {
             lock.unlock();
         }
@@ -403,7 +476,8 @@ final class Scheduler {
     void print(String text) {
         SimThread me = enter();
         try {
-            trace.output(now, me.id, text, false);
+            // A task's print is its own line, in its colour: the task is a lane of its own.
+            trace.output(now, me.currentTask != null ? me.currentTask.id : me.id, text, false);
         } finally {
             lock.unlock();
         }
@@ -459,6 +533,16 @@ final class Scheduler {
             me.cpuRemaining = micros;
             startSlice(me);
             switchAway(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The calling thread's process id, as {@link SimProcess#pid()} numbers them. */
+    int pid() {
+        SimThread me = enter();
+        try {
+            return SimProcess.MAIN_PID + me.process.id;
         } finally {
             lock.unlock();
         }
@@ -530,6 +614,57 @@ final class Scheduler {
     /** Records a transition of {@code t} at the current time. Lock held. */
     void record(SimThread t, ThreadState state, Reason reason, SimThread cause, String detail) {
         trace.transition(t.id, now, state, reason, cause == null ? -1 : cause.id, detail, t.line);
+        if (t.currentTask != null && state != ThreadState.DEAD) {
+            // A blocking call in a coroutine blocks the thread, and with it the task running it.
+            trace.transition(t.currentTask.id, now, state, reason, cause == null ? -1 : cause.id, detail, t.line);
+        }
+    }
+
+    /**
+     * An event loop with nothing ready waits in its selector (lock held): for {@code timeout}
+     * microseconds (its next timer), or, if negative, until something wakes it.
+     */
+    void select(SimThread me, long timeout, String detail) {
+        me.waitToken++;
+        record(me, ThreadState.WAITING, Reason.SELECT, null, detail);
+        me.waitDescription = "select (" + detail + ")";
+        me.waitReason = Reason.SELECT;
+        if (timeout >= 0) {
+            addTimer(now + timeout, TimerKind.SLEEP, me);
+        }
+        releaseCore(me);
+        allocate();
+        switchAway(me);
+    }
+
+    /** Remembers a loop thread's own Java thread, which waits while a task's carrier acts for it. */
+    void registerLoopThread(Thread loopJava) {
+        if (!carriers.contains(loopJava)) {
+            carriers.add(loopJava);
+        }
+    }
+
+    /** A Java thread to carry an asyncio task's coroutine for {@code loopThread}; started by the caller. */
+    Thread newCarrier(SimThread loopThread, String task, Runnable body) {
+        Thread jt = new ScenarioThread(body, javaThreadPrefix + loopThread.getName() + "-" + task);
+        carriers.add(jt);
+        carried.add(jt);
+        return jt;
+    }
+
+    /** The tasks' carriers, which end with their coroutine (the other Java threads are kept for later runs). */
+    List<Thread> carrierThreads() {
+        lock.lock();
+        try {
+            return new ArrayList<>(carried);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The N of an asyncio task's default name (Task-N), counted as CPython counts them. */
+    int nextTaskNumber() {
+        return ++taskNames;
     }
 
     // ------------------------------------------------------------------ cores, GIL and baton
@@ -554,14 +689,27 @@ final class Scheduler {
         }
     }
 
-    /** Gives runnable {@code t} a free core (and its process's GIL). */
+    /** Gives runnable {@code t} a free core and its process's GIL (which may first be in transit to it). */
     private void grant(SimThread t) {
         runnable.remove(t);
         freeCores--;
         t.running = true;
         if (options.gil()) {
             t.process.gilHolder = t;
+            if (t.process.handoverPending && options.switchCost() > 0) {
+                // A forced switch: the GIL is in transit to this thread, which stays runnable
+                // (holding neither core time nor bytecode) until it has taken it.
+                t.process.handoverPending = false;
+                addTimer(now + options.switchCost(), TimerKind.HANDOVER, t);
+                return;
+            }
+            t.process.handoverPending = false;
         }
+        beginRunning(t);
+    }
+
+    /** {@code t} holds its core (and GIL) from now: it runs, or computes. Lock held. */
+    private void beginRunning(SimThread t) {
         record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
         t.quantumStart = now;
         if (t.computing) {
@@ -713,13 +861,33 @@ final class Scheduler {
      * cpu() calls share one interval, as CPython's eval loop does.
      */
     private void startSlice(SimThread t) {
-        long quantumEnd = t.quantumStart + options.switchInterval();
+        long quantumEnd = t.quantumStart + t.process.switchInterval;
         if (quantumEnd < now) {
             quantumEnd = now;
         }
         t.sliceStart = now;
         t.waitToken++;
         addTimer(Math.min(now + t.cpuRemaining, quantumEnd), TimerKind.CPU_SLICE, t);
+    }
+
+    /** Whether a runnable thread of {@code t}'s own process waits for its GIL. */
+    private boolean sameProcessWaiting(SimThread t) {
+        for (SimThread r : runnable) {
+            if (r.process == t.process) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a runnable thread would get going if {@code t} gave up its core and GIL. */
+    private boolean contended(SimThread t) {
+        for (SimThread r : runnable) {
+            if (!options.gil() || r.process.gilHolder == null || r.process == t.process) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -801,7 +969,14 @@ final class Scheduler {
             }
             baton = null;
             if (liveNonDaemon == 0) {
-                finishRun(RunOutcome.COMPLETED, "", null, null);
+                if (exitStatus == 0) {
+                    finishRun(RunOutcome.COMPLETED, "", null, null);
+                } else {
+                    // As CPython: the traceback was printed, the other threads were waited for,
+                    // and the process exits with a failure status.
+                    finishRun(RunOutcome.RAISED, exitedBy + "; the program exited with status " + exitStatus,
+                            null, null);
+                }
                 return null;
             }
             while (!timers.isEmpty() && timers.peek().stale()) {
@@ -811,13 +986,17 @@ final class Scheduler {
             if (next == null) {
                 // Nothing can ever wake them. Let the stuck waits show on the timeline for a
                 // moment (they would last forever) before the run is stopped.
+                long closed = now;
                 String report = deadlockReport();
                 long shown = Math.min(options.timeLimit(), now + Math.max(DEADLOCK_SHOWN, now / 4));
                 if (shown > now && awaitClock(shown)) {
                     now = shown;
                     trace.advance(now);
                 }
-                finishRun(RunOutcome.DEADLOCK, report, null, "deadlock");
+                // Nobody is killed: a real program would hang here forever, its threads waiting.
+                finishRun(RunOutcome.DEADLOCK, "deadlock at " + formatSeconds(closed) + ": " + report
+                        + "; a real program would hang from there (Threadline stopped it at " + formatSeconds(now)
+                        + ")", null, null);
                 return null;
             }
             long target = Math.min(next.time, options.timeLimit());
@@ -833,58 +1012,18 @@ final class Scheduler {
                 return null;
             }
             timers.poll();
-            fireDue(next);
-        }
-    }
-
-    /**
-     * Fires {@code first} and every other timer due at this instant, before anyone is picked to
-     * run; which of several fires first is a choice (FIFO: the order they were set in).
-     */
-    private void fireDue(Timer first) {
-        Timer only = first;
-        for (;;) {
-            List<Timer> due = null;
+            fire(next);
+            // Everything due at this instant becomes ready before anyone is picked, so
+            // threads waking together compete on equal terms (the seeded order decides).
             while (!timers.isEmpty() && (timers.peek().stale() || timers.peek().time == now)) {
-                Timer t = timers.poll();
-                if (t.stale()) {
-                    continue;
-                }
-                if (only == null) {
-                    only = t;
-                } else {
-                    if (due == null) {
-                        due = new ArrayList<>();
-                        due.add(only);
-                    }
-                    due.add(t);
+                Timer due = timers.poll();
+                if (!due.stale()) {
+                    fire(due);
                 }
             }
-            if (due != null) {
-                fireInChosenOrder(due);
-            } else if (only != null) {
-                fire(only);
-            } else {
-                return;
-            }
-            only = null;
-        }
-    }
-
-    private void fireInChosenOrder(List<Timer> due) {
-        for (;;) {
-            due.removeIf(Timer::stale);
-            if (due.size() <= 1) {
-                if (!due.isEmpty()) {
-                    fire(due.get(0));
-                }
-                return;
-            }
-            SimThread[] candidates = new SimThread[due.size()];
-            for (int i = 0; i < candidates.length; i++) {
-                candidates[i] = due.get(i).thread;
-            }
-            fire(due.remove(decide(ChoiceKind.TIMER, candidates)));
+            // Only now are the woken threads given cores and GILs: under one GIL the seeded order
+            // picks which of them runs first, not the order their timers were set in.
+            allocate();
         }
     }
 
@@ -901,9 +1040,9 @@ final class Scheduler {
         SimThread t = tm.thread;
         switch (tm.kind) {
             case SLEEP -> {
+                // No core yet: the batch of timers due now is given cores together (nextToRun).
                 t.waitToken++;
                 makeRunnable(t, Reason.TIMER, null);
-                allocate();
             }
             case TIMEOUT -> {
                 t.timedOut = true;
@@ -912,7 +1051,6 @@ final class Scheduler {
                 }
                 t.waitToken++;
                 makeRunnable(t, Reason.TIMEOUT, null);
-                allocate();
             }
             case CPU_SLICE -> {
                 t.cpuRemaining -= now - t.sliceStart;
@@ -921,12 +1059,15 @@ final class Scheduler {
                     t.computing = false;
                     ready.add(t);
                 } else {
-                    boolean up = now >= t.quantumStart + options.switchInterval();
+                    boolean up = now >= t.quantumStart + t.process.switchInterval;
                     SimThread successor = up ? successor(t) : null;
                     if (successor != null) {
                         // As CPython's forced switch, the thread giving way cannot take it straight back.
                         releaseCore(t);
                         t.waitToken++;
+                        // The next holder of this GIL pays for the hand-over (a thread of another
+                        // process needs none: it only wanted the core).
+                        t.process.handoverPending = options.gil() && sameProcessWaiting(t);
                         record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
                         grant(successor);
                         allocate();
@@ -940,6 +1081,8 @@ final class Scheduler {
                     }
                 }
             }
+            case HANDOVER -> beginRunning(t);
+            case FORK -> makeRunnable(t, Reason.STARTED, t.forkedBy);
             default -> throw new IllegalStateException(tm.kind.name());
         }
     }
@@ -965,7 +1108,13 @@ final class Scheduler {
         }
         allocate();
         if (!t.daemon && t.started) {
-            liveNonDaemon--;
+            t.process.liveNonDaemon--;
+            if (!t.process.daemonic) {
+                liveNonDaemon--;
+            }
+            if (t.process.liveNonDaemon == 0) {
+                processEnded(t.process, t);
+            }
             if (liveNonDaemon == 0) {
                 // As at interpreter exit: daemons are cut off wherever they are.
                 for (SimThread d : new ArrayList<>(threads)) {
@@ -973,6 +1122,67 @@ final class Scheduler {
                         kill(d, t, "cut off at exit: the last non-daemon thread ended");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The last non-daemon thread of {@code p} has ended (lock held). A child process exits: its
+     * daemon threads are cut off, its exit code is set, its joiners woken. When the main process
+     * gets there, its daemonic children are terminated, as multiprocessing does at exit.
+     */
+    private void processEnded(Interpreter p, SimThread last) {
+        SimProcess h = p.child;
+        if (h != null && h.exitcode == null) {
+            for (SimThread d : new ArrayList<>(threads)) {
+                if (d.process == p && d.started && !d.dead) {
+                    kill(d, last, "cut off at exit: its process ended");
+                }
+            }
+            h.exitcode = h.signal != 0 ? -h.signal : h.status;
+            for (SimThread j : h.joiners.all()) {
+                wake(j, Reason.WOKEN, last);
+            }
+        }
+        if (p == mainProcess) {
+            for (Interpreter q : new ArrayList<>(processes)) {
+                if (q.child != null && q.daemonic && q.child.exitcode == null) {
+                    signalLocked(q.child, SimProcess.SIGTERM, "terminated (SIGTERM): a daemonic process, "
+                            + "its parent ended", last);
+                }
+            }
+        }
+    }
+
+    /** terminate()/kill() of a child process: every thread of it ends where it is. */
+    void signal(SimProcess h, int sig, String detail) {
+        SimThread me = enter();
+        try {
+            if (h.interpreter != null && h.exitcode == null) {
+                signalLocked(h, sig, detail, me);
+                allocate();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (me.killed) {
+            // a process that terminated itself
+            throw new Killed();
+        }
+    }
+
+    private void signalLocked(SimProcess h, int sig, String detail, SimThread by) {
+        h.signal = sig;
+        for (SimThread t : new ArrayList<>(threads)) {
+            if (t.process == h.interpreter && t.started && !t.dead) {
+                kill(t, by, detail);
+            }
+        }
+        if (h.exitcode == null) {
+            // no thread of it was alive to end: it exits now
+            h.exitcode = -sig;
+            for (SimThread j : h.joiners.all()) {
+                wake(j, Reason.WOKEN, by);
             }
         }
     }
@@ -992,7 +1202,15 @@ final class Scheduler {
         finishing = true;
         for (SimThread t : new ArrayList<>(threads)) {
             if (t.started && !t.dead) {
-                kill(t, cause, killDetail);
+                if (killDetail != null) {
+                    kill(t, cause, killDetail);
+                } else {
+                    // Left as it is on the timeline (a deadlock's waits); its Java thread unwinds.
+                    t.killed = true;
+                    if (t.javaThread != null) {
+                        LockSupport.unpark(t.javaThread);
+                    }
+                }
                 if (t.javaThread != null && t.javaThread != Thread.currentThread()) {
                     // Wakes a thread stuck in a raw sleep or wait outside the runtime.
                     ScenarioThread.interrupt(t.javaThread, t);
@@ -1002,8 +1220,10 @@ final class Scheduler {
         finished = true;
         baton = null;
         Watchdog.forget(this);
-        trace.finish(now, outcome, message);
+        trace.finish(now, outcome, message, outcome == RunOutcome.COMPLETED || outcome == RunOutcome.RAISED
+                ? exitStatus : -1);
         tick.signalAll();
+        loopTurn.signalAll();
         decided.signalAll();
         ended.countDown();
     }
@@ -1029,10 +1249,16 @@ final class Scheduler {
             return;
         }
         Thread jt = holder.javaThread;
-        String where = jt == null ? "" : stuckAt(jt.getStackTrace());
-        String why = holder.getName() + " has not come back to the runtime for "
-                + formatSeconds(stalledMillis * 1000) + where
-                + ": it spins or blocks outside the runtime (use sleep, cpu and the runtime's primitives)";
+        String why;
+        if (stallReport != null) {
+            why = holder.getName() + " has not come back to the runtime for " + formatSeconds(stalledMillis * 1000)
+                    + stallReport.apply(holder);
+        } else {
+            String where = jt == null ? "" : stuckAt(jt.getStackTrace());
+            why = holder.getName() + " has not come back to the runtime for "
+                    + formatSeconds(stalledMillis * 1000) + where
+                    + ": it spins or blocks outside the runtime (use sleep, cpu and the runtime's primitives)";
+        }
         lock.lock();
         try {
             if (finished || baton != holder || progress != seen) {
@@ -1057,6 +1283,55 @@ final class Scheduler {
             }
         }
         return "";
+    }
+
+    // ------------------------------------------------------------------ for programs run outside the JVM
+
+    /** What the watchdog says of a stalled thread after "has not come back for N s"; null: the Java stack. */
+    volatile java.util.function.Function<SimThread, String> stallReport;
+
+    /**
+     * The scenario time up to which the calling thread may go on computing without telling the
+     * runtime, since nothing can change before it (lock held): no timer is due, no thread with
+     * a core waits for the baton, and, if a thread wants its core or GIL, its switch interval
+     * has not ended. A program run outside the JVM computes that far between runtime calls.
+     */
+    long horizon(SimThread me) {
+        if (!ready.isEmpty()) {
+            return now;
+        }
+        long h = options.timeLimit();
+        while (!timers.isEmpty() && timers.peek().stale()) {
+            timers.poll();
+        }
+        if (!timers.isEmpty()) {
+            h = Math.min(h, timers.peek().time);
+        }
+        if (contended(me)) {
+            h = Math.min(h, Math.max(now, me.quantumStart + me.process.switchInterval));
+        }
+        return Math.max(now, h);
+    }
+
+    /** Kills {@code t} for a hosted program (lock held): a terminated process's thread. */
+    void killHosted(SimThread t, SimThread cause, String detail) {
+        if (t == cause) {
+            throw new IllegalArgumentException("a thread cannot kill itself");
+        }
+        if (t.started && !t.dead) {
+            kill(t, cause, detail);
+        }
+    }
+
+    /** Ends the run from inside (lock held), as failed, with {@code message} as its one line. */
+    void fail(String message) {
+        finishRun(RunOutcome.FAILED, message, null, "run stopped");
+    }
+
+    /** Gives {@code t} a new name, on its lane too. */
+    void rename(SimThread t, String name) {
+        t.rename(name);
+        trace.renameThread(t.id, name);
     }
 
     /** Ends the run at once from outside (the Stop button); its threads unwind and exit. */
@@ -1085,7 +1360,7 @@ final class Scheduler {
     private String deadlockReport() {
         List<SimThread> cycle = DeadlockCycle.find(threads);
         if (!cycle.isEmpty()) {
-            StringJoiner j = new StringJoiner(", ", "deadlock: ", "");
+            StringJoiner j = new StringJoiner(", ");
             for (SimThread t : cycle) {
                 j.add(t.waitReason == Reason.JOIN
                         ? t.getName() + " waits for " + t.blockedOn.getName() + " to end (join)"
@@ -1093,7 +1368,7 @@ final class Scheduler {
             }
             return j.toString();
         }
-        StringJoiner j = new StringJoiner(", ", "deadlock: every live thread is waiting and no timer is pending: ", "");
+        StringJoiner j = new StringJoiner(", ", "every live thread is waiting and no timer is pending: ", "");
         for (SimThread t : threads) {
             if (t.started && !t.dead) {
                 j.add(t.getName() + " (" + t.waitDescription + ")");
@@ -1121,8 +1396,29 @@ final class Scheduler {
         return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + " s";
     }
 
-    int nextPoolWorkerNumber() {
-        return ++poolWorkers;
+    /** The N of a child process's name (Process-N, ForkPoolWorker-N): one count for all, as CPython's. */
+    int nextChildNumber() {
+        return ++children;
+    }
+
+    /** The N of a thread named as threading names it (Thread-N). */
+    int nextThreadNumber() {
+        return ++namedThreads;
+    }
+
+    /** Kills {@code victims} where they are, as a signal would (the caller's doing). */
+    void terminate(List<SimThread> victims, String detail) {
+        SimThread me = enter();
+        try {
+            for (SimThread t : victims) {
+                if (t.started && !t.dead) {
+                    kill(t, me, detail);
+                }
+            }
+            allocate();
+        } finally {
+            lock.unlock();
+        }
     }
 
     int nextExecutorNumber() {

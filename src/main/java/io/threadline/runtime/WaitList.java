@@ -26,6 +26,11 @@ final class WaitList {
         return waiters.isEmpty();
     }
 
+    /** Who has waited longest, or null; to wake one of several, {@link Scheduler#wakeOne} chooses. */
+    SimThread first() {
+        return waiters.isEmpty() ? null : waiters.get(0);
+    }
+
     /** The waiters themselves, in order, to read only (the scheduler chooses among them). */
     List<SimThread> waiting() {
         return waiters;

@@ -36,6 +36,14 @@ public final class AppendLog<T> {
         return (T) chunks[i >>> SHIFT][i & MASK];
     }
 
+    /** Replaces element {@code i} (a reader sees the old or the new one, never a torn one). */
+    public void replace(int i, T value) {
+        if (i < 0 || i >= size) {
+            throw new IndexOutOfBoundsException(i + " of " + size);
+        }
+        chunks[i >>> SHIFT][i & MASK] = value;
+    }
+
     public int size() {
         return size;
     }

@@ -11,8 +11,6 @@ public enum ChoiceKind {
     RUN("run", "runs first"),
     /** A release or notify wakes one of several waiters: which. */
     WAKE("wake", "is woken"),
-    /** Several timers are due at the same instant: which fires first. */
-    TIMER("timer", "wakes first"),
     /**
      * A running thread's switch interval is up and others want its core or GIL: one of them
      * takes over (a preemption), or, as the last candidate, the running thread keeps going.

@@ -322,7 +322,6 @@ final class StepMode {
             case CORE -> "who gets the free core?";
             case RUN -> "who runs first?";
             case WAKE -> "whom does the release wake?";
-            case TIMER -> "whose timer fires first?";
             case PREEMPT -> p.name(p.size() - 1) + "'s switch interval is up: who runs on?";
         };
     }

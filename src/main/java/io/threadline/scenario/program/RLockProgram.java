@@ -50,6 +50,6 @@ public final class RLockProgram extends Program {
         alice.join();
         bob.join();
 
-        print("Ledger: " + ledger);
+        print("Ledger:", ledger);
     }
 }

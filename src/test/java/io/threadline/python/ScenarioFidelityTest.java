@@ -1,0 +1,108 @@
+package io.threadline.python;
+
+import io.threadline.runtime.ClockMode;
+import io.threadline.runtime.Run;
+import io.threadline.scenario.ParamValues;
+import io.threadline.scenario.ScenarioCatalog;
+import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.Trace;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The acceptance test of the bridge: every built-in scenario's Python program, run as a user's
+ * program (line cost 0), gives the trace of the scenario's Java program with the same
+ * parameters and seed: the same threads, states, reasons, causes, times and printed lines.
+ */
+class ScenarioFidelityTest {
+    static Stream<Arguments> runs() {
+        return Stream.of(
+                Arguments.of("chef-soup", ""),
+                Arguments.of("chef-soup", "olivia=1,cook=2"),
+                Arguments.of("chef-soup", "cores=1,gil=false"),
+                Arguments.of("condition", ""),
+                Arguments.of("condition", "customers=3,loaves=7,capacity=1"),
+                Arguments.of("daemon-cleaner", ""),
+                Arguments.of("deadlock", ""),
+                Arguments.of("deadlock", "ordered=true"),
+                Arguments.of("event", ""),
+                Arguments.of("event", "cars=3,gap=1.5"),
+                Arguments.of("producer-consumer", ""),
+                Arguments.of("producer-consumer", "capacity=0,producers=3,consumers=1,items=7"),
+                Arguments.of("producer-consumer", "gil=false,cores=2"),
+                Arguments.of("rlock", ""),
+                Arguments.of("rlock", "reentrant=false"),
+                Arguments.of("executor", ""),
+                Arguments.of("executor", "workers=1,processes=3"),
+                Arguments.of("pool-map-vs-imap", ""),
+                Arguments.of("pool-map-vs-imap", "workers=2;durations=1,2,3,1,2,3"),
+                Arguments.of("threads-vs-processes", ""),
+                Arguments.of("threads-vs-processes", "tasks=6;workers=2;cores=2"),
+                Arguments.of("no-join", ""),
+                Arguments.of("no-join", "join=true,steps=3"),
+                Arguments.of("interleaving", ""),
+                Arguments.of("barrier", ""),
+                Arguments.of("barrier", "timeout=1.5"),
+                Arguments.of("processes", ""),
+                Arguments.of("processes", "kill=true,code=7"));
+    }
+
+    /** Scenarios that draw random numbers: the same only once the Java programs draw as CPython's random. */
+    static Stream<Arguments> seededRuns() {
+        return Stream.of(
+                Arguments.of("race-condition", "lock=true"),
+                Arguments.of("race-condition", ""),
+                Arguments.of("semaphore", ""),
+                Arguments.of("semaphore", "bounded=false,seed=3"),
+                Arguments.of("pool-map-vs-imap", "durations=varied;seed=7"),
+                Arguments.of("executor", "durations=varied;seed=2"));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("seededRuns")
+    void seededDrawsGiveTheSameTrace(String id, String params) throws Exception {
+        pythonProgramGivesTheJavaProgramsTrace(id, params);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("runs")
+    void pythonProgramGivesTheJavaProgramsTrace(String id, String params) throws Exception {
+        ScenarioSpec spec = ScenarioCatalog.byId(id);
+        Map<String, String> given = new HashMap<>();
+        for (String kv : params.split(params.contains(";") ? ";" : ",")) {
+            if (!kv.isBlank()) {
+                given.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        ParamValues values = spec.values(given);
+        Trace expected = spec.execute(values);
+        Run run = UserProgram.of(ScenarioSource.fileName(spec), ScenarioSource.render(spec, values))
+                .start(spec.options(values, ClockMode.VIRTUAL, 1), TestPython.settings().withLineCost(0));
+        assertThat(run.awaitEnd(60, TimeUnit.SECONDS)).isTrue();
+        List<String> python = withoutTracebackFrames(TraceShape.of(run.trace()));
+        if (System.getenv("FIDELITY_DUMP") != null) {
+            Path d = Path.of("target", "fidelity");
+            Files.createDirectories(d);
+            String n = id + "_" + params.replace(',', '_').replace('=', '-');
+            Files.write(d.resolve(n + ".java.txt"), TraceShape.of(expected));
+            Files.write(d.resolve(n + ".py.txt"), python);
+        }
+        assertThat(String.join("\n", python)).isEqualTo(String.join("\n", withoutTracebackFrames(TraceShape.of(expected))));
+    }
+
+    /** A traceback's frames name each program's own file and lines (semaphore.py against SemaphoreProgram.java). */
+    private static List<String> withoutTracebackFrames(List<String> shape) {
+        return shape.stream().filter(l -> !l.contains("(stderr):   File ") && !l.contains("(stderr):     ")).toList();
+    }
+}
