@@ -2,6 +2,7 @@ package io.threadline.bench;
 
 import io.threadline.build.Packager;
 import io.threadline.build.Xvfb;
+import io.threadline.explore.ExploreBench;
 import io.threadline.runtime.CallSiteBench;
 import io.threadline.runtime.HandoffBench;
 import io.threadline.runtime.ScenarioThreadExecutor;
@@ -43,7 +44,7 @@ import java.util.function.DoublePredicate;
  * {@code mvn -B -Pbench verify}; writes {@code target/bench/results.md} and {@code results.json}.
  *
  * <p>Arguments: {@code smoke} (every benchmark once, tiny, for {@code mvn verify}), {@code
- * only=recorder,callsites,engine,timeline,memory,files,startup,launcher} (a subset).
+ * only=recorder,callsites,engine,explore,timeline,memory,files,startup,python,launcher} (a subset).
  *
  * <p>Where a JDK with virtual threads is named by {@code -Dthreadline.bench.newerJdk} (the pom
  * passes its {@code newer.jdk}), the call sites and the engine are also measured there on the
@@ -51,8 +52,8 @@ import java.util.function.DoublePredicate;
  * {@code java -jar}, and {@code launcher} the image with each of its JVM options left out.
  */
 public final class BenchSuite {
-    static final String[] SECTIONS = {"recorder", "callsites", "engine", "timeline", "memory", "files", "startup",
-        "python", "launcher"};
+    static final String[] SECTIONS = {"recorder", "callsites", "engine", "explore", "timeline", "memory", "files",
+        "startup", "python", "launcher"};
     /** Where the dist profile leaves the app image. */
     static final Path DIST = Path.of("target", "dist");
 
@@ -104,6 +105,9 @@ public final class BenchSuite {
         }
         if (only.contains("engine")) {
             engine();
+        }
+        if (only.contains("explore")) {
+            explore();
         }
         if (only.contains("timeline")) {
             timeline();
@@ -223,6 +227,26 @@ public final class BenchSuite {
         row("Engine: producer-consumer, " + count(items) + " items, virtual clock (" + virtual + ")",
                 count(vRate) + " events/s", "≥ 1,000,000 events/s", count(events) + " events; " + platform + ": "
                         + count(rate) + " events/s; " + recorder, ge(vRate, 1_000_000));
+    }
+
+    private void explore() throws Exception {
+        Map<String, RunResult> r = jmh(ExploreBench.class, false);
+        double search = median(r.get("exhaustiveSearch"));
+        double one = median(r.get("exhaustiveSearchOneWorker"));
+        double plain = median(r.get("plainRun"));
+        double step = median(r.get("stepBackAt200"));
+        long schedules = ExploreBench.schedulesPerSearch();
+        double rate = schedules / (search / 1000);
+        put("explore.schedulesPerSecond", rate);
+        put("explore.schedulesPerSecondOneWorker", schedules / (one / 1000));
+        put("explore.plainRun.us", plain);
+        put("explore.stepBack200.ms", step);
+        row("Search: schedules explored per second, race-condition 2 threads x 2 rounds, exhaustive (at most 2"
+                        + " preemptions, " + count(schedules) + " schedules)", count(rate) + "/s", "≥ 2,000/s",
+                "one plain run " + fmt(plain, 0) + " µs; one worker " + count(schedules / (one / 1000)) + "/s",
+                ge(rate, 2_000));
+        row("Search: step back at choice 200 (re-run 199 picks, wait at the 200th)", ms(step), "≤ 50 ms",
+                "race-condition, 4 threads x 50 rounds", le(step, 50));
     }
 
     private void timeline() throws Exception {

@@ -1,5 +1,7 @@
 package io.threadline.export;
 
+import io.threadline.trace.Choice;
+import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ResultMark;
@@ -45,6 +47,8 @@ final class TraceBuilder implements EventBuilder {
     private final ReadBudget budget;
     private int resultCount;
     private long lastTime;
+    /** otherData's choices: they name threads, so they are checked once all are declared. */
+    private JsonValue choices;
 
     private TraceBuilder(RunOutcome outcome, String message, long end, ReadBudget budget) {
         this.outcome = outcome;
@@ -129,7 +133,49 @@ final class TraceBuilder implements EventBuilder {
             budget.charge(ReadBudget.THREAD_BYTES + ReadBudget.text(c.text), c.line, c.column);
             b.counters.put(c.text, b.trace.counter(c.text));
         }
+        JsonValue cs = h.get("choices");
+        if (cs != null && cs.kind != JsonValue.Kind.ARRAY) {
+            throw at(cs, "'otherData.choices' must be an array, got " + cs.describe());
+        }
+        b.choices = cs;
         return b;
+    }
+
+    /** Adds otherData's choices to the trace, each checked: its time, kind, pick and threads. */
+    private void addChoices() throws TraceFormatException {
+        if (choices == null) {
+            return;
+        }
+        long before = 0;
+        for (JsonValue c : choices.items) {
+            String what = "a choice in otherData.choices";
+            if (c.kind != JsonValue.Kind.ARRAY || c.items.size() < 6) {
+                throw at(c, what + " must be [ts, kind, pick, own, tid, tid...] with two tids or more, got "
+                        + c.describe());
+            }
+            List<JsonValue> f = c.items;
+            long ts = time(f.get(0), "choice ts");
+            if (ts < before || ts > end) {
+                throw at(f.get(0), "choice at " + ts + " is out of order or after the end of the trace (" + end + ")");
+            }
+            before = ts;
+            ChoiceKind kind = ChoiceKind.ofLabel(string(f.get(1), "choice kind"));
+            if (kind == null) {
+                throw at(f.get(1), "unknown choice kind " + JsonValue.quote(f.get(1).text)
+                        + " (expected core, run, wake or preempt)");
+            }
+            int[] candidates = new int[f.size() - 4];
+            for (int i = 0; i < candidates.length; i++) {
+                int tid = id(f.get(4 + i), "choice tid");
+                if (tid < BASE || tid - BASE >= trace.threadCount()) {
+                    throw at(f.get(4 + i), "choice names thread " + tid + ", which was never declared");
+                }
+                candidates[i] = tid - BASE;
+            }
+            int pick = (int) whole(f.get(2), "choice pick", 0, candidates.length - 1);
+            budget.charge(ReadBudget.ITEM_BYTES + 4L * candidates.length, c.line, c.column);
+            trace.choice(new Choice(ts, kind, candidates, pick, bool(f.get(3), "choice own")));
+        }
     }
 
     /** The strings of a list that must hold each only once; empty if absent. */
@@ -468,6 +514,7 @@ final class TraceBuilder implements EventBuilder {
                         + " but the trace ends at " + end + " (otherData.end)");
             }
         }
+        addChoices();
         trace.finish(end, outcome, message, exitStatus);
         return trace;
     }

@@ -9,7 +9,8 @@ package io.threadline.export;
  * {
  * "otherData":{"format":"threadline-trace","version":1,"scenario":ID,"params":{NAME:TEXT...},
  *   "seed":N,"clock":"virtual"|"paced","outcome":LABEL,"message":TEXT,"end":MICROS,
- *   "counters":[NAME...],"strings":[TEXT...]},
+ *   "counters":[NAME...],"strings":[TEXT...],
+ *   "choices":[[TS,KIND,PICK,OWN,TID,TID...]...]},     the scheduler's real choices, if it made any
  * "displayTimeUnit":"ms",
  * "traceEvents":[
  * {"ph":"M","name":"process_name","pid":P,"args":{"name":NAME}}            one per process, in order
@@ -40,6 +41,10 @@ package io.threadline.export;
  *       when that name is shared by several threads.</li>
  *   <li>Optional args are left out when empty: {@code by} with no cause, {@code detail} with
  *       none, {@code line} 0, {@code error} false, {@code from} unknown.</li>
+ *   <li>{@code choices} lists the scheduler's real choices in order: when, of which kind ({@code core},
+ *       {@code run}, {@code wake}, {@code preempt}), the index picked among the
+ *       candidates that follow (two or more tids, in the scheduler's order), and whether that pick
+ *       was the run's own order's. Left out when the run made none.</li>
  *   <li>{@code strings} is the trace's detail string table in id order and {@code counters}
  *       its counter tracks in creation order, so a trace read back equals, column by column,
  *       the one written.</li>

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.threadline.trace.Choice;
 import io.threadline.trace.CounterSample;
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.LaneColumns;
@@ -100,6 +101,22 @@ public final class TraceJsonWriter {
             g.writeString(trace.string(i));
         }
         g.writeEndArray();
+        if (!snap.choices.isEmpty()) {
+            // left out when there are none, so traces without choices keep their bytes
+            g.writeArrayFieldStart("choices");
+            for (Choice c : snap.choices) {
+                g.writeStartArray();
+                g.writeNumber(c.time());
+                g.writeString(c.kind().label());
+                g.writeNumber(c.pick());
+                g.writeBoolean(c.own());
+                for (int i = 0; i < c.size(); i++) {
+                    g.writeNumber(c.candidate(i) + TraceFormat.ID_BASE);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -397,6 +414,7 @@ public final class TraceJsonWriter {
         final List<CounterTrack> counters;
         final int[] counterSizes;
         final int strings;
+        final List<Choice> choices;
         final io.threadline.trace.RunOutcome outcome;
         final String message;
         final int exitStatus;
@@ -440,6 +458,10 @@ public final class TraceJsonWriter {
                 latest = Math.max(latest, results.get(results.size() - 1).time());
             }
             strings = trace.strings().size();
+            choices = trace.choices();
+            if (!choices.isEmpty()) {
+                latest = Math.max(latest, choices.get(choices.size() - 1).time());
+            }
             end = Math.max(trace.endTime(), latest);
             Map<String, Integer> count = new HashMap<>();
             for (int t = 0; t < threads; t++) {

@@ -90,10 +90,28 @@ public enum Carrier {
             VIRTUAL_LIVE.add(t);
             return t;
         }
-        Thread t = new ScenarioThread(body, name);
-        // A stuck scenario thread must never keep the JVM alive (virtual threads never do).
-        t.setDaemon(true);
-        return t;
+        // A thread of its own, not kept; a daemon, as a stuck one must never keep the JVM alive.
+        return new ScenarioThread(body, name);
+    }
+
+    /**
+     * Runs {@code body} for {@code owner} on a started thread of this kind, then {@code onEnd}
+     * (also if the body threw). Platform threads are kept between runs ({@link ScenarioThread}:
+     * starting one costs more than a short run); a virtual thread costs too little to keep.
+     */
+    Thread start(Runnable body, String name, Object owner, Runnable onEnd) {
+        if (this == VIRTUAL && VIRTUAL_THREADS != null) {
+            Thread t = newThread(() -> {
+                try {
+                    body.run();
+                } finally {
+                    onEnd.run();
+                }
+            }, name);
+            t.start();
+            return t;
+        }
+        return ScenarioThread.start(body, name, owner, onEnd);
     }
 
     /** Called when a stuck scenario thread could not be ended: new runs take platform threads. */

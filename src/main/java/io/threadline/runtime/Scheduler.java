@@ -1,5 +1,7 @@
 package io.threadline.runtime;
 
+import io.threadline.trace.Choice;
+import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.Reason;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.ThreadRole;
@@ -9,9 +11,9 @@ import io.threadline.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Random;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -27,6 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Whoever gives up the baton (by blocking, finishing or computing) picks the next thread
  * itself ({@link #nextToRun()}), so there is no separate scheduler thread. All state is
  * guarded by {@link #lock}.
+ *
+ * <p>Every real choice (two or more threads could go on) goes through {@link #decide}: the run's
+ * own order says what it would pick, and the driver, if there is one, picks. Nothing else decides
+ * who goes next, so the list of picks and the seed make the run again.
  */
 final class Scheduler {
     static final ThreadLocal<SimThread> CURRENT = new ThreadLocal<>();
@@ -40,11 +46,20 @@ final class Scheduler {
     final Condition loopTurn = lock.newCondition();
     /** The Java threads carrying asyncio tasks: they run on their loop thread's behalf. */
     private final List<Thread> carriers = new ArrayList<>();
+    /** The carriers made for this run's tasks: Java threads of their own, not kept. */
+    private final List<Thread> carried = new ArrayList<>();
     private int taskNames;
     final Trace trace;
     final RunOptions options;
     final SimClock clock;
-    final Random random;
+    /** The scenario's own order (FIFO or seeded): asked at every choice, so a run knows which picks were its own. */
+    private final Chooser order;
+    /** Who makes the choices when not the order itself: a list to replay, the student, a search. */
+    private final Chooser driver;
+    private final Condition decided = lock.newCondition();
+    private volatile ChoicePoint pending;
+    private int answer = Chooser.ASK;
+    private int choices;
     private final CallSites sites;
     /** The program's classes stamp their lines (the build did it): no stack walk per call. */
     private final boolean stamped;
@@ -77,6 +92,8 @@ final class Scheduler {
     private boolean finishing;
     private volatile boolean finished;
     private final CountDownLatch ended = new CountDownLatch(1);
+    /** Java threads still running a body of this run. */
+    private final AtomicInteger bodies = new AtomicInteger();
     final Interpreter mainProcess;
 
     private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE, HANDOVER, FORK }
@@ -108,10 +125,16 @@ final class Scheduler {
     }
 
     Scheduler(Trace trace, RunOptions options, Class<?> programClass, String mainProcessName) {
+        this(trace, options, programClass, mainProcessName, null);
+    }
+
+    /** @param driver makes the run's choices; null for the run's own order */
+    Scheduler(Trace trace, RunOptions options, Class<?> programClass, String mainProcessName, Chooser driver) {
         this.trace = trace;
         this.options = options;
         this.clock = options.clock() == ClockMode.PACED ? new PacedClock(options.speed()) : new VirtualClock();
-        this.random = new Random(options.seed());
+        this.order = options.order() == SchedulingOrder.FIFO ? new FifoChooser() : new SeededChooser(options.seed());
+        this.driver = driver;
         this.sites = new CallSites(programClass);
         this.stamped = Lines.stamped(programClass) && !Boolean.getBoolean(Lines.WALK_PROPERTY);
         this.freeCores = options.cores();
@@ -222,7 +245,6 @@ final class Scheduler {
             makeRunnable(main, Reason.STARTED, null);
             allocate();
             SimThread first = nextToRun();
-            main.javaThread.start();
             if (first != null) {
                 LockSupport.unpark(first.javaThread);
             }
@@ -231,8 +253,33 @@ final class Scheduler {
         }
     }
 
+    /** A Java thread running {@code t}'s body, which waits for the baton before anything else. */
     private Thread newJavaThread(SimThread t) {
-        return carrier.newThread(() -> threadBody(t), javaThreadPrefix + t.getName());
+        bodies.incrementAndGet();
+        return carrier.start(() -> threadBody(t), javaThreadPrefix + t.getName(), t, this::bodyEnded);
+    }
+
+    private void bodyEnded() {
+        if (bodies.decrementAndGet() == 0) {
+            synchronized (bodies) {
+                bodies.notifyAll();
+            }
+        }
+    }
+
+    /** Waits up to {@code nanos} until no Java thread runs a body of this run any more; true if none does. */
+    boolean awaitBodies(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        synchronized (bodies) {
+            while (bodies.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(bodies, left);
+            }
+        }
+        return true;
     }
 
     private void threadBody(SimThread t) {
@@ -261,7 +308,11 @@ final class Scheduler {
         } catch (Killed k) {
             // Recorded by whoever killed the thread; unwinding is all that is left to do.
         } catch (Throwable e) {
-            end(t, e);
+            try {
+                end(t, e);
+            } catch (Killed k) {
+                // stopped while its end waited for a choice
+            }
         } finally {
             CURRENT.remove();
         }
@@ -372,7 +423,6 @@ final class Scheduler {
                 t.process.forked = true;
                 makeRunnable(t, Reason.STARTED, me);
             }
-            t.javaThread.start();
             if (handshake) {
                 t.starter = me;
                 await(me, Reason.START_HANDSHAKE, t.getName(), null, -1);
@@ -599,9 +649,19 @@ final class Scheduler {
     /** A Java thread to carry an asyncio task's coroutine for {@code loopThread}; started by the caller. */
     Thread newCarrier(SimThread loopThread, String task, Runnable body) {
         Thread jt = new ScenarioThread(body, javaThreadPrefix + loopThread.getName() + "-" + task);
-        jt.setDaemon(true);
         carriers.add(jt);
+        carried.add(jt);
         return jt;
+    }
+
+    /** The tasks' carriers, which end with their coroutine (the other Java threads are kept for later runs). */
+    List<Thread> carrierThreads() {
+        lock.lock();
+        try {
+            return new ArrayList<>(carried);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The N of an asyncio task's default name (Task-N), counted as CPython counts them. */
@@ -620,29 +680,34 @@ final class Scheduler {
         return !options.gil() || t.process.gilHolder == null;
     }
 
-    /** Gives free cores to runnable threads whose GIL is free, in order. */
+    /** Gives free cores to runnable threads whose GIL is free. */
     private void allocate() {
         while (freeCores > 0 && !runnable.isEmpty()) {
-            SimThread t = pick(runnable, true);
+            SimThread t = choose(ChoiceKind.CORE, runnable, true);
             if (t == null) {
                 return;
             }
-            runnable.remove(t);
-            freeCores--;
-            t.running = true;
-            if (options.gil()) {
-                t.process.gilHolder = t;
-                if (t.process.handoverPending && options.switchCost() > 0) {
-                    // A forced switch: the GIL is in transit to this thread, which stays runnable
-                    // (holding neither core time nor bytecode) until it has taken it.
-                    t.process.handoverPending = false;
-                    addTimer(now + options.switchCost(), TimerKind.HANDOVER, t);
-                    continue;
-                }
-                t.process.handoverPending = false;
-            }
-            beginRunning(t);
+            grant(t);
         }
+    }
+
+    /** Gives runnable {@code t} a free core and its process's GIL (which may first be in transit to it). */
+    private void grant(SimThread t) {
+        runnable.remove(t);
+        freeCores--;
+        t.running = true;
+        if (options.gil()) {
+            t.process.gilHolder = t;
+            if (t.process.handoverPending && options.switchCost() > 0) {
+                // A forced switch: the GIL is in transit to this thread, which stays runnable
+                // (holding neither core time nor bytecode) until it has taken it.
+                t.process.handoverPending = false;
+                addTimer(now + options.switchCost(), TimerKind.HANDOVER, t);
+                return;
+            }
+            t.process.handoverPending = false;
+        }
+        beginRunning(t);
     }
 
     /** {@code t} holds its core (and GIL) from now: it runs, or computes. Lock held. */
@@ -656,31 +721,127 @@ final class Scheduler {
         }
     }
 
-    private SimThread pick(List<SimThread> from, boolean onlyEligible) {
-        if (options.order() == SchedulingOrder.FIFO) {
-            for (SimThread t : from) {
-                if (!onlyEligible || eligible(t)) {
-                    return t;
-                }
-            }
-            return null;
-        }
+    /**
+     * One of {@code from} (of those whose GIL is free, if {@code onlyEligible}): the only one, or
+     * the one {@link #decide} takes when there are several; null if there is none.
+     */
+    private SimThread choose(ChoiceKind kind, List<SimThread> from, boolean onlyEligible) {
+        SimThread only = null;
         int count = 0;
         for (SimThread t : from) {
-            if (!onlyEligible || eligible(t)) {
-                count++;
+            if ((!onlyEligible || eligible(t)) && count++ == 0) {
+                only = t;
             }
         }
-        if (count == 0) {
-            return null;
+        if (count <= 1) {
+            if (count == 1) {
+                order.passed(kind);
+            }
+            return only;
         }
-        int k = random.nextInt(count);
+        SimThread[] candidates = new SimThread[count];
+        int i = 0;
         for (SimThread t : from) {
-            if ((!onlyEligible || eligible(t)) && k-- == 0) {
-                return t;
+            if (!onlyEligible || eligible(t)) {
+                candidates[i++] = t;
             }
         }
-        return null;
+        return candidates[decide(kind, candidates)];
+    }
+
+    /**
+     * The one place a real choice is made (lock held, two or more candidates): the run's own order
+     * says what it would pick, the driver picks (waiting for {@link #answer} if it asks), and the
+     * choice is recorded in the trace.
+     */
+    private int decide(ChoiceKind kind, SimThread[] candidates) {
+        ChoicePoint point = new ChoicePoint(kind, choices, now, candidates);
+        int own = order.choose(point);
+        point.ownPick = own;
+        int pick = driver == null ? own : driver.choose(point);
+        if (pick == Chooser.ASK) {
+            pick = awaitAnswer(point);
+        }
+        if (pick < 0 || pick >= candidates.length) {
+            throw new IllegalStateException(driver + " picked " + pick + " at " + point);
+        }
+        choices++;
+        trace.choice(new Choice(now, kind, point.threadIds(), pick, pick == own));
+        return pick;
+    }
+
+    /**
+     * Waits, releasing the lock, until the choice is answered from outside (step mode). The
+     * baton stays with the waiting thread, and nothing else can move; a stop ends the wait.
+     */
+    private int awaitAnswer(ChoicePoint point) {
+        answer = Chooser.ASK;
+        pending = point;
+        try {
+            while (answer == Chooser.ASK) {
+                if (finished) {
+                    throw new Killed();
+                }
+                try {
+                    decided.await();
+                } catch (InterruptedException e) {
+                    // only a stop interrupts a run's threads: the loop sees it finished
+                }
+            }
+        } finally {
+            pending = null;
+        }
+        // the wait took wall time, not scenario time: a paced run goes on from this instant
+        clock.anchor(now);
+        progress++;
+        return answer;
+    }
+
+    /** Answers the choice the run waits for; false if it waits for none or {@code pick} is no candidate. */
+    boolean answer(int pick) {
+        lock.lock();
+        try {
+            ChoicePoint p = pending;
+            if (p == null || finished || pick < 0 || pick >= p.size()) {
+                return false;
+            }
+            answer = pick;
+            pending = null;
+            decided.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The choice the run waits for an answer to, or null. */
+    ChoicePoint pendingChoice() {
+        return pending;
+    }
+
+    /** Wakes one of {@code list}'s waiters, chosen when there are several; returns it, or null if none waits. */
+    SimThread wakeOne(WaitList list, SimThread cause) {
+        SimThread t = choose(ChoiceKind.WAKE, list.waiting(), false);
+        if (t != null) {
+            wake(t, Reason.WOKEN, cause);
+        }
+        return t;
+    }
+
+    /** Wakes up to {@code n} of {@code list}'s waiters, each chosen, or all of them in order if they are no more. */
+    void wakeSome(WaitList list, int n, SimThread cause) {
+        List<SimThread> left = list.all();
+        if (n >= left.size()) {
+            for (SimThread t : left) {
+                wake(t, Reason.WOKEN, cause);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            SimThread t = choose(ChoiceKind.WAKE, left, false);
+            left.remove(t);
+            wake(t, Reason.WOKEN, cause);
+        }
     }
 
     private void releaseCore(SimThread t) {
@@ -731,6 +892,37 @@ final class Scheduler {
         return false;
     }
 
+    /**
+     * Who takes over from {@code t}, whose switch interval is up: null if no runnable thread would
+     * get going were it to give up its core and GIL, or if the choice is that it keeps them.
+     */
+    private SimThread successor(SimThread t) {
+        int count = 0;
+        for (SimThread r : runnable) {
+            if (wouldRun(r, t)) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        SimThread[] candidates = new SimThread[count + 1];
+        int i = 0;
+        for (SimThread r : runnable) {
+            if (wouldRun(r, t)) {
+                candidates[i++] = r;
+            }
+        }
+        candidates[count] = t;
+        int pick = decide(ChoiceKind.PREEMPT, candidates);
+        return pick == count ? null : candidates[pick];
+    }
+
+    /** Whether runnable {@code r} would get a core if {@code t} gave up its own (and its GIL). */
+    private boolean wouldRun(SimThread r, SimThread t) {
+        return !options.gil() || r.process.gilHolder == null || r.process == t.process;
+    }
+
     private void addTimer(long time, TimerKind kind, SimThread t) {
         timers.add(new Timer(time, timerSeq++, kind, t));
     }
@@ -771,7 +963,7 @@ final class Scheduler {
                 return null;
             }
             if (!ready.isEmpty()) {
-                SimThread t = pick(ready, false);
+                SimThread t = choose(ChoiceKind.RUN, ready, false);
                 ready.remove(t);
                 baton = t;
                 progress++;
@@ -868,23 +1060,27 @@ final class Scheduler {
                     t.cpuRemaining = 0;
                     t.computing = false;
                     ready.add(t);
-                } else if (now >= t.quantumStart + t.process.switchInterval && contended(t)) {
-                    // The switch interval is up and another thread wants this core or GIL. As
-                    // CPython's forced switch, the thread giving way cannot take it straight back.
-                    releaseCore(t);
-                    t.waitToken++;
-                    // The next holder of this GIL pays for the hand-over (a thread of another
-                    // process needs none: it only wanted the core).
-                    t.process.handoverPending = options.gil() && sameProcessWaiting(t);
-                    record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
-                    allocate();
-                    runnable.add(t);
-                    allocate();
                 } else {
-                    if (now >= t.quantumStart + t.process.switchInterval) {
-                        t.quantumStart = now;
+                    boolean up = now >= t.quantumStart + t.process.switchInterval;
+                    SimThread successor = up ? successor(t) : null;
+                    if (successor != null) {
+                        // As CPython's forced switch, the thread giving way cannot take it straight back.
+                        releaseCore(t);
+                        t.waitToken++;
+                        // The next holder of this GIL pays for the hand-over (a thread of another
+                        // process needs none: it only wanted the core).
+                        t.process.handoverPending = options.gil() && sameProcessWaiting(t);
+                        record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
+                        grant(successor);
+                        allocate();
+                        runnable.add(t);
+                        allocate();
+                    } else {
+                        if (up) {
+                            t.quantumStart = now;
+                        }
+                        startSlice(t);
                     }
-                    startSlice(t);
                 }
             }
             case HANDOVER -> beginRunning(t);
@@ -1019,7 +1215,7 @@ final class Scheduler {
                 }
                 if (t.javaThread != null && t.javaThread != Thread.currentThread()) {
                     // Wakes a thread stuck in a raw sleep or wait outside the runtime.
-                    t.javaThread.interrupt();
+                    ScenarioThread.interrupt(t.javaThread, t);
                 }
             }
         }
@@ -1030,6 +1226,7 @@ final class Scheduler {
                 ? exitStatus : -1);
         tick.signalAll();
         loopTurn.signalAll();
+        decided.signalAll();
         ended.countDown();
     }
 
@@ -1040,7 +1237,7 @@ final class Scheduler {
     void checkStall(long nowNanos) {
         SimThread holder = baton;
         long seen = progress;
-        if (holder == null || finished) {
+        if (holder == null || finished || pending != null) {
             lastSeenProgress = -1;
             return;
         }
@@ -1073,8 +1270,8 @@ final class Scheduler {
         } finally {
             lock.unlock();
         }
-        if (jt != null) {
-            StuckThreads.end(jt);
+        if (jt != null && ScenarioThread.retire(jt, holder)) {
+            StuckThreads.end(jt, holder);
         }
     }
 
@@ -1241,33 +1438,13 @@ final class Scheduler {
     }
 
     boolean awaitEnded(long nanos) throws InterruptedException {
-        return ended.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-    }
-
-    List<Thread> javaThreads() {
-        lock.lock();
-        try {
-            List<Thread> out = new ArrayList<>();
-            for (SimThread t : threads) {
-                if (t.javaThread != null) {
-                    out.add(t.javaThread);
-                }
-            }
-            for (Thread c : carriers) {
-                if (!out.contains(c)) {
-                    out.add(c);
-                }
-            }
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return ended.await(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Scenario time to draw live lanes up to: the wall clock's on a paced run. */
     long liveTime() {
         long recorded = trace.endTime();
-        if (finished || options.clock() == ClockMode.VIRTUAL) {
+        if (finished || options.clock() == ClockMode.VIRTUAL || pending != null) {
             return recorded;
         }
         return Math.max(recorded, Math.min(clock.wallTime(), options.timeLimit()));

@@ -2,7 +2,6 @@ package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
 
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -85,10 +84,7 @@ public final class SimCondition {
             if (!lock.ownedBy(me)) {
                 throw new PyError("RuntimeError", "cannot notify on un-acquired lock");
             }
-            List<SimThread> all = waiters.all();
-            for (int i = 0; i < Math.min(n, all.size()); i++) {
-                s.wake(all.get(i), Reason.WOKEN, me);
-            }
+            s.wakeSome(waiters, n, me);
         } finally {
             s.lock.unlock();
         }

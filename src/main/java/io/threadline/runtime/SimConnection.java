@@ -42,10 +42,7 @@ public final class SimConnection {
                 throw new PyError("OSError", "connection is read-only");
             }
             peer.inbox.addLast(new Object[] {ForkCopy.value(obj)});
-            SimThread r = peer.receivers.first();
-            if (r != null) {
-                s.wake(r, Reason.WOKEN, me);
-            }
+            s.wakeOne(peer.receivers, me);
         } finally {
             s.lock.unlock();
         }

@@ -89,10 +89,7 @@ public final class SimLock {
         count -= released;
         if (count == 0) {
             owner = null;
-            SimThread next = waiters.first();
-            if (next != null) {
-                s.wake(next, Reason.WOKEN, me);
-            }
+            s.wakeOne(waiters, me);
         }
         return released;
     }

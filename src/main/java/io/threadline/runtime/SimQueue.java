@@ -67,10 +67,7 @@ public final class SimQueue<T> {
             items.addLast(item == null ? NONE : copying ? ForkCopy.value(item) : item);
             unfinished++;
             changed();
-            SimThread getter = notEmpty.first();
-            if (getter != null) {
-                s.wake(getter, Reason.WOKEN, me);
-            }
+            s.wakeOne(notEmpty, me);
         } finally {
             s.lock.unlock();
         }
@@ -120,10 +117,7 @@ public final class SimQueue<T> {
     private T takeLocked(SimThread me) {
         Object item = items.pollFirst();
         changed();
-        SimThread putter = notFull.first();
-        if (putter != null) {
-            s.wake(putter, Reason.WOKEN, me);
-        }
+        s.wakeOne(notFull, me);
         return item == NONE ? null : (T) item;
     }
 
@@ -170,10 +164,7 @@ public final class SimQueue<T> {
         items.addLast(item == null ? NONE : item);
         unfinished++;
         changed();
-        SimThread getter = notEmpty.first();
-        if (getter != null) {
-            s.wake(getter, Reason.WOKEN, by);
-        }
+        s.wakeOne(notEmpty, by);
     }
 
     /** Items not yet taken (scheduler lock held). */

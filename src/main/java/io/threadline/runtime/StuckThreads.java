@@ -18,8 +18,9 @@ final class StuckThreads {
     private StuckThreads() {
     }
 
-    static void end(Thread t) {
-        t.interrupt();
+    /** Ends {@code t}, stuck in {@code owner}'s body (it is retired: it serves no other run after). */
+    static void end(Thread t, Object owner) {
+        ScenarioThread.interrupt(t, owner);
         PENDING.put(t, System.nanoTime() + GRACE_NANOS);
     }
 

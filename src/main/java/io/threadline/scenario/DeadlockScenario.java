@@ -70,6 +70,13 @@ public final class DeadlockScenario extends ScenarioSpec {
         return new DeadlockProgram(v.bool("ordered"), v.seconds("step"));
     }
 
+    /** The bug: a cycle of threads each waiting for a lock the next one holds. */
+    @Override
+    public List<SearchGoal> searchGoals(ParamValues v) {
+        return List.of(new SearchGoal("cycle", "a deadlock cycle", "no deadlock cycle",
+                trace -> trace.outcome() == RunOutcome.DEADLOCK && trace.outcomeMessage().contains(" held by ")));
+    }
+
     @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
@@ -108,7 +115,12 @@ public final class DeadlockScenario extends ScenarioSpec {
             steps.add(new TourStep(m.printed("Accounts:").time(), trace.threadNamed(mainThread()), "Both transfers done",
                     "One lock order for everyone means no cycle of waits can form."));
         }
-        return Moments.inTimeOrder(steps);
+        List<TourStep> ordered = new ArrayList<>(Moments.inTimeOrder(steps));
+        ordered.add(new TourStep(trace.endTime(), trace.threadNamed(mainThread()), "Find it yourself",
+                "Be the scheduler: set step to 0, press P and pick who runs at every choice until the cycle "
+                        + "closes. Or press X: the search finds the simplest schedule that deadlocks; with ordered "
+                        + "locks it shows that none does."));
+        return ordered;
     }
 
     private static String capitalised(String s) {

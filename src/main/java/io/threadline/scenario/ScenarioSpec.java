@@ -1,5 +1,6 @@
 package io.threadline.scenario;
 
+import io.threadline.runtime.Chooser;
 import io.threadline.runtime.ClockMode;
 import io.threadline.runtime.Program;
 import io.threadline.runtime.Run;
@@ -90,6 +91,16 @@ public abstract class ScenarioSpec {
     /** FIFO unless the scenario's point is that the order may vary. */
     public SchedulingOrder order() {
         return SchedulingOrder.FIFO;
+    }
+
+    /**
+     * The goals a search of this scenario's interleavings can look for beyond the general ones
+     * (deadlock, a counter's value, a printed line, a thread that raised): the bug this scenario
+     * is about, for these values. The first is what the window's "find it" looks for; a scenario
+     * with none has no such button.
+     */
+    public List<SearchGoal> searchGoals(ParamValues values) {
+        return List.of();
     }
 
     public final List<ParamSpec> params() {
@@ -188,12 +199,22 @@ public abstract class ScenarioSpec {
 
     /** Starts a run; observe it through {@link Run#trace()}. */
     public final Run start(ParamValues v, RunOptions options) {
-        return Run.start(program(v), mainThread(), options, id(), v.asText());
+        return start(v, options, null);
+    }
+
+    /** Starts a run whose real choices {@code chooser} makes (null: the scenario's own order). */
+    public final Run start(ParamValues v, RunOptions options, Chooser chooser) {
+        return Run.start(program(v), mainThread(), options, id(), v.asText(), chooser);
     }
 
     /** Runs to the end on the virtual clock and returns the trace. */
     public final Trace execute(ParamValues v) throws InterruptedException {
-        return Run.execute(program(v), mainThread(), options(v, ClockMode.VIRTUAL, 1), id(), v.asText());
+        return execute(v, null);
+    }
+
+    /** Runs to the end on the virtual clock, {@code chooser} making the real choices, and returns the trace. */
+    public final Trace execute(ParamValues v, Chooser chooser) throws InterruptedException {
+        return Run.execute(program(v), mainThread(), options(v, ClockMode.VIRTUAL, 1), id(), v.asText(), chooser);
     }
 
     /** The program class's source, shipped as a resource so the code shown is the code that ran. */

@@ -78,6 +78,17 @@ public final class SemaphoreScenario extends ScenarioSpec {
         return new SemaphoreProgram(v.integer("permits"), v.integer("clients"), v.seconds("work"), v.bool("bounded"));
     }
 
+    /** What a semaphore promises: never more holders than permits. A search shows it holds. */
+    @Override
+    public List<SearchGoal> searchGoals(ParamValues v) {
+        int permits = v.integer("permits");
+        return List.of(new SearchGoal("too-many-holders", "more than " + permits + " clients holding a connection at once",
+                "never more than " + permits + " clients holding a connection at once", trace -> {
+                    CounterTrack c = counter(trace);
+                    return c != null && c.max() > permits;
+                }));
+    }
+
     @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);

@@ -33,6 +33,7 @@ public final class Trace {
     private final AppendLog<OutputLine> output = new AppendLog<>();
     private final AppendLog<ResultMark> results = new AppendLog<>();
     private final AppendLog<CounterTrack> counters = new AppendLog<>();
+    private final AppendLog<Choice> choices = new AppendLog<>();
 
     private volatile String scenario = "";
     private volatile Map<String, String> params = Map.of();
@@ -129,6 +130,12 @@ public final class Trace {
         CounterTrack track = new CounterTrack(name);
         counters.add(track);
         return track;
+    }
+
+    /** Records a real choice of the scheduler (see {@link Choice}). */
+    public void choice(Choice c) {
+        choices.add(c);
+        advance(c.time());
     }
 
     /** Moves the recorded "now" forward; live lanes extend to it. */
@@ -246,6 +253,20 @@ public final class Trace {
 
     public List<CounterTrack> counters() {
         return counters.snapshot();
+    }
+
+    /** Number of real choices the scheduler made so far. */
+    public int choiceCount() {
+        return choices.size();
+    }
+
+    public Choice choice(int i) {
+        return choices.get(i);
+    }
+
+    /** The scheduler's real choices, in the order it made them. */
+    public List<Choice> choices() {
+        return choices.snapshot();
     }
 
     /** Number of transitions over all threads. */

@@ -10,6 +10,7 @@ import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 import io.threadline.ui.KeyMap.Shortcut;
+import io.threadline.ui.teach.CodeView;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
@@ -35,6 +36,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,6 +86,7 @@ public final class MainController {
     private ParamForm paramForm;
     private WindowLayout layout;
     private TeachingAids teach;
+    private StepMode step;
     private FileMenu fileMenu;
     private final KeyMap keys = new KeyMap();
     private final PlaybackModel playback = new PlaybackModel();
@@ -124,6 +127,7 @@ public final class MainController {
         browser.setOnPick(this::select);
         setUpTimeline();
         setUpTeaching();
+        setUpStepMode();
         fileMenu = new FileMenu(new FileHost(), toolbar.fileMenuButton(), RecentFiles.standard(), keys);
         bindKeys();
         output.setOnPick(this::pickOutputLine);
@@ -204,6 +208,80 @@ public final class MainController {
         }, playback.traceProperty(), timeline, panel.javaCode());
         teach.install(new TeachingAids.Slots(panel.detailTabs(), panel.threadTab(), tourSlot, timelineHolder,
                 teachTools, centerSplit, panel.codeTabs()));
+    }
+
+    /** Step mode, fork and find it: their tools in the header, their bar over the timeline, numbers on its lanes. */
+    private void setUpStepMode() {
+        step = new StepMode(new StepMode.Host() {
+            @Override
+            public ScenarioSpec scenario() {
+                return current;
+            }
+
+            @Override
+            public ParamValues values() {
+                if (current == null || !paramForm.isValid()) {
+                    return null;
+                }
+                try {
+                    return current.values(paramForm.values());
+                } catch (ParamException e) {
+                    setMessage(e.getMessage(), true);
+                    return null;
+                }
+            }
+
+            @Override
+            public void follow(Run r) {
+                lastTrace.put(current.id(), r.trace());
+                teach.runStarted(r.trace());
+                MainController.this.follow(r);
+                updateTitle();
+            }
+
+            @Override
+            public void show(Trace trace) {
+                playback.stopRun();
+                step.released();
+                if (current != null) {
+                    lastTrace.put(current.id(), trace);
+                }
+                playback.show(trace);
+                updateTitle();
+                sync();
+            }
+
+            @Override
+            public void compare(Trace a, Trace b, long partAt, String captionA, String captionB) {
+                teach.showFork(a, b, partAt, captionA, captionB);
+            }
+
+            @Override
+            public void say(String message, boolean error) {
+                setMessage(message, error);
+            }
+
+            @Override
+            public Trace shown() {
+                return playback.getTrace();
+            }
+
+            @Override
+            public long playhead() {
+                return playback.getPlayhead();
+            }
+
+            @Override
+            public void choiceMarks(List<CodeView.LineMark> marks) {
+                teach.setChoiceMarks(marks);
+                updateTitle();
+            }
+        }, timeline, keys);
+        HBox header = (HBox) teachTools.getParent();
+        header.getChildren().addAll(header.getChildren().indexOf(teachTools), step.tools());
+        VBox area = (VBox) tourSlot.getParent();
+        area.getChildren().add(area.getChildren().indexOf(tourSlot) + 1, step.bar());
+        timelineHolder.getChildren().add(timelineHolder.getChildren().indexOf(timeline) + 1, step.overlay());
     }
 
     /** What each shortcut does; the File menu binds its own. */
@@ -320,6 +398,8 @@ public final class MainController {
         }
         current = s;
         browser.showing(s);
+        step.released();
+        step.scenarioShown(s);
         panel.show(s, edited.getOrDefault(s.id(), Map.of()));
         emptyTitle.setText("Press Run to start " + s.title());
         emptyRunButton.setText("Run " + s.title());
@@ -333,6 +413,7 @@ public final class MainController {
 
     private void showLoaded(Path file, Trace trace) {
         playback.stopRun();
+        step.released();
         ScenarioSpec s = ScenarioCatalog.byId(trace.scenario());
         if (s != null) {
             lastTrace.put(s.id(), trace);
@@ -355,6 +436,9 @@ public final class MainController {
         if (s == null || !paramForm.isValid()) {
             return;
         }
+        if (step.runs()) {
+            return;
+        }
         ParamValues values;
         try {
             values = s.values(paramForm.values());
@@ -363,6 +447,7 @@ public final class MainController {
             return;
         }
         playback.stopRun();
+        step.released();
         try {
             Run r = s.start(values, s.options(values, clockMode, playback.getSpeed()));
             lastTrace.put(s.id(), r.trace());
@@ -453,6 +538,7 @@ public final class MainController {
         updateModeChip();
         updateButtons();
         teach.sync(t, playback.getPlayhead(), t == null ? 0 : playback.getReveal());
+        step.sync();
     }
 
     private void updateModeChip() {
@@ -573,6 +659,7 @@ public final class MainController {
         frames.stop();
         playback.stopRun();
         teach.shutdown();
+        step.shutdown();
         LiveRun r = liveRun;
         liveRun = null;
         try {
@@ -642,5 +729,13 @@ public final class MainController {
 
     KeyMap keys() {
         return keys;
+    }
+
+    StepMode step() {
+        return step;
+    }
+
+    String statusRun() {
+        return status.run();
     }
 }

@@ -2,9 +2,11 @@ package io.threadline.ui;
 
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.ChoiceList;
 import io.threadline.trace.Trace;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -20,6 +22,8 @@ import java.util.Map;
  */
 record WindowTitle(String heading, String params, String window, String status) {
     private static final String APP = "Threadline";
+    /** The copied command line has them all; the status bar the first ones. */
+    private static final int MAX_PICKS_SHOWN = 16;
 
     /**
      * The names for {@code trace} (null: none yet) of scenario {@code s} (null: none selected),
@@ -41,8 +45,22 @@ record WindowTitle(String heading, String params, String window, String status) 
         String params = Formats.keyParams(s, values);
         StringBuilder status = new StringBuilder(s.id());
         s.settings(values).forEach(p -> status.append(' ').append(p.assignment()));
+        status.append(" · seed ").append(seed);
+        if (trace != null && s.id().equals(trace.scenario())) {
+            status.append(choices(trace));
+        }
         return new WindowTitle(s.title(), params,
                 s.title() + " (" + (params.isEmpty() ? "" : params + ", ") + "seed " + seed + ") — " + APP,
-                status.append(" · seed ").append(seed).toString());
+                status.toString());
+    }
+
+    /** " · choices 0,1,2" where someone other than the scheduler made the run's picks (as --choices gives them). */
+    private static String choices(Trace trace) {
+        int[] picks = ChoiceList.needed(trace);
+        if (picks.length == 0) {
+            return "";
+        }
+        String list = ChoiceList.format(picks.length > MAX_PICKS_SHOWN ? Arrays.copyOf(picks, MAX_PICKS_SHOWN) : picks);
+        return " · choices " + list + (picks.length > MAX_PICKS_SHOWN ? ",… (" + picks.length + ")" : "");
     }
 }

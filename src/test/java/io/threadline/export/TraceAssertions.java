@@ -22,6 +22,7 @@ final class TraceAssertions {
         assertThat(actual.outcome()).as("outcome").isEqualTo(expected.outcome());
         assertThat(actual.outcomeMessage()).as("outcome message").isEqualTo(expected.outcomeMessage());
         assertThat(actual.endTime()).as("end time").isEqualTo(expected.endTime());
+        assertThat(actual.choices()).as("choices").isEqualTo(expected.choices());
 
         assertThat(actual.processCount()).as("processes").isEqualTo(expected.processCount());
         for (int p = 0; p < expected.processCount(); p++) {

@@ -244,6 +244,38 @@ class KeyMapTest extends FxTestBase {
             assertThat(fx(() -> c.teach().isComparing())).isTrue();
             fx(() -> c.teach().closeCompare());
         });
+        checks.put(Shortcut.STEP_MODE, () -> {
+            int before = tracesShown.get();
+            press(Shortcut.STEP_MODE);
+            assertThat(fx(() -> c.step().on())).isTrue();
+            // chef soup has no choice to make: its step run goes straight to the end
+            waitUntil("the step run ends", () -> !c.playback().isRunning());
+            assertThat(tracesShown.get() - before).as("one step run").isEqualTo(1);
+            fx(() -> c.keys().run(Shortcut.STEP_MODE));
+            assertThat(fx(() -> c.step().on())).isFalse();
+        });
+        for (Shortcut pick : KeyMap.PICKS) {
+            checks.put(pick, () -> {
+                int before = tracesShown.get();
+                press(pick);
+                assertThat(tracesShown.get()).as("no choice waits: nothing happens").isEqualTo(before);
+            });
+        }
+        for (Shortcut atAChoice : List.of(Shortcut.NEXT_CHOICE, Shortcut.LET_GO, Shortcut.CHOICE_BACK)) {
+            checks.put(atAChoice, () -> {
+                int before = tracesShown.get();
+                press(atAChoice);
+                assertThat(tracesShown.get()).as("not in step mode: nothing happens").isEqualTo(before);
+            });
+        }
+        checks.put(Shortcut.FORK, () -> {
+            press(Shortcut.FORK);
+            assertThat(c.message()).isEqualTo("This run made no choice: there is nothing to fork.");
+        });
+        checks.put(Shortcut.FIND_IT, () -> {
+            press(Shortcut.FIND_IT);
+            assertThat(c.message()).startsWith("Chef soup has no bug to search for here");
+        });
         checks.put(Shortcut.PRESENTATION, () -> {
             press(Shortcut.PRESENTATION);
             assertThat(fx(() -> c.root().getStyleClass().contains("presentation"))).isTrue();

@@ -290,6 +290,27 @@ public final class ComparePane extends VBox {
         viewA.playheadProperty().set(Math.min(a.endTime(), b.endTime()));
     }
 
+    /**
+     * Two runs of one scenario that part at a choice (a fork): shown on one time axis, the playhead
+     * where they part, each captioned with what was chosen there.
+     */
+    public void showFork(Trace a, Trace b, long partAt, String whatA, String whatB) {
+        generation++;
+        busy.setVisible(false);
+        status.setText("");
+        viewA.traceProperty().set(a);
+        viewB.traceProperty().set(b);
+        captionA.setText(whatA + " — " + ending(a));
+        captionB.setText(whatB + " — " + ending(b));
+        showRuns(true);
+        fitBoth();
+        viewA.playheadProperty().set(partAt);
+    }
+
+    private static String ending(Trace t) {
+        return (t.outcome() == RunOutcome.COMPLETED ? "ended at " : outcome(t) + " at ") + Words.seconds(t.endTime());
+    }
+
     /** Both views show the longer run whole, on the same window. */
     public void fitBoth() {
         Trace a = viewA.traceProperty().get();

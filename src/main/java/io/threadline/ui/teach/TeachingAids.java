@@ -78,6 +78,8 @@ public final class TeachingAids {
     private final MenuButton arrows = new MenuButton();
     private final Map<ArrowMode, RadioMenuItem> arrowItems = new EnumMap<>(ArrowMode.class);
     private final ToggleButton compareButton = new ToggleButton("Compare");
+    /** Step mode's candidates' lines, numbered, marked in the code instead of every thread's. */
+    private List<CodeView.LineMark> choiceMarks = List.of();
     private final ToggleButton allLines = new ToggleButton("All threads");
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "teaching-aids");
@@ -275,6 +277,10 @@ public final class TeachingAids {
             return;
         }
         List<CodeView.LineMark> marks = new ArrayList<>();
+        if (!choiceMarks.isEmpty()) {
+            javaCode.setMarks(choiceMarks);
+            return;
+        }
         boolean all = allLines.isSelected();
         for (int th = 0, n = t.threadCount(); th < n; th++) {
             if (!all && th != selected) {
@@ -446,6 +452,23 @@ public final class TeachingAids {
 
     public boolean isComparing() {
         return compare.isVisible();
+    }
+
+    /**
+     * A fork: run {@code a} and run {@code b}, which follows it up to a choice and then takes another
+     * branch, in the compare view on one time axis, the playhead where they part.
+     */
+    public void showFork(Trace a, Trace b, long partAt, String captionA, String captionB) {
+        if (!compareButton.isSelected()) {
+            compareButton.setSelected(true);
+        }
+        compare.showFork(a, b, partAt, captionA, captionB);
+    }
+
+    /** Step mode: the code view marks the lines of the threads a choice waits on, numbered; empty for the usual marks. */
+    public void setChoiceMarks(List<CodeView.LineMark> marks) {
+        choiceMarks = List.copyOf(marks);
+        resync();
     }
 
     /** Ends background work; the window is closing. */
