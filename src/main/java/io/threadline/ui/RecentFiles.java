@@ -29,10 +29,7 @@ final class RecentFiles {
 
     /** The list in the user's Threadline folder. */
     static RecentFiles standard() {
-        String home = System.getProperty("threadline.home");
-        Path dir = home != null && !home.isBlank() ? Path.of(home)
-                : Path.of(System.getProperty("user.home"), ".threadline");
-        return new RecentFiles(dir.resolve("recent-files"));
+        return new RecentFiles(AppHome.standard().resolve("recent-files"));
     }
 
     private void load() {

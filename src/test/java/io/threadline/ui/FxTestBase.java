@@ -12,6 +12,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,8 @@ abstract class FxTestBase {
     protected final FxRobot robot = new FxRobot();
     protected Stage stage;
     protected MainController c;
+    /** This test's own app folder: the programs a window keeps are the test's alone. */
+    protected Path home;
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -38,8 +42,11 @@ abstract class FxTestBase {
     @BeforeEach
     void openWindow() throws Exception {
         stage = FxToolkit.toolkitContext().getRegisteredStage();
+        Path base = Path.of(System.getProperty("threadline.home", System.getProperty("java.io.tmpdir")));
+        Files.createDirectories(base);
+        home = Files.createTempDirectory(base, "window-");
         c = fx(() -> {
-            MainController m = ThreadlineApp.build(stage, loader());
+            MainController m = ThreadlineApp.build(stage, loader(), home);
             m.clockMode = ClockMode.VIRTUAL;
             // Monocle's headless screen is 1280x800; a larger window overflows its frame buffer.
             stage.setX(0);
@@ -51,6 +58,7 @@ abstract class FxTestBase {
             return m;
         });
         fx(() -> null);
+        waitUntil("the programs kept are read", () -> !c.restoring());
     }
 
     @AfterEach

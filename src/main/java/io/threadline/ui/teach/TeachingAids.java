@@ -50,10 +50,23 @@ import java.util.concurrent.Executors;
  * not stall the JavaFX thread.
  */
 public final class TeachingAids {
+    /** Which code a trace's lines are lines of, as the window shows it. */
+    public enum Code {
+        /** The Java program of the scenario shown. */
+        JAVA,
+        /** The user's Python program shown, in its editor. */
+        PYTHON,
+        /** Neither: no line is marked. */
+        NONE
+    }
+
     /** What the aids need from the window. */
     public interface Host {
-        /** The scenario shown, or null. */
+        /** The scenario whose tour and prediction apply, or null (none, or a user's program). */
         ScenarioSpec scenario();
+
+        /** Where the lines of {@code t} are in the code the window shows. */
+        Code codeOf(Trace t);
 
         /** The parameter form's text values. */
         Map<String, String> formValues();
@@ -72,6 +85,7 @@ public final class TeachingAids {
     private final Host host;
     private final TimelineView timeline;
     private final CodeView javaCode;
+    private final CodeEditor pythonCode;
     private final ThreadPanel threadPanel;
     private final TourBar tourBar = new TourBar();
     private final ComparePane compare;
@@ -99,10 +113,12 @@ public final class TeachingAids {
     private int pendingPick = -1;
     private List<Object> teachingKey = List.of();
 
-    public TeachingAids(Host host, ObservableValue<Trace> shown, TimelineView timeline, CodeView javaCode) {
+    public TeachingAids(Host host, ObservableValue<Trace> shown, TimelineView timeline, CodeView javaCode,
+                        CodeEditor pythonCode) {
         this.host = host;
         this.timeline = timeline;
         this.javaCode = javaCode;
+        this.pythonCode = pythonCode;
         threadPanel = new ThreadPanel(timeline);
         threadPanel.setId("thread-panel");
         threadPanel.setOnSeek(this::seekKeepingThread);
@@ -267,11 +283,16 @@ public final class TeachingAids {
         markLines(t, sel, Math.min(playhead, horizon));
     }
 
-    /** The line each thread is at, from the call sites the runtime recorded. */
+    /** The line each thread is at, from the call sites the runtime recorded: in the Java code, or the user's Python. */
     private void markLines(Trace t, int selected, long time) {
-        ScenarioSpec s = host.scenario();
-        if (t == null || s == null || !s.id().equals(t.scenario())) {
+        Code code = t == null ? Code.NONE : host.codeOf(t);
+        if (code != Code.JAVA) {
             javaCode.setMarks(List.of());
+        }
+        if (code != Code.PYTHON) {
+            pythonCode.setMarks(List.of());
+        }
+        if (code == Code.NONE) {
             return;
         }
         List<CodeView.LineMark> marks = new ArrayList<>();
@@ -290,7 +311,11 @@ public final class TeachingAids {
                 marks.add(new CodeView.LineMark(line, t.thread(th).name(), th, th == selected));
             }
         }
-        javaCode.setMarks(marks);
+        if (code == Code.JAVA) {
+            javaCode.setMarks(marks);
+        } else {
+            pythonCode.setMarks(marks);
+        }
     }
 
     // ---- prediction and tour
