@@ -83,9 +83,13 @@ class UserProgramWindowTest extends FxTestBase {
     private Trace runShownToEnd() {
         Trace before = fx(() -> c.playback().getTrace());
         fx(() -> c.run());
-        waitUntil("a run of the program ended", () -> c.playback().getTrace() != null
-                && c.playback().getTrace() != before && !c.playback().isRunning()
-                && c.playback().getMode() == PlaybackModel.Mode.PAUSED);
+        try {
+            waitUntil("a run of the program ended", () -> c.playback().getTrace() != null
+                    && c.playback().getTrace() != before && !c.playback().isRunning()
+                    && c.playback().getMode() == PlaybackModel.Mode.PAUSED);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (status: " + c.message() + ")\n" + fx(() -> editor().text()), e);
+        }
         return fx(() -> c.playback().getTrace());
     }
 
@@ -100,7 +104,6 @@ class UserProgramWindowTest extends FxTestBase {
         ScenarioSpec soup = ScenarioCatalog.byId("chef-soup");
         edit("chef-soup");
         assertThat(fx(() -> editor().text())).isEqualTo(ScenarioSource.render(soup, soup.defaults()));
-        assertThat(fx(() -> node("javaCode").isVisible())).isFalse();
         // what if Olivia thaws the sausage for one second only?
         replaceLine(5, "OLIVIA_SLEEP = 1.0   # parameter \"olivia\"");
 
@@ -132,7 +135,7 @@ class UserProgramWindowTest extends FxTestBase {
         assertThat(fx(() -> editor().text().split("\n", -1)[line - 1])).contains("olivia.join()");
         fx(() -> {
             c.timeline().selectedThreadProperty().set(barron);
-            c.playback().seek(when);
+            c.timeline().playheadProperty().set(when);
         });
         waitUntil("Barron's line is marked", () -> editor().primaryLine() == line);
         assertThat(fx(() -> editor().marks())).extracting(CodeView.LineMark::label).contains("Barron");
@@ -144,18 +147,18 @@ class UserProgramWindowTest extends FxTestBase {
     @Test
     void aSyntaxErrorMarksItsLineInTheEditorAndNothingRuns() {
         edit("chef-soup");
-        replaceLine(12, "    def run(self)");
+        replaceLine(13, "    def run(self)");
         Trace before = fx(() -> c.playback().getTrace());
         fx(() -> c.run());
         waitUntil("the problem is shown", () -> editor().problem() != null);
-        assertThat(fx(() -> editor().problemLine())).isEqualTo(12);
-        assertThat(fx(() -> editor().problem())).startsWith("Line 12").contains("expected ':'");
-        assertThat(c.message()).contains("SyntaxError at line 12");
+        assertThat(fx(() -> editor().problemLine())).isEqualTo(13);
+        assertThat(fx(() -> editor().problem())).startsWith("Line 13").contains("expected ':'");
+        assertThat(c.message()).contains("SyntaxError at line 13");
         assertThat(fx(() -> c.playback().getTrace())).isSameAs(before);
         assertThat(fx(() -> editor().text())).as("the edit is kept").contains("    def run(self)\n");
 
         // fixed, it runs, and the mark goes
-        replaceLine(12, "    def run(self):");
+        replaceLine(13, "    def run(self):");
         Trace t = runShownToEnd();
         assertThat(t.outcome()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(fx(() -> editor().problem())).isNull();
@@ -216,7 +219,8 @@ class UserProgramWindowTest extends FxTestBase {
         assertThat(fx(() -> stage.getTitle())).startsWith("untitled.py — your program");
         Trace t = runShownToEnd();
         assertThat(t.threadNamed("Worker-3")).isNotNegative();
-        assertThat(t.endTime()).isEqualTo(3 * S / 2);
+        // Worker-3 sleeps 1.5 s; its lines cost 0.05 µs each on top
+        assertThat(t.endTime()).isBetween(3 * S / 2, 3 * S / 2 + 1000);
 
         Path file = home.resolve("soup.py");
         chosen.set(file.toFile());
