@@ -372,6 +372,7 @@ public final class MainController {
     private void showProgramPanel(ProgramDraft d) {
         program = d;
         panel.showProgram(d, interpreter.text());
+        layout.roomForCode(true);
         updateTitle();
         teach.scenarioShown(d.origin());
         updateRunProblem();
@@ -446,6 +447,7 @@ public final class MainController {
             program = null;
             if (s == current) {
                 panel.show(s, edited.getOrDefault(s.id(), Map.of()));
+                layout.roomForCode(false);
                 updateTitle();
                 teach.scenarioShown(s);
                 updateRunProblem();
@@ -474,8 +476,7 @@ public final class MainController {
                                 + (e.column() > 0 ? ", column " + e.column() : "") + ": "
                                 + syntaxMessage(e) + ". Nothing ran: fix the line and press Run.");
                     }
-                    setMessage("Not run: " + d.name() + " has a SyntaxError at line " + e.line() + ": "
-                            + syntaxMessage(e), true);
+                    setMessage("Not run: " + d.name() + ", line " + e.line() + ": " + syntaxMessage(e), true);
                 }
                 case INTERPRETER -> {
                     setMessage(e.getMessage().replace("give one with --python EXE",
@@ -587,8 +588,9 @@ public final class MainController {
 
         @Override
         public Path programFile(Trace trace) {
+            // the command runs the file: only while it holds the very text that made the trace
             ProgramDraft d = programs.madeBy(trace);
-            return d == null || d.file() == null || d.modified() ? null : d.file();
+            return d == null || d.file() == null || !trace.source().equals(d.savedText()) ? null : d.file();
         }
 
         @Override
@@ -609,6 +611,7 @@ public final class MainController {
         } else {
             panel.show(s, edited.getOrDefault(s.id(), Map.of()));
         }
+        layout.roomForCode(program != null);
         emptyTitle.setText("Press Run to start " + s.title());
         emptyRunButton.setText("Run " + s.title());
         emptyIcon.setIconLiteral(s.icon());

@@ -75,6 +75,6 @@ record WindowTitle(String heading, String params, String window, String status) 
         return new WindowTitle(d.name(), whose + where,
                 name + " — " + whose + " (" + (settings.length() > 0 ? settings.toString().trim() + ", " : "")
                         + "seed " + seed + ") — " + APP,
-                whose + " " + d.name() + settings + " · seed " + seed);
+                d.name() + " · " + whose + settings + " · seed " + seed);
     }
 }

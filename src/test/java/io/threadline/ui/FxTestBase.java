@@ -27,6 +27,7 @@ import java.util.function.BooleanSupplier;
  */
 abstract class FxTestBase {
     protected static final long TIMEOUT_SECONDS = 10;
+    private static final long BUILD_SECONDS = 30;
 
     protected final FxRobot robot = new FxRobot();
     protected Stage stage;
@@ -45,7 +46,8 @@ abstract class FxTestBase {
         Path base = Path.of(System.getProperty("threadline.home", System.getProperty("java.io.tmpdir")));
         Files.createDirectories(base);
         home = Files.createTempDirectory(base, "window-");
-        c = fx(() -> {
+        // the first window of a test run loads the window's classes: give it longer on a busy machine
+        c = fx(BUILD_SECONDS, () -> {
             MainController m = ThreadlineApp.build(stage, loader(), home);
             m.clockMode = ClockMode.VIRTUAL;
             // Monocle's headless screen is 1280x800; a larger window overflows its frame buffer.
@@ -72,8 +74,12 @@ abstract class FxTestBase {
     }
 
     protected <T> T fx(Callable<T> action) {
+        return fx(TIMEOUT_SECONDS, action);
+    }
+
+    private <T> T fx(long seconds, Callable<T> action) {
         try {
-            return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(action).get(seconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new AssertionError(e.getCause());
         } catch (InterruptedException | TimeoutException e) {

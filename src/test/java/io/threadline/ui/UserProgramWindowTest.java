@@ -1,6 +1,8 @@
 package io.threadline.ui;
 
+import io.threadline.export.TraceFile;
 import io.threadline.python.ScenarioSource;
+import io.threadline.scenario.TourStep;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.LaneColumns;
@@ -42,6 +44,11 @@ class UserProgramWindowTest extends FxTestBase {
     private static final long S = 1_000_000;
     /** The file the save dialog answers with, and the open dialog's; null: cancelled. */
     private final AtomicReference<File> chosen = new AtomicReference<>();
+
+    @Override
+    protected TraceLoader loader() {
+        return TraceFile::load;
+    }
 
     private CodeEditor editor() {
         return fx(() -> c.panel().pythonCode());
@@ -153,7 +160,7 @@ class UserProgramWindowTest extends FxTestBase {
         waitUntil("the problem is shown", () -> editor().problem() != null);
         assertThat(fx(() -> editor().problemLine())).isEqualTo(13);
         assertThat(fx(() -> editor().problem())).startsWith("Line 13").contains("expected ':'");
-        assertThat(c.message()).contains("SyntaxError at line 13");
+        assertThat(c.message()).startsWith("Not run: chef_soup.py, line 13: ").contains("expected ':'");
         assertThat(fx(() -> c.playback().getTrace())).isSameAs(before);
         assertThat(fx(() -> editor().text())).as("the edit is kept").contains("    def run(self)\n");
 
@@ -191,6 +198,12 @@ class UserProgramWindowTest extends FxTestBase {
         }
         assertThat(String.join("\n", errors)).contains("ValueError: no soup today");
         assertThat(fx(() -> c.output().lines())).extracting(OutputLine::text).contains("main goes on");
+        // no tour of its own: the moments of its run, read from the trace
+        waitUntil("the run's moments", () -> !c.teach().tourBar().tour().isEmpty());
+        // (Cook runs from its start to its end before MainThread gets the GIL back: no join to wait for)
+        assertThat(fx(() -> c.teach().tourBar().tour())).extracting(TourStep::title)
+                .containsExactly("Cook raised", "The run ends");
+        assertThat(fx(() -> c.teach().tourBar().tour().get(0).note())).contains("ValueError: no soup today");
     }
 
     @Test
@@ -231,6 +244,28 @@ class UserProgramWindowTest extends FxTestBase {
         assertThat(fx(() -> stage.getTitle())).startsWith("soup.py — your program");
         assertThat(fx(() -> d.file())).isEqualTo(file.toAbsolutePath());
 
+        // the command line runs the saved file, once a run of the saved text is shown
+        fx(() -> c.fileMenu().copyCommandLine());
+        assertThat(c.message()).startsWith("The command line runs a program file: save the program first");
+        Trace again = runShownToEnd();
+        String command = fx(() -> c.fileMenu().copyCommandLine());
+        assertThat(command).endsWith(" run " + file.toAbsolutePath()
+                + " --set cores=4 --set gil=true --set seed=0 --set line_cost=0.05");
+
+        // its trace saved and opened again comes with its code
+        Path traceFile = home.resolve("soup.json");
+        fx(() -> c.fileMenu().saveTo(traceFile));
+        waitUntil("the trace saved", () -> c.message().startsWith("Saved soup.json"));
+        assertThat(TraceFile.load(traceFile).source()).isEqualTo(again.source());
+        fx(() -> c.keys().run(Shortcut.NEW_PROGRAM));
+        fx(() -> c.openTrace(traceFile));
+        waitUntil("the trace opened", () -> c.message().startsWith("Opened soup.json"));
+        assertThat(fx(() -> c.shownProgram().name())).isEqualTo("soup.py");
+        assertThat(fx(() -> editor().text())).isEqualTo(again.source());
+        assertThat(fx(() -> c.playback().getTrace().eventCount())).isEqualTo(again.eventCount());
+        fx(() -> c.browser().programList().getSelectionModel().select(d));
+        waitUntil("the saved one is shown", () -> c.shownProgram() == d);
+
         Path other = home.resolve("other.py");
         Files.writeString(other, "print('hello from a file')\n", StandardCharsets.UTF_8);
         chosen.set(other.toFile());
@@ -244,7 +279,8 @@ class UserProgramWindowTest extends FxTestBase {
         // dropped on the window, a .py opens as a program (the same file again: it is shown, not doubled)
         fx(() -> c.fileMenu().dropped(List.of(file.toFile())));
         waitUntil("the saved one is shown", () -> c.shownProgram() == d);
-        assertThat(fx(() -> c.browser().programList().getItems())).hasSize(2);
+        assertThat(fx(() -> c.browser().programList().getItems())).extracting(ProgramDraft::name)
+                .containsExactly("soup.py", "untitled.py", "other.py");
     }
 
     @Test

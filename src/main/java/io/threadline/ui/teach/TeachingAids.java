@@ -332,8 +332,14 @@ public final class TeachingAids {
         }
         teachingKey = key;
         if (s == null) {
+            // a user's program has no question of its own; its run's moments make its tour
             tourBar.setPrediction(null, TourBar.Stage.ASK, -1, -1);
-            tourBar.setTour(List.of());
+            boolean moments = finished && host.codeOf(t) == Code.PYTHON;
+            if (moments && f == null) {
+                find(null, t);
+            }
+            tourBar.setTour(moments && f != null ? f.tour() : List.of());
+            tourBar.setVisible(!compare.isVisible() && tourBar.hasContent());
             return;
         }
         boolean ofThis = t != null && s.id().equals(t.scenario());
@@ -370,7 +376,7 @@ public final class TeachingAids {
         }
     }
 
-    /** Reads the tour and the answer of a finished run in the background. */
+    /** Reads the tour and the answer of a finished run in the background; without a scenario, its moments. */
     private void find(ScenarioSpec s, Trace t) {
         if (finding.containsKey(t)) {
             return;
@@ -380,13 +386,12 @@ public final class TeachingAids {
             List<TourStep> tour;
             int answer;
             try {
-                tour = List.copyOf(s.tour(t));
+                tour = List.copyOf(s == null ? TraceMoments.of(t) : s.tour(t));
             } catch (RuntimeException e) {
                 tour = List.of();
             }
             try {
-                ParamValues v = s.values(t.params());
-                answer = s.prediction(v).answerFor(t);
+                answer = s == null ? -1 : s.prediction(s.values(t.params())).answerFor(t);
             } catch (ParamException | RuntimeException e) {
                 answer = -1;
             }
