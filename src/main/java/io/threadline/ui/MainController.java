@@ -13,6 +13,7 @@ import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 import io.threadline.ui.KeyMap.Shortcut;
+import io.threadline.ui.teach.Comparison;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
@@ -206,6 +207,16 @@ public final class MainController {
             public ScenarioSpec scenario() {
                 // a user's program has no tour or prediction of its own
                 return program == null ? current : null;
+            }
+
+            @Override
+            public Comparison comparison() {
+                if (program != null) {
+                    Map<String, String> form = program.origin() == null ? Map.of()
+                            : edited.getOrDefault(program.origin().id(), Map.of());
+                    return new ProgramComparison(program, form, interpreter.get());
+                }
+                return current == null ? null : Comparison.of(current);
             }
 
             @Override

@@ -13,6 +13,7 @@ import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import io.threadline.ui.KeyMap.Shortcut;
 import io.threadline.ui.teach.CodeEditor;
+import io.threadline.ui.teach.ComparePane;
 import io.threadline.ui.teach.CodeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.FileChooser;
@@ -149,6 +150,30 @@ class UserProgramWindowTest extends FxTestBase {
         assertThat(fx(() -> stage.getTitle())).startsWith("chef_soup.py").contains("your edit of Chef soup");
         assertThat(fx(() -> ((javafx.scene.control.Label) node("runStatus")).getText()))
                 .contains("your edit of Chef soup", "chef_soup.py");
+    }
+
+    @Test
+    void compareRunsTheEditAgainstTheProgramAsItShipsOrTwoSeeds() {
+        edit("chef-soup");
+        replaceLine(5, "OLIVIA_SLEEP = 1.0   # parameter \"olivia\"");
+        fx(() -> c.teach().toggleCompare());
+        waitUntil("compare open", () -> c.teach().isComparing());
+        ComparePane p = c.teach().comparePane();
+        assertThat(fx(() -> p.param().getValue())).isSameAs(ProgramComparison.EDIT);
+        assertThat(fx(() -> p.valueA().getText() + " vs " + p.valueB().getText())).isEqualTo("on vs off");
+        fx(p::run);
+        waitUntil("both ran", () -> !p.isBusy() && p.viewB().traceProperty().get() != null);
+        assertThat(fx(() -> p.viewA().traceProperty().get().endTime())).isEqualTo(S);
+        assertThat(fx(() -> p.viewB().traceProperty().get().endTime())).isEqualTo(3 * S);
+        assertThat(fx(p::captionA)).startsWith("your edit — ended at 1.000 s");
+        assertThat(fx(p::captionB)).startsWith("as it ships — ended at 3.000 s (2.000 s later than A)");
+
+        fx(() -> p.param().setValue(p.param().getItems().stream().filter(x -> x.name().equals("seed"))
+                .findFirst().orElseThrow()));
+        assertThat(fx(() -> p.valueA().getText() + " vs " + p.valueB().getText())).isEqualTo("0 vs 1");
+        fx(p::run);
+        waitUntil("both ran again", () -> !p.isBusy() && fx(p::captionB).startsWith("seed 1"));
+        assertThat(fx(p::captionA)).startsWith("seed 0 — ended at 1.000 s");
     }
 
     @Test

@@ -68,6 +68,9 @@ public final class TeachingAids {
         /** Where the lines of {@code t} are in the code the window shows. */
         Code codeOf(Trace t);
 
+        /** What a comparison of the scenario or program shown runs, or null if none is shown. */
+        Comparison comparison();
+
         /** The parameter form's text values. */
         Map<String, String> formValues();
 
@@ -242,8 +245,9 @@ public final class TeachingAids {
     /** A scenario was selected (its last trace, if any, is shown). */
     public void scenarioShown(ScenarioSpec s) {
         pendingPick = -1;
-        if (compare.isVisible() && s != null) {
-            compare.open(s, host.formValues());
+        Comparison c = host.comparison();
+        if (compare.isVisible() && c != null) {
+            compare.open(c, host.formValues());
         }
         refreshTeaching(true);
     }
@@ -456,10 +460,10 @@ public final class TeachingAids {
     }
 
     private void showCompare(boolean on) {
-        ScenarioSpec s = host.scenario();
-        boolean show = on && s != null;
+        Comparison c = host.comparison();
+        boolean show = on && c != null;
         if (show) {
-            compare.open(s, host.formValues());
+            compare.open(c, host.formValues());
         }
         if (show != compare.isVisible() && centerSplit != null) {
             // two timelines need the height; the single run's output gives it for a while
