@@ -29,6 +29,8 @@ final class WindowLayout {
     private final Node list;
     private final TimelineView timeline;
     private final SplitPane sidePanel;
+    /** Where the side panel's divider was before the code got room, or -1 while it has none. */
+    private double codeRoomFrom = -1;
     private double[] savedColumns = {LIST_END, SIDE_PANEL_START};
     private boolean presentation;
 
@@ -53,10 +55,14 @@ final class WindowLayout {
      */
     void roomForCode(boolean editing) {
         double at = sidePanel.getDividerPositions()[0];
-        if (editing && Math.abs(at - DETAILS_SHARE) < 0.02) {
+        if (editing && codeRoomFrom < 0 && at > EDITING_DETAILS_SHARE + 0.03) {
+            codeRoomFrom = at;
             sidePanel.setDividerPositions(EDITING_DETAILS_SHARE);
-        } else if (!editing && Math.abs(at - EDITING_DETAILS_SHARE) < 0.02) {
-            sidePanel.setDividerPositions(DETAILS_SHARE);
+        } else if (!editing && codeRoomFrom >= 0) {
+            if (Math.abs(at - EDITING_DETAILS_SHARE) < 0.03) {
+                sidePanel.setDividerPositions(codeRoomFrom);
+            }
+            codeRoomFrom = -1;
         }
     }
 

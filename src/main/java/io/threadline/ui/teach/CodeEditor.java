@@ -295,7 +295,7 @@ public final class CodeEditor extends VBox {
         problemLabel.setVisible(true);
         restyleParagraphs();
         if (problemLine >= 0) {
-            area.showParagraphInViewport(problemLine);
+            reveal(problemLine);
         }
     }
 
@@ -345,8 +345,22 @@ public final class CodeEditor extends VBox {
         tags.rebuild();
         Integer p = primary(now);
         if (p != null && !Objects.equals(p, was) && p >= 1 && p <= lines) {
-            area.showParagraphInViewport(p - 1);
+            reveal(p - 1);
         }
+    }
+
+    /** Brings a paragraph into view with a line of context around it, the view moved only if needed. */
+    private void reveal(int par) {
+        try {
+            int first = area.firstVisibleParToAllParIndex();
+            int last = area.lastVisibleParToAllParIndex();
+            if (par > first && par < last) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            // nothing laid out yet: centre it
+        }
+        area.showParagraphAtCenter(par);
     }
 
     public List<CodeView.LineMark> marks() {
