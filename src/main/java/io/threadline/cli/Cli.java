@@ -396,7 +396,9 @@ public final class Cli {
 
     static String summary(Trace trace) {
         StringBuilder b = new StringBuilder();
-        b.append(trace.outcome().label()).append(" at ").append(seconds(trace.endTime()))
+        // a deadlock is dated when its cycle closed; the run was stopped later
+        long at = trace.outcome() == RunOutcome.DEADLOCK ? trace.lastChange() : trace.endTime();
+        b.append(trace.outcome().label()).append(" at ").append(seconds(at))
                 .append(", ").append(count(trace.threadCount(), "thread"))
                 .append(", ").append(count(trace.eventCount(), "state change"));
         if (trace.outcome() != RunOutcome.COMPLETED && !trace.outcomeMessage().isEmpty()) {

@@ -35,6 +35,7 @@ final class TraceBuilder implements EventBuilder {
     private final RunOutcome outcome;
     private final String message;
     private final long end;
+    private int exitStatus = -1;
     private final Map<String, CounterTrack> counters = new HashMap<>();
 
     /** Per thread: where its next span must start (-1 before its first), and whether it died. */
@@ -117,6 +118,8 @@ final class TraceBuilder implements EventBuilder {
         long end = time(required(header, "end", "otherData"), "otherData.end");
 
         TraceBuilder b = new TraceBuilder(outcome, message, end, budget);
+        JsonValue status = h.get("exitStatus");
+        b.exitStatus = status == null ? outcome.defaultExitStatus() : (int) whole(status, "otherData.exitStatus", -1, 255);
         b.trace.describe(scenario, params, seed, clock);
         b.trace.setSource(source);
         for (JsonValue s : stringList(h.get("strings"), "otherData.strings")) {
@@ -211,11 +214,17 @@ final class TraceBuilder implements EventBuilder {
                     role = ThreadRole.ofLabel(string(roleValue, "args.role"));
                     if (role == null) {
                         throw at(roleValue, "unknown thread role " + JsonValue.quote(roleValue.text)
-                                + " (expected main, thread, worker or helper)");
+                                + " (expected main, thread, worker, helper, process or task)");
                     }
                 }
+                JsonValue parentValue = arg(e, "parent", false);
+                int parent = -1;
+                if (parentValue != null) {
+                    // an asyncio task's thread: declared before the task
+                    parent = (int) whole(parentValue, "args.parent", BASE, BASE + trace.threadCount() - 1L) - BASE;
+                }
                 budget.charge(ReadBudget.THREAD_BYTES + ReadBudget.text(threadName), e.line, e.column);
-                int id = trace.addThread(threadName, pid - BASE, daemon, role);
+                int id = trace.addThread(threadName, pid - BASE, daemon, role, parent);
                 laneEnds.add(new long[] {-1});
                 dead.add(new boolean[1]);
                 threadByName.merge(threadName, id, (a, b) -> AMBIGUOUS);
@@ -289,9 +298,11 @@ final class TraceBuilder implements EventBuilder {
                 String input = string(arg(e, "input", true), "args.input");
                 String value = string(arg(e, "value", true), "args.value");
                 int from = threadRef(e, "from");
+                JsonValue chunkValue = arg(e, "chunk", false);
+                int chunk = chunkValue == null ? -1 : (int) whole(chunkValue, "args.chunk", 0, Integer.MAX_VALUE);
                 budget.charge(item(resultCount++) + ReadBudget.text(variant) + ReadBudget.text(input)
                         + ReadBudget.text(value), e.line, e.column);
-                trace.result(new ResultMark(ts, tid, variant, input, value, from));
+                trace.result(new ResultMark(ts, tid, variant, input, value, from, chunk));
             }
             default -> throw at(catValue, "unknown instant event category " + JsonValue.quote(cat)
                     + " (expected state, output or result)");
@@ -463,7 +474,7 @@ final class TraceBuilder implements EventBuilder {
                         + " but the trace ends at " + end + " (otherData.end)");
             }
         }
-        trace.finish(end, outcome, message);
+        trace.finish(end, outcome, message, exitStatus);
         return trace;
     }
 

@@ -88,6 +88,10 @@ public final class TraceJsonWriter {
         }
         g.writeStringField("outcome", snap.outcome.label());
         g.writeStringField("message", snap.message);
+        if (snap.exitStatus != snap.outcome.defaultExitStatus()) {
+            // only when the outcome does not say it: older files stay byte for byte the same
+            g.writeNumberField("exitStatus", snap.exitStatus);
+        }
         g.writeNumberField("end", snap.end);
         g.writeArrayFieldStart("counters");
         for (CounterTrack c : snap.counters) {
@@ -144,6 +148,9 @@ public final class TraceJsonWriter {
             g.writeStringField("name", info.name());
             g.writeBooleanField("daemon", info.daemon());
             g.writeStringField("role", info.role().label());
+            if (info.parent() >= 0) {
+                g.writeNumberField("parent", info.parent() + TraceFormat.ID_BASE);
+            }
             closeEvent(g);
 
             // Perfetto orders lanes by this; without it, by tid or name.
@@ -358,6 +365,9 @@ public final class TraceJsonWriter {
             g.writeStringField("input", r.input());
             g.writeStringField("value", r.value());
             threadRef("from", r.from());
+            if (r.chunk() >= 0) {
+                g.writeNumberField("chunk", r.chunk());
+            }
             closeEvent(g);
         }
 
@@ -392,6 +402,7 @@ public final class TraceJsonWriter {
         final int strings;
         final io.threadline.trace.RunOutcome outcome;
         final String message;
+        final int exitStatus;
         final long end;
         /** Per thread: whether another thread has its name, so references need its id too. */
         final boolean[] sharedName;
@@ -402,6 +413,7 @@ public final class TraceJsonWriter {
             // Outcome first: if it says finished, everything below is complete.
             outcome = trace.outcome();
             message = trace.outcomeMessage();
+            exitStatus = trace.exitStatus();
             threads = trace.threadCount();
             laneSizes = new int[threads];
             long latest = 0;

@@ -2,6 +2,7 @@ package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
 import io.threadline.trace.RunOutcome;
+import io.threadline.trace.ThreadRole;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 
@@ -35,6 +36,11 @@ final class Scheduler {
 
     final ReentrantLock lock = new ReentrantLock();
     private final Condition tick = lock.newCondition();
+    /** Event loops and their tasks' carriers take turns on it (see EventLoop). */
+    final Condition loopTurn = lock.newCondition();
+    /** The Java threads carrying asyncio tasks: they run on their loop thread's behalf. */
+    private final List<Thread> carriers = new ArrayList<>();
+    private int taskNames;
     final Trace trace;
     final RunOptions options;
     final SimClock clock;
@@ -52,9 +58,10 @@ final class Scheduler {
     /** Holding a core, waiting for the baton to execute scenario code. */
     private final List<SimThread> ready = new ArrayList<>();
     private final List<SimThread> threads = new ArrayList<>();
-    private final List<SimProcess> processes = new ArrayList<>();
+    private final List<Interpreter> processes = new ArrayList<>();
     private int freeCores;
-    private int poolWorkers;
+    private int children;
+    private int namedThreads;
     private int executors;
     private volatile SimThread baton;
     /** Bumped on every runtime call and handoff; the watchdog reads it. */
@@ -62,12 +69,16 @@ final class Scheduler {
     private long lastSeenProgress = -1;
     private long lastProgressNanos;
     private int liveNonDaemon;
+    /** The program's exit status so far: 1 once the main thread raised, sys.exit's code. */
+    private int exitStatus;
+    /** What set a non-zero exit status, for the outcome's message. */
+    private String exitedBy;
     private boolean finishing;
     private volatile boolean finished;
     private final CountDownLatch ended = new CountDownLatch(1);
-    final SimProcess mainProcess;
+    final Interpreter mainProcess;
 
-    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE }
+    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE, HANDOVER, FORK }
 
     private static final class Timer implements Comparable<Timer> {
         final long time;
@@ -117,12 +128,17 @@ final class Scheduler {
         return t;
     }
 
+    /** Makes the calling Java thread act for {@code t} (an asyncio task's carrier acts for its loop thread). */
+    static void bindCurrent(SimThread t) {
+        CURRENT.set(t);
+    }
+
     static Scheduler current() {
         return currentThread().scheduler;
     }
 
     /** The process a new thread joins: its creator's, or the main process outside the run. */
-    SimProcess processOfCaller() {
+    Interpreter processOfCaller() {
         SimThread t = CURRENT.get();
         return t != null && t.scheduler == this ? t.process : mainProcess;
     }
@@ -159,10 +175,10 @@ final class Scheduler {
 
     // ------------------------------------------------------------------ processes and threads
 
-    SimProcess newProcess(String name) {
+    Interpreter newProcess(String name) {
         lock.lock();
         try {
-            SimProcess p = new SimProcess(trace.addProcess(name), name, options.switchInterval());
+            Interpreter p = new Interpreter(trace.addProcess(name), name, options.switchInterval());
             processes.add(p);
             return p;
         } finally {
@@ -197,7 +213,9 @@ final class Scheduler {
             clock.anchor(0);
             Watchdog.watch(this);
             main.started = true;
+            main.process.forked = true;
             liveNonDaemon++;
+            main.process.liveNonDaemon++;
             main.javaThread = newJavaThread(main);
             makeRunnable(main, Reason.STARTED, null);
             allocate();
@@ -260,11 +278,47 @@ final class Scheduler {
             }
             if (error != null) {
                 String what = PyError.describe(error);
-                if (!(error instanceof PyError p && p.isReported())) {
-                    trace.output(now, t.id, "Exception in thread " + t.getName() + ": " + what, true);
+                // A hosted program printed its own traceback: the runtime adds no line of its own.
+                boolean reported = error instanceof PyError p && p.isReported();
+                boolean mainThread = t.role == ThreadRole.MAIN && t.process == mainProcess;
+                SimProcess child = t.process.child != null && t.process.child.mainThread == t ? t.process.child : null;
+                if (error instanceof SystemExit exit) {
+                    // sys.exit: no traceback; a main thread's code is its process's exit status.
+                    if (child != null) {
+                        child.status = exit.code();
+                    }
+                    if (mainThread) {
+                        exitStatus = exit.code();
+                        exitedBy = exit.code() == 0 ? null : t.getName() + " called sys.exit(" + exit.code() + ")";
+                    }
+                } else {
+                    if (child != null) {
+                        child.status = 1;
+                    }
+                    if (!reported) {
+                        if (child != null) {
+                            // multiprocessing's header for a child's uncaught exception; exitcode 1
+                            trace.output(now, t.id, "Process " + child.name() + ":", true);
+                        } else if (!mainThread) {
+                            // threading.excepthook's header; the main thread's traceback has none.
+                            trace.output(now, t.id, "Exception in thread " + t.getName() + ":", true);
+                        }
+                        for (String line : Traceback.lines(error, sites.programClassName())) {
+                            trace.output(now, t.id, line, true);
+                        }
+                    }
+                    if (mainThread) {
+                        exitStatus = 1;
+                        exitedBy = t.getName() + " raised " + what;
+                    }
                 }
                 t.line = lineOf(error, t.line);
-                die(t, Reason.RAISED, null, what);
+                if (error instanceof SystemExit) {
+                    // sys.exit ends the thread as an exit, not as an error: no traceback, "returned"
+                    die(t, Reason.RETURNED, null, null);
+                } else {
+                    die(t, Reason.RAISED, null, what);
+                }
             } else {
                 die(t, Reason.RETURNED, null, null);
             }
@@ -302,11 +356,23 @@ final class Scheduler {
             }
             t.started = true;
             if (!t.daemon) {
-                liveNonDaemon++;
+                t.process.liveNonDaemon++;
+                if (!t.process.daemonic) {
+                    liveNonDaemon++;
+                }
             }
             t.javaThread = newJavaThread(t);
             t.line = me.line;
-            makeRunnable(t, Reason.STARTED, me);
+            if (t.process != me.process && !t.process.forked && options.forkCost() > 0) {
+                // A new process: its first thread can run once the fork and bootstrap are done.
+                t.process.forked = true;
+                t.starter = null;
+                t.forkedBy = me;
+                addTimer(now + options.forkCost(), TimerKind.FORK, t);
+            } else {
+                t.process.forked = true;
+                makeRunnable(t, Reason.STARTED, me);
+            }
             t.javaThread.start();
             if (handshake) {
                 t.starter = me;
@@ -363,7 +429,8 @@ final class Scheduler {
     void print(String text) {
         SimThread me = enter();
         try {
-            trace.output(now, me.id, text, false);
+            // A task's print is its own line, in its colour: the task is a lane of its own.
+            trace.output(now, me.currentTask != null ? me.currentTask.id : me.id, text, false);
         } finally {
             lock.unlock();
         }
@@ -419,6 +486,16 @@ final class Scheduler {
             me.cpuRemaining = micros;
             startSlice(me);
             switchAway(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The calling thread's process id, as {@link SimProcess#pid()} numbers them. */
+    int pid() {
+        SimThread me = enter();
+        try {
+            return SimProcess.MAIN_PID + me.process.id;
         } finally {
             lock.unlock();
         }
@@ -490,6 +567,47 @@ final class Scheduler {
     /** Records a transition of {@code t} at the current time. Lock held. */
     void record(SimThread t, ThreadState state, Reason reason, SimThread cause, String detail) {
         trace.transition(t.id, now, state, reason, cause == null ? -1 : cause.id, detail, t.line);
+        if (t.currentTask != null && state != ThreadState.DEAD) {
+            // A blocking call in a coroutine blocks the thread, and with it the task running it.
+            trace.transition(t.currentTask.id, now, state, reason, cause == null ? -1 : cause.id, detail, t.line);
+        }
+    }
+
+    /**
+     * An event loop with nothing ready waits in its selector (lock held): for {@code timeout}
+     * microseconds (its next timer), or, if negative, until something wakes it.
+     */
+    void select(SimThread me, long timeout, String detail) {
+        me.waitToken++;
+        record(me, ThreadState.WAITING, Reason.SELECT, null, detail);
+        me.waitDescription = "select (" + detail + ")";
+        me.waitReason = Reason.SELECT;
+        if (timeout >= 0) {
+            addTimer(now + timeout, TimerKind.SLEEP, me);
+        }
+        releaseCore(me);
+        allocate();
+        switchAway(me);
+    }
+
+    /** Remembers a loop thread's own Java thread, which waits while a task's carrier acts for it. */
+    void registerLoopThread(Thread loopJava) {
+        if (!carriers.contains(loopJava)) {
+            carriers.add(loopJava);
+        }
+    }
+
+    /** A Java thread to carry an asyncio task's coroutine for {@code loopThread}; started by the caller. */
+    Thread newCarrier(SimThread loopThread, String task, Runnable body) {
+        Thread jt = new ScenarioThread(body, javaThreadPrefix + loopThread.getName() + "-" + task);
+        jt.setDaemon(true);
+        carriers.add(jt);
+        return jt;
+    }
+
+    /** The N of an asyncio task's default name (Task-N), counted as CPython counts them. */
+    int nextTaskNumber() {
+        return ++taskNames;
     }
 
     // ------------------------------------------------------------------ cores, GIL and baton
@@ -515,14 +633,27 @@ final class Scheduler {
             t.running = true;
             if (options.gil()) {
                 t.process.gilHolder = t;
+                if (t.process.handoverPending && options.switchCost() > 0) {
+                    // A forced switch: the GIL is in transit to this thread, which stays runnable
+                    // (holding neither core time nor bytecode) until it has taken it.
+                    t.process.handoverPending = false;
+                    addTimer(now + options.switchCost(), TimerKind.HANDOVER, t);
+                    continue;
+                }
+                t.process.handoverPending = false;
             }
-            record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
-            t.quantumStart = now;
-            if (t.computing) {
-                startSlice(t);
-            } else {
-                ready.add(t);
-            }
+            beginRunning(t);
+        }
+    }
+
+    /** {@code t} holds its core (and GIL) from now: it runs, or computes. Lock held. */
+    private void beginRunning(SimThread t) {
+        record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
+        t.quantumStart = now;
+        if (t.computing) {
+            startSlice(t);
+        } else {
+            ready.add(t);
         }
     }
 
@@ -579,6 +710,16 @@ final class Scheduler {
         t.sliceStart = now;
         t.waitToken++;
         addTimer(Math.min(now + t.cpuRemaining, quantumEnd), TimerKind.CPU_SLICE, t);
+    }
+
+    /** Whether a runnable thread of {@code t}'s own process waits for its GIL. */
+    private boolean sameProcessWaiting(SimThread t) {
+        for (SimThread r : runnable) {
+            if (r.process == t.process) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a runnable thread would get going if {@code t} gave up its core and GIL. */
@@ -639,7 +780,14 @@ final class Scheduler {
             }
             baton = null;
             if (liveNonDaemon == 0) {
-                finishRun(RunOutcome.COMPLETED, "", null, null);
+                if (exitStatus == 0) {
+                    finishRun(RunOutcome.COMPLETED, "", null, null);
+                } else {
+                    // As CPython: the traceback was printed, the other threads were waited for,
+                    // and the process exits with a failure status.
+                    finishRun(RunOutcome.RAISED, exitedBy + "; the program exited with status " + exitStatus,
+                            null, null);
+                }
                 return null;
             }
             while (!timers.isEmpty() && timers.peek().stale()) {
@@ -649,13 +797,17 @@ final class Scheduler {
             if (next == null) {
                 // Nothing can ever wake them. Let the stuck waits show on the timeline for a
                 // moment (they would last forever) before the run is stopped.
+                long closed = now;
                 String report = deadlockReport();
                 long shown = Math.min(options.timeLimit(), now + Math.max(DEADLOCK_SHOWN, now / 4));
                 if (shown > now && awaitClock(shown)) {
                     now = shown;
                     trace.advance(now);
                 }
-                finishRun(RunOutcome.DEADLOCK, report, null, "deadlock");
+                // Nobody is killed: a real program would hang here forever, its threads waiting.
+                finishRun(RunOutcome.DEADLOCK, "deadlock at " + formatSeconds(closed) + ": " + report
+                        + "; a real program would hang from there (Threadline stopped it at " + formatSeconds(now)
+                        + ")", null, null);
                 return null;
             }
             long target = Math.min(next.time, options.timeLimit());
@@ -680,6 +832,9 @@ final class Scheduler {
                     fire(due);
                 }
             }
+            // Only now are the woken threads given cores and GILs: under one GIL the seeded order
+            // picks which of them runs first, not the order their timers were set in.
+            allocate();
         }
     }
 
@@ -696,9 +851,9 @@ final class Scheduler {
         SimThread t = tm.thread;
         switch (tm.kind) {
             case SLEEP -> {
+                // No core yet: the batch of timers due now is given cores together (nextToRun).
                 t.waitToken++;
                 makeRunnable(t, Reason.TIMER, null);
-                allocate();
             }
             case TIMEOUT -> {
                 t.timedOut = true;
@@ -707,7 +862,6 @@ final class Scheduler {
                 }
                 t.waitToken++;
                 makeRunnable(t, Reason.TIMEOUT, null);
-                allocate();
             }
             case CPU_SLICE -> {
                 t.cpuRemaining -= now - t.sliceStart;
@@ -720,6 +874,9 @@ final class Scheduler {
                     // CPython's forced switch, the thread giving way cannot take it straight back.
                     releaseCore(t);
                     t.waitToken++;
+                    // The next holder of this GIL pays for the hand-over (a thread of another
+                    // process needs none: it only wanted the core).
+                    t.process.handoverPending = options.gil() && sameProcessWaiting(t);
                     record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
                     allocate();
                     runnable.add(t);
@@ -731,6 +888,8 @@ final class Scheduler {
                     startSlice(t);
                 }
             }
+            case HANDOVER -> beginRunning(t);
+            case FORK -> makeRunnable(t, Reason.STARTED, t.forkedBy);
             default -> throw new IllegalStateException(tm.kind.name());
         }
     }
@@ -756,7 +915,13 @@ final class Scheduler {
         }
         allocate();
         if (!t.daemon && t.started) {
-            liveNonDaemon--;
+            t.process.liveNonDaemon--;
+            if (!t.process.daemonic) {
+                liveNonDaemon--;
+            }
+            if (t.process.liveNonDaemon == 0) {
+                processEnded(t.process, t);
+            }
             if (liveNonDaemon == 0) {
                 // As at interpreter exit: daemons are cut off wherever they are.
                 for (SimThread d : new ArrayList<>(threads)) {
@@ -764,6 +929,67 @@ final class Scheduler {
                         kill(d, t, "cut off at exit: the last non-daemon thread ended");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The last non-daemon thread of {@code p} has ended (lock held). A child process exits: its
+     * daemon threads are cut off, its exit code is set, its joiners woken. When the main process
+     * gets there, its daemonic children are terminated, as multiprocessing does at exit.
+     */
+    private void processEnded(Interpreter p, SimThread last) {
+        SimProcess h = p.child;
+        if (h != null && h.exitcode == null) {
+            for (SimThread d : new ArrayList<>(threads)) {
+                if (d.process == p && d.started && !d.dead) {
+                    kill(d, last, "cut off at exit: its process ended");
+                }
+            }
+            h.exitcode = h.signal != 0 ? -h.signal : h.status;
+            for (SimThread j : h.joiners.all()) {
+                wake(j, Reason.WOKEN, last);
+            }
+        }
+        if (p == mainProcess) {
+            for (Interpreter q : new ArrayList<>(processes)) {
+                if (q.child != null && q.daemonic && q.child.exitcode == null) {
+                    signalLocked(q.child, SimProcess.SIGTERM, "terminated (SIGTERM): a daemonic process, "
+                            + "its parent ended", last);
+                }
+            }
+        }
+    }
+
+    /** terminate()/kill() of a child process: every thread of it ends where it is. */
+    void signal(SimProcess h, int sig, String detail) {
+        SimThread me = enter();
+        try {
+            if (h.interpreter != null && h.exitcode == null) {
+                signalLocked(h, sig, detail, me);
+                allocate();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (me.killed) {
+            // a process that terminated itself
+            throw new Killed();
+        }
+    }
+
+    private void signalLocked(SimProcess h, int sig, String detail, SimThread by) {
+        h.signal = sig;
+        for (SimThread t : new ArrayList<>(threads)) {
+            if (t.process == h.interpreter && t.started && !t.dead) {
+                kill(t, by, detail);
+            }
+        }
+        if (h.exitcode == null) {
+            // no thread of it was alive to end: it exits now
+            h.exitcode = -sig;
+            for (SimThread j : h.joiners.all()) {
+                wake(j, Reason.WOKEN, by);
             }
         }
     }
@@ -783,7 +1009,15 @@ final class Scheduler {
         finishing = true;
         for (SimThread t : new ArrayList<>(threads)) {
             if (t.started && !t.dead) {
-                kill(t, cause, killDetail);
+                if (killDetail != null) {
+                    kill(t, cause, killDetail);
+                } else {
+                    // Left as it is on the timeline (a deadlock's waits); its Java thread unwinds.
+                    t.killed = true;
+                    if (t.javaThread != null) {
+                        LockSupport.unpark(t.javaThread);
+                    }
+                }
                 if (t.javaThread != null && t.javaThread != Thread.currentThread()) {
                     // Wakes a thread stuck in a raw sleep or wait outside the runtime.
                     t.javaThread.interrupt();
@@ -793,8 +1027,10 @@ final class Scheduler {
         finished = true;
         baton = null;
         Watchdog.forget(this);
-        trace.finish(now, outcome, message);
+        trace.finish(now, outcome, message, outcome == RunOutcome.COMPLETED || outcome == RunOutcome.RAISED
+                ? exitStatus : -1);
         tick.signalAll();
+        loopTurn.signalAll();
         ended.countDown();
     }
 
@@ -930,7 +1166,7 @@ final class Scheduler {
     private String deadlockReport() {
         List<SimThread> cycle = DeadlockCycle.find(threads);
         if (!cycle.isEmpty()) {
-            StringJoiner j = new StringJoiner(", ", "deadlock: ", "");
+            StringJoiner j = new StringJoiner(", ");
             for (SimThread t : cycle) {
                 j.add(t.waitReason == Reason.JOIN
                         ? t.getName() + " waits for " + t.blockedOn.getName() + " to end (join)"
@@ -938,7 +1174,7 @@ final class Scheduler {
             }
             return j.toString();
         }
-        StringJoiner j = new StringJoiner(", ", "deadlock: every live thread is waiting and no timer is pending: ", "");
+        StringJoiner j = new StringJoiner(", ", "every live thread is waiting and no timer is pending: ", "");
         for (SimThread t : threads) {
             if (t.started && !t.dead) {
                 j.add(t.getName() + " (" + t.waitDescription + ")");
@@ -966,8 +1202,29 @@ final class Scheduler {
         return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + " s";
     }
 
-    int nextPoolWorkerNumber() {
-        return ++poolWorkers;
+    /** The N of a child process's name (Process-N, ForkPoolWorker-N): one count for all, as CPython's. */
+    int nextChildNumber() {
+        return ++children;
+    }
+
+    /** The N of a thread named as threading names it (Thread-N). */
+    int nextThreadNumber() {
+        return ++namedThreads;
+    }
+
+    /** Kills {@code victims} where they are, as a signal would (the caller's doing). */
+    void terminate(List<SimThread> victims, String detail) {
+        SimThread me = enter();
+        try {
+            for (SimThread t : victims) {
+                if (t.started && !t.dead) {
+                    kill(t, me, detail);
+                }
+            }
+            allocate();
+        } finally {
+            lock.unlock();
+        }
     }
 
     int nextExecutorNumber() {
@@ -995,6 +1252,11 @@ final class Scheduler {
             for (SimThread t : threads) {
                 if (t.javaThread != null) {
                     out.add(t.javaThread);
+                }
+            }
+            for (Thread c : carriers) {
+                if (!out.contains(c)) {
+                    out.add(c);
                 }
             }
             return out;

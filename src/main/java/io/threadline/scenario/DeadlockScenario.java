@@ -88,8 +88,9 @@ public final class DeadlockScenario extends ScenarioSpec {
                     "Alice asks for account B: Bob holds it. She waits (lock)."));
             steps.add(new TourStep(bobWaits.time(), bob, "Bob waits for A",
                     "Bob asks for account A: Alice holds it. He waits (lock), and nobody is left to release anything."));
-            steps.add(new TourStep(trace.endTime(), -1, "Deadlock detected",
-                    "Every thread waits and no timer is pending. " + capitalised(trace.outcomeMessage()) + "."));
+            steps.add(new TourStep(trace.lastChange(), -1, "Deadlock detected",
+                    "Every thread waits and no timer is pending: nothing can ever wake them. "
+                            + capitalised(trace.outcomeMessage()) + "."));
         } else {
             if (bobWaits.found()) {
                 steps.add(new TourStep(bobWaits.time(), bob, "Bob waits for A first",

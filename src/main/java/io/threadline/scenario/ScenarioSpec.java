@@ -163,7 +163,7 @@ public abstract class ScenarioSpec {
         for (ParamSpec p : params()) {
             String raw = given.containsKey(p.name()) ? given.get(p.name()).trim() : p.defaultValue();
             typed.put(p.name(), p.check(raw));
-            text.put(p.name(), raw);
+            text.put(p.name(), p.canonical(raw));
         }
         return new ParamValues(text, typed);
     }

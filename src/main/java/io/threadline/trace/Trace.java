@@ -42,6 +42,7 @@ public final class Trace {
     private volatile long now;
     private volatile RunOutcome outcome = RunOutcome.RUNNING;
     private volatile String outcomeMessage = "";
+    private volatile int exitStatus = -1;
 
     // ---- header
 
@@ -91,9 +92,14 @@ public final class Trace {
     }
 
     public int addThread(String name, int process, boolean daemon, ThreadRole role) {
+        return addThread(name, process, daemon, role, -1);
+    }
+
+    /** Adds a lane; {@code parent} is the thread an asyncio task's lane belongs under, or -1. */
+    public int addThread(String name, int process, boolean daemon, ThreadRole role, int parent) {
         int id = threads.size();
         lanes.add(new LaneColumns());
-        threads.add(new ThreadInfo(id, name, process, daemon, role));
+        threads.add(new ThreadInfo(id, name, process, daemon, role, parent));
         return id;
     }
 
@@ -153,8 +159,15 @@ public final class Trace {
     }
 
     public void finish(long endTime, RunOutcome how, String message) {
+        finish(endTime, how, message, how.defaultExitStatus());
+    }
+
+    /** Ends the trace; {@code status} is the program's exit status, -1 if it never exited by itself. */
+    public void finish(long endTime, RunOutcome how, String message, int status) {
         advance(endTime);
         this.outcomeMessage = message == null ? "" : message;
+        this.exitStatus = status;
+        // Last: a reader that sees the outcome sees the rest.
         this.outcome = how;
     }
 
@@ -205,6 +218,27 @@ public final class Trace {
     /** Why the run ended, in one line, e.g. which threads were still alive at a time limit. */
     public String outcomeMessage() {
         return outcomeMessage;
+    }
+
+    /** The program's exit status (0 completed, 1 after a traceback, sys.exit's code), or -1 for none. */
+    public int exitStatus() {
+        return exitStatus;
+    }
+
+    /**
+     * The time of the latest transition of any thread: for a deadlock, the moment its cycle
+     * closed (the run was stopped later, so the stuck waits show).
+     */
+    public long lastChange() {
+        long last = 0;
+        for (int t = 0, n = threadCount(); t < n; t++) {
+            LaneColumns lane = lanes.get(t);
+            int size = lane.size();
+            if (size > 0) {
+                last = Math.max(last, lane.time(size - 1));
+            }
+        }
+        return last;
     }
 
     public int outputCount() {

@@ -33,6 +33,25 @@ class TraceRoundTripTest {
         return TraceJsonReader.read(new ByteArrayInputStream(bytes));
     }
 
+    @Test
+    void aRaisedRunKeepsItsExitStatusAndADeadlockItsWaitingThreads() throws Exception {
+        Trace raised = run("semaphore", Map.of());
+        assertThat(raised.outcome()).isEqualTo(RunOutcome.RAISED);
+        Trace back = read(TraceJsonWriter.toBytes(raised));
+        assertSameTrace(back, raised);
+        assertThat(back.exitStatus()).isEqualTo(1);
+
+        Trace exited = new Trace();
+        exited.finish(0, RunOutcome.RAISED, "Main called sys.exit(3)", 3);
+        assertThat(read(TraceJsonWriter.toBytes(exited)).exitStatus()).isEqualTo(3);
+
+        Trace deadlock = run("deadlock", Map.of());
+        Trace again = read(TraceJsonWriter.toBytes(deadlock));
+        assertSameTrace(again, deadlock);
+        assertThat(again.exitStatus()).isEqualTo(-1);
+        assertThat(again.lastChange()).isEqualTo(500_000);
+    }
+
     @ParameterizedTest
     @MethodSource(Scenarios.IDS)
     void writeReadWriteGivesTheSameBytesAndEveryColumn(String id) throws Exception {

@@ -332,6 +332,7 @@ public final class ComparePane extends VBox {
     private static String outcome(Trace t) {
         return switch (t.outcome()) {
             case DEADLOCK -> "deadlocked";
+            case RAISED -> "raised (exit status " + t.exitStatus() + ")";
             case TIME_LIMIT -> "stopped by the time limit";
             case FAILED -> "failed";
             case STOPPED -> "stopped";

@@ -373,6 +373,9 @@ final class ThreadTrack implements Track {
             case MAIN -> "the main thread";
             case WORKER -> "a pool worker";
             case HELPER -> "a pool helper thread";
+            case PROCESS -> "the main thread of a child process";
+            case TASK -> "an asyncio task of " + (info.parent() >= 0 ? ctx.trace().thread(info.parent()).name()
+                    : "an event loop");
             case THREAD -> "a thread";
         });
         if (info.daemon()) {

@@ -12,7 +12,7 @@ import static io.threadline.testing.TraceText.transitions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** concurrent.futures semantics: submit, result, as_completed, map, shutdown; and io waits. */
-class ThreadPoolExecutorTest {
+class SimThreadPoolExecutorTest {
     private static final double[] DURATIONS = {3, 1, 2};
 
     private abstract static class Downloads extends Program {
@@ -27,7 +27,7 @@ class ThreadPoolExecutorTest {
         Trace t = Runs.run(new Downloads() {
             @Override
             protected void main() {
-                ThreadPoolExecutor ex = executor(2);
+                SimThreadPoolExecutor ex = executor(2);
                 SimFuture<String> f = ex.submit(this::fetch, 1);
                 print("done yet: " + f.done());
                 print(f.result());
@@ -48,7 +48,7 @@ class ThreadPoolExecutorTest {
         Trace t = Runs.run(new Downloads() {
             @Override
             protected void main() {
-                ThreadPoolExecutor ex = executor(3);
+                SimThreadPoolExecutor ex = executor(3);
                 for (SimFuture<String> f : ex.submitAll(this::fetch, List.of(0, 1, 2))) {
                     print(f.result());
                 }
@@ -64,7 +64,7 @@ class ThreadPoolExecutorTest {
         Trace t = Runs.run(new Downloads() {
             @Override
             protected void main() {
-                ThreadPoolExecutor ex = executor(3);
+                SimThreadPoolExecutor ex = executor(3);
                 print(ex.map(this::fetch, List.of(0, 1, 2)));
                 ex.shutdown(true);
             }
@@ -78,7 +78,7 @@ class ThreadPoolExecutorTest {
         Trace t = Runs.run(new Downloads() {
             @Override
             protected void main() {
-                ThreadPoolExecutor ex = executor(2);
+                SimThreadPoolExecutor ex = executor(2);
                 List<SimFuture<String>> fs = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
                     fs.add(ex.submit(this::fetch, i));
@@ -106,7 +106,7 @@ class ThreadPoolExecutorTest {
         Trace t = Runs.run(new Program() {
             @Override
             protected void main() {
-                ThreadPoolExecutor ex = executor(1);
+                SimThreadPoolExecutor ex = executor(1);
                 SimFuture<Integer> f = ex.submit(x -> {
                     throw new PyError("ValueError", "no " + x);
                 }, 7);

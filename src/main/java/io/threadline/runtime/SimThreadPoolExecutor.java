@@ -15,7 +15,7 @@ import java.util.function.Function;
  * they share its GIL), created one per submit until {@code maxWorkers} exist and none is idle,
  * taking tasks from a work queue (waiting: queue-get while there are none).
  */
-public final class ThreadPoolExecutor {
+public final class SimThreadPoolExecutor {
     private final Scheduler s;
     private final int maxWorkers;
     private final String prefix;
@@ -24,7 +24,7 @@ public final class ThreadPoolExecutor {
     private int idle;
     private boolean shutdown;
 
-    ThreadPoolExecutor(Scheduler s, int maxWorkers) {
+    SimThreadPoolExecutor(Scheduler s, int maxWorkers) {
         if (maxWorkers < 1) {
             throw new PyError("ValueError", "max_workers must be greater than 0");
         }
@@ -75,21 +75,21 @@ public final class ThreadPoolExecutor {
                 return;
             }
             Function<Object, Object> fn = (Function<Object, Object>) item[0];
-            Object value = null;
-            Throwable error = null;
+            SimFuture<Object> future = (SimFuture<Object>) item[2];
+            SimThread picked = s.enter();
             try {
-                value = fn.apply(item[1]);
-            } catch (Killed k) {
-                throw k;
-            } catch (RuntimeException e) {
-                error = e;
+                if (!future.setRunningOrNotifyCancel(picked)) {
+                    // cancelled before a worker came to it: skipped, now counted as done
+                    idle++;
+                    continue;
+                }
             } finally {
-                // Back in the executor's own loop: no scenario line until the next task.
-                ScenarioThread.restore(0);
+                s.lock.unlock();
             }
+            TaskCall call = TaskCall.of(fn, item[1]);
             SimThread me = s.enter();
             try {
-                ((SimFuture<Object>) item[2]).complete(value, error, me);
+                future.complete(call.value(), call.error(), me);
                 idle++;
             } finally {
                 s.lock.unlock();
@@ -99,15 +99,7 @@ public final class ThreadPoolExecutor {
 
     /** Results of {@code fn} over {@code inputs}, in input order, each waited for in turn. */
     public <T, R> List<R> map(Function<T, R> fn, List<T> inputs) {
-        List<SimFuture<R>> futures = new ArrayList<>();
-        for (T x : inputs) {
-            futures.add(submit(fn, x));
-        }
-        List<R> out = new ArrayList<>();
-        for (SimFuture<R> f : futures) {
-            out.add(f.result());
-        }
-        return out;
+        return TaskCall.mapInOrder(inputs, x -> submit(fn, x));
     }
 
     /** Submits {@code fn} over {@code inputs}; iterate the result to get futures as they complete. */
@@ -139,6 +131,23 @@ public final class ThreadPoolExecutor {
                 w.join();
             }
         }
+    }
+
+    /** shutdown(wait, cancel_futures): with {@code cancelFutures}, the tasks no worker has yet are cancelled first. */
+    public void shutdown(boolean wait, boolean cancelFutures) {
+        if (cancelFutures) {
+            s.enter();
+            try {
+                work.forEachLocked(item -> {
+                    if (item != null) {
+                        ((SimFuture<?>) item[2]).cancelLocked();
+                    }
+                });
+            } finally {
+                s.lock.unlock();
+            }
+        }
+        shutdown(wait);
     }
 
     /** The futures of one {@link #submitAll}, in the order they complete: Python's as_completed. */
