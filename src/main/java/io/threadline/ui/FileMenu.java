@@ -337,7 +337,8 @@ final class FileMenu {
         }
     }
 
-    private static String shorten(Path dir) {
+    /** A folder as a menu shows it: the home folder as ~, long paths cut at the front. */
+    static String shorten(Path dir) {
         if (dir == null) {
             return "";
         }

@@ -60,17 +60,9 @@ final class ProgramCell extends ListCell<ProgramDraft> {
         }
         title.setText(d.name());
         summary.setText(d.file() == null ? "not saved to a file"
-                : (d.modified() ? "changed · " : "") + shorten(d.file().getParent()));
+                : (d.modified() ? "changed · " : "") + FileMenu.shorten(d.file().getParent()));
         setGraphic(row);
         setContextMenu(menu);
     }
 
-    private static String shorten(java.nio.file.Path dir) {
-        if (dir == null) {
-            return "";
-        }
-        String s = dir.toString();
-        String home = System.getProperty("user.home");
-        return home != null && s.startsWith(home) ? "~" + s.substring(home.length()) : s;
-    }
 }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -120,15 +119,5 @@ final class ProgramComparison implements Comparison {
             return "on".equals(p.valueText(value)) ? "your edit" : "as it ships";
         }
         return Comparison.super.setting(p, value);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Comparison c && Objects.equals(c.id(), id());
-    }
-
-    @Override
-    public int hashCode() {
-        return id().hashCode();
     }
 }

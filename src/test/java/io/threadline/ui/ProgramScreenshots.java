@@ -4,22 +4,14 @@ import io.threadline.runtime.ClockMode;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.trace.Trace;
 import io.threadline.ui.KeyMap.Shortcut;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import org.fxmisc.richtext.CodeArea;
 
-import javax.imageio.ImageIO;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.function.BooleanSupplier;
 
 /**
  * Pictures of a user's program for the README: the race condition's Python program edited to take
@@ -50,13 +42,12 @@ public final class ProgramScreenshots {
 
     /** The Application itself: a separate class, so main() starts on the classpath. */
     public static final class Shots extends Application {
-        private final Deque<Runnable> steps = new ArrayDeque<>();
         private MainController c;
-        private Stage stage;
 
         @Override
         public void start(Stage s) throws IOException {
-            stage = s;
+            Stage stage = s;
+            ScreenSteps steps = new ScreenSteps(stage, dir);
             // a folder of its own: the pictures never show programs someone kept
             c = ThreadlineApp.build(stage, null, Files.createTempDirectory("threadline-shots"));
             c.clockMode = ClockMode.VIRTUAL;
@@ -65,82 +56,39 @@ public final class ProgramScreenshots {
             stage.show();
             String size = "-" + width;
 
-            add(() -> c.scenarioList().getSelectionModel().select(ScenarioCatalog.byId("race-condition")));
-            add(() -> c.keys().run(Shortcut.EDIT));
+            steps.add(() -> c.scenarioList().getSelectionModel().select(ScenarioCatalog.byId("race-condition")));
+            steps.add(() -> c.keys().run(Shortcut.EDIT));
             // "what if they take the lock?"
-            add(() -> {
+            steps.add(() -> {
                 CodeArea a = c.panel().pythonCode().area();
                 int start = a.getAbsolutePosition(9, 0);
                 a.replaceText(start, start + a.getParagraph(9).length(), "USE_LOCK = True    # parameter \"lock\"");
                 a.moveTo(9, 15);
             });
-            add(() -> c.run());
-            waitFor(this::ended);
-            add(() -> {
+            steps.add(() -> c.run());
+            steps.waitFor(this::ended);
+            steps.add(() -> {
                 Trace t = c.playback().getTrace();
                 c.timeline().selectedThreadProperty().set(t.threadNamed("Thread-2"));
                 c.timeline().playheadProperty().set(t.endTime() * 2 / 5);
             });
-            shoot("your-program" + size);
+            steps.shoot("your-program" + size);
 
-            add(() -> {
+            steps.add(() -> {
                 CodeArea a = c.panel().pythonCode().area();
                 int start = a.getAbsolutePosition(36, 0);
                 a.replaceText(start, start + a.getParagraph(36).length(), "        if USE_LOCK");
             });
-            add(() -> c.run());
-            waitFor(() -> c.panel().pythonCode().problem() != null);
-            shoot("your-program-syntax-error" + size);
-            add(Platform::exit);
-            next();
+            steps.add(() -> c.run());
+            steps.waitFor(() -> c.panel().pythonCode().problem() != null);
+            steps.shoot("your-program-syntax-error" + size);
+            steps.add(Platform::exit);
+            steps.next();
         }
 
         private boolean ended() {
             return c.playback().getTrace() != null && !c.playback().isRunning()
                     && c.playback().getMode() == PlaybackModel.Mode.PAUSED;
-        }
-
-        private void add(Runnable r) {
-            steps.add(r);
-        }
-
-        private void waitFor(BooleanSupplier condition) {
-            steps.add(new Runnable() {
-                private int tries;
-
-                @Override
-                public void run() {
-                    if (!condition.getAsBoolean() && tries++ < 200) {
-                        steps.addFirst(this);
-                    }
-                }
-            });
-        }
-
-        private void shoot(String name) {
-            steps.add(() -> {
-                WritableImage img = stage.getScene().snapshot(null);
-                File f = new File(dir, name + ".png");
-                try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", f);
-                    System.out.println("wrote " + f);
-                } catch (IOException e) {
-                    System.err.println("could not write " + f + ": " + e.getMessage());
-                }
-            });
-        }
-
-        private void next() {
-            Runnable r = steps.poll();
-            if (r == null) {
-                return;
-            }
-            PauseTransition p = new PauseTransition(Duration.millis(350));
-            p.setOnFinished(e -> {
-                r.run();
-                next();
-            });
-            p.play();
         }
     }
 }

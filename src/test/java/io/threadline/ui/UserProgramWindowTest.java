@@ -160,7 +160,7 @@ class UserProgramWindowTest extends FxTestBase {
         waitUntil("compare open", () -> c.teach().isComparing());
         ComparePane p = c.teach().comparePane();
         assertThat(fx(() -> p.param().getValue())).isSameAs(ProgramComparison.EDIT);
-        assertThat(fx(() -> p.valueA().getText() + " vs " + p.valueB().getText())).isEqualTo("on vs off");
+        assertThat(fx(() -> p.valueA().getText() + " vs " + p.valueB().getText())).isEqualTo("true vs false");
         fx(p::run);
         waitUntil("both ran", () -> !p.isBusy() && p.viewB().traceProperty().get() != null);
         assertThat(fx(() -> p.viewA().traceProperty().get().endTime())).isEqualTo(S);

@@ -452,7 +452,7 @@ public final class CodeEditor extends VBox {
             byLine.clear();
             marksByLine.forEach((par, here) -> {
                 CodeView.LineMark lead = lead(here);
-                Label tag = new Label(tagText(here, lead));
+                Label tag = new Label(CodeView.tagText(here, lead));
                 tag.getStyleClass().addAll("code-mark-tag", ThreadColours.mark(lead.colour()));
                 if (lead.primary()) {
                     tag.getStyleClass().add("primary");
@@ -463,23 +463,6 @@ public final class CodeEditor extends VBox {
             requestLayout();
             // the lines' places are known once the code has been laid out
             Platform.runLater(this::requestLayout);
-        }
-
-        private String tagText(List<CodeView.LineMark> here, CodeView.LineMark lead) {
-            StringBuilder s = new StringBuilder(lead.label());
-            int shown = 1;
-            for (CodeView.LineMark m : here) {
-                if (m == lead) {
-                    continue;
-                }
-                if (shown == 2) {
-                    s.append(" +").append(here.size() - shown);
-                    break;
-                }
-                s.append(", ").append(m.label());
-                shown++;
-            }
-            return s.toString();
         }
 
         @Override

@@ -202,23 +202,6 @@ public final class CodeView extends StackPane {
             requestLayout();
         }
 
-        private String tagText(List<LineMark> here, LineMark lead) {
-            StringBuilder s = new StringBuilder(lead.label());
-            int shown = 1;
-            for (LineMark m : here) {
-                if (m == lead) {
-                    continue;
-                }
-                if (shown == 2) {
-                    s.append(" +").append(here.size() - shown);
-                    break;
-                }
-                s.append(", ").append(m.label());
-                shown++;
-            }
-            return s.toString();
-        }
-
         @Override
         protected void layoutChildren() {
             double w = getWidth();
@@ -281,6 +264,24 @@ public final class CodeView extends StackPane {
             Point2D b = code.getParent().localToParent(code.localToParent(0, bottom));
             return new double[] {a.getY() - getLayoutY(), b.getY() - getLayoutY()};
         }
+    }
+
+    /** The tag of a line marked for several threads: the lead's name, one more, and how many else. */
+    static String tagText(List<LineMark> here, LineMark lead) {
+        StringBuilder s = new StringBuilder(lead.label());
+        int shown = 1;
+        for (LineMark m : here) {
+            if (m == lead) {
+                continue;
+            }
+            if (shown == 2) {
+                s.append(" +").append(here.size() - shown);
+                break;
+            }
+            s.append(", ").append(m.label());
+            shown++;
+        }
+        return s.toString();
     }
 
     /** The first line after the package and import block (blank lines after it skipped too). */

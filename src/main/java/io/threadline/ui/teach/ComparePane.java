@@ -208,7 +208,7 @@ public final class ComparePane extends VBox {
      */
     public void open(Comparison s, Map<String, String> formValues) {
         form = new LinkedHashMap<>(formValues);
-        boolean same = s.equals(spec);
+        boolean same = spec != null && s.id().equals(spec.id());
         spec = s;
         if (!same) {
             generation++;

@@ -8,7 +8,6 @@ import io.threadline.trace.Trace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * What a comparison runs twice, one parameter changed: a built-in scenario ({@link #of}), or a
@@ -71,16 +70,6 @@ public interface Comparison {
                 m.keySet().removeIf(k -> s.param(k) == null);
                 m.put(p.name(), value == null ? "" : value.trim());
                 return s.execute(s.values(m));
-            }
-
-            @Override
-            public boolean equals(Object o) {
-                return o instanceof Comparison c && Objects.equals(c.id(), id());
-            }
-
-            @Override
-            public int hashCode() {
-                return id().hashCode();
             }
         };
     }
