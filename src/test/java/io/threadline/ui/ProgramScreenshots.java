@@ -12,6 +12,7 @@ import org.fxmisc.richtext.CodeArea;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 
 /**
  * Pictures of a user's program for the README: the race condition's Python program edited to take
@@ -20,13 +21,14 @@ import java.nio.file.Files;
  * at a desk's 1480x920:
  * <pre>
  * DISPLAY=:57 java -Dprism.order=sw -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
- *     io.threadline.ui.ProgramScreenshots assets/screenshots 1280 720
+ *     io.threadline.ui.ProgramScreenshots assets/screenshots 1280 720 [dark]
  * </pre>
  */
 public final class ProgramScreenshots {
     private static File dir;
     private static int width = 1480;
     private static int height = 920;
+    private static boolean dark;
 
     public static void main(String[] args) {
         dir = new File(args.length > 0 ? args[0] : "assets/screenshots");
@@ -34,6 +36,7 @@ public final class ProgramScreenshots {
             width = Integer.parseInt(args[1]);
             height = Integer.parseInt(args[2]);
         }
+        dark = List.of(args).contains("dark");
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IllegalStateException("cannot create " + dir);
         }
@@ -53,8 +56,9 @@ public final class ProgramScreenshots {
             c.clockMode = ClockMode.VIRTUAL;
             stage.setWidth(width);
             stage.setHeight(height);
+            c.setTheme(dark ? Theme.DARK : Theme.LIGHT);
             stage.show();
-            String size = "-" + width;
+            String size = "-" + width + (dark ? "-dark" : "");
 
             steps.add(() -> c.scenarioList().getSelectionModel().select(ScenarioCatalog.byId("race-condition")));
             steps.add(() -> c.keys().run(Shortcut.EDIT));

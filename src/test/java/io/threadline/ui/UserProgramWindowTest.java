@@ -232,6 +232,20 @@ class UserProgramWindowTest extends FxTestBase {
     }
 
     @Test
+    void anExceptionInTheMainThreadEndsTheRunTheSameWay() {
+        fx(() -> c.keys().run(Shortcut.NEW_PROGRAM));
+        waitUntil("a new program", () -> c.shownProgram() != null);
+        fx(() -> editor().area().replaceText("print('before')\nraise RuntimeError('main fails')\n"));
+        Trace t = runShownToEnd();
+        LaneColumns main = t.lane(0);
+        assertThat(main.reason(main.size() - 1)).isEqualTo(Reason.RAISED);
+        assertThat(fx(() -> c.output().lines())).filteredOn(OutputLine::error).extracting(OutputLine::text)
+                .anyMatch(l -> l.contains("RuntimeError: main fails"));
+        assertThat(fx(() -> editor().text())).as("the program stays as typed")
+                .isEqualTo("print('before')\nraise RuntimeError('main fails')\n");
+    }
+
+    @Test
     void resetBringsTheScenarioProgramBackAndRunRunsTheScenarioAgain() {
         ScenarioSpec soup = ScenarioCatalog.byId("chef-soup");
         edit("chef-soup");
