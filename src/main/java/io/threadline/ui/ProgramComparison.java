@@ -57,6 +57,11 @@ final class ProgramComparison implements Comparison {
     }
 
     @Override
+    public Comparison now() {
+        return text.equals(program.text()) ? this : new ProgramComparison(program, scenarioForm, interpreter);
+    }
+
+    @Override
     public String id() {
         // the same program with other text is another comparison
         return program.key() + "@" + text.hashCode();

@@ -171,9 +171,11 @@ class UserProgramWindowTest extends FxTestBase {
         fx(() -> p.param().setValue(p.param().getItems().stream().filter(x -> x.name().equals("seed"))
                 .findFirst().orElseThrow()));
         assertThat(fx(() -> p.valueA().getText() + " vs " + p.valueB().getText())).isEqualTo("0 vs 1");
+        // edited with the comparison open: Run both runs the text as it is now
+        replaceLine(5, "OLIVIA_SLEEP = 2.0   # parameter \"olivia\"");
         fx(p::run);
         waitUntil("both ran again", () -> !p.isBusy() && fx(p::captionB).startsWith("seed 1"));
-        assertThat(fx(p::captionA)).startsWith("seed 0 — ended at 1.000 s");
+        assertThat(fx(p::captionA)).startsWith("seed 0 — ended at 2.000 s");
     }
 
     @Test

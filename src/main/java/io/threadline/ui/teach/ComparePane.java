@@ -230,11 +230,11 @@ public final class ComparePane extends VBox {
 
     /** Runs the scenario with A's value, then with B's, in the background, and shows both. */
     public void run() {
-        Comparison s = spec;
         ParamSpec p = param.getValue();
-        if (s == null || p == null || busy.isVisible()) {
+        if (spec == null || p == null || busy.isVisible()) {
             return;
         }
+        Comparison s = spec.now();
         String a = valueA.getText() == null ? "" : valueA.getText().trim();
         String b = valueB.getText() == null ? "" : valueB.getText().trim();
         String problem = p.problem(a) != null ? p.problem(a) : p.problem(b);

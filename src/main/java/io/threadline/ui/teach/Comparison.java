@@ -35,6 +35,14 @@ public interface Comparison {
      */
     Trace execute(Map<String, String> form, ParamSpec p, String value) throws Exception;
 
+    /**
+     * What runs, as the program stands when Run both is pressed (on the JavaFX thread): a user's
+     * program may have been edited since the comparison was opened.
+     */
+    default Comparison now() {
+        return this;
+    }
+
     /** How a run's setting reads in its caption: "olivia 3 s". */
     default String setting(ParamSpec p, String value) {
         return p.name() + " " + p.valueText(value);
