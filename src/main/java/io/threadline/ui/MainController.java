@@ -1,8 +1,5 @@
 package io.threadline.ui;
 
-import io.threadline.python.ProgramException;
-import io.threadline.python.ScenarioSource;
-import io.threadline.python.UserProgram;
 import io.threadline.runtime.ClockMode;
 import io.threadline.runtime.Run;
 import io.threadline.scenario.ParamException;
@@ -27,7 +24,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -39,9 +35,7 @@ import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -94,11 +88,8 @@ public final class MainController {
     private FileMenu fileMenu;
     private final KeyMap keys = new KeyMap();
     private final PlaybackModel playback = new PlaybackModel();
-    /** The user's own programs and the edits of scenarios' programs; {@link #program} is the one shown. */
-    private UserPrograms programs;
-    private InterpreterSetting interpreter;
-    /** The user's program shown: an edit of {@link #current}, or one of their own (current is null then). */
-    private ProgramDraft program;
+    /** The user's own programs and the edits of scenarios' programs, and the one shown. */
+    private ProgramDesk desk;
     /** What the user typed per scenario, so switching scenarios loses nothing. */
     private final Map<String, Map<String, String>> edited = new HashMap<>();
     /** The last trace of each scenario, shown again when it is selected again. */
@@ -121,7 +112,6 @@ public final class MainController {
     private Stage stage;
     private Theme theme = Theme.LIGHT;
     private boolean syncing;
-    private boolean restoring;
 
     @FXML
     private void initialize() {
@@ -135,21 +125,16 @@ public final class MainController {
             sync();
         }, on -> layout.setPresentation(on));
         browser.setOnPick(this::select);
-        panel.wire(keys, () -> {
-            if (program != null) {
-                programs.reset(program);
-            }
-        });
         setUpTimeline();
         setUpTeaching();
         fileMenu = new FileMenu(new FileHost(), toolbar.fileMenuButton(), RecentFiles.standard(), keys);
         bindKeys();
-        wirePrograms();
-        useProgramHome(AppHome.standard());
+        desk = new ProgramDesk(new DeskWindow(), panel, browser, keys);
+        desk.useHome(AppHome.standard());
         output.setOnPick(this::pickOutputLine);
         paramForm.setOnChange(() -> {
-            if (program != null) {
-                programs.paramsChanged(program, paramForm.values());
+            if (desk.shown() != null) {
+                desk.programs().paramsChanged(desk.shown(), paramForm.values());
             } else if (current != null) {
                 edited.put(current.id(), paramForm.values());
             }
@@ -206,24 +191,21 @@ public final class MainController {
             @Override
             public ScenarioSpec scenario() {
                 // a user's program has no tour or prediction of its own
-                return program == null ? current : null;
+                return desk.shown() == null ? current : null;
             }
 
             @Override
             public Comparison comparison() {
-                if (program != null) {
-                    Map<String, String> form = program.origin() == null ? Map.of()
-                            : edited.getOrDefault(program.origin().id(), Map.of());
-                    return new ProgramComparison(program, form, interpreter.get());
+                if (desk.shown() != null) {
+                    return desk.comparison();
                 }
                 return current == null ? null : Comparison.of(current);
             }
 
             @Override
             public TeachingAids.Code codeOf(Trace t) {
-                if (program != null) {
-                    return t.scenario().equals(UserProgram.SCENARIO_PREFIX + program.name())
-                            ? TeachingAids.Code.PYTHON : TeachingAids.Code.NONE;
+                if (desk.shown() != null) {
+                    return desk.codeOf(t);
                 }
                 return current != null && current.id().equals(t.scenario()) ? TeachingAids.Code.JAVA
                         : TeachingAids.Code.NONE;
@@ -293,100 +275,18 @@ public final class MainController {
                 browser.focusSearch();
             }
         });
-        keys.bind(Shortcut.EDIT, this::editShown);
-        keys.bind(Shortcut.NEW_PROGRAM, () -> programs.newProgram());
-        keys.bind(Shortcut.OPEN_PROGRAM, () -> programs.chooseAndOpen());
-        keys.bind(Shortcut.SAVE_PROGRAM, this::saveProgram);
     }
 
     // ------------------------------------------------------------------ the user's programs
 
-    /**
-     * Keeps the user's programs and the interpreter setting under {@code home} (the window's tests
-     * use their own); before {@link #attach}, which brings back the programs kept there.
-     */
+    /** Keeps the user's programs and the interpreter setting under {@code home}; before {@link #attach}. */
     void useProgramHome(Path home) {
-        interpreter = new InterpreterSetting(home.resolve("python"));
-        programs = new UserPrograms(new ProgramHost(), new ProgramStore(home.resolve("programs")), interpreter);
-        browser.setPrograms(programs.own());
-    }
-
-    private void wirePrograms() {
-        browser.setOnProgram(this::selectProgram, d -> {
-            boolean shown = d == program;
-            programs.close(d);
-            if (shown) {
-                browser.pickFirst();
-            }
-        });
-        panel.pythonCode().textProperty().addListener((o, a, text) -> {
-            if (program != null && panel.pythonCode().isEditable()) {
-                programs.typed(program, text);
-                panel.showProgramState(program);
-                browser.refreshPrograms();
-                updateTitle();
-            }
-        });
-        TextField field = panel.interpreterField();
-        field.setOnAction(e -> interpreter.set(field.getText()));
-        field.focusedProperty().addListener((o, a, on) -> {
-            if (!on) {
-                interpreter.set(field.getText());
-            }
-        });
+        desk.useHome(home);
     }
 
     /** Whether the programs kept last time are still being read. */
     boolean restoring() {
-        return restoring;
-    }
-
-    private void programsRestored() {
-        restoring = false;
-        List<String> back = new ArrayList<>();
-        programs.all().forEach(d -> back.add(d.name()));
-        if (current != null && program == null && programs.editOf(current) != null) {
-            showProgramPanel(programs.editOf(current));
-        }
-        if (!back.isEmpty()) {
-            setMessage("Your programs from last time are back: " + String.join(", ", back) + ".", false);
-        }
-    }
-
-    /** Edit: the Python tab's program becomes the user's, to change and run. */
-    private void editShown() {
-        if (program != null) {
-            panel.showPython();
-            panel.pythonCode().area().requestFocus();
-        } else if (current != null) {
-            programs.edit(current, paramForm.values());
-        }
-    }
-
-    private void saveProgram() {
-        if (program != null) {
-            programs.chooseAndSave(program);
-        } else if (current != null) {
-            ParamValues v;
-            try {
-                v = current.values(paramForm.values());
-            } catch (ParamException e) {
-                v = current.defaults();
-            }
-            // the scenario's own program, as it runs with the form's values, taken home
-            programs.chooseAndSave(ProgramDraft.ofScenario(current, ScenarioSource.fileName(current),
-                    ScenarioSource.render(current, v)));
-        }
-    }
-
-    /** Shows {@code d} in the side panel in place of the scenario's parameters and code. */
-    private void showProgramPanel(ProgramDraft d) {
-        program = d;
-        panel.showProgram(d, interpreter.text());
-        layout.roomForCode(true);
-        updateTitle();
-        teach.scenarioShown(d.origin());
-        updateRunProblem();
+        return desk.restoring();
     }
 
     /** A program of the user's own picked in the sidebar (an edit shows with its scenario). */
@@ -398,7 +298,7 @@ public final class MainController {
         leaveShown();
         current = null;
         browser.showingProgram(d);
-        showProgramPanel(d);
+        desk.showPanel(d);
         emptyTitle.setText("Press Run to start " + d.name());
         emptyRunButton.setText("Run " + d.name());
         emptyIcon.setIconLiteral("mdi2l-language-python");
@@ -410,66 +310,32 @@ public final class MainController {
 
     /** What the shown scenario or program leaves behind when another is shown: the run it was following. */
     private void leaveShown() {
-        programs.cancelStart();
+        desk.leave();
         if (playback.isRunning()) {
             // The window follows one run at a time; the stopped run's trace stays with its scenario.
             playback.stopRun();
         }
     }
 
-    private String shownKey() {
-        return program != null && program.origin() == null ? program.key() : current == null ? "" : current.id();
-    }
-
-    private void runProgram(ProgramDraft d) {
-        if (!paramForm.isValid()) {
-            return;
-        }
-        playback.stopRun();
-        panel.pythonCode().clearProblem();
-        programs.run(d, paramForm.values());
-    }
-
-    /** What the user's programs see of the window. */
-    private final class ProgramHost implements UserPrograms.Host {
+    /** What the user's programs' desk sees of the window. */
+    private final class DeskWindow implements ProgramDesk.Window {
         @Override
-        public void show(ProgramDraft d) {
-            if (d == program) {
-                if (!d.text().equals(panel.pythonCode().text())) {
-                    panel.pythonCode().show(d.text());
-                }
-                panel.showProgramState(d);
-                browser.refreshPrograms();
-                updateTitle();
-            } else if (d.origin() != null && d.origin() == current) {
-                showProgramPanel(d);
-                panel.showPython();
-                panel.pythonCode().area().requestFocus();
-            } else if (d.origin() != null) {
-                select(d.origin());
-            } else {
-                selectProgram(d);
-                panel.pythonCode().area().requestFocus();
-            }
+        public ScenarioSpec current() {
+            return current;
         }
 
         @Override
-        public void showScenario(ScenarioSpec s) {
-            program = null;
-            if (s == current) {
-                panel.show(s, edited.getOrDefault(s.id(), Map.of()));
-                layout.roomForCode(false);
-                updateTitle();
-                teach.scenarioShown(s);
-                updateRunProblem();
-            } else {
-                select(s);
-            }
+        public void select(ScenarioSpec s) {
+            MainController.this.select(s);
         }
 
         @Override
-        public void follow(Run r, ProgramDraft d) {
-            String key = d.origin() != null ? d.origin().id() : d.key();
+        public void showOwn(ProgramDraft d) {
+            selectProgram(d);
+        }
+
+        @Override
+        public void follow(Run r, String key) {
             lastTrace.put(key, r.trace());
             teach.runStarted(r.trace());
             MainController.this.follow(r);
@@ -478,29 +344,35 @@ public final class MainController {
         }
 
         @Override
-        public void notStarted(ProgramDraft d, ProgramException e) {
-            switch (e.kind()) {
-                case SYNTAX -> {
-                    if (d == program) {
-                        panel.showPython();
-                        panel.pythonCode().showProblem(e.line(), "Line " + e.line()
-                                + (e.column() > 0 ? ", column " + e.column() : "") + ": "
-                                + syntaxMessage(e) + ". Nothing ran: fix the line and press Run.");
-                    }
-                    setMessage("Not run: " + d.name() + ", line " + e.line() + ": " + syntaxMessage(e), true);
-                }
-                case INTERPRETER -> {
-                    setMessage(e.getMessage().replace("give one with --python EXE",
-                            "set one under Python interpreter on the Scenario tab"), true);
-                    panel.interpreterField().requestFocus();
-                }
-                default -> setMessage("Could not start " + d.name() + ": " + e.getMessage(), true);
-            }
+        public void say(String message, boolean error) {
+            setMessage(message, error);
         }
 
         @Override
-        public void say(String message, boolean error) {
-            setMessage(message, error);
+        public void changed(ScenarioSpec teachFor) {
+            updateTitle();
+            teach.scenarioShown(desk.shown() == null ? teachFor : null);
+            updateRunProblem();
+        }
+
+        @Override
+        public void edited() {
+            updateTitle();
+        }
+
+        @Override
+        public Map<String, String> scenarioForm(ScenarioSpec s) {
+            return edited.getOrDefault(s.id(), Map.of());
+        }
+
+        @Override
+        public Map<String, String> form() {
+            return paramForm.values();
+        }
+
+        @Override
+        public void roomForCode(boolean editing) {
+            layout.roomForCode(editing);
         }
 
         @Override
@@ -524,13 +396,6 @@ public final class MainController {
         }
     }
 
-    /** A SyntaxError's own words: the exception's message without the file and line it starts with. */
-    private static String syntaxMessage(ProgramException e) {
-        String m = e.getMessage();
-        String head = e.file() + ", line " + e.line() + ": ";
-        return m.startsWith(head) ? m.substring(head.length()) : m;
-    }
-
     /** Installs the keyboard shortcuts and the title on the window that shows this controller. */
     void attach(Stage window, Scene scene) {
         stage = window;
@@ -538,8 +403,7 @@ public final class MainController {
         window.addEventHandler(WindowEvent.WINDOW_HIDDEN, onHidden);
         keys.install(scene);
         fileMenu.attach(scene);
-        restoring = true;
-        programs.restore(this::programsRestored);
+        desk.restore();
         updateTitle();
         // Keyboard shortcuts need the focus inside the window, and the list is where a new user starts.
         Platform.runLater(browser::focusList);
@@ -599,14 +463,12 @@ public final class MainController {
 
         @Override
         public Path programFile(Trace trace) {
-            // the command runs the file: only while it holds the very text that made the trace
-            ProgramDraft d = programs.madeBy(trace);
-            return d == null || d.file() == null || !trace.source().equals(d.savedText()) ? null : d.file();
+            return desk.programFile(trace);
         }
 
         @Override
         public void openProgram(Path file) {
-            programs.open(file);
+            desk.programs().open(file);
         }
     }
 
@@ -615,21 +477,18 @@ public final class MainController {
     private void select(ScenarioSpec s) {
         leaveShown();
         current = s;
-        program = programs.editOf(s);
         browser.showing(s);
-        if (program != null) {
-            panel.showProgram(program, interpreter.text());
-        } else {
+        boolean edit = desk.scenarioShown(s);
+        if (!edit) {
             panel.show(s, edited.getOrDefault(s.id(), Map.of()));
         }
-        layout.roomForCode(program != null);
         emptyTitle.setText("Press Run to start " + s.title());
         emptyRunButton.setText("Run " + s.title());
         emptyIcon.setIconLiteral(s.icon());
         playback.show(lastTrace.get(s.id()));
         setMessage("", false);
         updateTitle();
-        teach.scenarioShown(program == null ? s : null);
+        teach.scenarioShown(edit ? null : s);
         updateRunProblem();
         sync();
     }
@@ -637,9 +496,9 @@ public final class MainController {
     private void showLoaded(Path file, Trace trace) {
         playback.stopRun();
         ScenarioSpec s = ScenarioCatalog.byId(trace.scenario());
-        if (trace.scenario().startsWith(UserProgram.SCENARIO_PREFIX) && !trace.source().isEmpty()) {
+        ProgramDraft d = desk.adopt(trace);
+        if (d != null) {
             // a user's program: it opens with the code that made it
-            ProgramDraft d = programs.adopt(trace);
             lastTrace.put(d.key(), trace);
             selectProgram(d);
             setMessage("Opened " + file.getFileName() + ", a run of your program " + d.name() + ".", false);
@@ -664,8 +523,11 @@ public final class MainController {
 
     @FXML
     void run() {
-        if (program != null) {
-            runProgram(program);
+        if (desk.shown() != null) {
+            if (paramForm.isValid()) {
+                playback.stopRun();
+                desk.run();
+            }
             return;
         }
         ScenarioSpec s = current;
@@ -704,7 +566,7 @@ public final class MainController {
     }
 
     void stop() {
-        programs.cancelStart();
+        desk.leave();
         playback.stopRun();
         sync();
     }
@@ -867,7 +729,7 @@ public final class MainController {
     private void updateTitle() {
         Trace t = playback.getTrace();
         Path file = fileMenu == null ? null : fileMenu.fileOf(t);
-        WindowTitle title = program != null ? WindowTitle.ofProgram(program, t, paramForm.values())
+        WindowTitle title = desk.shown() != null ? WindowTitle.ofProgram(desk.shown(), t, paramForm.values())
                 : WindowTitle.of(current, t, paramForm.values(), file);
         runTitle.setText(title.heading());
         runParams.setText(title.params());
@@ -894,7 +756,7 @@ public final class MainController {
         playback.stopRun();
         teach.shutdown();
         try {
-            programs.shutdown(EXPORT_WAIT_MILLIS);
+            desk.shutdown(EXPORT_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -970,12 +832,12 @@ public final class MainController {
     }
 
     UserPrograms programs() {
-        return programs;
+        return desk.programs();
     }
 
     /** The user's program shown, or null. */
     ProgramDraft shownProgram() {
-        return program;
+        return desk.shown();
     }
 
     ScenarioPanel panel() {
