@@ -52,7 +52,8 @@ class ArchitectureTest {
             row("", "cli ui export", FX));
 
     /** JavaFX and the libraries built on it: even {@code javafx.scene.text.Font} starts the toolkit. */
-    private static final String[] JAVAFX = {"javafx..", "com.sun.javafx..", "org.kordamp..", "atlantafx.."};
+    private static final String[] JAVAFX = {"javafx..", "com.sun.javafx..", "org.kordamp..", "atlantafx..", "org.fxmisc..",
+            "org.reactfx.."};
 
     private record Row(String pkg, List<String> mayUse, boolean javafx) {
     }

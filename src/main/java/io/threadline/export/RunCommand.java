@@ -61,6 +61,23 @@ public final class RunCommand {
         return j.toString();
     }
 
+    /**
+     * The command that runs the user's program in {@code file} as {@code trace} was made: the
+     * runtime settings, the seed and the cost of a line the trace recorded. The program file must
+     * still hold the text that made it; the command cannot know.
+     */
+    public static String ofProgram(Trace trace, Path file) {
+        StringJoiner j = new StringJoiner(" ");
+        j.add(launcher()).add("run").add(quote(file.toString()));
+        for (String name : List.of(ScenarioSpec.CORES, ScenarioSpec.GIL, ScenarioSpec.SEED, "line_cost")) {
+            String v = trace.params().get(name);
+            if (v != null) {
+                j.add("--set").add(quote(name + "=" + v));
+            }
+        }
+        return j.toString();
+    }
+
     /** How this build is started: {@code java -jar} with the jar it runs from, or the one {@code mvn package} makes. */
     static String launcher() {
         try {

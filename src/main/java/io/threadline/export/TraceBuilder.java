@@ -114,12 +114,18 @@ final class TraceBuilder implements EventBuilder {
                     + ")");
         }
         String message = optionalString(h.get("message"), "otherData.message", "");
+        JsonValue sourceValue = h.get("source");
+        String source = optionalString(sourceValue, "otherData.source", "");
+        if (sourceValue != null) {
+            budget.charge(ReadBudget.text(source), sourceValue.line, sourceValue.column);
+        }
         long end = time(required(header, "end", "otherData"), "otherData.end");
 
         TraceBuilder b = new TraceBuilder(outcome, message, end, budget);
         JsonValue status = h.get("exitStatus");
         b.exitStatus = status == null ? outcome.defaultExitStatus() : (int) whole(status, "otherData.exitStatus", -1, 255);
         b.trace.describe(scenario, params, seed, clock);
+        b.trace.setSource(source);
         for (JsonValue s : stringList(h.get("strings"), "otherData.strings")) {
             budget.charge(ReadBudget.ITEM_BYTES + ReadBudget.text(s.text), s.line, s.column);
             b.trace.strings().intern(s.text);

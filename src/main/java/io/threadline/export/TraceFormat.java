@@ -8,7 +8,7 @@ package io.threadline.export;
  * <pre>
  * {
  * "otherData":{"format":"threadline-trace","version":1,"scenario":ID,"params":{NAME:TEXT...},
- *   "seed":N,"clock":"virtual"|"paced","outcome":LABEL,"message":TEXT,"end":MICROS,
+ *   "seed":N,"clock":"virtual"|"paced","source":TEXT,"outcome":LABEL,"message":TEXT,"end":MICROS,
  *   "counters":[NAME...],"strings":[TEXT...],
  *   "choices":[[TS,KIND,PICK,OWN,TID,TID...]...]},     the scheduler's real choices, if it made any
  * "displayTimeUnit":"ms",
@@ -31,6 +31,8 @@ package io.threadline.export;
  *
  * <ul>
  *   <li>Times ({@code ts}, {@code dur}, {@code end}) are whole microseconds of scenario time.</li>
+ *   <li>{@code source} is a user's program's own text (its scenario is {@code python:NAME}), so the
+ *       trace opens with the code that made it; left out for a built-in scenario, and optional.</li>
  *   <li>{@code pid} is the process id + 1 and {@code tid} the thread id + 1 (unique across
  *       processes), declared in creation order. The + 1 is for Perfetto, which treats pid 0 and
  *       tid 0 as the kernel's idle task; {@code thread_sort_index} keeps the trace's own id.</li>

@@ -84,6 +84,9 @@ public final class TraceJsonWriter {
         g.writeEndObject();
         g.writeNumberField("seed", trace.seed());
         g.writeStringField("clock", trace.clock());
+        if (!trace.source().isEmpty()) {
+            g.writeStringField("source", trace.source());
+        }
         g.writeStringField("outcome", snap.outcome.label());
         g.writeStringField("message", snap.message);
         if (snap.exitStatus != snap.outcome.defaultExitStatus()) {

@@ -118,6 +118,7 @@ public final class UserProgram {
             BridgeProgram program = new BridgeProgram(server, channel, name, process, dir.resolve("stacks.txt"));
             Run run = Run.start(program, "MainThread", options, SCENARIO_PREFIX + name, params(options, settings,
                     hello[1]), chooser);
+            run.trace().setSource(source);
             started = true;
             endWithRun(run, program, process, dir);
             return run;

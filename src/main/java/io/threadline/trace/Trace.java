@@ -39,6 +39,7 @@ public final class Trace {
     private volatile Map<String, String> params = Map.of();
     private volatile long seed;
     private volatile String clock = "virtual";
+    private volatile String source = "";
     private volatile long now;
     private volatile RunOutcome outcome = RunOutcome.RUNNING;
     private volatile String outcomeMessage = "";
@@ -69,6 +70,18 @@ public final class Trace {
     /** "virtual" or "paced". */
     public String clock() {
         return clock;
+    }
+
+    /**
+     * The program's own text, for a user's program (so a saved trace opens with the code that made
+     * it); empty for a built-in scenario, whose code ships with the app.
+     */
+    public String source() {
+        return source;
+    }
+
+    public void setSource(String text) {
+        this.source = text == null ? "" : text;
     }
 
     // ---- writer side

@@ -10,6 +10,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import org.fxmisc.richtext.GenericStyledArea;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
  * <p>Keys with Ctrl (⌘ on a Mac) go into the scene's accelerator map: they work wherever the
  * focus is, and as the File menu's items show the same keys, JavaFX files those under the very
  * same entries: one key, one entry, one action. Plain keys are timeline keys: they step aside
- * while a text field or a switch has the focus, so typing "4" or a space into a field stays typing.
+ * while a text field, a switch or the code being edited has the focus, so typing "4" or a space
+ * into a field stays typing.
  */
 final class KeyMap {
     /** Where a shortcut works. */
@@ -76,10 +78,16 @@ final class KeyMap {
         FORK("W", Reach.VIEW, plain(KeyCode.W)),
         /** Searches the interleavings for the scenario's bug. */
         FIND_IT("X", Reach.VIEW, plain(KeyCode.X)),
+        /** Makes the Python tab's program the user's to edit and run. */
+        EDIT("E", Reach.VIEW, plain(KeyCode.E)),
         PRESENTATION("F11", Reach.WINDOW, plain(KeyCode.F11)),
         /** Closes the comparison, else leaves presentation mode, else lets Escape through. */
         BACK_OUT("Esc", Reach.WINDOW, plain(KeyCode.ESCAPE)),
+        /** Finds in the code when the code editor has the focus, else searches the scenarios. */
         SEARCH(null, Reach.WINDOW, shortcut(KeyCode.F)),
+        NEW_PROGRAM(null, Reach.WINDOW, shortcut(KeyCode.N)),
+        OPEN_PROGRAM(null, Reach.WINDOW, shortcut(KeyCode.O, KeyCombination.SHIFT_DOWN)),
+        SAVE_PROGRAM(null, Reach.WINDOW, shortcut(KeyCode.S, KeyCombination.SHIFT_DOWN)),
         OPEN(null, Reach.WINDOW, shortcut(KeyCode.O)),
         SAVE(null, Reach.WINDOW, shortcut(KeyCode.S)),
         EXPORT(null, Reach.WINDOW, shortcut(KeyCode.E)),
@@ -205,7 +213,8 @@ final class KeyMap {
 
     /** The plain-key shortcut {@code e} stands for with {@code focus} where it is, or null. */
     private static Shortcut find(KeyEvent e, Node focus) {
-        boolean typing = focus instanceof TextInputControl || focus instanceof ToggleSwitch;
+        boolean typing = focus instanceof TextInputControl || focus instanceof ToggleSwitch
+                || focus instanceof GenericStyledArea<?, ?, ?> code && code.isEditable();
         for (Shortcut s : Shortcut.values()) {
             if (!s.accelerator() && (s.reach == Reach.WINDOW || !typing) && s.matches(e)) {
                 return s;

@@ -1,5 +1,6 @@
 package io.threadline.ui;
 
+import io.threadline.python.UserProgram;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.ChoiceList;
@@ -30,6 +31,13 @@ record WindowTitle(String heading, String params, String window, String status) 
      * whose form holds {@code form}; {@code file} is where the trace came from or went, or null.
      */
     static WindowTitle of(ScenarioSpec s, Trace trace, Map<String, String> form, Path file) {
+        if (trace != null && trace.scenario().startsWith(UserProgram.SCENARIO_PREFIX)) {
+            String name = trace.scenario().substring(UserProgram.SCENARIO_PREFIX.length());
+            String seed = trace.params().getOrDefault(ScenarioSpec.SEED, "0");
+            return new WindowTitle(name, "a Python program (its code is not in this trace)",
+                    name + " — a Python program (seed " + seed + ") — " + APP, "a Python program " + name + " · seed "
+                    + seed);
+        }
         if (trace != null && ScenarioCatalog.byId(trace.scenario()) == null) {
             String name = file != null ? file.getFileName().toString()
                     : trace.scenario().isEmpty() ? "Trace" : trace.scenario();
@@ -62,5 +70,29 @@ record WindowTitle(String heading, String params, String window, String status) 
         }
         String list = ChoiceList.format(picks.length > MAX_PICKS_SHOWN ? Arrays.copyOf(picks, MAX_PICKS_SHOWN) : picks);
         return " · choices " + list + (picks.length > MAX_PICKS_SHOWN ? ",… (" + picks.length + ")" : "");
+    }
+
+    /**
+     * The names for the user's program {@code d}, whose run form holds {@code form}, showing
+     * {@code trace} (null: none yet): the program's file name, and whose it is.
+     */
+    static WindowTitle ofProgram(ProgramDraft d, Trace trace, Map<String, String> form) {
+        boolean ran = trace != null && trace.scenario().equals(UserProgram.SCENARIO_PREFIX + d.name());
+        Map<String, String> values = ran ? trace.params() : form;
+        String seed = values.getOrDefault(ScenarioSpec.SEED, "0");
+        String whose = d.origin() != null ? "your edit of " + d.origin().title() : "your program";
+        StringBuilder settings = new StringBuilder();
+        for (String p : new String[] {ScenarioSpec.CORES, ScenarioSpec.GIL}) {
+            String v = values.get(p);
+            if (v != null && !v.equals(p.equals(ScenarioSpec.CORES) ? "4" : "true")) {
+                settings.append(' ').append(p).append('=').append(v);
+            }
+        }
+        String where = d.file() != null ? " · " + d.file().getParent() : " · not saved to a file";
+        String name = d.name() + (d.modified() && d.file() != null ? " (changed)" : "");
+        return new WindowTitle(d.name(), whose + where,
+                name + " — " + whose + " (" + (settings.length() > 0 ? settings.toString().trim() + ", " : "")
+                        + "seed " + seed + ") — " + APP,
+                d.name() + " · " + whose + settings + " · seed " + seed);
     }
 }

@@ -154,6 +154,29 @@ class TraceRoundTripTest {
     }
 
     @Test
+    void aUserProgramsTextRidesAlongAndATraceWithoutOneHasNoSourceField() throws Exception {
+        Trace t = new Trace();
+        t.describe("python:race.py", Map.of("seed", "0"), 0, "virtual");
+        String program = "import threading\n\n# \"quoted\", tab\there, \u2603\nprint('hi')\n";
+        t.setSource(program);
+        int p = t.addProcess("MainProcess");
+        int a = t.addThread("MainThread", p, false, ThreadRole.MAIN);
+        t.transition(a, 0, ThreadState.RUNNING, Reason.SCHEDULED, -1, null, 4);
+        t.finish(1, RunOutcome.COMPLETED, "");
+
+        byte[] bytes = TraceJsonWriter.toBytes(t);
+        Trace back = read(bytes);
+        assertSameTrace(back, t);
+        assertThat(back.source()).isEqualTo(program);
+        assertThat(TraceJsonWriter.toBytes(back)).isEqualTo(bytes);
+
+        t.setSource("");
+        String without = new String(TraceJsonWriter.toBytes(t), StandardCharsets.UTF_8);
+        assertThat(without).doesNotContain("\"source\"");
+        assertThat(read(without.getBytes(StandardCharsets.UTF_8)).source()).isEmpty();
+    }
+
+    @Test
     void threadsSharingANameAreReferredToByIdAsWell() throws Exception {
         Trace t = new Trace();
         int p = t.addProcess("Main");

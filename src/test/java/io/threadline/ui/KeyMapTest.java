@@ -276,6 +276,29 @@ class KeyMapTest extends FxTestBase {
             press(Shortcut.FIND_IT);
             assertThat(c.message()).startsWith("Chef soup has no bug to search for here");
         });
+        checks.put(Shortcut.EDIT, () -> {
+            press(Shortcut.EDIT);
+            assertThat(fx(() -> c.panel().pythonCode().isEditable())).isTrue();
+            assertThat(fx(() -> c.shownProgram().origin().id())).isEqualTo("chef-soup");
+            fx(() -> c.panel().reset());
+            assertThat(fx(() -> c.panel().pythonCode().isEditable())).isFalse();
+            fx(() -> c.scenarioList().requestFocus());
+        });
+        checks.put(Shortcut.NEW_PROGRAM, () -> {
+            press(Shortcut.NEW_PROGRAM);
+            assertThat(fx(() -> c.browser().programList().getItems())).hasSize(1);
+            assertThat(fx(() -> c.shownProgram().name())).isEqualTo("untitled.py");
+            select("chef-soup");
+            fx(() -> c.scenarioList().requestFocus());
+        });
+        checks.put(Shortcut.OPEN_PROGRAM, () -> {
+            press(Shortcut.OPEN_PROGRAM);
+            assertThat(dialogs).containsExactly("open");
+        });
+        checks.put(Shortcut.SAVE_PROGRAM, () -> {
+            press(Shortcut.SAVE_PROGRAM);
+            assertThat(dialogs).containsExactly("save");
+        });
         checks.put(Shortcut.PRESENTATION, () -> {
             press(Shortcut.PRESENTATION);
             assertThat(fx(() -> c.root().getStyleClass().contains("presentation"))).isTrue();
@@ -356,7 +379,8 @@ class KeyMapTest extends FxTestBase {
 
         heard.clear();
         dialogs.clear();
-        fx(() -> ((javafx.scene.control.MenuButton) node("fileMenuButton")).getItems().get(0).fire());
+        fx(() -> ((javafx.scene.control.MenuButton) node("fileMenuButton")).getItems().stream()
+                .filter(i -> "Open trace…".equals(i.getText())).findFirst().orElseThrow().fire());
         assertThat(heard).containsExactly(Shortcut.OPEN);
         assertThat(dialogs).containsExactly("open");
     }

@@ -10,19 +10,11 @@ import io.threadline.ui.KeyMap.Shortcut;
 import io.threadline.ui.teach.ComparePane;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.ArrowMode;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
 import java.io.File;
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -56,13 +48,14 @@ public final class TeachScreenshots {
 
     /** The Application itself: a separate class, so main() starts on the classpath. */
     public static final class Shots extends Application {
-        private final Deque<Runnable> steps = new ArrayDeque<>();
+        private ScreenSteps steps;
         private MainController c;
         private Stage stage;
 
         @Override
         public void start(Stage s) {
             stage = s;
+            steps = new ScreenSteps(stage, dir);
             c = ThreadlineApp.build(stage, null);
             c.clockMode = ClockMode.VIRTUAL;
             stage.setWidth(1480);
@@ -119,7 +112,7 @@ public final class TeachScreenshots {
             compare("pool-map-vs-imap", "workers", "compare-pool");
             beTheScheduler();
             add(Platform::exit);
-            next();
+            steps.next();
         }
 
         private void compare(String scenario, String param, String name) {
@@ -197,42 +190,11 @@ public final class TeachScreenshots {
         }
 
         private void waitFor(BooleanSupplier condition) {
-            steps.add(new Runnable() {
-                private int tries;
-
-                @Override
-                public void run() {
-                    if (!condition.getAsBoolean() && tries++ < 200) {
-                        steps.addFirst(this);
-                    }
-                }
-            });
+            steps.waitFor(condition);
         }
 
         private void shoot(String name) {
-            steps.add(() -> {
-                WritableImage img = stage.getScene().snapshot(null);
-                File f = new File(dir, name + suffix + ".png");
-                try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", f);
-                    System.out.println("wrote " + f);
-                } catch (IOException e) {
-                    System.err.println("could not write " + f + ": " + e.getMessage());
-                }
-            });
-        }
-
-        private void next() {
-            Runnable r = steps.poll();
-            if (r == null) {
-                return;
-            }
-            PauseTransition p = new PauseTransition(Duration.millis(350));
-            p.setOnFinished(e -> {
-                r.run();
-                next();
-            });
-            p.play();
+            steps.shoot(name + suffix);
         }
     }
 }
