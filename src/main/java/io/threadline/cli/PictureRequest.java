@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  */
 final class PictureRequest {
     static final String OPTIONS = "--png, --svg, --gif, --frames, --scale, --width, --window, --theme, --large,"
-            + " --fps, --play-speed";
+            + " --steps, --fps, --play-speed";
 
     static final String USAGE = String.join("\n",
             "           --png FILE                draw the timeline as a PNG picture",
@@ -37,6 +37,8 @@ final class PictureRequest {
             "           --width PX                picture width (default 1200)",
             "           --window FROM:TO          only this stretch of time, in seconds (e.g. 0.4:1.2)",
             "           --theme light|dark        colours (default light); --large: presentation sizes",
+            "           --steps                   one column per transition instead of seconds (what",
+            "                                     happens in one instant spread out; seconds on the ruler)",
             "           --fps N, --play-speed X   recording: frames per second (default 10) and speed",
             "                                     (scenario seconds per second, default 1)");
 
@@ -52,6 +54,7 @@ final class PictureRequest {
     private String windowText;
     private PictureTheme theme = PictureTheme.LIGHT;
     private boolean large;
+    private boolean steps;
     private double fps = 10;
     private double playSpeed = 1;
 
@@ -86,6 +89,13 @@ final class PictureRequest {
                     throw new UsageException("--large takes no value");
                 }
                 large = true;
+                return i;
+            }
+            case "--steps" -> {
+                if (inline != null) {
+                    throw new UsageException("--steps takes no value");
+                }
+                steps = true;
                 return i;
             }
             case "--fps" -> fps = number(option, value(args, i, option, inline), 1, 50);
@@ -158,6 +168,7 @@ final class PictureRequest {
     PictureOptions options(Trace trace, String title) throws UsageException {
         PictureOptions o = PictureOptions.defaults().withWidth(width).withTheme(theme)
                 .withMetrics(large ? PictureMetrics.PROJECTOR : PictureMetrics.DESK)
+                .withSteps(steps)
                 .withTitle(title, Captions.subtitle(trace));
         if (to <= from) {
             return o;

@@ -122,8 +122,8 @@ public final class CauseArrows {
             int t = target.track().thread();
             LaneColumns lane = trace.lane(t);
             int n = LaneBins.lastAtOrBefore(lane, lane.size(), ctx.horizon(), 0) + 1;
-            int from = LaneBins.lastAtOrBefore(lane, n, (long) Math.floor(scale.start()) - 1, 0) + 1;
-            int to = LaneBins.lastAtOrBefore(lane, n, (long) Math.ceil(scale.end()), 0);
+            int from = LaneBins.lastAtOrBefore(lane, n, (long) Math.floor(scale.startTime()) - 1, 0) + 1;
+            int to = LaneBins.lastAtOrBefore(lane, n, (long) Math.ceil(scale.endTime()), 0);
             if (to - from > DENSE) {
                 continue;
             }
@@ -131,7 +131,7 @@ public final class CauseArrows {
             int kept = 0;
             for (int e = from; e <= to; e++) {
                 int c = lane.cause(e);
-                if (c < 0 || c == t || !drawn(lane, e, scale)) {
+                if (c < 0 || c == t || !drawn(trace, t, e, scale)) {
                     continue;
                 }
                 boolean mine = focus >= 0 && (t == focus || c == focus);
@@ -150,7 +150,7 @@ public final class CauseArrows {
                 if (Math.max(y0, y1) < shownFrom || Math.min(y0, y1) > shownTo) {
                     continue;   // scrolled out of sight, both ends
                 }
-                double x = scale.x(lane.time(e));
+                double x = scale.eventX(trace, t, e);
                 if (!mine && (x - lastX < MIN_GAP_PX || kept >= MAX_PER_LANE)) {
                     continue;
                 }
@@ -166,7 +166,8 @@ public final class CauseArrows {
     }
 
     /** Whether event e deserves an arrow: a start, a wake-up after a visible wait, or a kill. */
-    private static boolean drawn(LaneColumns lane, int e, TimeScale scale) {
+    private static boolean drawn(Trace trace, int t, int e, TimeScale scale) {
+        LaneColumns lane = trace.lane(t);
         Reason r = lane.reason(e);
         if (r == Reason.STARTED || r == Reason.KILLED) {
             return true;
@@ -178,7 +179,7 @@ public final class CauseArrows {
         for (int k = e - 1; k >= 0; k--) {
             ThreadState s = lane.state(k);
             if (s == ThreadState.WAITING) {
-                return scale.x(lane.time(e)) - scale.x(lane.time(k)) >= MIN_WAIT_PX;
+                return scale.eventX(trace, t, e) - scale.eventX(trace, t, k) >= MIN_WAIT_PX;
             }
             if (s != ThreadState.RUNNABLE) {
                 return false;

@@ -1,5 +1,7 @@
 package io.threadline.picture;
 
+import java.util.Arrays;
+
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.LaneSummary;
 import io.threadline.trace.ThreadState;
@@ -42,6 +44,9 @@ public final class LaneBins {
     private int size;
     private long laneEnd;
     private final double[] share = new double[STATES.length];
+    /** Each event's step on the steps axis; null on the time axis. */
+    private int[] keys;
+    private double endPosition;
     /** The zoom pyramid of the lane last binned densely; kept, and extended as the lane grows. */
     private LaneSummary summary;
     // what the last binning read, to find a dense column's events when asked (hover)
@@ -57,18 +62,33 @@ public final class LaneBins {
      * @param horizon time up to which the lane is drawn; a living thread extends to it
      */
     public void bin(LaneColumns lane, int size, long horizon, TimeScale scale, int width) {
+        bin(lane, null, size, horizon, scale, width);
+    }
+
+    /**
+     * Bins a lane on either axis: on the steps axis {@code steps} holds each event's step (the
+     * order's, for this lane), and columns cover steps instead of time.
+     */
+    void bin(LaneColumns lane, int[] steps, int size, long horizon, TimeScale scale, int width) {
         ensure(width);
         this.width = width;
+        this.keys = scale.steps() == null ? null : steps;
         int n = Math.min(size, lastAtOrBefore(lane, size, horizon, 0) + 1);
+        if (keys != null) {
+            n = Math.min(n, keys.length);
+        }
         this.size = n;
         java.util.Arrays.fill(kind, 0, width, EMPTY);
         if (n == 0) {
             laneEnd = Long.MIN_VALUE;
+            endPosition = Double.NEGATIVE_INFINITY;
             return;
         }
-        long laneStart = lane.time(0);
+        long laneStart = key(lane, 0);
         boolean dead = lane.state(n - 1) == ThreadState.DEAD;
         laneEnd = dead ? lane.time(n - 1) : horizon;
+        // on the steps axis a living lane reaches past the moment of its horizon's instant
+        endPosition = dead ? key(lane, n - 1) : keys == null ? horizon : scale.position(horizon) + 0.5;
         // spans to draw are events [0, last]; the DEAD event only marks the end
         int last = dead ? n - 2 : n - 1;
         if (last < 0) {
@@ -77,17 +97,17 @@ public final class LaneBins {
         binnedLane = lane;
         binnedScale = scale;
         binnedLast = last;
-        LaneSummary dense = denseSummary(lane, n, scale, width);
+        LaneSummary dense = keys == null ? denseSummary(lane, n, scale, width) : null;
         double minDense = dense == null ? Double.MAX_VALUE : 2.0 * dense.cellWidth();
         int prev = -1;
         for (int x = 0; x < width; x++) {
-            double ta = scale.time(x);
-            double tb = scale.time(x + 1);
-            if (tb <= laneStart || ta >= laneEnd) {
+            double ta = scale.positionAt(x);
+            double tb = scale.positionAt(x + 1);
+            if (tb <= laneStart || ta >= endPosition) {
                 continue;
             }
             double a = Math.max(ta, laneStart);
-            double b = Math.min(tb, laneEnd);
+            double b = Math.min(tb, endPosition);
             if (b <= a) {
                 continue;
             }
@@ -96,7 +116,7 @@ public final class LaneBins {
                 continue;
             }
             // fast path: the span of the previous column goes on through this one
-            if (prev >= 0 && lane.time(prev) < a && (prev == last || lane.time(prev + 1) >= b)) {
+            if (prev >= 0 && key(lane, prev) < a && (prev == last || key(lane, prev + 1) >= b)) {
                 setPure(x, lane, prev, centre, laneStart);
                 continue;
             }
@@ -109,7 +129,7 @@ public final class LaneBins {
                 }
                 prev = cover;
             } else if (k == 1) {
-                int pick = centre >= lane.time(j) ? j : cover;
+                int pick = centre >= key(lane, j) ? j : cover;
                 if (pick < 0) {
                     prev = j;
                     continue;
@@ -122,6 +142,11 @@ public final class LaneBins {
                 prev = j;
             }
         }
+    }
+
+    /** Where event i sits on the axis binned: its time, or its step. */
+    private long key(LaneColumns lane, int i) {
+        return keys == null ? lane.time(i) : keys[i];
     }
 
     /**
@@ -150,7 +175,7 @@ public final class LaneBins {
      */
     private boolean denseColumn(int x, LaneSummary dense, double a, double b, double centre, long laneStart) {
         java.util.Arrays.fill(share, 0);
-        if (!dense.shares(a, b, share) || centre < laneStart || centre >= laneEnd) {
+        if (!dense.shares(a, b, share) || centre < laneStart || centre >= endPosition) {
             return false;
         }
         int dominant = 0;
@@ -170,8 +195,8 @@ public final class LaneBins {
     /** Finds the events of a column binned from the summary. */
     private void resolve(int x) {
         LaneColumns lane = binnedLane;
-        double a = Math.max(binnedScale.time(x), lane.time(0));
-        double b = Math.min(binnedScale.time(x + 1), laneEnd);
+        double a = Math.max(binnedScale.positionAt(x), key(lane, 0));
+        double b = Math.min(binnedScale.positionAt(x + 1), endPosition);
         int cover = lastBefore(lane, binnedLast + 1, a, 0);
         int j = lastBefore(lane, binnedLast + 1, b, Math.max(cover, 0));
         changes[x] = j - cover;
@@ -179,7 +204,7 @@ public final class LaneBins {
     }
 
     private void setPure(int x, LaneColumns lane, int i, double centre, long laneStart) {
-        if (centre < laneStart || centre >= laneEnd) {
+        if (centre < laneStart || centre >= endPosition) {
             return;
         }
         kind[x] = PURE;
@@ -196,10 +221,10 @@ public final class LaneBins {
         int best = -1;
         double bestShare = -1;
         if (to - from < EXACT_LIMIT) {
-            long f = lane.time(from);
+            double f = key(lane, from);
             for (int e = from; e <= to; e++) {
-                long s = f;   // each span starts where the one before ended: one time read per span
-                f = e < last ? lane.time(e + 1) : laneEnd;
+                double s = f;   // each span starts where the one before ended: one time read per span
+                f = e < last ? key(lane, e + 1) : endPosition;
                 double overlap = Math.max(0, Math.min(f, b) - Math.max(s, a));
                 int st = lane.state(e).ordinal();
                 share[st] += overlap;
@@ -216,7 +241,7 @@ public final class LaneBins {
             int lo = from;
             for (int s = 0; s < SAMPLES; s++) {
                 double t = a + (b - a) * (s + 0.5) / SAMPLES;
-                int e = Math.max(from, gallop(lane, to + 1, (long) Math.floor(t), lo));
+                int e = Math.max(from, keyGallop(lane, to + 1, (long) Math.floor(t), lo));
                 lo = e;
                 share[lane.state(e).ordinal()] += 1;
                 if (s == SAMPLES / 2) {
@@ -246,10 +271,22 @@ public final class LaneBins {
         return from;
     }
 
-    /** The last event among [lo, n) with time strictly before t (t may be fractional), or lo - 1. */
-    private static int lastBefore(LaneColumns lane, int n, double t, int lo) {
-        long bound = (long) Math.ceil(t) - 1;   // event times are whole µs: time < t ⇔ time ≤ ceil(t) - 1
-        return gallop(lane, n, bound, lo);
+    /** The last event among [lo, n) placed strictly before t (t may be fractional), or lo - 1. */
+    private int lastBefore(LaneColumns lane, int n, double t, int lo) {
+        long bound = (long) Math.ceil(t) - 1;   // times and steps are whole: key < t ⇔ key ≤ ceil(t) - 1
+        return keyGallop(lane, n, bound, lo);
+    }
+
+    /** {@link #gallop} over the keys binned (times, or steps). */
+    private int keyGallop(LaneColumns lane, int n, long t, int lo) {
+        if (keys == null) {
+            return gallop(lane, n, t, lo);
+        }
+        if (lo >= n || keys[lo] > t) {
+            return lo - 1;
+        }
+        int found = Arrays.binarySearch(keys, lo, n, (int) Math.min(Integer.MAX_VALUE, t));
+        return found >= 0 ? found : -found - 2;
     }
 
     /**
@@ -311,6 +348,11 @@ public final class LaneBins {
     /** Where the lane ends: its death, or the horizon while it lives; MIN_VALUE if it has no events. */
     public long laneEnd() {
         return laneEnd;
+    }
+
+    /** Where the lane ends on the axis binned: {@link #laneEnd()}'s time, or on the steps axis its step. */
+    public double endPosition() {
+        return endPosition;
     }
 
     public byte kind(int x) {

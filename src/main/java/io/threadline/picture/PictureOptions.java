@@ -17,10 +17,11 @@ package io.threadline.picture;
  * @param legend      whether the states' legend is drawn above the timeline
  * @param arrows      whether cause arrows (who started or woke whom) are drawn
  * @param outputLines the last lines the program printed (up to the horizon) shown below, 0 for none
+ * @param steps       the horizontal axis counts transitions instead of seconds (the window's steps axis)
  */
 public record PictureOptions(long from, long to, double width, PictureTheme theme, PictureMetrics metrics,
                              long horizon, long playhead, String title, String subtitle, boolean legend,
-                             boolean arrows, int outputLines) {
+                             boolean arrows, int outputLines, boolean steps) {
 
     /** Narrowest picture: the lane names and a little timeline. */
     public static final double MIN_WIDTH = 400;
@@ -43,7 +44,7 @@ public record PictureOptions(long from, long to, double width, PictureTheme them
     /** The whole run, 1200 pixels wide, light, with legend and arrows, no heading. */
     public static PictureOptions defaults() {
         return new PictureOptions(0, 0, 1200, PictureTheme.LIGHT, PictureMetrics.DESK, Long.MAX_VALUE, -1, null,
-                null, true, true, 0);
+                null, true, true, 0, false);
     }
 
     public boolean wholeRun() {
@@ -52,7 +53,7 @@ public record PictureOptions(long from, long to, double width, PictureTheme them
 
     public PictureOptions withWindow(long start, long end) {
         return new PictureOptions(start, end, width, theme, metrics, horizon, playhead, title, subtitle, legend,
-                arrows, outputLines);
+                arrows, outputLines, steps);
     }
 
     public PictureOptions withWholeRun() {
@@ -61,47 +62,53 @@ public record PictureOptions(long from, long to, double width, PictureTheme them
 
     public PictureOptions withWidth(double w) {
         return new PictureOptions(from, to, w, theme, metrics, horizon, playhead, title, subtitle, legend, arrows,
-                outputLines);
+                outputLines, steps);
     }
 
     public PictureOptions withTheme(PictureTheme t) {
         return new PictureOptions(from, to, width, t, metrics, horizon, playhead, title, subtitle, legend, arrows,
-                outputLines);
+                outputLines, steps);
     }
 
     public PictureOptions withMetrics(PictureMetrics m) {
         return new PictureOptions(from, to, width, theme, m, horizon, playhead, title, subtitle, legend, arrows,
-                outputLines);
+                outputLines, steps);
     }
 
     /** Reveals the run up to {@code time} with the playhead there: one frame of a playback. */
     public PictureOptions atTime(long time) {
         return new PictureOptions(from, to, width, theme, metrics, time, time, title, subtitle, legend, arrows,
-                outputLines);
+                outputLines, steps);
     }
 
     public PictureOptions withPlayhead(long time) {
         return new PictureOptions(from, to, width, theme, metrics, horizon, time, title, subtitle, legend, arrows,
-                outputLines);
+                outputLines, steps);
     }
 
     public PictureOptions withTitle(String heading, String line) {
         return new PictureOptions(from, to, width, theme, metrics, horizon, playhead, heading, line, legend, arrows,
-                outputLines);
+                outputLines, steps);
     }
 
     public PictureOptions withLegend(boolean on) {
         return new PictureOptions(from, to, width, theme, metrics, horizon, playhead, title, subtitle, on, arrows,
-                outputLines);
+                outputLines, steps);
     }
 
     public PictureOptions withArrows(boolean on) {
         return new PictureOptions(from, to, width, theme, metrics, horizon, playhead, title, subtitle, legend, on,
-                outputLines);
+                outputLines, steps);
+    }
+
+    /** The steps axis (each transition one column) or the time axis. */
+    public PictureOptions withSteps(boolean on) {
+        return new PictureOptions(from, to, width, theme, metrics, horizon, playhead, title, subtitle, legend, arrows,
+                outputLines, on);
     }
 
     public PictureOptions withOutputLines(int lines) {
         return new PictureOptions(from, to, width, theme, metrics, horizon, playhead, title, subtitle, legend, arrows,
-                lines);
+                lines, steps);
     }
 }

@@ -54,7 +54,8 @@ public final class ThreadTrack implements Track {
         int w = (int) Math.ceil(ctx.width());
         if (!ctx.scale().equals(binnedScale) || ctx.horizon() != binnedHorizon || size != binnedSize
                 || bins.width() != w) {
-            bins.bin(lane, size, ctx.horizon(), ctx.scale(), w);
+            TransitionOrder steps = ctx.scale().steps();
+            bins.bin(lane, steps == null ? null : steps.steps(thread), size, ctx.horizon(), ctx.scale(), w);
             binnedScale = ctx.scale();
             binnedHorizon = ctx.horizon();
             binnedSize = size;
@@ -113,13 +114,13 @@ public final class ThreadTrack implements Track {
             double alpha = ctx.alpha(state, FADED);
             if (kind == LaneBins.PURE) {
                 // a span cut by the view's edge shows no outline there: it goes on
-                double left = x == 0 && lane.time(ev) < ctx.scale().time(0) ? -4 : x;
+                double left = x == 0 && ctx.scale().eventPosition(ctx.trace(), thread, ev) < ctx.scale().start() ? -4 : x;
                 // ...nor where it is still going on (a living thread's last span), which ends at
                 // the horizon: the lane is not drawn past what was recorded
                 boolean ongoing = ev == b.size() - 1 && lane.state(ev) != ThreadState.DEAD;
                 double right = x1 == w || ongoing ? x1 + 4 : x1;
                 if (ongoing) {
-                    right = Math.min(right, Math.floor(ctx.scale().x(b.laneEnd())) + 1);
+                    right = Math.min(right, Math.floor(ctx.scale().xOfPosition(b.endPosition())) + 1);
                 }
                 if (s != null) {
                     s.span(state, left, right, alpha);
@@ -247,8 +248,8 @@ public final class ThreadTrack implements Track {
             return Double.NaN;
         }
         double r = ctx.metrics().capRadius();
-        double x0 = ctx.scale().x(lane.time(0));
-        double x1 = ctx.scale().x(lane.time(1));
+        double x0 = ctx.scale().eventX(ctx.trace(), thread, 0);
+        double x1 = ctx.scale().eventX(ctx.trace(), thread, 1);
         if (x1 - x0 >= 2 * r + 4) {
             return Double.NaN;
         }
@@ -275,7 +276,7 @@ public final class ThreadTrack implements Track {
         if (b.size() == 0 || lane.state(b.size() - 1) != ThreadState.DEAD) {
             return Double.NaN;
         }
-        return Math.round(ctx.scale().x(b.laneEnd()));
+        return Math.round(ctx.scale().xOfPosition(b.endPosition()));
     }
 
     @Override

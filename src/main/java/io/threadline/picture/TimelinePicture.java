@@ -36,10 +36,13 @@ public final class TimelinePicture {
         long end = Math.max(trace.endTime(), 1);
         horizon = Math.min(options.horizon(), end);
         double bodyWidth = Math.max(1, options.width() - m.gutterWidth());
+        TransitionOrder order = options.steps() ? TransitionOrder.of(trace) : null;
         if (options.wholeRun()) {
-            // as the window's "fit": a little room on both sides of the run
-            double margin = Math.max(end * 0.02, 5);
-            scale = new TimeScale(-margin, end + margin * 1.5, bodyWidth);
+            // as the window's "fit"
+            scale = TimeScale.fitting(end, bodyWidth, order);
+        } else if (order != null) {
+            scale = TimeScale.steps(order, order.position(options.from()) - 0.5, order.position(options.to()) + 0.5,
+                    bodyWidth);
         } else {
             scale = new TimeScale(options.from(), options.to(), bodyWidth);
         }

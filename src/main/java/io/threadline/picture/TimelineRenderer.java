@@ -94,12 +94,53 @@ public final class TimelineRenderer {
         return drawn;
     }
 
+    /**
+     * The steps axis's ruler: a minor tick between steps where they are wide enough to tell
+     * apart, a major tick where time moves on, labelled with its seconds where there is room.
+     */
+    private static void stepsRuler(Painter g, TimeScale s, PictureMetrics m, PictureTheme p, double keepFrom,
+                                   double keepTo) {
+        double ruler = m.rulerHeight();
+        double gutter = m.gutterWidth();
+        StepTicks ticks = StepTicks.of(s, m.labelSpacing());
+        g.setFill(p.color(Ink.MUTED_TEXT));
+        double minorH = Math.round(ruler * 0.18);
+        for (double x : ticks.minor()) {
+            g.fillRect(gutter + Math.floor(x), ruler - 1 - minorH, 1, minorH);
+        }
+        g.setFont(m.small());
+        g.setFill(p.color(Ink.TEXT));
+        double majorH = Math.round(ruler * 0.42);
+        double labelY = Math.round((ruler - 1 - majorH) / 2) + 1;
+        double[] xs = ticks.labelled();
+        long[] times = ticks.times();
+        for (int i = 0; i < xs.length; i++) {
+            double x = gutter + Math.floor(xs[i]);
+            g.fillRect(x, ruler - 1 - majorH, 1, majorH);
+            String label = TimeText.seconds(times[i]);
+            double lw = g.textWidth(label, m.small());
+            boolean right = x + 4 + lw > gutter + s.width();
+            double l0 = right ? x - 3 - lw : x + 4;
+            if (l0 < keepTo && l0 + lw > keepFrom) {
+                continue;
+            }
+            g.fillText(label, right ? x - 3 : x + 4, labelY, right ? Painter.Align.RIGHT : Painter.Align.LEFT);
+        }
+    }
+
     private static boolean visible(double y, double h, double from, double to) {
         return y + h > from && y < to;
     }
 
     private static void grid(Painter g, TrackContext base, double gutter, double y0, double y1) {
         TimeScale s = base.scale();
+        if (s.steps() != null) {
+            g.setFill(base.theme().color(Ink.GRID));
+            for (double x : StepTicks.of(s, base.metrics().labelSpacing()).labelled()) {
+                g.fillRect(gutter + Math.floor(x), y0, 1, y1 - y0);
+            }
+            return;
+        }
         long step = RulerTicks.step(s.microsPerPixel(), base.metrics().labelSpacing());
         g.setFill(base.theme().color(Ink.GRID));
         for (long t = Math.max(0, RulerTicks.firstTick(s.start(), step)); t <= s.end(); t += step) {
@@ -127,6 +168,11 @@ public final class TimelineRenderer {
 
         g.save();
         g.clip(gutter, 0, s.width(), ruler);
+        if (s.steps() != null) {
+            stepsRuler(g, s, m, p, keepFrom, keepTo);
+            g.restore();
+            return;
+        }
         long step = RulerTicks.step(s.microsPerPixel(), m.labelSpacing());
         long minor = Math.max(1, step / RulerTicks.minorDivisions(step));
         double minorH = Math.round(ruler * 0.18);
