@@ -160,6 +160,11 @@ public final class TransitionOrder {
         return stepOf[t][e];
     }
 
+    /** Whether the order holds event {@code e} of thread {@code t}. */
+    public boolean has(int t, int e) {
+        return t >= 0 && t < stepOf.length && e >= 0 && e < stepOf[t].length;
+    }
+
     /** Each event's step, for a thread (not to be changed). */
     int[] steps(int t) {
         return stepOf[t];

@@ -74,10 +74,12 @@ public final class ChefSoupScenario extends ScenarioSpec {
         int olivia = f.thread("Olivia");
         List<TourStep> steps = new ArrayList<>();
         steps.add(new TourStep(f.first(olivia, ThreadState.NEW, null), olivia, "Olivia is created",
-                "The thread object exists but has not been started: it is new, and is_alive() says False."));
+                "The thread object exists but has not been started: it is new, and is_alive() says False.",
+                ThreadState.NEW));
         steps.add(new TourStep(f.first(barron, ThreadState.WAITING, Reason.START_HANDSHAKE), barron,
                 "Barron starts Olivia",
-                "start() returns only once Olivia has begun running: Barron waits (start-handshake) for an instant."));
+                "start() returns only once Olivia has begun running: Barron waits (start-handshake) for an instant.",
+                ThreadState.WAITING));
         long sleep = f.first(olivia, ThreadState.WAITING, Reason.SLEEP);
         steps.add(new TourStep(sleep, olivia, "Olivia waits for the sausage",
                 "She sleeps: waiting (sleep). Barron keeps cooking meanwhile; both are waiting on timers, no core is busy."));

@@ -52,6 +52,8 @@ final class KeyMap {
         ZOOM_IN("+", Reach.VIEW, plain(KeyCode.PLUS), plain(KeyCode.ADD), plain(KeyCode.EQUALS)),
         ZOOM_OUT("\u2212", Reach.VIEW, plain(KeyCode.MINUS), plain(KeyCode.SUBTRACT)),
         FIT("F", Reach.VIEW, plain(KeyCode.F)),
+        /** The horizontal axis counts transitions, or seconds. */
+        STEPS_AXIS("I", Reach.VIEW, plain(KeyCode.I)),
         THEME("T", Reach.VIEW, plain(KeyCode.T)),
         TOUR_NEXT("PgDn", Reach.VIEW, plain(KeyCode.PAGE_DOWN)),
         TOUR_BACK("PgUp", Reach.VIEW, plain(KeyCode.PAGE_UP)),
@@ -143,6 +145,7 @@ final class KeyMap {
             new CardRow("play / pause", " ", Shortcut.PLAY),
             new CardRow("step", " ", Shortcut.STEP_BACK, Shortcut.STEP_FORWARD),
             new CardRow("zoom, fit", " ", Shortcut.ZOOM_IN, Shortcut.ZOOM_OUT, Shortcut.FIT),
+            new CardRow("steps axis", " ", Shortcut.STEPS_AXIS),
             new CardRow("tour", " ", Shortcut.TOUR_NEXT, Shortcut.TOUR_BACK),
             // two keys of two commands: set apart more than the keys of one
             new CardRow("arrows, compare", "  ", Shortcut.ARROWS, Shortcut.COMPARE),

@@ -7,6 +7,7 @@ import io.threadline.scenario.ParamValues;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.OutputLine;
+import io.threadline.picture.StepCursor;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 import io.threadline.ui.KeyMap.Shortcut;
@@ -184,6 +185,11 @@ public final class MainController {
                 sync();
             }
         });
+        timeline.setOnSeekStep(k -> {
+            playback.seekStep(k);
+            sync();
+        });
+        timeline.stepsAxisProperty().addListener((o, a, on) -> toolbar.showSteps(on));
         emptyState.visibleProperty().bind(playback.traceProperty().isNull());
         emptyIcon.setIconLiteral("mdi2c-chart-timeline-variant");
         legendSlot.getChildren().setAll(new TimelineLegend(timeline));
@@ -223,6 +229,12 @@ public final class MainController {
             @Override
             public void seek(long time) {
                 playback.seek(time);
+                sync();
+            }
+
+            @Override
+            public void seekTransition(int thread, int event) {
+                playback.seekTransition(thread, event);
                 sync();
             }
 
@@ -330,6 +342,7 @@ public final class MainController {
         keys.bind(Shortcut.ZOOM_IN, timeline::zoomIn);
         keys.bind(Shortcut.ZOOM_OUT, timeline::zoomOut);
         keys.bind(Shortcut.FIT, timeline::fit);
+        keys.bind(Shortcut.STEPS_AXIS, () -> timeline.stepsAxisProperty().set(!timeline.stepsAxisProperty().get()));
         keys.bind(Shortcut.THEME, () -> setTheme(theme.other()));
         keys.bind(Shortcut.TOUR_NEXT, teach::nextStep);
         keys.bind(Shortcut.TOUR_BACK, teach::previousStep);
@@ -703,21 +716,24 @@ public final class MainController {
     /** Brings every view in step with the playback model; cheap, called on each frame. */
     private void sync() {
         Trace t = playback.getTrace();
+        StepCursor cursor = playback.cursor();
         syncing = true;
         try {
             timeline.revealTimeProperty().set(t == null ? 0 : playback.getReveal());
             timeline.playheadProperty().set(playback.getPlayhead());
+            timeline.shownStepsProperty().set(cursor == null ? -1 : cursor.shown());
         } finally {
             syncing = false;
         }
         timeline.refresh();
-        output.update(t, playback.getReveal(), playback.getPlayhead());
+        output.update(t, playback.getReveal(), playback.getPlayhead(), cursor);
         int lines = output.lines().size();
         outputCount.setText(lines == 1 ? "1 line" : lines + " lines");
-        status.update(t, playback.getPlayhead(), playback.getSpeed(), clockMode, playback.outcomeProperty().get());
+        status.update(t, playback.getPlayhead(), playback.getSpeed(), clockMode, playback.outcomeProperty().get(),
+                cursor);
         updateModeChip();
         updateButtons();
-        teach.sync(t, playback.getPlayhead(), t == null ? 0 : playback.getReveal());
+        teach.sync(t, playback.getPlayhead(), t == null ? 0 : playback.getReveal(), cursor);
         step.sync();
     }
 

@@ -1,5 +1,6 @@
 package io.threadline.ui;
 
+import io.threadline.picture.StepCursor;
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.Trace;
 import io.threadline.ui.teach.ThreadColours;
@@ -79,6 +80,11 @@ public final class OutputPane extends StackPane {
      * {@code playhead} marked. Cheap when nothing changed; appends only what is new.
      */
     public void update(Trace t, long reveal, long playhead) {
+        update(t, reveal, playhead, null);
+    }
+
+    /** As {@link #update(Trace, long, long)}, the current line following a cursor stepping through an instant. */
+    public void update(Trace t, long reveal, long playhead, StepCursor cursor) {
         if (t == trace && t != null && !t.isFinished() && System.nanoTime() - lastLiveUpdate < LIVE_UPDATE_NANOS) {
             // A live run can print thousands of lines a second: catching up ten times a second
             // reads the same and keeps each pulse short.
@@ -113,6 +119,9 @@ public final class OutputPane extends StackPane {
             lines.addAll(add);
         }
         int at = TraceSteps.outputUpTo(t, playhead, shown) - 1;
+        if (cursor != null && cursor.order().trace() == t) {
+            at = Math.min(at, cursor.outputShown() - 1);
+        }
         if (at != current.get()) {
             current.set(at);
             reveal(at);

@@ -1,5 +1,7 @@
 package io.threadline.ui;
 
+import io.threadline.picture.StepCursor;
+import io.threadline.picture.TransitionOrder;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 import javafx.beans.property.DoubleProperty;
@@ -54,6 +56,9 @@ public final class PlaybackModel {
     private final ReadOnlyObjectWrapper<RunOutcome> outcome = new ReadOnlyObjectWrapper<>(this, "outcome");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1.0);
 
+    /** Transitions shown when stepping within an instant; -1: every one up to the playhead. */
+    private int step = -1;
+    private TransitionOrder order;
     private LiveRun run;
     private boolean reverting;
     private long anchorTime;
@@ -93,7 +98,7 @@ public final class PlaybackModel {
         trace.set(live.trace());
         running.set(true);
         outcome.set(RunOutcome.RUNNING);
-        playhead.set(0);
+        setPlayhead(0);
         reveal.set(0);
         mode.set(Mode.LIVE);
         tick();
@@ -106,7 +111,7 @@ public final class PlaybackModel {
         trace.set(recorded);
         if (recorded == null) {
             outcome.set(null);
-            playhead.set(0);
+            setPlayhead(0);
             reveal.set(0);
             mode.set(Mode.EMPTY);
             return;
@@ -114,7 +119,7 @@ public final class PlaybackModel {
         outcome.set(recorded.outcome());
         long end = recorded.endTime();
         reveal.set(end);
-        playhead.set(end);
+        setPlayhead(end);
         mode.set(Mode.PAUSED);
     }
 
@@ -142,7 +147,7 @@ public final class PlaybackModel {
         switch (mode.get()) {
             case LIVE:
                 long edge = limit();
-                playhead.set(edge);
+                setPlayhead(edge);
                 reveal.set(edge);
                 if (!running.get()) {
                     mode.set(Mode.PAUSED);
@@ -161,7 +166,7 @@ public final class PlaybackModel {
             default:
                 if (playhead.get() > limit()) {
                     // A run's final time can fall short of the wall-clock "now" shown a frame before.
-                    playhead.set(limit());
+                    setPlayhead(limit());
                     reveal.set(Math.min(reveal.get(), limit()));
                 }
                 break;
@@ -181,7 +186,7 @@ public final class PlaybackModel {
                 return;
             }
             // At the end: play again from the start, as a video player does.
-            playhead.set(0);
+            setPlayhead(0);
             reveal.set(0);
         }
         anchor(playhead.get());
@@ -207,36 +212,112 @@ public final class PlaybackModel {
         if (trace.get() == null) {
             return;
         }
-        playhead.set(0);
+        setPlayhead(0);
         reveal.set(0);
         anchor(0);
         mode.set(Mode.PLAYING);
     }
 
-    /** Pauses at the next event of any thread after the playhead. */
+    /**
+     * Pauses at the next transition of any thread: the next of the same instant if there is one
+     * (the playhead stays, the transitions shown grow by one), else the first of the next.
+     */
     public void stepForward() {
         Trace t = trace.get();
         if (t == null) {
             return;
         }
         pause();
-        long next = TraceSteps.next(t, playhead.get());
-        if (next >= 0 && next <= limit()) {
-            moveTo(next);
-        } else if (next < 0 && !running.get()) {
+        TransitionOrder o = order();
+        int k = shownSteps(o);
+        if (k < o.count() && o.time(k) <= limit()) {
+            moveTo(o.time(k));
+            step = k + 1;
+        } else if (!running.get()) {
             moveTo(limit());
         }
     }
 
-    /** Pauses at the previous event of any thread before the playhead. */
+    /**
+     * Pauses at the previous transition: back to the last transition's instant from between two,
+     * else one transition back (within an instant, the playhead stays).
+     */
     public void stepBack() {
         Trace t = trace.get();
         if (t == null) {
             return;
         }
         pause();
-        long previous = TraceSteps.previous(t, playhead.get());
-        moveTo(Math.max(0, previous));
+        TransitionOrder o = order();
+        int k = shownSteps(o);
+        long at = playhead.get();
+        if (k == 0) {
+            moveTo(0);
+            step = 0;
+        } else if (at > o.time(k - 1)) {
+            moveTo(o.time(k - 1));
+            step = k;
+        } else {
+            moveTo(k == 1 ? Math.min(at, o.time(0)) : o.time(k - 2));
+            step = k - 1;
+        }
+    }
+
+    /**
+     * Pauses just after the first {@code steps} transitions (of {@link #order()}): the steps
+     * axis's click, and the way to show one transition of an instant (a tour's step about it).
+     */
+    public void seekStep(int steps) {
+        Trace t = trace.get();
+        if (t == null) {
+            return;
+        }
+        TransitionOrder o = order();
+        int k = Math.max(0, Math.min(steps, o.count()));
+        if (k > 0 && o.time(k - 1) > limit()) {
+            k = o.countUpTo(limit());
+        }
+        pause();
+        moveTo(k == 0 ? 0 : o.time(k - 1));
+        step = k;
+    }
+
+    /** Pauses just after event {@code event} of thread {@code thread}: that thread in the state it entered there. */
+    public void seekTransition(int thread, int event) {
+        Trace t = trace.get();
+        if (t == null || thread < 0 || thread >= t.threadCount() || event < 0) {
+            return;
+        }
+        TransitionOrder o = order();
+        if (o.count() == 0) {
+            return;
+        }
+        if (!o.has(thread, event)) {
+            return;
+        }
+        seekStep(o.step(thread, event) + 1);
+    }
+
+    /** Every transition of the trace shown, in one order across threads (rebuilt as the trace grows). */
+    public TransitionOrder order() {
+        Trace t = trace.get();
+        if (t == null) {
+            return null;
+        }
+        if (order == null || !order.current(t)) {
+            order = TransitionOrder.of(t);
+        }
+        return order;
+    }
+
+    /** How far into the transitions the window looks, or null with nothing shown. */
+    public StepCursor cursor() {
+        TransitionOrder o = order();
+        return o == null ? null : new StepCursor(o, shownSteps(o));
+    }
+
+    private int shownSteps(TransitionOrder o) {
+        return step >= 0 ? Math.min(step, o.count()) : o.countUpTo(playhead.get());
     }
 
     /**
@@ -340,7 +421,14 @@ public final class PlaybackModel {
 
     // ---------------------------------------------------------------- internals
 
+    /** The playhead at a time, with every transition up to it shown. */
+    private void setPlayhead(long t) {
+        step = -1;
+        playhead.set(t);
+    }
+
     private void moveTo(long t) {
+        step = -1;
         playhead.set(t);
         if (t > reveal.get()) {
             reveal.set(t);

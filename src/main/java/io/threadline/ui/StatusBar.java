@@ -1,6 +1,7 @@
 package io.threadline.ui;
 
 import io.threadline.runtime.ClockMode;
+import io.threadline.picture.StepCursor;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 import javafx.css.PseudoClass;
@@ -45,7 +46,7 @@ public final class StatusBar {
     }
 
     /** Brings the items in step with the trace shown (null: none) at {@code playhead}. */
-    void update(Trace t, long playhead, double speed, ClockMode clockMode, RunOutcome o) {
+    void update(Trace t, long playhead, double speed, ClockMode clockMode, RunOutcome o, StepCursor cursor) {
         timeStatus.setText(Formats.seconds(playhead));
         if (t == null) {
             eventsStatus.setText("No events");
@@ -53,7 +54,8 @@ public final class StatusBar {
             clockStatus.setText("Clock: " + clockMode.label() + " " + Formats.speed(speed));
         } else {
             long total = t.eventCount();
-            long upTo = Math.min(total, TraceSteps.countUpTo(t, playhead));
+            // stepping through one instant counts its transitions one by one
+            long upTo = Math.min(total, cursor != null ? cursor.shown() : TraceSteps.countUpTo(t, playhead));
             eventsStatus.setText("Events " + upTo + " / " + total);
             int n = t.threadCount();
             threadsStatus.setText(n == 1 ? "1 thread" : n + " threads");

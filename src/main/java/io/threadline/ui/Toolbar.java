@@ -35,6 +35,7 @@ public final class Toolbar {
     @FXML private Button zoomOutButton;
     @FXML private Button zoomInButton;
     @FXML private Button fitButton;
+    @FXML private ToggleButton stepsButton;
     @FXML private MenuButton fileMenuButton;
     @FXML private Button openButton;
     @FXML private Button saveButton;
@@ -79,14 +80,16 @@ public final class Toolbar {
         tip(zoomOutButton, "Zoom out", Shortcut.ZOOM_OUT);
         tip(zoomInButton, "Zoom in", Shortcut.ZOOM_IN);
         tip(fitButton, "Fit the whole run", Shortcut.FIT);
+        tip(stepsButton, "Steps axis: one column per transition, so what happens in one instant is spread out",
+                Shortcut.STEPS_AXIS);
         tip(openButton, "Open a trace file", Shortcut.OPEN);
         tip(saveButton, "Save the trace (Chrome trace JSON; opens in Perfetto too)", Shortcut.SAVE);
         tip(presentationButton, "Presentation mode: large text for a projector", Shortcut.PRESENTATION);
         tip(themeButton, "Light or dark theme", Shortcut.THEME);
         showRunProblem(null);
         for (Control c : new Control[]{stopButton, replayButton, stepBackButton, playButton, stepForwardButton,
-                zoomOutButton, zoomInButton, fitButton, openButton, saveButton, presentationButton, themeButton,
-                runButton}) {
+                zoomOutButton, zoomInButton, fitButton, stepsButton, openButton, saveButton, presentationButton,
+                themeButton, runButton}) {
             // Keys belong to the timeline shortcuts, not to whichever toolbar button had focus.
             c.setFocusTraversable(false);
         }
@@ -142,6 +145,11 @@ public final class Toolbar {
         int i = PlaybackModel.SPEEDS.indexOf(speedBox.getValue());
         int j = Math.max(0, Math.min(PlaybackModel.SPEEDS.size() - 1, (i < 0 ? 2 : i) + direction));
         speedBox.setValue(PlaybackModel.SPEEDS.get(j));
+    }
+
+    /** Shows whether the timeline's axis counts steps. */
+    void showSteps(boolean on) {
+        stepsButton.setSelected(on);
     }
 
     boolean presentation() {
@@ -213,6 +221,12 @@ public final class Toolbar {
     @FXML
     void fit() {
         keys.run(Shortcut.FIT);
+    }
+
+    @FXML
+    void toggleSteps() {
+        // the key map flips the axis, which sets the button back in step with it
+        keys.run(Shortcut.STEPS_AXIS);
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package io.threadline.ui.teach;
 
+import io.threadline.picture.StepCursor;
 import io.threadline.scenario.ParamException;
 import io.threadline.scenario.ParamValues;
 import io.threadline.scenario.Prediction;
@@ -77,6 +78,12 @@ public final class TeachingAids {
         /** Moves the playhead (pausing a replay as a scrub would) and brings the window in step. */
         void seek(long time);
 
+        /**
+         * Stops just after transition {@code event} of {@code thread}, one of perhaps several at
+         * its instant: the window shows the state that transition entered.
+         */
+        void seekTransition(int thread, int event);
+
         /** A finished run of the shown scenario has answered its prediction: the lesson may show. */
         void answered(ScenarioSpec s);
     }
@@ -114,6 +121,7 @@ public final class TeachingAids {
     private double[] savedCenter;
     private Trace trace;
     private long playhead;
+    private StepCursor cursor;
     private long reveal;
     private int pendingPick = -1;
     private List<Object> teachingKey = List.of();
@@ -271,9 +279,15 @@ public final class TeachingAids {
 
     /** Brings every aid in step with the playback; cheap, called once per frame. */
     public void sync(Trace t, long playheadTime, long revealTime) {
+        sync(t, playheadTime, revealTime, null);
+    }
+
+    /** As {@link #sync(Trace, long, long)}, following a cursor that steps through an instant (null: none). */
+    public void sync(Trace t, long playheadTime, long revealTime, StepCursor stepCursor) {
         trace = t;
         playhead = playheadTime;
         reveal = revealTime;
+        cursor = stepCursor != null && stepCursor.order().trace() == t ? stepCursor : null;
         resync();
         refreshTeaching(false);
     }
@@ -285,7 +299,7 @@ public final class TeachingAids {
             sel = -1;
         }
         long horizon = t == null ? 0 : reveal;
-        threadPanel.show(t, sel, playhead, horizon);
+        threadPanel.show(t, sel, playhead, horizon, sel < 0 || cursor == null ? Integer.MAX_VALUE : cursor.lastEvent(sel));
         markLines(t, sel, Math.min(playhead, horizon));
     }
 
@@ -313,6 +327,9 @@ public final class TeachingAids {
             }
             LaneColumns lane = t.lane(th);
             int i = Math.min(lane.indexAt(time), lane.size() - 1);
+            if (cursor != null) {
+                i = Math.min(i, cursor.lastEvent(th));
+            }
             if (i < 0 || (lane.state(i) == ThreadState.DEAD && th != selected)) {
                 continue;
             }
@@ -416,7 +433,12 @@ public final class TeachingAids {
 
     /** A tour step: the playhead goes there, its thread is selected, and the view keeps it in sight. */
     private void goTo(TourStep step) {
-        host.seek(step.time());
+        int event = step.state() == null || trace == null ? -1 : transitionOf(trace, step);
+        if (event >= 0) {
+            host.seekTransition(step.thread(), event);
+        } else {
+            host.seek(step.time());
+        }
         if (step.thread() >= 0) {
             timeline.selectedThreadProperty().set(step.thread());
         }
@@ -426,6 +448,20 @@ public final class TeachingAids {
             long half = Math.max(1, (end - start) / 2);
             timeline.showWindow(step.time() - half, step.time() + half);
         }
+    }
+
+    /** The tour step's thread's first transition into its state at its time, or -1. */
+    static int transitionOf(Trace t, TourStep step) {
+        if (step.thread() < 0 || step.thread() >= t.threadCount()) {
+            return -1;
+        }
+        LaneColumns lane = t.lane(step.thread());
+        for (int e = lane.indexAt(step.time() - 1) + 1; e < lane.size() && lane.time(e) == step.time(); e++) {
+            if (lane.state(e) == step.state()) {
+                return e;
+            }
+        }
+        return -1;
     }
 
     private void seekKeepingThread(long time) {

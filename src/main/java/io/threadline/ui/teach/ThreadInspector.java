@@ -127,6 +127,11 @@ public final class ThreadInspector extends VBox {
      * up to {@code horizon}. Cheap when nothing changed; appends only new rows.
      */
     public void update(Trace tr, int t, long time, long horizon) {
+        update(tr, t, time, horizon, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #update(Trace, int, long, long)}, the current row no further than event {@code lastEvent}. */
+    public void update(Trace tr, int t, long time, long horizon, int lastEvent) {
         if (tr != trace || t != thread) {
             trace = tr;
             thread = t;
@@ -155,7 +160,7 @@ public final class ThreadInspector extends VBox {
             rows.setSize(visible);
             transitionsMeta.setText(visible == 1 ? "1" : Integer.toString(visible));
         }
-        int at = Math.min(lane.indexAt(time), visible - 1);
+        int at = Math.min(Math.min(lane.indexAt(time), visible - 1), lastEvent);
         if (at != current.get()) {
             current.set(at);
             reveal();

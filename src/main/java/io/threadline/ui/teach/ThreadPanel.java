@@ -86,6 +86,11 @@ public final class ThreadPanel extends StackPane {
 
     /** Follows thread {@code t} of {@code trace} at {@code time} (the lanes reach {@code horizon}); -1: none. */
     public void show(Trace trace, int t, long time, long horizon) {
+        show(trace, t, time, horizon, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #show(Trace, int, long, long)}, the thread's events no further than {@code lastEvent}. */
+    public void show(Trace trace, int t, long time, long horizon, int lastEvent) {
         boolean has = trace != null && t >= 0 && t < trace.threadCount();
         scroll.setVisible(has);
         empty.setVisible(!has);
@@ -96,7 +101,7 @@ public final class ThreadPanel extends StackPane {
             return;
         }
         long when = Math.min(time, horizon);
-        ThreadMoment m = ThreadMoment.at(trace, t, when);
+        ThreadMoment m = ThreadMoment.at(trace, t, when, lastEvent);
         if (!m.equals(moment)) {
             moment = m;
             diagram.show(m);
@@ -104,7 +109,7 @@ public final class ThreadPanel extends StackPane {
             trail.setText(Words.trail(trace, m));
             at.setText("at " + Words.seconds(when));
         }
-        inspector.update(trace, t, time, horizon);
+        inspector.update(trace, t, time, horizon, lastEvent);
     }
 
     public LifecycleDiagram diagram() {

@@ -38,9 +38,17 @@ public record ThreadMoment(int thread, long time, int event, List<Step> trail) {
 
     /** The thread's moment at {@code time}, from what the trace holds now (it may still grow). */
     public static ThreadMoment at(Trace trace, int thread, long time) {
+        return at(trace, thread, time, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The thread's moment at {@code time}, its events no further than {@code lastEvent} (a cursor
+     * stepping through an instant: Olivia is new before she is runnable, though both at 0 s).
+     */
+    public static ThreadMoment at(Trace trace, int thread, long time, int lastEvent) {
         LaneColumns lane = trace.lane(thread);
         int size = lane.size();
-        int i = Math.min(lane.indexAt(time), size - 1);
+        int i = Math.min(Math.min(lane.indexAt(time), size - 1), lastEvent);
         if (i < 0) {
             return new ThreadMoment(thread, time, -1, List.of());
         }

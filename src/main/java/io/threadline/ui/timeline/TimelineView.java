@@ -11,6 +11,7 @@ import io.threadline.picture.TimelineRenderer;
 import io.threadline.picture.TimelineRows;
 import io.threadline.picture.TraceExtras;
 import io.threadline.picture.TrackContext;
+import io.threadline.picture.TransitionOrder;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import javafx.application.Platform;
@@ -56,6 +57,8 @@ public class TimelineView extends Region {
     static final double ZOOM_STEP = 1.5;
     /** Narrowest window: 50 µs across the view. */
     static final double MIN_SPAN = 50;
+    /** Narrowest window on the steps axis: three transitions across the view. */
+    static final double MIN_STEPS = 3;
 
     private final ObjectProperty<Trace> trace = new SimpleObjectProperty<>(this, "trace");
     private final LongProperty playhead = new SimpleLongProperty(this, "playhead");
@@ -65,6 +68,9 @@ public class TimelineView extends Region {
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final BooleanProperty stepsAxis = new SimpleBooleanProperty(this, "stepsAxis");
+    private final IntegerProperty shownSteps = new SimpleIntegerProperty(this, "shownSteps", -1);
+    private java.util.function.IntConsumer onSeekStep;
     private final ObjectProperty<ArrowMode> arrowMode = new SimpleObjectProperty<>(this, "arrowMode", ArrowMode.ALL);
     private final ReadOnlyIntegerWrapper hoveredThread = new ReadOnlyIntegerWrapper(this, "hoveredThread", -1);
     private final ReadOnlyObjectWrapper<TimeScale> timeScale =
@@ -118,6 +124,11 @@ public class TimelineView extends Region {
             followTheRun();
             placePlayhead();
             invalidate();
+        });
+        stepsAxis.addListener((obs, was, now) -> switchAxis(now));
+        shownSteps.addListener(obs -> {
+            placePlayhead();
+            invalidateRuler();
         });
         highlightedState.addListener(obs -> invalidate());
         selectedThread.addListener(obs -> invalidate());
@@ -200,6 +211,27 @@ public class TimelineView extends Region {
         return arrowsShown;
     }
 
+    /**
+     * The steps axis: the horizontal axis counts transitions (each one an equal column, the
+     * seconds on the ruler), so what happens in one instant is spread out. Off: seconds.
+     */
+    public BooleanProperty stepsAxisProperty() {
+        return stepsAxis;
+    }
+
+    /**
+     * How many transitions (of the steps axis's order) the window has stepped through; -1: all
+     * up to the playhead. On the steps axis the playhead stands just after the last of them.
+     */
+    public IntegerProperty shownStepsProperty() {
+        return shownSteps;
+    }
+
+    /** Called, on the steps axis, with the steps shown up to the column clicked or dragged to (instead of a time). */
+    public void setOnSeekStep(java.util.function.IntConsumer action) {
+        onSeekStep = action;
+    }
+
     /** Larger lanes and fonts for a projector. */
     public BooleanProperty presentationProperty() {
         return presentation;
@@ -224,8 +256,8 @@ public class TimelineView extends Region {
             // a growing run: leave room to grow into
             end = Math.max(end, 1_000_000);
         }
-        double margin = Math.max(end * 0.02, MIN_SPAN / 10);
-        setScale(timeScale.get().withWindow(-margin, end + margin * 1.5));
+        TimeScale s = timeScale.get();
+        setScale(TimeScale.fitting(end, s.width(), s.steps()).withWidth(s.width()));
         if (t != null && !t.isFinished()) {
             follow.set(true);
         }
@@ -233,12 +265,12 @@ public class TimelineView extends Region {
 
     /** Visible window start (µs; a little below 0 after {@link #fit()}, which leaves a margin). */
     public long visibleStart() {
-        return (long) Math.floor(timeScale.get().start());
+        return (long) Math.floor(timeScale.get().startTime());
     }
 
     /** Visible window end (µs). */
     public long visibleEnd() {
-        return (long) Math.ceil(timeScale.get().end());
+        return (long) Math.ceil(timeScale.get().endTime());
     }
 
     /** The tooltip text for a point in the view's coordinates, or null where there is nothing. */
@@ -282,6 +314,9 @@ public class TimelineView extends Region {
                 if (rows.update(t, extras, metrics)) {
                     requestLayout();
                 }
+                if (stepsAxis.get()) {
+                    timeScale.set(timeScale.get().withSteps(TransitionOrder.of(t)));
+                }
                 followTheRun();
                 dirty = true;
                 if (hover.isVisible()) {
@@ -313,7 +348,10 @@ public class TimelineView extends Region {
     /** Shows the window [start, end] (µs); stops following. */
     public void showWindow(long start, long end) {
         follow.set(false);
-        setScale(timeScale.get().withWindow(start, Math.max(end, start + 1)));
+        TimeScale s = timeScale.get();
+        long to = Math.max(end, start + 1);
+        setScale(s.steps() == null ? s.withWindow(start, to)
+                : s.withWindow(s.position(start) - 0.5, s.position(to) + 0.5));
     }
 
     /** Thread lanes as laid out now, top to bottom, in view coordinates. */
@@ -425,7 +463,7 @@ public class TimelineView extends Region {
         follow.set(false);
         double half = s.duration() / 2;
         double lo = -half;
-        double hi = Math.max(horizon(), 0) - half;
+        double hi = Math.max(s.position(horizon()), 0) - half;
         double start = Math.max(lo, Math.min(hi, s.start()));
         setScale(s.withWindow(start, start + s.duration()));
     }
@@ -456,6 +494,13 @@ public class TimelineView extends Region {
     /** Moves the playhead to view x, within the recorded run. */
     void seekTo(double x) {
         if (trace.get() == null) {
+            return;
+        }
+        TransitionOrder order = timeScale.get().steps();
+        if (order != null && onSeekStep != null) {
+            // the column under the pointer: its transition and those before it have happened
+            double p = timeScale.get().positionAt(x - metrics.gutterWidth());
+            onSeekStep.accept((int) Math.max(0, Math.min(order.count(), Math.floor(p) + 1)));
             return;
         }
         // snap to a round time about a pixel wide, so the playhead reads "1.25 s", not "1.249731 s"
@@ -492,7 +537,7 @@ public class TimelineView extends Region {
     }
 
     private double keyboardPivot() {
-        double x = timeScale.get().x(playhead.get());
+        double x = playheadX() - metrics.gutterWidth();
         return x >= 0 && x <= bodyWidth() ? x : bodyWidth() / 2;
     }
 
@@ -513,9 +558,40 @@ public class TimelineView extends Region {
             seenEnd = now.endTime();
             seenFinished = now.isFinished();
             follow.set(!now.isFinished());
+            TimeScale s = timeScale.get();
+            timeScale.set(TimeScale.fitting(1, s.width(), stepsAxis.get() ? TransitionOrder.of(now) : null));
             fit();
         }
         requestLayout();
+        invalidate();
+    }
+
+    /** Switches between the time axis and the steps axis, keeping the stretch of time in view. */
+    private void switchAxis(boolean steps) {
+        Trace t = trace.get();
+        TimeScale s = timeScale.get();
+        if (t == null) {
+            timeScale.set(s.withSteps(null));
+            return;
+        }
+        double from = s.startTime();
+        double to = s.endTime();
+        TransitionOrder order = steps ? TransitionOrder.of(t) : null;
+        TimeScale next;
+        if (order != null) {
+            next = TimeScale.steps(order, order.position(from) - 0.5, order.position(to) + 0.5, s.width());
+        } else {
+            next = new TimeScale(from, Math.max(to, from + MIN_SPAN), s.width());
+        }
+        // the whole run before stays the whole run, with the room a fit leaves
+        boolean whole = from <= 0 && to >= t.endTime();
+        timeScale.set(next);
+        if (whole) {
+            fit();
+        } else {
+            setScale(next);
+        }
+        placePlayhead();
         invalidate();
     }
 
@@ -530,15 +606,20 @@ public class TimelineView extends Region {
             fit();
             return;
         }
-        long h = horizon();
+        double h = s.position(horizon());
         if (h > s.start() + 0.92 * s.duration()) {
             setScale(s.withWindow(s.start(), s.start() + (h - s.start()) * 1.5));
         }
     }
 
     private void setScale(TimeScale s) {
-        long runEnd = Math.max(horizon(), 1_000_000);
-        TimeScale clamped = s.clampDuration(MIN_SPAN, Math.max(60_000_000, runEnd * 10.0), s.width() / 2);
+        TimeScale clamped;
+        if (s.steps() != null) {
+            clamped = s.clampDuration(MIN_STEPS, Math.max(100, s.steps().count() * 10.0), s.width() / 2);
+        } else {
+            long runEnd = Math.max(horizon(), 1_000_000);
+            clamped = s.clampDuration(MIN_SPAN, Math.max(60_000_000, runEnd * 10.0), s.width() / 2);
+        }
         if (!clamped.equals(timeScale.get())) {
             timeScale.set(clamped);
             placePlayhead();
@@ -608,7 +689,7 @@ public class TimelineView extends Region {
         double ruler = metrics.rulerHeight();
         double gutter = metrics.gutterWidth();
         TimeScale s = timeScale.get();
-        double phX = gutter + s.x(playhead.get());
+        double phX = playheadX();
         String phText = TimeText.playhead(playhead.get(), s.microsPerPixel());
         double phLabel = rulerPainter.textWidth(phText, metrics.smallBold()) + 20;
         boolean phLeft = phX + ruler * 0.3 + phLabel > gutter + bodyWidth();   // as Playhead.place flips it
@@ -623,9 +704,19 @@ public class TimelineView extends Region {
                 highlightedState.get(), selectedThread.get());
     }
 
+    /** The playhead's x: after the last transition stepped through on the steps axis, else at its time. */
+    private double playheadX() {
+        TimeScale s = timeScale.get();
+        int k = shownSteps.get();
+        if (s.steps() != null && k >= 0 && k <= s.steps().count()) {
+            return metrics.gutterWidth() + s.xOfPosition(k - 0.5);
+        }
+        return xOf(playhead.get());
+    }
+
     private void placePlayhead() {
         Trace t = trace.get();
-        double x = xOf(playhead.get());
+        double x = playheadX();
         boolean show = t != null && x >= metrics.gutterWidth() - 1 && x <= metrics.gutterWidth() + bodyWidth() + 1;
         playheadNode.setVisible(show);
         if (show) {
