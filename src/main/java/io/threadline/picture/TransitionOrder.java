@@ -67,12 +67,19 @@ public final class TransitionOrder {
         int k = 0;
         int current = -1;
         int gaveWay = -1;
+        long instant = Long.MIN_VALUE;
         while (k < count) {
             long now = Long.MAX_VALUE;
             for (int i = 0; i < lanes; i++) {
                 if (head[i] < size[i]) {
                     now = Math.min(now, trace.lane(i).time(head[i]));
                 }
+            }
+            if (now != instant) {
+                // who held the baton before is no clue in a new instant: timers woke everyone at once
+                instant = now;
+                current = -1;
+                gaveWay = -1;
             }
             int pick = -1;
             if (current >= 0 && at(current, head, size, now) && ready(current, head, size, now, madeNow, madeAt)) {

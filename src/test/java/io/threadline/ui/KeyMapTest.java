@@ -217,6 +217,14 @@ class KeyMapTest extends FxTestBase {
             press(Shortcut.FIT);
             assertThat(span()).isEqualTo(whole);
         });
+        checks.put(Shortcut.STEPS_AXIS, () -> {
+            boolean steps = fx(() -> c.timeline().stepsAxisProperty().get());
+            press(Shortcut.STEPS_AXIS);
+            assertThat(fx(() -> c.timeline().stepsAxisProperty().get())).isEqualTo(!steps);
+            assertThat(fx(() -> c.timeline().timeScaleProperty().get().steps() != null)).isEqualTo(!steps);
+            press(Shortcut.STEPS_AXIS);
+            assertThat(fx(() -> c.timeline().stepsAxisProperty().get())).isEqualTo(steps);
+        });
         checks.put(Shortcut.THEME, () -> {
             boolean dark = fx(() -> c.timeline().darkProperty().get());
             press(Shortcut.THEME);
