@@ -39,8 +39,16 @@ public final class CauseArrows {
     private static final int MAX_PER_LANE = 60;
     private static final int MAX_ARROWS = 120;
 
-    /** An arrow placed on the canvas, in canvas coordinates (x relative to the body). */
-    private record Placed(CauseLink link, double x, double y0, double y1, boolean focus) {
+    /** An arrow placed on the canvas, in canvas coordinates (x relative to the body), between two rows. */
+    private record Placed(CauseLink link, double x, double y0, double y1, boolean focus, TimelineRows.Row source,
+                          TimelineRows.Row target) {
+    }
+
+    /**
+     * An arrow's label as drawn: its box in the painter's coordinates (the lanes' gutter
+     * included), and the arrow it names.
+     */
+    public record Label(CauseLink link, double x, double y, double width, double height) {
     }
 
     private CauseArrows() {
@@ -56,6 +64,15 @@ public final class CauseArrows {
      */
     public static List<CauseLink> paint(TrackContext ctx, TimelineRows rows, double top, double from, double to,
                                         boolean focusOnly, int focus) {
+        return paint(ctx, rows, top, from, to, focusOnly, focus, null, 0);
+    }
+
+    /**
+     * As above; each label drawn is added to {@code labels} (if not null), shifted right by
+     * {@code dx} (the gutter: into the coordinates of the surface under the body's).
+     */
+    public static List<CauseLink> paint(TrackContext ctx, TimelineRows rows, double top, double from, double to,
+                                        boolean focusOnly, int focus, List<Label> labels, double dx) {
         Trace trace = ctx.trace();
         if (trace == null || (focusOnly && focus < 0)) {
             return List.of();
@@ -95,7 +112,7 @@ public final class CauseArrows {
             }
         }
         g.setAlpha(1);
-        drawLabels(g, ctx, placed, fade);
+        drawLabels(g, ctx, rows, top, placed, fade, labels, dx);
         List<CauseLink> out = new ArrayList<>(placed.size());
         for (Placed a : placed) {
             out.add(a.link());
@@ -156,7 +173,7 @@ public final class CauseArrows {
                 }
                 lastX = x;
                 kept++;
-                out.add(new Placed(CauseLinks.link(trace, t, e), x, y0, y1, mine));
+                out.add(new Placed(CauseLinks.link(trace, t, e), x, y0, y1, mine, source, target));
                 if (out.size() >= MAX_ARROWS) {
                     return out;
                 }
@@ -188,13 +205,27 @@ public final class CauseArrows {
         return false;
     }
 
-    /** Labels beside the shafts, the focused thread's first; a label that would overlap another is left out. */
-    private static void drawLabels(Painter g, TrackContext ctx, List<Placed> placed, boolean fade) {
+    /**
+     * Labels beside the shafts, the focused thread's first, in free space: within the two lanes
+     * the arrow joins (never in a lane between them), off every span's label and every other
+     * arrow's. The first of a few places that is free wins: beside the shaft's middle, then in
+     * the caused lane, then in the causing one, right of the shaft before left. A label with no
+     * free place is left out; the hover card still says what the arrow is.
+     */
+    private static void drawLabels(Painter g, TrackContext ctx, TimelineRows rows, double top, List<Placed> placed,
+                                   boolean fade, List<Label> out, double dx) {
         PictureMetrics m = ctx.metrics();
         PictureTheme p = ctx.theme();
         TextStyle font = m.smallBold();
         double h = Math.round(font.size() + 6);
         List<double[]> taken = new ArrayList<>();
+        for (TimelineRows.Row r : rows.rows()) {
+            if (r.track() instanceof ThreadTrack lane) {
+                for (double[] box : lane.spanLabels()) {
+                    taken.add(new double[] {box[0], top + r.y() + box[1], box[2], box[3]});
+                }
+            }
+        }
         // one label says it for a fan of like arrows (main starting every worker at 0 s)
         Set<String> said = new HashSet<>();
         g.setFont(font);
@@ -204,20 +235,22 @@ public final class CauseArrows {
                     continue;
                 }
                 String text = a.link().kind().label();
-                if (!said.add(text + "/" + a.link().from() + "/" + Math.round(a.x() / MIN_GAP_PX))) {
+                String fan = text + "/" + a.link().from() + "/" + Math.round(a.x() / MIN_GAP_PX);
+                if (said.contains(fan)) {
                     continue;
                 }
                 double w = Math.ceil(g.textWidth(text, font)) + 10;
-                double mid = (a.y0() + a.y1()) / 2;
-                double y = Math.round(mid - h / 2);
-                double x = Math.round(a.x()) + 6;
-                if (x + w > ctx.width()) {
-                    x = Math.round(a.x()) - 6 - w;
-                }
-                if (x < 0 || overlaps(taken, x, y, w, h)) {
+                double[] at = place(ctx, a, top, w, h, taken);
+                if (at == null) {
                     continue;
                 }
+                said.add(fan);
+                double x = at[0];
+                double y = at[1];
                 taken.add(new double[] {x - 2, y - 1, w + 4, h + 2});
+                if (out != null) {
+                    out.add(new Label(a.link(), x + dx, y, w, h));
+                }
                 g.setAlpha(fade && !a.focus() ? 0.4 : 1);
                 Rgb ink = p.color(a.focus() ? Ink.ACCENT : Ink.ARROW);
                 g.setFill(p.color(Ink.BACKGROUND));
@@ -230,6 +263,40 @@ public final class CauseArrows {
             }
         }
         g.setAlpha(1);
+    }
+
+    /** The top-left of the first free place for an arrow's label, or null. */
+    private static double[] place(TrackContext ctx, Placed a, double top, double w, double h, List<double[]> taken) {
+        double sTop = top + a.source().y();
+        double sBottom = top + a.source().bottom();
+        double tTop = top + a.target().y();
+        double tBottom = top + a.target().bottom();
+        double[] ys = {
+            Math.round((a.y0() + a.y1()) / 2 - h / 2),
+            Math.round((tTop + tBottom) / 2 - h / 2),
+            Math.round((sTop + sBottom) / 2 - h / 2),
+        };
+        double right = Math.round(a.x()) + 6;
+        double left = Math.round(a.x()) - 6 - w;
+        for (double y : ys) {
+            for (double x : new double[] {right, left}) {
+                if (x < 0 || x + w > ctx.width()) {
+                    continue;
+                }
+                boolean inOne = within(y, h, sTop, sBottom) || within(y, h, tTop, tBottom);
+                // the two lanes side by side: the label may sit across their common edge
+                boolean across = (sBottom == tTop && within(y, h, sTop, tBottom))
+                        || (tBottom == sTop && within(y, h, tTop, sBottom));
+                if ((inOne || across) && !overlaps(taken, x, y, w, h)) {
+                    return new double[] {x, y};
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean within(double y, double h, double from, double to) {
+        return y >= from && y + h <= to;
     }
 
     private static boolean overlaps(List<double[]> taken, double x, double y, double w, double h) {

@@ -27,6 +27,8 @@ public final class ThreadTrack implements Track {
     private final LaneBins bins = new LaneBins();
     private final LaneStrip strip = new LaneStrip();
     private final List<int[]> labelled = new ArrayList<>();
+    /** The span labels of the last frame painted, {x, y, w, h} in the row's coordinates. */
+    private final List<double[]> spanLabels = new ArrayList<>();
     // what the bins were computed for, so hover answers from what is on screen
     private TimeScale binnedScale;
     private long binnedHorizon = Long.MIN_VALUE;
@@ -88,6 +90,7 @@ public final class ThreadTrack implements Track {
         double barTop = m.barPadding();
         double barHeight = ctx.height() - 2 * m.barPadding();
         labelled.clear();
+        spanLabels.clear();
         // a busy lane's bars are painted as one block of pixels where the surface has them
         PixelBlock block = null;
         if (runs(b, w) >= LaneStrip.MIN_RUNS) {
@@ -179,6 +182,14 @@ public final class ThreadTrack implements Track {
         g.setAlpha(1);
     }
 
+    /**
+     * Where the span labels of the last frame painted are, each {x, y, w, h} in the row's
+     * coordinates: cause arrows keep their own labels off them.
+     */
+    public List<double[]> spanLabels() {
+        return java.util.Collections.unmodifiableList(spanLabels);
+    }
+
     /** Runs of columns drawn alike: a new one wherever the kind or state changes. */
     private static int runs(LaneBins b, int w) {
         int runs = 0;
@@ -213,6 +224,9 @@ public final class ThreadTrack implements Track {
             }
             StateStyle look = StateStyle.of(s);
             double tx = r[0] + LABEL_PAD;
+            double labelH = Math.round(font.size() + 4);
+            spanLabels.add(new double[] {tx - 3, Math.round(y - labelH / 2), Math.ceil(g.textWidth(text, font)) + 6,
+                    labelH});
             g.setAlpha(ctx.alpha(s, 0.35));
             if (look.shape() == StateStyle.Shape.HATCHED) {
                 // stripes behind letters hurt reading: give the label a calm ground

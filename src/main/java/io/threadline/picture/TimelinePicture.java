@@ -24,6 +24,7 @@ public final class TimelinePicture {
     private final TimeScale scale;
     private final long horizon;
     private final TimelineRows rows = new TimelineRows();
+    private final List<CauseArrows.Label> arrowLabels = new ArrayList<>();
     private final double headerHeight;
     private final double rowsHeight;
     private final double outputHeight;
@@ -84,6 +85,21 @@ public final class TimelinePicture {
         return scale;
     }
 
+    /** The cause arrows' labels of the last paint, in the picture's coordinates. */
+    public List<CauseArrows.Label> arrowLabels() {
+        return List.copyOf(arrowLabels);
+    }
+
+    /** The rows as laid out, their y from the top of the lanes' area (the ruler's bottom). */
+    public TimelineRows rows() {
+        return rows;
+    }
+
+    /** Where the lanes' area starts, from the picture's top. */
+    public double rowsTop() {
+        return headerHeight + options.metrics().rulerHeight();
+    }
+
     public PictureOptions options() {
         return options;
     }
@@ -125,8 +141,9 @@ public final class TimelinePicture {
         double rowsTop = rulerTop + m.rulerHeight();
         double rowsBottom = rowsTop + rowsHeight;
         TrackContext base = TrackContext.of(g, trace, scale, horizon, m, p);
+        arrowLabels.clear();
         TimelineRenderer.paintRows(base, rows, rowsTop, rowsTop, rowsBottom,
-                options.arrows() ? TimelineRenderer.Arrows.ALL : TimelineRenderer.Arrows.NONE);
+                options.arrows() ? TimelineRenderer.Arrows.ALL : TimelineRenderer.Arrows.NONE, arrowLabels);
 
         g.save();
         g.translate(0, rulerTop);

@@ -32,6 +32,12 @@ public final class TimelineRenderer {
      */
     public static List<CauseLink> paintRows(TrackContext base, TimelineRows rows, double top, double from, double to,
                                             Arrows arrows) {
+        return paintRows(base, rows, top, from, to, arrows, null);
+    }
+
+    /** As above; the cause arrows' labels drawn are added to {@code labels} (painter coordinates), if not null. */
+    public static List<CauseLink> paintRows(TrackContext base, TimelineRows rows, double top, double from, double to,
+                                            Arrows arrows, List<CauseArrows.Label> labels) {
         Painter g = base.painter();
         PictureTheme p = base.theme();
         double gutter = base.metrics().gutterWidth();
@@ -66,7 +72,8 @@ public final class TimelineRenderer {
         if (arrows.on()) {
             g.save();
             g.translate(gutter, 0);
-            drawn = CauseArrows.paint(base.with(g, bodyW, h), rows, top, from, to, arrows.focusOnly(), arrows.focus());
+            drawn = CauseArrows.paint(base.with(g, bodyW, h), rows, top, from, to, arrows.focusOnly(), arrows.focus(),
+                    labels, gutter);
             g.restore();
         }
         g.restore();
