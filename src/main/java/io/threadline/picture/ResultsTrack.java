@@ -102,8 +102,10 @@ public final class ResultsTrack implements Track {
             g.fillText(first, x0, labelY, Painter.Align.LEFT);
             g.fillText(last, x1 + 1, labelY, Painter.Align.RIGHT);
         } else {
-            g.fillText(x1 == x0 ? "first = last " + TimeText.seconds(results.get(0).time()) : first + " · " + last,
-                    x0, labelY, Painter.Align.LEFT);
+            String both = x1 == x0 ? "first = last " + TimeText.seconds(results.get(0).time()) : first + " · " + last;
+            // near the picture's end the words end at its edge instead of running past it
+            double tx = Math.max(0, Math.min(x0, width - 4 - Math.ceil(g.textWidth(both, small))));
+            g.fillText(both, tx, labelY, Painter.Align.LEFT);
         }
 
         List<List<ResultMark>> groups = groups(ctx, results);

@@ -21,13 +21,27 @@ public final class SpanText {
         Reason r = lane.reason(i);
         String detail = trace.string(lane.detail(i));
         return switch (s) {
-            case WAITING -> new String[] {reason(r, detail), r.label()};
+            case WAITING -> new String[] {reason(r, detail), r.label(), word(r)};
             case RUNNABLE -> new String[] {"runnable (" + r.label() + ")", "runnable"};
             // a trace from another tool keeps its span's name as the detail of "running"
             case RUNNING -> detail == null || detail.isEmpty() ? new String[] {"running"}
                     : new String[] {detail, "running"};
             case NEW -> new String[] {"new (not started)", "new"};
             case DEAD -> new String[] {"dead"};
+        };
+    }
+
+    /** The shortest word for a wait, for a box with room for little more: "put", "get", "lock". */
+    public static String word(Reason r) {
+        return switch (r) {
+            case QUEUE_PUT -> "put";
+            case QUEUE_GET -> "get";
+            case QUEUE_JOIN -> "join";
+            case CONDITION -> "cond";
+            case SEMAPHORE -> "sem";
+            case START_HANDSHAKE -> "start";
+            case AWAIT_SLEEP -> "sleep";
+            default -> r.label();
         };
     }
 

@@ -1,5 +1,6 @@
 package io.threadline.picture;
 
+import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
 
 import java.util.EnumMap;
@@ -44,5 +45,18 @@ public record StateStyle(Shape shape, double height, Ink stroke, Ink fill, Ink t
 
     public static StateStyle of(ThreadState state) {
         return TABLE.get(state);
+    }
+
+    /**
+     * Whether a wait is on another thread (a lock, a queue, a join, a condition, a semaphore, an
+     * event ...): the waits a lesson is about. These get a heavy outline, a thread waiting on
+     * the clock (sleep, io, an event loop's select) the plain one, so the two read apart at a
+     * glance, without colour.
+     */
+    public static boolean waitsOnAnother(Reason r) {
+        return r.state() == ThreadState.WAITING && switch (r) {
+            case SLEEP, IO, SELECT, AWAIT_SLEEP, START_HANDSHAKE -> false;
+            default -> true;
+        };
     }
 }

@@ -17,9 +17,13 @@ import java.util.List;
  */
 public final class ThreadTrack implements Track {
     private static final double LABEL_PAD = 6;
+    /** Padding of a label in a box too tight for {@link #LABEL_PAD}: a short word still fits. */
+    private static final double TIGHT_PAD = 3;
     /** Least room for a label in a lane painted from pixels (each label is a text layout). */
     private static final double BUSY_LABEL_ROOM = 60;
     private static final double LABEL_ROOM = 12;
+    /** Waits labelled in a lane painted from pixels, at most, each frame. */
+    private static final int MAX_BUSY_WAIT_LABELS = 48;
     private static final double FADED = 0.18;
 
     private final int thread;
@@ -153,6 +157,7 @@ public final class ThreadTrack implements Track {
             s.draw(block);
         }
         instantTicks(ctx, b, barTop);
+        heavyOutlines(ctx, lane, barTop, barHeight);
         // each label is a text layout on the render thread: a busy lane keeps only the roomy ones
         drawLabels(ctx, lane, barTop, barHeight, s != null ? BUSY_LABEL_ROOM : LABEL_ROOM);
     }
@@ -190,6 +195,43 @@ public final class ThreadTrack implements Track {
         return java.util.Collections.unmodifiableList(spanLabels);
     }
 
+    /**
+     * Waits on another thread get a heavy outline, twice the plain one, drawn inside it over each
+     * such span wide enough to show it: a lock, a queue or a join reads apart from a sleep.
+     */
+    private void heavyOutlines(TrackContext ctx, LaneColumns lane, double barTop, double barHeight) {
+        Painter g = ctx.painter();
+        StateStyle look = StateStyle.of(ThreadState.WAITING);
+        double lw = Math.max(1, Math.round(ctx.metrics().line()));
+        double y = StateMarks.shapeTop(look, barTop, barHeight);
+        double h = StateMarks.shapeHeight(look, barHeight);
+        g.setFill(ctx.theme().color(look.stroke()));
+        g.setAlpha(ctx.alpha(ThreadState.WAITING, FADED));
+        for (int[] r : labelled) {
+            int ev = r[2];
+            if (lane.state(ev) != ThreadState.WAITING || !StateStyle.waitsOnAnother(lane.reason(ev))
+                    || r[1] - r[0] < 4 * lw + 2 || h < 4 * lw + 2) {
+                continue;
+            }
+            double x0 = r[0];
+            double x1 = r[1];
+            // the sides only where the span starts or ends in view (a cut span goes on)
+            boolean startsHere = ctx.scale().eventX(ctx.trace(), thread, ev) >= x0 - 1;
+            boolean endsHere = ev + 1 < lane.size() && ctx.scale().eventX(ctx.trace(), thread, ev + 1) <= x1 + 1;
+            double a = startsHere ? x0 + lw : x0;
+            double b = endsHere ? x1 - lw : x1;
+            g.fillRect(a, y + lw, b - a, lw);
+            g.fillRect(a, y + h - 2 * lw, b - a, lw);
+            if (startsHere) {
+                g.fillRect(x0 + lw, y + 2 * lw, lw, h - 4 * lw);
+            }
+            if (endsHere) {
+                g.fillRect(x1 - 2 * lw, y + 2 * lw, lw, h - 4 * lw);
+            }
+        }
+        g.setAlpha(1);
+    }
+
     /** Runs of columns drawn alike: a new one wherever the kind or state changes. */
     private static int runs(LaneBins b, int w) {
         int runs = 0;
@@ -212,18 +254,29 @@ public final class ThreadTrack implements Track {
         TextStyle font = ctx.metrics().small();
         g.setFont(font);
         double y = Math.round(barTop + barHeight / 2);
+        int waitsBusy = 0;
         for (int[] r : labelled) {
             double room = r[1] - r[0] - 2 * LABEL_PAD;
-            if (room < minRoom) {
+            ThreadState s = lane.state(r[2]);
+            // a wait's reason is worth a label even in a busy lane, up to a bound on the text laid out
+            boolean wait = s == ThreadState.WAITING && room >= LABEL_ROOM - LABEL_PAD
+                    && (minRoom == LABEL_ROOM || waitsBusy++ < MAX_BUSY_WAIT_LABELS);
+            if (room < minRoom && !wait) {
                 continue;
             }
-            ThreadState s = lane.state(r[2]);
-            String text = TextFit.fit(g, font, room, SpanText.labels(ctx.trace(), lane, r[2]));
+            String[] candidates = SpanText.labels(ctx.trace(), lane, r[2]);
+            String text = TextFit.fit(g, font, room, candidates);
+            double pad = LABEL_PAD;
+            if (text == null && s == ThreadState.WAITING) {
+                // a wait's reason is the story: its shortest word, closer to the edges
+                pad = TIGHT_PAD;
+                text = TextFit.fit(g, font, r[1] - r[0] - 2 * pad - 1, candidates[candidates.length - 1]);
+            }
             if (text == null) {
                 continue;
             }
             StateStyle look = StateStyle.of(s);
-            double tx = r[0] + LABEL_PAD;
+            double tx = r[0] + pad;
             double labelH = Math.round(font.size() + 4);
             spanLabels.add(new double[] {tx - 3, Math.round(y - labelH / 2), Math.ceil(g.textWidth(text, font)) + 6,
                     labelH});

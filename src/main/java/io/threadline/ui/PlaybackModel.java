@@ -310,10 +310,26 @@ public final class PlaybackModel {
         return order;
     }
 
-    /** How far into the transitions the window looks, or null with nothing shown. */
+    /**
+     * How far into the transitions the window looks when stepping has stopped inside an instant
+     * (or at its start); null when every transition up to the playhead is shown, which the
+     * playhead's time says alone (no order is made then: a live run would need one a frame).
+     */
     public StepCursor cursor() {
+        if (step < 0 || trace.get() == null) {
+            return null;
+        }
         TransitionOrder o = order();
-        return o == null ? null : new StepCursor(o, shownSteps(o));
+        return new StepCursor(o, shownSteps(o));
+    }
+
+    /** Transitions shown: those up to the playhead, or as far as stepping went within its instant. */
+    public long transitionsShown() {
+        Trace t = trace.get();
+        if (t == null) {
+            return 0;
+        }
+        return step >= 0 ? shownSteps(order()) : TraceSteps.countUpTo(t, playhead.get());
     }
 
     private int shownSteps(TransitionOrder o) {

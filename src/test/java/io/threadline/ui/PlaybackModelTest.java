@@ -220,40 +220,40 @@ class PlaybackModelTest {
     void stepsGoFromTransitionToTransitionOverAllThreadsAlsoWithinAnInstant() {
         model.show(recorded());
         model.seek(0);
-        assertThat(model.cursor().shown()).isEqualTo(1);
+        assertThat(model.transitionsShown()).isEqualTo(1);
         model.stepForward();
         assertThat(model.getPlayhead()).isEqualTo(500 * MS);
-        assertThat(model.cursor().shown()).isEqualTo(2);
+        assertThat(model.transitionsShown()).isEqualTo(2);
         model.stepForward();
         assertThat(model.getPlayhead()).isEqualTo(1 * S);
-        assertThat(model.cursor().shown()).as("A's wait first").isEqualTo(3);
+        assertThat(model.transitionsShown()).as("A's wait first").isEqualTo(3);
         model.stepForward();
         assertThat(model.getPlayhead()).as("the same instant, one transition on").isEqualTo(1 * S);
-        assertThat(model.cursor().shown()).isEqualTo(4);
+        assertThat(model.transitionsShown()).isEqualTo(4);
         model.stepForward();
         assertThat(model.getPlayhead()).isEqualTo(2 * S);
-        assertThat(model.cursor().order().thread(4)).as("B's death before the run it caused").isEqualTo(1);
+        assertThat(model.order().thread(4)).as("B's death before the run it caused").isEqualTo(1);
         model.stepBack();
         assertThat(model.getPlayhead()).isEqualTo(1 * S);
-        assertThat(model.cursor().shown()).isEqualTo(4);
+        assertThat(model.transitionsShown()).isEqualTo(4);
         model.stepBack();
         assertThat(model.getPlayhead()).isEqualTo(1 * S);
-        assertThat(model.cursor().shown()).isEqualTo(3);
+        assertThat(model.transitionsShown()).isEqualTo(3);
         model.stepBack();
         model.stepBack();
         assertThat(model.getPlayhead()).isZero();
-        assertThat(model.cursor().shown()).isEqualTo(1);
+        assertThat(model.transitionsShown()).isEqualTo(1);
         model.stepBack();
         assertThat(model.getPlayhead()).isZero();
-        assertThat(model.cursor().shown()).as("before the first transition").isZero();
+        assertThat(model.transitionsShown()).as("before the first transition").isZero();
         model.stepBack();
         assertThat(model.getPlayhead()).isZero();
         // a seek shows its whole instant again
         model.seek(1 * S);
-        assertThat(model.cursor().shown()).isEqualTo(4);
+        assertThat(model.transitionsShown()).isEqualTo(4);
         model.seekTransition(0, 1);
         assertThat(model.getPlayhead()).isEqualTo(1 * S);
-        assertThat(model.cursor().shown()).isEqualTo(3);
+        assertThat(model.transitionsShown()).isEqualTo(3);
         assertThat(model.getMode()).isEqualTo(Mode.PAUSED);
     }
 

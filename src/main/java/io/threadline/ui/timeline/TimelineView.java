@@ -71,6 +71,9 @@ public class TimelineView extends Region {
     private final BooleanProperty stepsAxis = new SimpleBooleanProperty(this, "stepsAxis");
     private final IntegerProperty shownSteps = new SimpleIntegerProperty(this, "shownSteps", -1);
     private java.util.function.IntConsumer onSeekStep;
+    /** Least time between two orders of a growing run on the steps axis. */
+    private static final long ORDER_EVERY_NANOS = 250_000_000L;
+    private long orderMade;
     private final ObjectProperty<ArrowMode> arrowMode = new SimpleObjectProperty<>(this, "arrowMode", ArrowMode.ALL);
     private final ReadOnlyIntegerWrapper hoveredThread = new ReadOnlyIntegerWrapper(this, "hoveredThread", -1);
     private final ReadOnlyObjectWrapper<TimeScale> timeScale =
@@ -314,7 +317,9 @@ public class TimelineView extends Region {
                 if (rows.update(t, extras, metrics)) {
                     requestLayout();
                 }
-                if (stepsAxis.get()) {
+                if (stepsAxis.get() && (finished || System.nanoTime() - orderMade > ORDER_EVERY_NANOS)) {
+                    // a live run's order is made anew a few times a second, not every frame
+                    orderMade = System.nanoTime();
                     timeScale.set(timeScale.get().withSteps(TransitionOrder.of(t)));
                 }
                 followTheRun();
