@@ -27,6 +27,9 @@ public final class TransitionOrder {
     private final long[] time;
     private final int[][] stepOf;
     private final long end;
+    // the last question about prints, asked again every frame while the cursor stands still
+    private int cachedShown = -1;
+    private int cachedLines;
 
     private TransitionOrder(Trace trace) {
         this.trace = trace;
@@ -218,6 +221,16 @@ public final class TransitionOrder {
      * transition into running there (or its last, if it has fewer), and lines stay in order.
      */
     public int outputShown(int shown) {
+        if (shown == cachedShown) {
+            return cachedLines;
+        }
+        int out = linesShown(shown);
+        cachedShown = shown;
+        cachedLines = out;
+        return out;
+    }
+
+    private int linesShown(int shown) {
         int n = trace.outputCount();
         if (shown >= count) {
             return countLinesUpTo(n, Long.MAX_VALUE);
@@ -229,14 +242,20 @@ public final class TransitionOrder {
         int before = countLinesUpTo(n, at - 1);
         int out = before;
         int prevThread = -1;
-        int[] stretch = new int[trace.threadCount()];
+        int lanes = trace.threadCount();
+        int[] stretch = new int[lanes];
+        // each lane is read once: its transitions into running at the instant, as lines ask for them
+        int[] next = new int[lanes];
+        int[] runs = new int[lanes];
+        int[] lastRun = new int[lanes];
+        Arrays.fill(next, -1);
         for (int i = before; i < n; i++) {
             OutputLine line = trace.outputLine(i);
             if (line.time() > at) {
                 break;
             }
             int th = line.thread();
-            if (th < 0 || th >= stretch.length) {
+            if (th < 0 || th >= lanes || th >= stepOf.length) {
                 out = i + 1;
                 continue;
             }
@@ -244,29 +263,25 @@ public final class TransitionOrder {
                 stretch[th]++;
                 prevThread = th;
             }
-            if (!runShown(th, at, stretch[th], shown)) {
+            LaneColumns lane = trace.lane(th);
+            if (next[th] < 0) {
+                next[th] = lane.indexAt(at - 1) + 1;
+                lastRun[th] = -1;
+            }
+            int limit = Math.min(lane.size(), stepOf[th].length);
+            while (runs[th] < stretch[th] && next[th] < limit && lane.time(next[th]) == at) {
+                if (lane.state(next[th]) == ThreadState.RUNNING) {
+                    runs[th]++;
+                    lastRun[th] = next[th];
+                }
+                next[th]++;
+            }
+            if (lastRun[th] >= 0 && stepOf[th][lastRun[th]] >= shown) {
                 break;
             }
             out = i + 1;
         }
         return out;
-    }
-
-    /** Whether thread th's r-th transition into running at instant {@code at} (or its last there) is shown. */
-    private boolean runShown(int th, long at, int r, int shown) {
-        LaneColumns lane = trace.lane(th);
-        int first = lane.indexAt(at - 1) + 1;
-        int found = -1;
-        int seen = 0;
-        for (int e = first; e < lane.size() && e < stepOf[th].length && lane.time(e) == at; e++) {
-            if (lane.state(e) == ThreadState.RUNNING) {
-                found = e;
-                if (++seen == r) {
-                    break;
-                }
-            }
-        }
-        return found < 0 || stepOf[th][found] < shown;
     }
 
     private int countLinesUpTo(int n, long t) {

@@ -468,7 +468,8 @@ final class FileMenu {
     PictureOptions options(ExportRequest r, Trace t) {
         PictureOptions o = PictureOptions.defaults().withWidth(r.width())
                 .withTheme(r.dark() ? PictureTheme.DARK : PictureTheme.LIGHT)
-                .withMetrics(r.large() ? PictureMetrics.PROJECTOR : PictureMetrics.DESK);
+                .withMetrics(r.large() ? PictureMetrics.PROJECTOR : PictureMetrics.DESK)
+                .withSteps(window.timeline().stepsAxisProperty().get());
         if (r.heading()) {
             Path file = files.get(t);
             String title = t.scenario().isEmpty() && file != null ? file.getFileName().toString() : Captions.title(t);
