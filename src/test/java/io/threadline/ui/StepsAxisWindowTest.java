@@ -142,6 +142,41 @@ class StepsAxisWindowTest extends FxTestBase {
     }
 
     @Test
+    void aProducerThatRanForNoTimeShowsNoRunningColumnInTheWindowAtAnyZoom() throws Exception {
+        // the case: Producer-1 runs for 0 µs and waits 15 s; zoomed out its lane looked half green
+        io.threadline.scenario.ScenarioSpec spec = ScenarioCatalog.byId("producer-consumer");
+        Trace t = spec.execute(spec.values(java.util.Map.of("consumers", "32", "items", "1000", "make", "0.01",
+                "consume", "0.5")));
+        int producer = t.threadNamed("Producer-1");
+        fx(() -> {
+            c.playback().show(t);
+            c.keys().run(KeyMap.Shortcut.FIT);
+        });
+        TimelineView v = c.timeline();
+        for (int zoom = 0; zoom < 6; zoom++) {
+            WaitForAsyncUtils.waitForFxEvents(2);
+            int[] counts = fx(() -> {
+                LaneLayout lane = v.laneLayout().stream().filter(l -> l.thread() == producer).findFirst()
+                        .orElseThrow();
+                int running = 0;
+                int waiting = 0;
+                for (double x = v.gutterWidth(); x < v.gutterWidth() + v.timeScaleProperty().get().width(); x++) {
+                    DrawnState d = v.drawnAt(x, lane.centerY());
+                    if (d != null && d.state() == ThreadState.RUNNING) {
+                        running++;
+                    } else if (d != null && d.state() == ThreadState.WAITING) {
+                        waiting++;
+                    }
+                }
+                return new int[] {running, waiting};
+            });
+            assertThat(counts[0]).as("running columns at zoom step " + zoom).isZero();
+            assertThat(counts[1]).as("it waits, visibly").isPositive();
+            fx(() -> v.zoomIn());
+        }
+    }
+
+    @Test
     void theTourStepAboutOliviaBeingNewShowsHerNew() {
         runToEnd("chef-soup");
         Trace t = c.playback().getTrace();
