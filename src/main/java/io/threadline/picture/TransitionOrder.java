@@ -285,8 +285,13 @@ public final class TransitionOrder {
     }
 
     private int countLinesUpTo(int n, long t) {
+        return linesUpTo(trace, t, n);
+    }
+
+    /** Output lines among the first {@code count} printed at or before {@code t} (lines are in time order). */
+    public static int linesUpTo(Trace trace, long t, int count) {
         int lo = 0;
-        int hi = n;
+        int hi = count;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (trace.outputLine(mid).time() <= t) {

@@ -1,5 +1,6 @@
 package io.threadline.ui;
 
+import io.threadline.picture.TransitionOrder;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.Trace;
 
@@ -51,16 +52,6 @@ final class TraceSteps {
 
     /** Number of output lines printed at or before {@code t} (lines are in time order). */
     static int outputUpTo(Trace trace, long t, int count) {
-        int lo = 0;
-        int hi = count;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (trace.outputLine(mid).time() <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return TransitionOrder.linesUpTo(trace, t, count);
     }
 }

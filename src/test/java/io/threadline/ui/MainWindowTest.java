@@ -198,6 +198,16 @@ class MainWindowTest extends FxTestBase {
         assertThat(before).isBetween(0L, end - 1);
 
         fx(() -> c.scenarioList().requestFocus());
+        // back through each transition of the last instant (the playhead stays), then to the one before
+        long total = t.eventCount();
+        long atEnd = total - TraceSteps.countUpTo(t, end - 1);
+        assertThat(atEnd).isGreaterThan(1);
+        for (long k = 1; k < atEnd; k++) {
+            robot.type(KeyCode.LEFT);
+            long shown = total - k;
+            waitUntil("one transition back", () -> c.playback().transitionsShown() == shown);
+            assertThat(fx(() -> c.playback().getPlayhead())).isEqualTo(end);
+        }
         robot.type(KeyCode.LEFT);
         waitUntil("stepped back", () -> c.playback().getPlayhead() == before);
         robot.type(KeyCode.RIGHT);
