@@ -124,7 +124,8 @@ public final class TimelineRenderer {
         for (int i = 0; i < xs.length; i++) {
             double x = gutter + Math.floor(xs[i]);
             g.fillRect(x, ruler - 1 - majorH, 1, majorH);
-            String label = TimeText.seconds(times[i]);
+            // an instant falls at any microsecond: its seconds to the millisecond read best
+            String label = TimeText.seconds(Math.round(times[i] / 1000.0) * 1000);
             double lw = g.textWidth(label, m.small());
             boolean right = x + 4 + lw > gutter + s.width();
             double l0 = right ? x - 3 - lw : x + 4;
