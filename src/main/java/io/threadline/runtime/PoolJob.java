@@ -1,6 +1,8 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 import io.threadline.trace.ResultMark;
 
 import java.util.List;
@@ -25,13 +27,17 @@ final class PoolJob {
     final boolean[] done;
     final int[] from;
     final int[] arrivals;
-    final WaitList waiters = new WaitList();
+    /** Results as items: put by the worker that delivers one, taken by the thread that receives it. */
+    private final ResourceRecorder resource;
+    final WaitList waiters;
+    /** The item number of each result: its place in arrival order. */
+    private final int[] arrival;
     final Consumer<Object> callback;
     int arrived;
     int consumed;
 
     @SuppressWarnings("unchecked")
-    PoolJob(String variant, List<?> inputs, Function<?, ?> fn, Wake wake, Consumer<?> callback) {
+    PoolJob(Scheduler s, String variant, List<?> inputs, Function<?, ?> fn, Wake wake, Consumer<?> callback) {
         this.variant = variant;
         this.inputs = List.copyOf(inputs);
         this.fn = (Function<Object, Object>) fn;
@@ -43,6 +49,9 @@ final class PoolJob {
         done = new boolean[n];
         from = new int[n];
         arrivals = new int[n];
+        arrival = new int[n];
+        resource = new ResourceRecorder(s, ResourceKind.POOL_RESULTS, variant, s.processOfCaller().id, n);
+        waiters = new WaitList(resource, WaitRole.WAITS);
     }
 
     int size() {
@@ -59,7 +68,9 @@ final class PoolJob {
         errors[index] = error;
         done[index] = true;
         from[index] = worker.id;
+        arrival[index] = arrived;
         arrivals[arrived++] = index;
+        resource.put(worker, error != null ? PyError.describe(error) : PyText.of(value));
         boolean wakeNow = switch (wake) {
             case ALL_DONE -> allDone();
             case EACH -> true;
@@ -74,6 +85,7 @@ final class PoolJob {
 
     /** Records that {@code receiver} got result {@code index} now. */
     void mark(Scheduler s, SimThread receiver, int index) {
+        resource.got(receiver, arrival[index]);
         s.trace.result(new ResultMark(s.now, receiver.id, variant, String.valueOf(inputs.get(index)),
                 errors[index] != null ? PyError.describe(errors[index]) : String.valueOf(values[index]),
                 from[index]));

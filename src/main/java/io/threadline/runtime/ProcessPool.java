@@ -30,6 +30,8 @@ public final class ProcessPool {
         }
         this.s = s;
         this.tasks = new SimQueue<>(s, "tasks", 0, false);
+        tasks.showItemsAs(t -> t == null ? "None"
+                : ((PoolJob) ((Object[]) t)[0]).variant + " " + PyText.of(((PoolJob) ((Object[]) t)[0]).inputs.get((Integer) ((Object[]) t)[1])));
         for (int i = 0; i < processes; i++) {
             String name = "ForkPoolWorker-" + s.nextPoolWorkerNumber();
             SimProcess p = s.newProcess(name);
@@ -87,7 +89,7 @@ public final class ProcessPool {
         if (closed) {
             throw new PyError("ValueError", "Pool not running");
         }
-        PoolJob job = new PoolJob(variant, inputs, fn, wake, callback);
+        PoolJob job = new PoolJob(s, variant, inputs, fn, wake, callback);
         for (int i = 0; i < inputs.size(); i++) {
             tasks.put(new Object[] {job, i});
         }
@@ -140,6 +142,7 @@ public final class ProcessPool {
     public <T, R> AsyncResult<R> applyAsync(Function<T, R> fn, T input, Consumer<R> callback) {
         if (callback != null && resultHandler == null) {
             callbacks = new SimQueue<>(s, "callbacks", 0, false);
+            callbacks.showItemsAs(c -> c == null ? "None" : "callback");
             resultHandler = new SimThread(s, "Pool-result-handler", this::handleCallbacks, true, s.mainProcess,
                     ThreadRole.HELPER);
             s.start(resultHandler, false);

@@ -1,9 +1,11 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceOp;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import io.threadline.trace.WaitRole;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +165,7 @@ final class Scheduler {
         lock.lock();
         try {
             SimProcess p = new SimProcess(trace.addProcess(name), name, options.switchInterval());
+            p.gil = ResourceRecorder.gil(this, p);
             processes.add(p);
             return p;
         } finally {
@@ -480,7 +483,7 @@ final class Scheduler {
             return;
         }
         if (t.waitingOn != null) {
-            t.waitingOn.remove(t);
+            t.waitingOn.woken(t, cause);
         }
         t.waitToken++;
         makeRunnable(t, reason, cause);
@@ -497,6 +500,7 @@ final class Scheduler {
     private void makeRunnable(SimThread t, Reason reason, SimThread cause) {
         record(t, ThreadState.RUNNABLE, reason, cause, null);
         runnable.add(t);
+        t.process.gil.waiting(t, WaitRole.WAITS);
     }
 
     private boolean eligible(SimThread t) {
@@ -515,6 +519,7 @@ final class Scheduler {
             t.running = true;
             if (options.gil()) {
                 t.process.gilHolder = t;
+                t.process.gil.acquired(t, 1);
             }
             record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
             t.quantumStart = now;
@@ -562,6 +567,7 @@ final class Scheduler {
         freeCores++;
         if (t.process.gilHolder == t) {
             t.process.gilHolder = null;
+            t.process.gil.released(t, 0);
         }
         ready.remove(t);
     }
@@ -579,6 +585,18 @@ final class Scheduler {
         t.sliceStart = now;
         t.waitToken++;
         addTimer(Math.min(now + t.cpuRemaining, quantumEnd), TimerKind.CPU_SLICE, t);
+    }
+
+    /** The first runnable thread asking for {@code t}'s GIL (of its process, the GIL on), or null. */
+    private SimThread gilAsker(SimThread t) {
+        if (options.gil()) {
+            for (SimThread r : runnable) {
+                if (r.process == t.process) {
+                    return r;
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether a runnable thread would get going if {@code t} gave up its core and GIL. */
@@ -718,11 +736,16 @@ final class Scheduler {
                 } else if (now >= t.quantumStart + t.process.switchInterval && contended(t)) {
                     // The switch interval is up and another thread wants this core or GIL. As
                     // CPython's forced switch, the thread giving way cannot take it straight back.
+                    SimThread asker = gilAsker(t);
+                    if (asker != null) {
+                        t.process.gil.forced(t, asker);
+                    }
                     releaseCore(t);
                     t.waitToken++;
                     record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
                     allocate();
                     runnable.add(t);
+                    t.process.gil.waiting(t, WaitRole.WAITS);
                     allocate();
                 } else {
                     if (now >= t.quantumStart + t.process.switchInterval) {
@@ -742,7 +765,9 @@ final class Scheduler {
         t.dead = true;
         t.waitToken++;
         releaseCore(t);
-        runnable.remove(t);
+        if (runnable.remove(t)) {
+            t.process.gil.left(t, ResourceOp.LEFT, null);
+        }
         ready.remove(t);
         if (t.waitingOn != null) {
             t.waitingOn.remove(t);

@@ -1,6 +1,8 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -14,12 +16,15 @@ public final class SimCondition {
     private final Scheduler s;
     private final String name;
     private final SimLock lock;
-    private final WaitList waiters = new WaitList();
+    private final ResourceRecorder resource;
+    private final WaitList waiters;
 
     SimCondition(Scheduler s, String name, SimLock lock) {
         this.s = s;
         this.name = name;
         this.lock = lock;
+        this.resource = new ResourceRecorder(s, ResourceKind.CONDITION, name, s.processOfCaller().id, 0);
+        this.waiters = new WaitList(resource, WaitRole.WAITS);
     }
 
     public SimLock lock() {
@@ -86,7 +91,9 @@ public final class SimCondition {
                 throw new PyError("RuntimeError", "cannot notify on un-acquired lock");
             }
             List<SimThread> all = waiters.all();
-            for (int i = 0; i < Math.min(n, all.size()); i++) {
+            int woken = Math.min(n, all.size());
+            resource.notified(me, woken);
+            for (int i = 0; i < woken; i++) {
                 s.wake(all.get(i), Reason.WOKEN, me);
             }
         } finally {

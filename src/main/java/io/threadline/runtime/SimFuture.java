@@ -1,6 +1,7 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
 import io.threadline.trace.ResultMark;
 
 /**
@@ -10,7 +11,8 @@ import io.threadline.trace.ResultMark;
 public final class SimFuture<T> {
     private final Scheduler s;
     private final String input;
-    private final WaitList waiters = new WaitList();
+    private final ResourceRecorder resource;
+    private final WaitList waiters;
     final ThreadPoolExecutor.Completion completion;
     private boolean done;
     private Object value;
@@ -21,6 +23,13 @@ public final class SimFuture<T> {
         this.s = s;
         this.input = input;
         this.completion = completion;
+        this.resource = new ResourceRecorder(s, ResourceKind.FUTURE, "future " + input, s.processOfCaller().id, 1);
+        this.waiters = new WaitList(resource, io.threadline.trace.WaitRole.WAITS);
+    }
+
+    /** A worker begins its task (scheduler lock held): it holds the future until it sets the result. */
+    void running(SimThread worker) {
+        resource.acquired(worker, 1);
     }
 
     /** Waits for the result and returns it, or raises the task's error. */
@@ -74,6 +83,7 @@ public final class SimFuture<T> {
         error = e;
         done = true;
         worker = by.id;
+        resource.done(by, e != null ? PyError.describe(e) : PyText.of(v));
         for (SimThread w : waiters.all()) {
             s.wake(w, Reason.WOKEN, by);
         }

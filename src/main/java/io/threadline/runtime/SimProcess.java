@@ -6,6 +6,8 @@ final class SimProcess {
     final String name;
     /** The thread holding this process's GIL, or null. Guarded by the scheduler lock. */
     SimThread gilHolder;
+    /** Its GIL's lane: who holds it, who asks for it, each forced switch. */
+    ResourceRecorder gil;
     /** Microseconds of CPU work before a thread gives way to one that wants its GIL (sys.setswitchinterval). */
     long switchInterval;
 

@@ -2,8 +2,11 @@ package io.threadline.runtime;
 
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 
 import java.util.ArrayDeque;
+import java.util.function.Function;
 
 /**
  * Python's queue.Queue: put and get block (waiting: queue-put / queue-get) while the queue is
@@ -18,11 +21,15 @@ public final class SimQueue<T> {
     private final String name;
     private final int capacity;
     private final ArrayDeque<Object> items = new ArrayDeque<>();
-    private final WaitList notEmpty = new WaitList();
-    private final WaitList notFull = new WaitList();
-    private final WaitList allDone = new WaitList();
+    private final ResourceRecorder resource;
+    private final WaitList notEmpty;
+    private final WaitList notFull;
+    private final WaitList allDone;
     private final CounterTrack counter;
     private int unfinished;
+    /** Items taken so far: the number of the next one to come out (items go in order). */
+    private int taken;
+    private Function<Object, String> itemText = PyText::of;
 
     SimQueue(Scheduler s, String name, int capacity, boolean tracked) {
         if (capacity < 0) {
@@ -31,6 +38,10 @@ public final class SimQueue<T> {
         this.s = s;
         this.name = name;
         this.capacity = capacity;
+        this.resource = new ResourceRecorder(s, ResourceKind.QUEUE, name, s.processOfCaller().id, capacity);
+        this.notEmpty = new WaitList(resource, WaitRole.GET);
+        this.notFull = new WaitList(resource, WaitRole.PUT);
+        this.allDone = new WaitList(resource, WaitRole.JOIN);
         this.counter = tracked ? s.trace.counter(name + " length") : null;
         if (counter != null) {
             counter.add(s.now, 0);
@@ -58,6 +69,7 @@ public final class SimQueue<T> {
                 }
             }
             items.addLast(item == null ? NONE : item);
+            resource.put(me, itemText.apply(item));
             unfinished++;
             changed();
             SimThread getter = notEmpty.first();
@@ -91,6 +103,7 @@ public final class SimQueue<T> {
                 }
             }
             Object item = items.pollFirst();
+            resource.got(me, taken++);
             changed();
             SimThread putter = notFull.first();
             if (putter != null) {
@@ -147,6 +160,11 @@ public final class SimQueue<T> {
 
     public String name() {
         return name;
+    }
+
+    /** How the queue's lane shows an item (Python's str() unless said otherwise). */
+    void showItemsAs(Function<Object, String> text) {
+        this.itemText = text;
     }
 
     private void changed() {

@@ -32,6 +32,7 @@ public final class ThreadPoolExecutor {
         this.maxWorkers = maxWorkers;
         this.prefix = "ThreadPoolExecutor-" + s.nextExecutorNumber();
         this.work = new SimQueue<>(s, "work", 0, false);
+        work.showItemsAs(item -> item == null ? "None" : "task " + PyText.of(((Object[]) item)[1]));
     }
 
     /** Schedules {@code fn(input)} on a worker and returns its future at once. */
@@ -75,6 +76,12 @@ public final class ThreadPoolExecutor {
                 return;
             }
             Function<Object, Object> fn = (Function<Object, Object>) item[0];
+            SimThread worker = s.enter();
+            try {
+                ((SimFuture<Object>) item[2]).running(worker);
+            } finally {
+                s.lock.unlock();
+            }
             Object value = null;
             Throwable error = null;
             try {
