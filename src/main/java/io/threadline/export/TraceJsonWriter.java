@@ -12,10 +12,14 @@ import io.threadline.trace.CounterTrack;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceColumns;
+import io.threadline.trace.ResourceInfo;
+import io.threadline.trace.ResourceOp;
 import io.threadline.trace.ResultMark;
 import io.threadline.trace.ThreadInfo;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import io.threadline.trace.WaitRole;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,7 +78,7 @@ public final class TraceJsonWriter {
     private static void writeHeader(JsonGenerator g, Trace trace, Snapshot snap) throws IOException {
         g.writeObjectFieldStart("otherData");
         g.writeStringField("format", TraceFormat.FORMAT);
-        g.writeNumberField("version", TraceFormat.VERSION);
+        g.writeNumberField("version", snap.resources > 0 ? TraceFormat.VERSION : TraceFormat.VERSION_WITHOUT_RESOURCES);
         g.writeStringField("scenario", trace.scenario());
         g.writeObjectFieldStart("params");
         for (Map.Entry<String, String> p : trace.params().entrySet()) {
@@ -148,6 +152,34 @@ public final class TraceJsonWriter {
             g.writeNumberField("sort_index", t);
             closeEvent(g);
         }
+        if (snap.resources == 0) {
+            return;
+        }
+        openEvent(g, "M", null, TraceFormat.PROCESS_NAME, -1, snap.resourcePid, -1);
+        g.writeStringField("name", TraceFormat.RESOURCES_PROCESS);
+        g.writeBooleanField("resources", true);
+        closeEvent(g);
+        for (int r = 0; r < snap.resources; r++) {
+            ResourceInfo info = trace.resource(r);
+            for (int k = 0; k < snap.holds[r].slots(); k++) {
+                int tid = snap.resourceTid[r] + k;
+                openEvent(g, "M", null, TraceFormat.THREAD_NAME, -1, snap.resourcePid, tid);
+                g.writeStringField("name", k == 0 ? info.name() : info.name() + " · permit " + (k + 1));
+                g.writeNumberField("resource", r);
+                if (k == 0) {
+                    g.writeStringField("kind", info.kind().label());
+                    if (info.process() >= 0) {
+                        g.writeNumberField("process", info.process() + TraceFormat.ID_BASE);
+                    }
+                    g.writeNumberField("capacity", info.capacity());
+                }
+                g.writeNumberField("slot", k);
+                closeEvent(g);
+                openEvent(g, "M", null, TraceFormat.THREAD_SORT_INDEX, -1, snap.resourcePid, tid);
+                g.writeNumberField("sort_index", tid - TraceFormat.ID_BASE);
+                closeEvent(g);
+            }
+        }
     }
 
     /**
@@ -172,6 +204,16 @@ public final class TraceJsonWriter {
             CounterTrack track = snap.counters.get(c);
             add(queue, new Cursor(stream++, snap.counterSizes[c], i -> track.get(i).time(),
                     i -> w.counter(track.name(), track.get(i))));
+        }
+        for (int r = 0; r < snap.resources; r++) {
+            ResourceColumns lane = trace.resourceLane(r);
+            int id = r;
+            add(queue, new Cursor(stream++, snap.resourceSizes[r], lane::time, i -> w.resourceEvent(id, i)));
+        }
+        for (int r = 0; r < snap.resources; r++) {
+            HolderSpans h = snap.holds[r];
+            int id = r;
+            add(queue, new Cursor(stream++, h.size(), h::start, i -> w.holding(id, i)));
         }
         while (!queue.isEmpty()) {
             Cursor c = queue.poll();
@@ -365,6 +407,43 @@ public final class TraceJsonWriter {
             closeEvent(g);
         }
 
+        void resourceEvent(int r, int i) throws IOException {
+            ResourceColumns lane = trace.resourceLane(r);
+            ResourceOp op = lane.op(i);
+            int arg = lane.arg(i);
+            openEvent(g, "i", TraceFormat.CAT_RESOURCE, op.label(), lane.time(i), snap.resourcePid, snap.resourceTid[r]);
+            threadRef("thread", lane.thread(i));
+            if (arg != TraceFormat.usualArg(op)) {
+                String key = TraceFormat.argName(op);
+                if (op.threadArgument()) {
+                    threadRef(key, arg);
+                } else if (op.textArgument()) {
+                    g.writeStringField(key, trace.string(arg));
+                } else if (op == ResourceOp.WAIT) {
+                    g.writeStringField(key, WaitRole.of(arg).label());
+                } else {
+                    g.writeNumberField(key, arg);
+                }
+            }
+            closeEvent(g);
+        }
+
+        void holding(int r, int i) throws IOException {
+            HolderSpans h = snap.holds[r];
+            String holder = trace.thread(h.holder(i)).name();
+            g.writeStartObject();
+            g.writeStringField("ph", "X");
+            g.writeStringField("cat", TraceFormat.CAT_HOLDER);
+            g.writeStringField("name", holder);
+            g.writeNumberField("ts", h.start(i));
+            g.writeNumberField("dur", h.end(i) - h.start(i));
+            g.writeNumberField("pid", snap.resourcePid);
+            g.writeNumberField("tid", snap.resourceTid[r] + h.slot(i));
+            g.writeObjectFieldStart("args");
+            g.writeStringField("holder", holder);
+            closeEvent(g);
+        }
+
         /** A thread by name; by name and id when the name alone is ambiguous. */
         private void threadRef(String key, int tid) throws IOException {
             if (tid < 0) {
@@ -394,14 +473,30 @@ public final class TraceJsonWriter {
         final boolean[] sharedName;
         /** Per thread: its process's id in the file. */
         final int[] pids;
+        final int resources;
+        final int[] resourceSizes;
+        final HolderSpans[] holds;
+        /** The resources process's pid, and per resource the tid of its first track. */
+        final int resourcePid;
+        final int[] resourceTid;
 
         Snapshot(Trace trace) {
             // Outcome first: if it says finished, everything below is complete.
             outcome = trace.outcome();
             message = trace.outcomeMessage();
+            // Resources before threads: a resource's events name threads that exist by then.
+            long latest = 0;
+            resources = trace.resourceCount();
+            resourceSizes = new int[resources];
+            for (int r = 0; r < resources; r++) {
+                ResourceColumns lane = trace.resourceLane(r);
+                resourceSizes[r] = lane.size();
+                if (resourceSizes[r] > 0) {
+                    latest = Math.max(latest, lane.time(resourceSizes[r] - 1));
+                }
+            }
             threads = trace.threadCount();
             laneSizes = new int[threads];
-            long latest = 0;
             for (int t = 0; t < threads; t++) {
                 LaneColumns lane = trace.lane(t);
                 laneSizes[t] = lane.size();
@@ -427,8 +522,18 @@ public final class TraceJsonWriter {
             if (!results.isEmpty()) {
                 latest = Math.max(latest, results.get(results.size() - 1).time());
             }
+            // strings last: every event counted above names only strings already in the table
             strings = trace.strings().size();
             end = Math.max(trace.endTime(), latest);
+            holds = new HolderSpans[resources];
+            resourceTid = new int[resources];
+            resourcePid = processes + TraceFormat.ID_BASE;
+            int nextTid = threads + TraceFormat.ID_BASE;
+            for (int r = 0; r < resources; r++) {
+                holds[r] = HolderSpans.of(trace.resourceLane(r), resourceSizes[r], end);
+                resourceTid[r] = nextTid;
+                nextTid += holds[r].slots();
+            }
             Map<String, Integer> count = new HashMap<>();
             for (int t = 0; t < threads; t++) {
                 count.merge(trace.thread(t).name(), 1, Integer::sum);

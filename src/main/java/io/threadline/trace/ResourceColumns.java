@@ -20,6 +20,8 @@ public final class ResourceColumns {
     static final int CHECKPOINT_SHIFT = 8;
     /** Bytes an event takes in a chunk without wide columns. */
     public static final int BYTES_PER_EVENT = 4 + 1 + 2 + 4;
+    /** Bytes a chunk takes besides its events: the chunk object and four array headers. */
+    public static final int CHUNK_OVERHEAD = 48 + 4 * 16;
     private static final ResourceOp[] OPS = ResourceOp.values();
     private static final VarHandle SIZE;
 
@@ -210,6 +212,23 @@ public final class ResourceColumns {
         lastTime = Long.MIN_VALUE;
         checkpoints = new AppendLog<>();
         live.clear();
+    }
+
+    /** Bytes the store allocates when it appends event {@code index}: a new chunk, or nothing (checkpoints aside). */
+    public static long bytesAllocatedAt(int index) {
+        return ChunkLayout.startsChunk(index)
+                ? CHUNK_OVERHEAD + (long) BYTES_PER_EVENT * ChunkLayout.capacity(ChunkLayout.chunk(index)) : 0;
+    }
+
+    /** Whether appending event {@code index} keeps a checkpoint (the state before it). */
+    public static boolean checkpointsAt(int index) {
+        return (index & ((1 << CHECKPOINT_SHIFT) - 1)) == 0;
+    }
+
+    /** Bytes the latest checkpoint keeps (its arrays and itself). */
+    public long lastCheckpointBytes() {
+        AppendLog<ResourceState> cps = checkpoints;
+        return cps.isEmpty() ? 0 : cps.get(cps.size() - 1).bytes();
     }
 
     // ---- reading

@@ -242,6 +242,11 @@ public final class ResourceState {
         return c;
     }
 
+    /** Bytes this state keeps: itself and its arrays (an estimate for memory budgets). */
+    long bytes() {
+        return 120 + 12 * 16L + 16L * holder.length + 13L * waiter.length + 20L * item.length;
+    }
+
     // ---- reading
 
     public ResourceKind kind() {

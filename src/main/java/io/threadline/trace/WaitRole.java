@@ -26,6 +26,16 @@ public enum WaitRole {
         return reason;
     }
 
+    /** The role with this label, or null. */
+    public static WaitRole ofLabel(String label) {
+        for (WaitRole r : VALUES) {
+            if (r.label.equals(label)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** The role with this code (an event's argument); WAITS for codes out of range. */
     public static WaitRole of(int code) {
         return code > 0 && code < VALUES.length ? VALUES[code] : WAITS;
