@@ -6,6 +6,11 @@ import io.threadline.export.TraceFile;
 import io.threadline.ui.StartupProbe;
 import io.threadline.ui.ThreadlineApp;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +76,29 @@ public final class Launcher {
                 throw new WindowOpener.NoDesktop("cannot open the display " + System.getenv("DISPLAY"));
             }
             throw e;
+        }
+        if (StartupProbe.training()) {
+            trainCommandLine();
+        }
+    }
+
+    /**
+     * The build's training run goes on where the window's ended, with what the command line does
+     * most (list, run with a trace file, info), so the app image's archive serves it too.
+     */
+    private static void trainCommandLine() {
+        PrintStream none = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Cli cli = new Cli(file -> { });
+        try {
+            Path dir = Files.createTempDirectory("threadline-training");
+            Path trace = dir.resolve("trace.json");
+            cli.run(new String[] {"list"}, none, none);
+            cli.run(new String[] {"run", "producer-consumer", "--trace", trace.toString()}, none, none);
+            cli.run(new String[] {"info", trace.toString()}, none, none);
+            Files.deleteIfExists(trace);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // the archive then holds the window's classes only
         }
     }
 

@@ -42,16 +42,18 @@ class ArchitectureTest {
             row("scenario.program", "runtime trace", NO_FX),
             row("scenario", "scenario.program runtime trace", NO_FX),
             row("picture", "trace", NO_FX),
+            row("explore", "scenario runtime trace", NO_FX),
             row("export", "picture scenario trace", NO_FX),
             row("python", "scenario runtime trace", NO_FX),
-            row("cli", "export picture python scenario runtime trace", NO_FX),
+            row("cli", "explore export picture python scenario runtime trace", NO_FX),
             row("ui.timeline", "picture trace", FX),
             row("ui.teach", "ui.timeline picture scenario trace", FX),
-            row("ui", "ui.teach ui.timeline export picture python scenario runtime trace", FX),
+            row("ui", "ui.teach ui.timeline explore export picture python scenario runtime trace", FX),
             row("", "cli ui export", FX));
 
     /** JavaFX and the libraries built on it: even {@code javafx.scene.text.Font} starts the toolkit. */
-    private static final String[] JAVAFX = {"javafx..", "com.sun.javafx..", "org.kordamp..", "atlantafx.."};
+    private static final String[] JAVAFX = {"javafx..", "com.sun.javafx..", "org.kordamp..", "atlantafx..", "org.fxmisc..",
+            "org.reactfx.."};
 
     private record Row(String pkg, List<String> mayUse, boolean javafx) {
     }

@@ -21,6 +21,7 @@ class BenchSmokeTest {
 
         assertThat(rows).extracting(BenchSuite.Row::figure).anyMatch(f -> f.startsWith("Recorder"))
                 .anyMatch(f -> f.startsWith("Call site")).anyMatch(f -> f.startsWith("Engine"))
+                .anyMatch(f -> f.startsWith("Search"))
                 .anyMatch(f -> f.startsWith("Timeline")).anyMatch(f -> f.startsWith("Memory"))
                 .anyMatch(f -> f.startsWith("Trace file")).anyMatch(f -> f.startsWith("Start-up"))
                 .anyMatch(f -> f.startsWith("Python bridge"));

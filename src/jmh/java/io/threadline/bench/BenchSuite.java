@@ -1,5 +1,8 @@
 package io.threadline.bench;
 
+import io.threadline.build.Packager;
+import io.threadline.build.Xvfb;
+import io.threadline.explore.ExploreBench;
 import io.threadline.runtime.CallSiteBench;
 import io.threadline.runtime.HandoffBench;
 import io.threadline.runtime.ScenarioThreadExecutor;
@@ -41,11 +44,18 @@ import java.util.function.DoublePredicate;
  * {@code mvn -B -Pbench verify}; writes {@code target/bench/results.md} and {@code results.json}.
  *
  * <p>Arguments: {@code smoke} (every benchmark once, tiny, for {@code mvn verify}), {@code
- * only=recorder,callsites,engine,timeline,memory,files,startup} (a subset).
+ * only=recorder,callsites,engine,explore,timeline,memory,files,startup,python,launcher} (a subset).
+ *
+ * <p>Where a JDK with virtual threads is named by {@code -Dthreadline.bench.newerJdk} (the pom
+ * passes its {@code newer.jdk}), the call sites and the engine are also measured there on the
+ * virtual carrier. Start-up measures the app image ({@code mvn -B -Pdist package}) next to
+ * {@code java -jar}, and {@code launcher} the image with each of its JVM options left out.
  */
 public final class BenchSuite {
-    static final String[] SECTIONS = {"recorder", "callsites", "engine", "timeline", "memory", "files", "startup",
-        "python"};
+    static final String[] SECTIONS = {"recorder", "callsites", "engine", "explore", "timeline", "memory", "files",
+        "startup", "python", "launcher"};
+    /** Where the dist profile leaves the app image. */
+    static final Path DIST = Path.of("target", "dist");
 
     /** One line of the table. */
     record Row(String figure, String measured, String goal, String reference, String met) {
@@ -96,6 +106,9 @@ public final class BenchSuite {
         if (only.contains("engine")) {
             engine();
         }
+        if (only.contains("explore")) {
+            explore();
+        }
         if (only.contains("timeline")) {
             timeline();
         }
@@ -110,6 +123,9 @@ public final class BenchSuite {
         }
         if (only.contains("python")) {
             python();
+        }
+        if (only.contains("launcher")) {
+            launcherOptions();
         }
         String report = report(load0, loadAverage(), (System.nanoTime() - t0) / 1e9);
         System.out.println();
@@ -159,26 +175,78 @@ public final class BenchSuite {
                 "JFR event with stack trace " + ns(jfr) + " (" + pct(stamped / jfr) + ")", le(stamped / jfr, 0.10));
         row("Call site: the same found by a stack walk (unstamped programs)", ns(walk), "—",
                 pct(walk / jfr) + " of JFR with stack", "");
+        Path newer = newerJava();
+        if (newer != null && !smoke) {
+            Map<String, RunResult> v = jmh(CallSiteBench.class, false, newer, "-Djmh.executor=VIRTUAL",
+                    "-Dthreadline.bench.virtualThread=true");
+            double vStamped = median(v.get("stampedLine"));
+            put("callsites.stamped.virtual.ns", vStamped);
+            row("Call site: stamped line on a virtual thread (Java " + feature(newer) + ")", ns(vStamped),
+                    "≤ 10% of JFR with stack", "platform thread " + ns(stamped) + "; JFR with stack "
+                            + ns(median(v.get("jfrCommitWithStack"))), le(vStamped / median(v.get("jfrCommitWithStack")), 0.10));
+        }
     }
 
     private void engine() throws Exception {
-        Map<String, RunResult> r = jmh(HandoffBench.class, false);
+        String platform = "platform threads, Java " + Runtime.version().feature();
+        Map<String, RunResult> r = jmh(HandoffBench.class, false, (Path) null, "-Dthreadline.carrier=platform");
         double handoff = median(r.get("schedulerHandoff"));
         double floor = median(r.get("parkUnparkFloor"));
         put("engine.handoff.ns", handoff);
         put("engine.parkUnparkFloor.ns", floor);
-        row("Engine: scheduler handoff", ns(handoff), "≤ 1.5× floor",
+        row("Engine: scheduler handoff (" + platform + ")", ns(handoff), "≤ 1.5× floor",
                 "park/unpark ping-pong " + ns(floor) + " (" + ratio(handoff / floor) + ")", le(handoff / floor, 1.5));
         int items = smoke ? 2_000 : 1_000_000;
-        Map<String, Double> e = child(List.of("-Xmx3g"), "io.threadline.bench.Harness", "engine",
-                Integer.toString(items), "1");
-        double rate = e.getOrDefault("engine.producerConsumer." + items + ".eventsPerSecond", Double.NaN);
-        double events = e.getOrDefault("engine.producerConsumer." + items + ".events", Double.NaN);
-        row("Engine: producer-consumer, " + count(items) + " items, virtual clock", count(rate) + " events/s",
-                "≥ 500,000 events/s", count(events) + " events; recorder alone: "
-                        + count(values.getOrDefault("recorder.transition.ns", Double.NaN) > 0
-                        ? 1e9 / values.getOrDefault("recorder.transition.ns", Double.NaN) : Double.NaN) + "/s",
-                ge(rate, 500_000));
+        String key = "engine.producerConsumer." + items + ".eventsPerSecond";
+        double rate = child(null, List.of("-Xmx3g", "-Dthreadline.carrier=platform"), "io.threadline.bench.Harness",
+                "engine", Integer.toString(items), "1").getOrDefault(key, Double.NaN);
+        put("engine.producerConsumer.platform.eventsPerSecond", rate);
+        double events = values.getOrDefault("engine.producerConsumer." + items + ".events", Double.NaN);
+        String recorder = "recorder alone: " + count(values.getOrDefault("recorder.transition.ns", Double.NaN) > 0
+                ? 1e9 / values.getOrDefault("recorder.transition.ns", Double.NaN) : Double.NaN) + "/s";
+        Path newer = smoke ? null : newerJava();
+        if (newer == null) {
+            row("Engine: producer-consumer, " + count(items) + " items, virtual clock (" + platform + ")",
+                    count(rate) + " events/s", "≥ 1,000,000 events/s", count(events) + " events; " + recorder
+                            + "; no JDK with virtual threads (-Dthreadline.bench.newerJdk)", ge(rate, 1_000_000));
+            return;
+        }
+        String virtual = "virtual threads, Java " + feature(newer);
+        Map<String, RunResult> v = jmh(HandoffBench.class, false, newer, "-Dthreadline.carrier=virtual",
+                "-Djmh.executor=VIRTUAL");
+        double vHandoff = median(v.get("schedulerHandoff"));
+        double vFloor = median(v.get("parkUnparkFloor"));
+        put("engine.handoff.virtual.ns", vHandoff);
+        put("engine.parkUnparkFloor.virtual.ns", vFloor);
+        row("Engine: scheduler handoff (" + virtual + ")", ns(vHandoff), "≤ 1.5× floor",
+                "park/unpark ping-pong of two virtual threads " + ns(vFloor) + " (" + ratio(vHandoff / vFloor) + ")",
+                le(vHandoff / vFloor, 1.5));
+        double vRate = child(newer, List.of("-Xmx3g", "-Dthreadline.carrier=virtual"), "io.threadline.bench.Harness",
+                "engine", Integer.toString(items), "1").getOrDefault(key, Double.NaN);
+        put("engine.producerConsumer.virtual.eventsPerSecond", vRate);
+        row("Engine: producer-consumer, " + count(items) + " items, virtual clock (" + virtual + ")",
+                count(vRate) + " events/s", "≥ 1,000,000 events/s", count(events) + " events; " + platform + ": "
+                        + count(rate) + " events/s; " + recorder, ge(vRate, 1_000_000));
+    }
+
+    private void explore() throws Exception {
+        Map<String, RunResult> r = jmh(ExploreBench.class, false);
+        double search = median(r.get("exhaustiveSearch"));
+        double one = median(r.get("exhaustiveSearchOneWorker"));
+        double plain = median(r.get("plainRun"));
+        double step = median(r.get("stepBackAt200"));
+        long schedules = ExploreBench.schedulesPerSearch();
+        double rate = schedules / (search / 1000);
+        put("explore.schedulesPerSecond", rate);
+        put("explore.schedulesPerSecondOneWorker", schedules / (one / 1000));
+        put("explore.plainRun.us", plain);
+        put("explore.stepBack200.ms", step);
+        row("Search: schedules explored per second, race-condition 2 threads x 2 rounds, exhaustive (at most 2"
+                        + " preemptions, " + count(schedules) + " schedules)", count(rate) + "/s", "≥ 2,000/s",
+                "one plain run " + fmt(plain, 0) + " µs; one worker " + count(schedules / (one / 1000)) + "/s",
+                ge(rate, 2_000));
+        row("Search: step back at choice 200 (re-run 199 picks, wait at the 200th)", ms(step), "≤ 50 ms",
+                "race-condition, 4 threads x 50 rounds", le(step, 50));
     }
 
     private void timeline() throws Exception {
@@ -285,72 +353,157 @@ public final class BenchSuite {
                     "target/threadline.jar missing (mvn package)", "");
             return;
         }
-        int reps = smoke ? 1 : 7;
+        Path launcher = Packager.launcher(DIST);
+        // The image has no Monocle, which a smoke run starts the window on.
+        boolean image = !smoke && Files.isExecutable(launcher);
+        int reps = smoke ? 1 : 9;
         Xvfb x = smoke ? null : Xvfb.start();
         try {
-            double[] first = new double[reps];
-            double[] floor = new double[reps];
+            Starts jarStarts = new Starts(reps);
+            Starts imageStarts = new Starts(reps);
+            List<String> javaJar = List.of(javaBin(), "-jar", jar.toString());
+            // Alternating, so that both see the same neighbours.
             for (int i = 0; i < reps; i++) {
-                floor[i] = timeCli(jar, x);
-                first[i] = timeFirstFrame(jar, x);
+                jarStarts.measure(i, x, javaJar);
+                if (image) {
+                    imageStarts.measure(i, x, List.of(launcher.toString()));
+                }
             }
-            double median = median(first);
-            put("startup.firstFrame.ms", median);
-            put("startup.cliList.ms", median(floor));
-            row("Start-up: java -jar to first frame" + (x == null ? " (Monocle, smoke)" : " (Xvfb)"),
-                    ms(median) + " median of " + reps, "≤ 1.5 s median",
-                    "java -jar threadline.jar list (JVM start, no JavaFX) " + ms(median(floor)), le(median, 1500));
+            String where = x == null ? " (Monocle, smoke)" : " (Xvfb)";
+            put("startup.firstFrame.ms", jarStarts.firstFrame());
+            put("startup.cliList.ms", jarStarts.list());
+            row("Start-up: java -jar to first frame" + where, ms(jarStarts.firstFrame()) + " median of " + reps,
+                    "≤ 1.5 s median", "CPU " + ms(jarStarts.cpu()) + "; java -jar threadline.jar list (JVM start, no"
+                            + " JavaFX) " + ms(jarStarts.list()), le(jarStarts.firstFrame(), 1500));
+            if (!image) {
+                if (!smoke) {
+                    row("Start-up: app image to first frame", "not measured", "≤ 1.0 s median",
+                            launcher + " missing (mvn -B -Pdist package)", "");
+                }
+                return;
+            }
+            put("startup.image.firstFrame.ms", imageStarts.firstFrame());
+            put("startup.image.cliList.ms", imageStarts.list());
+            row("Start-up: app image to first frame" + where, ms(imageStarts.firstFrame()) + " median of " + reps,
+                    "≤ 1.0 s median", "CPU " + ms(imageStarts.cpu()) + "; java -jar in the same run "
+                            + ms(jarStarts.firstFrame()) + "; threadline list " + ms(imageStarts.list()),
+                    le(imageStarts.firstFrame(), 1000));
         } finally {
             if (x != null) {
-                x.stop();
+                x.close();
+            }
+        }
+    }
+
+    /**
+     * What each JVM option of the app image's launcher is worth: the image with each of its
+     * options left out in turn, and with each candidate the pom lists ({@code
+     * -Dthreadline.bench.launcherCandidates}) added, all alternating with the image as built (a
+     * copy of its launcher with that line changed in its configuration).
+     */
+    private void launcherOptions() throws Exception {
+        Path launcher = Packager.launcher(DIST);
+        if (smoke || !Files.isExecutable(launcher)) {
+            return;
+        }
+        Map<String, String[]> variants = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(Packager.launcherConfig(DIST))) {
+            if (line.startsWith("java-options=-XX:") && !line.contains("Xlog")) {
+                String o = line.substring("java-options=".length());
+                variants.put("without " + o, new String[] {o, null});
+            }
+        }
+        for (String o : System.getProperty("threadline.bench.launcherCandidates", "").split("\\s+")) {
+            if (!o.isBlank()) {
+                variants.put("with " + o, new String[] {null, o});
+            }
+        }
+        int reps = 7;
+        try (Xvfb x = Xvfb.start()) {
+            Starts built = new Starts(reps);
+            Map<String, Starts> starts = new LinkedHashMap<>();
+            Map<String, Path> launchers = new LinkedHashMap<>();
+            for (Map.Entry<String, String[]> v : variants.entrySet()) {
+                Path dir = out.resolve("launcher-variants").resolve(Integer.toString(launchers.size()));
+                launchers.put(v.getKey(), Packager.launcherVariant(DIST, dir, v.getValue()[0], v.getValue()[1]));
+                starts.put(v.getKey(), new Starts(reps));
+            }
+            for (int i = 0; i < reps; i++) {
+                built.measure(i, x, List.of(launcher.toString()));
+                for (String v : variants.keySet()) {
+                    starts.get(v).measure(i, x, List.of(launchers.get(v).toString()));
+                }
+            }
+            for (String v : variants.keySet()) {
+                Starts w = starts.get(v);
+                row("Start-up: app image " + v, ms(w.firstFrame()) + " median of " + reps, "(report)",
+                        "as built " + ms(built.firstFrame()) + "; CPU " + ms(w.cpu()) + " vs " + ms(built.cpu())
+                                + "; list " + ms(w.list()) + " vs " + ms(built.list()), "");
+                put("startup." + v.replaceAll("[^A-Za-z0-9]", "") + ".ms", w.firstFrame());
             }
         }
     }
 
     // ------------------------------------------------------------------ start-up helpers
 
-    /** An X server of our own for the start-up runs. */
-    private record Xvfb(Process process, String display) {
-        static Xvfb start() throws IOException, InterruptedException {
-            for (int n = 90; n < 140; n++) {
-                if (Files.exists(Path.of("/tmp/.X11-unix/X" + n)) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
-                    continue;
-                }
-                Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                for (int i = 0; i < 100 && p.isAlive(); i++) {
-                    if (Files.exists(Path.of("/tmp/.X11-unix/X" + n))) {
-                        return new Xvfb(p, ":" + n);
-                    }
-                    Thread.sleep(50);
-                }
-                p.destroy();
-            }
-            throw new IOException("could not start Xvfb (apt-get install -y xvfb libgtk-3-0)");
+    /** First frames, their CPU times and the command line's "list", of one way to start the app. */
+    private final class Starts {
+        final double[] firstFrame;
+        final double[] cpu;
+        final double[] list;
+
+        Starts(int reps) {
+            firstFrame = new double[reps];
+            cpu = new double[reps];
+            list = new double[reps];
         }
 
-        void stop() {
-            process.destroy();
+        void measure(int i, Xvfb x, List<String> command) throws Exception {
+            list[i] = timeCli(command, x);
+            double[] frame = timeFirstFrame(command, x);
+            firstFrame[i] = frame[0];
+            cpu[i] = frame[1];
+        }
+
+        double firstFrame() {
+            return median(firstFrame);
+        }
+
+        double cpu() {
+            return median(cpu);
+        }
+
+        double list() {
+            return median(list);
         }
     }
 
-    private ProcessBuilder javaJar(Path jar, Xvfb x, String... more) {
-        List<String> cmd = new ArrayList<>(List.of(javaBin(), "-Dprism.order=sw",
+    /**
+     * A start of the app: its probe comes in through JAVA_TOOL_OPTIONS, which the java launcher and
+     * jpackage's alike pass on to the JVM, so the app image runs with its own options as built.
+     */
+    private ProcessBuilder start(List<String> command, Xvfb x, String... args) {
+        List<String> cmd = new ArrayList<>(command);
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        List<String> jvm = new ArrayList<>(List.of("-Dprism.order=sw",
                 "-Dthreadline.home=" + Path.of("target", "bench", "home").toAbsolutePath()));
         if (x == null) {
-            cmd.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Djava.awt.headless=true"));
-        }
-        cmd.addAll(List.of(more));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        if (x != null) {
+            jvm.addAll(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Djava.awt.headless=true"));
+        } else {
             pb.environment().put("DISPLAY", x.display());
         }
+        if (args.length == 0) {
+            jvm.add("-Dthreadline.startupProbe=exit");
+        }
+        pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", jvm));
         return pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     }
 
-    /** Milliseconds from starting {@code java -jar} to the first frame of the window. */
-    private double timeFirstFrame(Path jar, Xvfb x) throws Exception {
-        ProcessBuilder pb = javaJar(jar, x, "-Dthreadline.startupProbe=exit", "-jar", jar.toString());
+    /** Milliseconds from the start to the first frame of the window, and the CPU milliseconds it took. */
+    private double[] timeFirstFrame(List<String> command, Xvfb x) throws Exception {
+        ProcessBuilder pb = start(command, x);
+        double cpu0 = childrenCpuMillis();
         long t0 = System.currentTimeMillis();
         Process p = pb.start();
         double ms = Double.NaN;
@@ -367,24 +520,65 @@ public final class BenchSuite {
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
+                p.waitFor();
             }
         }
-        return ms;
+        return new double[] {ms, childrenCpuMillis() - cpu0};
     }
 
-    private double timeCli(Path jar, Xvfb x) throws Exception {
-        ProcessBuilder pb = javaJar(jar, x, "-jar", jar.toString(), "list")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    private double timeCli(List<String> command, Xvfb x) throws Exception {
+        ProcessBuilder pb = start(command, x, "list").redirectOutput(ProcessBuilder.Redirect.DISCARD);
         long t0 = System.nanoTime();
         Process p = pb.start();
         p.waitFor(20, TimeUnit.SECONDS);
         return (System.nanoTime() - t0) / 1e6;
     }
 
+    /**
+     * CPU time of this process's ended children (Linux: /proc/self/stat's cutime and cstime, in
+     * clock ticks of 10 ms), NaN elsewhere.
+     */
+    private static double childrenCpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state is field 3, so cutime (16) and cstime (17) are at 13 and 14
+            return (Long.parseLong(f[13]) + Long.parseLong(f[14])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** A java of a JDK with virtual threads (-Dthreadline.bench.newerJdk), or null. */
+    private static Path newerJava() {
+        String dir = System.getProperty("threadline.bench.newerJdk", "");
+        if (dir.isBlank()) {
+            return null;
+        }
+        Path java = Path.of(dir, "bin", "java");
+        return Files.isExecutable(java) && feature(java) >= 21 ? java : null;
+    }
+
+    /** The feature version of the JDK of {@code java} (from its release file), 0 if unknown. */
+    private static int feature(Path javaBinary) {
+        try {
+            String release = Files.readString(javaBinary.getParent().getParent().resolve("release"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+            return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     // ------------------------------------------------------------------ running things
 
     /** Runs one JMH benchmark class; results by method name. */
     private Map<String, RunResult> jmh(Class<?> benchmark, boolean gc, String... jvmArgs) throws Exception {
+        return jmh(benchmark, gc, null, jvmArgs);
+    }
+
+    /** As {@link #jmh(Class, boolean, String...)}, forking {@code java} (this JVM's if null). */
+    private Map<String, RunResult> jmh(Class<?> benchmark, boolean gc, Path java, String... jvmArgs) throws Exception {
         ChainedOptionsBuilder o = new OptionsBuilder().include(benchmark.getName() + "\\.")
                 .verbosity(smoke ? VerboseMode.SILENT : VerboseMode.NORMAL)
                 .shouldFailOnError(true);
@@ -398,6 +592,9 @@ public final class BenchSuite {
             if (jvmArgs.length > 0) {
                 o.jvmArgsAppend(jvmArgs);
             }
+            if (java != null) {
+                o.jvm(java.toString());
+            }
         }
         Collection<RunResult> results = new Runner(o.build()).run();
         Map<String, RunResult> byName = new LinkedHashMap<>();
@@ -408,10 +605,14 @@ public final class BenchSuite {
         return byName;
     }
 
-    /** Runs {@code main} in a JVM of its own; the RESULT lines it printed. */
     private Map<String, Double> child(List<String> jvm, String main, String... args) throws Exception {
+        return child(null, jvm, main, args);
+    }
+
+    /** Runs {@code main} in a JVM of its own ({@code java}, or this one's if null); the RESULT lines it printed. */
+    private Map<String, Double> child(Path java, List<String> jvm, String main, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
-        cmd.add(javaBin());
+        cmd.add(java != null ? java.toString() : javaBin());
         cmd.addAll(jvm);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
         cmd.addAll(Arrays.asList(args));

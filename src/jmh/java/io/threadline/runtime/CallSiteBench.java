@@ -115,6 +115,14 @@ public class CallSiteBench {
         if (Boolean.getBoolean("threadline.bench.scenarioThread") && !(Thread.currentThread() instanceof ScenarioThread)) {
             throw new IllegalStateException("JMH's worker is not a scenario thread: check -Djmh.executor");
         }
+        if (Boolean.getBoolean("threadline.bench.virtualThread")) {
+            // JMH's worker is a virtual thread (-Djmh.executor=VIRTUAL): stamps go where a run on
+            // virtual threads keeps them, in the SimThread its scheduler's thread-local names.
+            Scheduler s = new Scheduler(new io.threadline.trace.Trace(), RunOptions.defaults(), CallSiteProgram.class,
+                    "MainProcess");
+            Scheduler.CURRENT.set(new SimThread(s, "bench", null, false, s.mainProcess,
+                    io.threadline.trace.ThreadRole.MAIN));
+        }
         recording = new Recording();
         recording.enable(StackEvent.class).withThreshold(Duration.ZERO).withStackTrace();
         recording.setMaxSize(64L << 20);

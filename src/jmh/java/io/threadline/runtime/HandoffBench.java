@@ -22,8 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Figure 3 of the suite: one scheduler handoff (a thread blocks, another proceeds), against the floor
- * for real threads measured in the same run: a bare park/unpark ping-pong between two threads.
+ * One scheduler handoff (a thread blocks, another proceeds), against the floor for the same kind
+ * of thread measured in the same run: a bare park/unpark ping-pong between two threads. The
+ * carrier is the one runs get ({@link Carrier#forNewRun()}, set with {@code -Dthreadline.carrier});
+ * for virtual threads the suite also makes JMH's own thread virtual ({@code -Djmh.executor=VIRTUAL})
+ * so that both ends of the floor's ping-pong are.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -59,7 +62,7 @@ public class HandoffBench {
 
         @Setup(Level.Trial)
         public void start() {
-            partner = new Thread(() -> {
+            partner = Carrier.forNewRun().newThread(() -> {
                 while (!stop) {
                     while (turn != 1 && !stop) {
                         LockSupport.park(this);
@@ -68,7 +71,6 @@ public class HandoffBench {
                     LockSupport.unpark(main);
                 }
             }, "bench-partner");
-            partner.setDaemon(true);
             partner.start();
         }
 

@@ -6,6 +6,7 @@ import io.threadline.export.OutputPath;
 import io.threadline.export.TraceFile;
 import io.threadline.export.TraceFormatException;
 import io.threadline.runtime.ClockMode;
+import io.threadline.runtime.ReplayChooser;
 import io.threadline.runtime.Run;
 import io.threadline.runtime.RunOptions;
 import io.threadline.scenario.ParamException;
@@ -13,8 +14,8 @@ import io.threadline.scenario.ParamSpec;
 import io.threadline.scenario.ParamValues;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.ChoiceList;
 import io.threadline.trace.CounterTrack;
-import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 
@@ -71,11 +72,14 @@ public final class Cli {
             "           --python EXE              the CPython 3.9+ to run it with (default python3)",
             "           --set NAME=VALUE          set a parameter (repeat for more; see 'list')",
             "           --seed N                  the same as --set seed=N",
+            "           --choices 2,0,1           the scheduler's picks, one per real choice (who",
+            "                                     runs, wakes or fires first); then its own order",
             "           --speed X                 run on the paced clock at X times real time",
             "                                     (default: the virtual clock, as fast as it goes)",
             "           --trace FILE              write the trace to FILE (Chrome trace JSON,",
             "                                     also opens in Perfetto and chrome://tracing)",
             PictureRequest.USAGE,
+            ExploreCommand.USAGE,
             "       " + NAME + " show FILE           open the window on a saved trace",
             "       " + NAME + " draw FILE [options] draw a saved trace (also another tool's Chrome",
             "                                     trace): the picture options of run",
@@ -170,6 +174,9 @@ public final class Cli {
             case "stress" -> {
                 return StressCommand.run(rest, out);
             }
+            case "explore" -> {
+                return ExploreCommand.run(rest, out, err);
+            }
             case "draw" -> {
                 return drawCommand(rest, out, err);
             }
@@ -179,8 +186,8 @@ public final class Cli {
                             + command + ")");
                 }
                 throw new UsageException(command.startsWith("-")
-                        ? "unknown option '" + command + "' (commands: list, run, show, info, draw, stress, help)"
-                        : "unknown command '" + command + "' (commands: list, run, show, info, draw, stress, help)");
+                        ? "unknown option '" + command + "' (commands: list, run, explore, show, info, draw, stress, help)"
+                        : "unknown command '" + command + "' (commands: list, run, explore, show, info, draw, stress, help)");
             }
         }
     }
@@ -214,34 +221,25 @@ public final class Cli {
         String id = null;
         Map<String, String> given = new LinkedHashMap<>();
         double speed = 0;
+        ReplayChooser replay = null;
         Outputs outputs = new Outputs(stdout);
         OutputPath tracePath = null;
         String python = null;
         PictureRequest pictures = new PictureRequest(outputs);
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            String option = a;
-            String inline = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                option = a.substring(0, eq);
-                inline = a.substring(eq + 1);
-            }
+            Arg arg = Arg.of(a);
+            String option = arg.option();
+            String inline = arg.inline();
             switch (option) {
                 case "--help", "-h" -> {
                     stdout.println(USAGE);
                     return OK;
                 }
-                case "--set" -> {
-                    String kv = inline != null ? inline : value(args, ++i, option);
-                    int at = kv.indexOf('=');
-                    if (at <= 0) {
-                        throw new UsageException("--set needs NAME=VALUE, got '" + kv + "'");
-                    }
-                    given.put(kv.substring(0, at).trim(), kv.substring(at + 1));
-                }
+                case "--set" -> set(inline != null ? inline : value(args, ++i, option), given);
                 case "--seed" -> given.put(ScenarioSpec.SEED, inline != null ? inline : value(args, ++i, option));
                 case "--speed" -> speed = speed(inline != null ? inline : value(args, ++i, option));
+                case "--choices" -> replay = choices(inline != null ? inline : value(args, ++i, option));
                 case "--trace" -> tracePath = outputs.file(option, inline != null ? inline : value(args, ++i, option));
                 case "--python" -> python = inline != null ? inline : value(args, ++i, option);
                 default -> {
@@ -251,8 +249,8 @@ public final class Cli {
                         continue;
                     }
                     if (a.startsWith("-")) {
-                        throw new UsageException("unknown option '" + a + "' for run (options: --set, --seed, --speed,"
-                                + " --trace, " + PictureRequest.OPTIONS + ")");
+                        throw new UsageException("unknown option '" + a + "' for run (options: --set, --seed, --choices,"
+                                + " --speed, --trace, " + PictureRequest.OPTIONS + ")");
                     }
                     if (id != null) {
                         throw new UsageException("run takes one scenario, got '" + id + "' and '" + a + "'");
@@ -270,7 +268,7 @@ public final class Cli {
         RunOptions options;
         Run run;
         if (PythonProgramRun.isProgram(id)) {
-            PythonProgramRun started = PythonProgramRun.start(id, given, python, paced ? speed : 0);
+            PythonProgramRun started = PythonProgramRun.start(id, given, python, paced ? speed : 0, replay);
             options = started.options();
             run = started.run();
         } else {
@@ -288,7 +286,7 @@ public final class Cli {
                 throw new UsageException(e.getMessage());
             }
             options = spec.options(values, paced ? ClockMode.PACED : ClockMode.VIRTUAL, paced ? speed : 1);
-            run = spec.start(values, options);
+            run = spec.start(values, options, replay);
         }
         Trace trace = run.trace();
         OutputPrinter printer = new OutputPrinter(trace, out);
@@ -308,6 +306,14 @@ public final class Cli {
         }
         printer.printNew();
         out.println(summary(trace));
+        if (replay != null) {
+            String misfit = replay.misfit();
+            if (misfit != null) {
+                throw new UsageException("--choices: " + misfit + " (written: nothing)");
+            }
+            out.println("choices: all " + replay.picks().length + " given were followed; " + trace.choiceCount()
+                    + " made in all");
+        }
         List<Supplier<String>> done = new ArrayList<>();
         try (AtomicFile.Batch batch = new AtomicFile.Batch()) {
             if (tracePath != null) {
@@ -337,13 +343,9 @@ public final class Cli {
         String file = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            String option = a;
-            String inline = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                option = a.substring(0, eq);
-                inline = a.substring(eq + 1);
-            }
+            Arg arg = Arg.of(a);
+            String option = arg.option();
+            String inline = arg.inline();
             int used = pictures.take(args, i, option, inline);
             if (used >= 0) {
                 i = used;
@@ -374,11 +376,50 @@ public final class Cli {
         return OK;
     }
 
-    private static String value(List<String> args, int i, String option) throws UsageException {
+    /** An argument as an option and its inline value: {@code --trace=x.json} is ("--trace", "x.json"). */
+    record Arg(String option, String inline) {
+        static Arg of(String a) {
+            int eq = a.indexOf('=');
+            return a.startsWith("--") && eq > 0 ? new Arg(a.substring(0, eq), a.substring(eq + 1)) : new Arg(a, null);
+        }
+    }
+
+    /** {@code --set NAME=VALUE} into {@code given}. */
+    static void set(String kv, Map<String, String> given) throws UsageException {
+        int at = kv.indexOf('=');
+        if (at <= 0) {
+            throw new UsageException("--set needs NAME=VALUE, got '" + kv + "'");
+        }
+        given.put(kv.substring(0, at).trim(), kv.substring(at + 1));
+    }
+
+    static String value(List<String> args, int i, String option) throws UsageException {
         if (i >= args.size()) {
             throw new UsageException(option + " needs a value");
         }
         return args.get(i);
+    }
+
+    private static ReplayChooser choices(String text) throws UsageException {
+        try {
+            return new ReplayChooser(ChoiceList.parse(text));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--choices needs candidates' numbers separated by commas, e.g. 2,0,1: "
+                    + e.getMessage());
+        }
+    }
+
+    /** A whole number from {@code min} to {@code max} given to {@code option}. */
+    static long number(String option, String text, long min, long max) throws UsageException {
+        try {
+            long v = Long.parseLong(text.trim());
+            if (v < min || v > max) {
+                throw new UsageException(option + " must be between " + min + " and " + max + ", got " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a whole number, got '" + text + "'");
+        }
     }
 
     private static double speed(String text) throws UsageException {
@@ -396,49 +437,15 @@ public final class Cli {
 
     static String summary(Trace trace) {
         StringBuilder b = new StringBuilder();
-        b.append(trace.outcome().label()).append(" at ").append(seconds(trace.endTime()))
+        // a deadlock is dated when its cycle closed; the run was stopped later
+        long at = trace.outcome() == RunOutcome.DEADLOCK ? trace.lastChange() : trace.endTime();
+        b.append(trace.outcome().label()).append(" at ").append(seconds(at))
                 .append(", ").append(count(trace.threadCount(), "thread"))
                 .append(", ").append(count(trace.eventCount(), "state change"));
         if (trace.outcome() != RunOutcome.COMPLETED && !trace.outcomeMessage().isEmpty()) {
             b.append(": ").append(oneLine(trace.outcomeMessage()));
         }
         return b.toString();
-    }
-
-    /** Prints the program's output lines as aligned columns: time, thread, text. */
-    private static final class OutputPrinter {
-        private final Trace trace;
-        private final PrintStream out;
-        private int printed;
-        private int timeWidth;
-        private int nameWidth;
-
-        OutputPrinter(Trace trace, PrintStream out) {
-            this.trace = trace;
-            this.out = out;
-        }
-
-        /** Sets the column widths for times up to {@code latest}. */
-        void widths(long latest) {
-            timeWidth = seconds(latest).length();
-            nameWidth = 6;
-            for (int t = 0; t < trace.threadCount(); t++) {
-                nameWidth = Math.max(nameWidth, trace.thread(t).name().length());
-            }
-        }
-
-        void printNew() {
-            for (int n = trace.outputCount(); printed < n; printed++) {
-                OutputLine line = trace.outputLine(printed);
-                String name = trace.thread(line.thread()).name();
-                nameWidth = Math.max(nameWidth, name.length());
-                String time = seconds(line.time());
-                // Python writes tracebacks to stderr; here they stay in order, marked.
-                out.println("  " + pad(time, timeWidth, true) + "  " + pad(name, nameWidth, false) + "  "
-                        + (line.error() ? "! " : "") + line.text());
-            }
-            out.flush();
-        }
     }
 
     // ------------------------------------------------------------------ show, info
@@ -490,10 +497,25 @@ public final class Cli {
         }
         t.row("events", count(trace.eventCount(), "state change") + ", " + count(trace.outputCount(), "printed line")
                 + ", " + count(trace.results().size(), "result") + ", " + count(samples, "counter sample"));
+        t.row("choices", choicesText(trace));
         t.row("duration", seconds(trace.endTime()));
         t.row("outcome", trace.outcome().label()
                 + (trace.outcomeMessage().isEmpty() ? "" : ": " + oneLine(trace.outcomeMessage())));
         t.print(out);
+    }
+
+    /** "14, all the scheduler's own", or with the list that makes the run again. */
+    static String choicesText(Trace trace) {
+        int n = trace.choiceCount();
+        if (n == 0) {
+            return "none";
+        }
+        int[] needed = ChoiceList.needed(trace);
+        if (needed.length == 0) {
+            return n + ", all the scheduler's own";
+        }
+        long others = trace.choices().stream().filter(c -> !c.own()).count();
+        return n + ", " + others + " not the scheduler's own: --choices " + ChoiceList.format(needed);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -512,7 +534,7 @@ public final class Cli {
         }
     }
 
-    private static String scenarioIds() {
+    static String scenarioIds() {
         StringJoiner j = new StringJoiner(", ");
         ScenarioCatalog.all().forEach(s -> j.add(s.id()));
         return j.toString();
@@ -550,11 +572,11 @@ public final class Cli {
         return oneLine(String.valueOf(e.getMessage()));
     }
 
-    private static String oneLine(String s) {
+    static String oneLine(String s) {
         return s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
-    private static String pad(String s, int width, boolean left) {
+    static String pad(String s, int width, boolean left) {
         if (s.length() >= width) {
             return s;
         }

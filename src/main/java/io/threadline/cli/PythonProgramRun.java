@@ -3,6 +3,7 @@ package io.threadline.cli;
 import io.threadline.python.ProgramException;
 import io.threadline.python.UserProgram;
 import io.threadline.python.UserRunParams;
+import io.threadline.runtime.Chooser;
 import io.threadline.runtime.Run;
 import io.threadline.runtime.RunOptions;
 import io.threadline.scenario.ParamException;
@@ -25,8 +26,8 @@ record PythonProgramRun(Run run, RunOptions options) {
         return arg.endsWith(".py") || arg.endsWith(".pyw");
     }
 
-    static PythonProgramRun start(String file, Map<String, String> given, String python, double speed)
-            throws UsageException {
+    static PythonProgramRun start(String file, Map<String, String> given, String python, double speed,
+                                  Chooser chooser) throws UsageException {
         Path path;
         try {
             path = Path.of(file);
@@ -50,7 +51,7 @@ record PythonProgramRun(Run run, RunOptions options) {
         }
         RunOptions options = speed > 0 ? params.options().paced(speed) : params.options();
         try {
-            return new PythonProgramRun(program.start(options, params.settings()), options);
+            return new PythonProgramRun(program.start(options, params.settings(), chooser), options);
         } catch (ProgramException e) {
             throw new UsageException(e.kind() == ProgramException.Kind.START ? Cli.FAILED : Cli.BAD_INPUT,
                     e.getMessage());

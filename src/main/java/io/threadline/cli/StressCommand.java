@@ -57,9 +57,9 @@ final class StressCommand {
             String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             String inline = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
             switch (option) {
-                case "--runs" -> runs = (int) number(option, inline != null ? inline : value(args, ++i, option), 1,
+                case "--runs" -> runs = (int) Cli.number(option, inline != null ? inline : Cli.value(args, ++i, option), 1,
                         1_000_000);
-                case "--seed" -> seed = number(option, inline != null ? inline : value(args, ++i, option),
+                case "--seed" -> seed = Cli.number(option, inline != null ? inline : Cli.value(args, ++i, option),
                         Long.MIN_VALUE, Long.MAX_VALUE);
                 default -> throw new UsageException("unknown argument '" + a + "' for stress (options: --runs N,"
                         + " --seed N)");
@@ -171,24 +171,5 @@ final class StressCommand {
 
     private static double mb(long bytes) {
         return bytes / (1024.0 * 1024.0);
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args.get(i);
-    }
-
-    private static long number(String option, String text, long min, long max) throws UsageException {
-        try {
-            long v = Long.parseLong(text.trim());
-            if (v < min || v > max) {
-                throw new UsageException(option + " must be between " + min + " and " + max + ", got " + v);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be a whole number, got '" + text + "'");
-        }
     }
 }

@@ -48,7 +48,9 @@ public final class Captions {
         if (trace.outcome() != RunOutcome.COMPLETED && trace.outcome() != RunOutcome.RUNNING
                 && !trace.scenario().isEmpty()) {
             // a slide of a deadlock should say so
-            j.add(trace.outcome().label() + " at " + String.format(Locale.ROOT, "%.3f s", trace.endTime() / 1e6));
+            // a deadlock is dated when its cycle closed, not when the run was stopped
+            long at = trace.outcome() == RunOutcome.DEADLOCK ? trace.lastChange() : trace.endTime();
+            j.add(trace.outcome().label() + " at " + String.format(Locale.ROOT, "%.3f s", at / 1e6));
         }
         return j.toString();
     }

@@ -3,6 +3,7 @@ package io.threadline.export;
 import io.threadline.scenario.ParamSetting;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.ChoiceList;
 import io.threadline.trace.Trace;
 
 import java.net.URISyntaxException;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * The {@code run} command that makes a trace again, for a screencast's notes or a paper's
  * methods: the scenario, each of its parameters as the trace recorded it, the runtime switches
- * that differ from their defaults, and the seed. The same build runs it to the same trace, on the
+ * that differ from their defaults, the seed, and the scheduler's picks where someone else made
+ * them (the student, a search, a list). The same build runs it to the same trace, on the
  * virtual clock (the window's paced clock changes when things happen on screen, not what happens).
  */
 public final class RunCommand {
@@ -25,7 +27,7 @@ public final class RunCommand {
     private RunCommand() {
     }
 
-    /** The arguments after the program: {@code run ID --set NAME=VALUE ... --seed N}; empty if no known scenario. */
+    /** The arguments after the program: {@code run ID --set NAME=VALUE ... --seed N [--choices LIST]}; empty if no known scenario. */
     public static List<String> arguments(Trace trace) {
         ScenarioSpec spec = ScenarioCatalog.byId(trace.scenario());
         if (spec == null) {
@@ -38,6 +40,12 @@ public final class RunCommand {
         }
         args.add("--seed");
         args.add(trace.params().getOrDefault(ScenarioSpec.SEED, Long.toString(trace.seed())));
+        int[] picks = ChoiceList.needed(trace);
+        if (picks.length > 0) {
+            // the scheduler makes the picks after the last of these by itself
+            args.add("--choices");
+            args.add(ChoiceList.format(picks));
+        }
         return args;
     }
 
@@ -50,6 +58,23 @@ public final class RunCommand {
         StringJoiner j = new StringJoiner(" ");
         j.add(launcher());
         args.forEach(a -> j.add(quote(a)));
+        return j.toString();
+    }
+
+    /**
+     * The command that runs the user's program in {@code file} as {@code trace} was made: the
+     * runtime settings, the seed and the cost of a line the trace recorded. The program file must
+     * still hold the text that made it; the command cannot know.
+     */
+    public static String ofProgram(Trace trace, Path file) {
+        StringJoiner j = new StringJoiner(" ");
+        j.add(launcher()).add("run").add(quote(file.toString()));
+        for (String name : List.of(ScenarioSpec.CORES, ScenarioSpec.GIL, ScenarioSpec.SEED, "line_cost")) {
+            String v = trace.params().get(name);
+            if (v != null) {
+                j.add("--set").add(quote(name + "=" + v));
+            }
+        }
         return j.toString();
     }
 

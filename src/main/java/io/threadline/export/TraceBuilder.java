@@ -1,5 +1,7 @@
 package io.threadline.export;
 
+import io.threadline.trace.Choice;
+import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ResourceColumns;
@@ -39,6 +41,7 @@ final class TraceBuilder implements EventBuilder {
     private final RunOutcome outcome;
     private final String message;
     private final long end;
+    private int exitStatus = -1;
     private final Map<String, CounterTrack> counters = new HashMap<>();
 
     /** Per thread: where its next span must start (-1 before its first), and whether it died. */
@@ -53,6 +56,8 @@ final class TraceBuilder implements EventBuilder {
     private int firstResourceTid = -1;
     private int resultCount;
     private long lastTime;
+    /** otherData's choices: they name threads, so they are checked once all are declared. */
+    private JsonValue choices;
 
     private TraceBuilder(RunOutcome outcome, String message, long end, ReadBudget budget) {
         this.outcome = outcome;
@@ -118,10 +123,27 @@ final class TraceBuilder implements EventBuilder {
                     + ")");
         }
         String message = optionalString(h.get("message"), "otherData.message", "");
+        JsonValue sourceValue = h.get("source");
+        String source = optionalString(sourceValue, "otherData.source", "");
+        if (sourceValue != null) {
+            budget.charge(ReadBudget.text(source), sourceValue.line, sourceValue.column);
+        }
         long end = time(required(header, "end", "otherData"), "otherData.end");
 
         TraceBuilder b = new TraceBuilder(outcome, message, end, budget);
+        JsonValue status = h.get("exitStatus");
+        b.exitStatus = status == null ? outcome.defaultExitStatus() : (int) whole(status, "otherData.exitStatus", -1, 255);
         b.trace.describe(scenario, params, seed, clock);
+        b.trace.setSource(source);
+        JsonValue focus = h.get("resourceFocus");
+        if (focus != null) {
+            List<String> names = new ArrayList<>();
+            for (JsonValue n : stringList(focus, "otherData.resourceFocus")) {
+                budget.charge(ReadBudget.ITEM_BYTES + ReadBudget.text(n.text), n.line, n.column);
+                names.add(n.text);
+            }
+            b.trace.setResourceFocus(names);
+        }
         for (JsonValue s : stringList(h.get("strings"), "otherData.strings")) {
             budget.charge(ReadBudget.ITEM_BYTES + ReadBudget.text(s.text), s.line, s.column);
             b.trace.strings().intern(s.text);
@@ -135,7 +157,49 @@ final class TraceBuilder implements EventBuilder {
             budget.charge(ReadBudget.THREAD_BYTES + ReadBudget.text(c.text), c.line, c.column);
             b.counters.put(c.text, b.trace.counter(c.text));
         }
+        JsonValue cs = h.get("choices");
+        if (cs != null && cs.kind != JsonValue.Kind.ARRAY) {
+            throw at(cs, "'otherData.choices' must be an array, got " + cs.describe());
+        }
+        b.choices = cs;
         return b;
+    }
+
+    /** Adds otherData's choices to the trace, each checked: its time, kind, pick and threads. */
+    private void addChoices() throws TraceFormatException {
+        if (choices == null) {
+            return;
+        }
+        long before = 0;
+        for (JsonValue c : choices.items) {
+            String what = "a choice in otherData.choices";
+            if (c.kind != JsonValue.Kind.ARRAY || c.items.size() < 6) {
+                throw at(c, what + " must be [ts, kind, pick, own, tid, tid...] with two tids or more, got "
+                        + c.describe());
+            }
+            List<JsonValue> f = c.items;
+            long ts = time(f.get(0), "choice ts");
+            if (ts < before || ts > end) {
+                throw at(f.get(0), "choice at " + ts + " is out of order or after the end of the trace (" + end + ")");
+            }
+            before = ts;
+            ChoiceKind kind = ChoiceKind.ofLabel(string(f.get(1), "choice kind"));
+            if (kind == null) {
+                throw at(f.get(1), "unknown choice kind " + JsonValue.quote(f.get(1).text)
+                        + " (expected core, run, wake or preempt)");
+            }
+            int[] candidates = new int[f.size() - 4];
+            for (int i = 0; i < candidates.length; i++) {
+                int tid = id(f.get(4 + i), "choice tid");
+                if (tid < BASE || tid - BASE >= trace.threadCount()) {
+                    throw at(f.get(4 + i), "choice names thread " + tid + ", which was never declared");
+                }
+                candidates[i] = tid - BASE;
+            }
+            int pick = (int) whole(f.get(2), "choice pick", 0, candidates.length - 1);
+            budget.charge(ReadBudget.ITEM_BYTES + 4L * candidates.length, c.line, c.column);
+            trace.choice(new Choice(ts, kind, candidates, pick, bool(f.get(3), "choice own")));
+        }
     }
 
     /** The strings of a list that must hold each only once; empty if absent. */
@@ -233,11 +297,17 @@ final class TraceBuilder implements EventBuilder {
                     role = ThreadRole.ofLabel(string(roleValue, "args.role"));
                     if (role == null) {
                         throw at(roleValue, "unknown thread role " + JsonValue.quote(roleValue.text)
-                                + " (expected main, thread, worker or helper)");
+                                + " (expected main, thread, worker, helper, process or task)");
                     }
                 }
+                JsonValue parentValue = arg(e, "parent", false);
+                int parent = -1;
+                if (parentValue != null) {
+                    // an asyncio task's thread: declared before the task
+                    parent = (int) whole(parentValue, "args.parent", BASE, BASE + trace.threadCount() - 1L) - BASE;
+                }
                 budget.charge(ReadBudget.THREAD_BYTES + ReadBudget.text(threadName), e.line, e.column);
-                int id = trace.addThread(threadName, pid - BASE, daemon, role);
+                int id = trace.addThread(threadName, pid - BASE, daemon, role, parent);
                 laneEnds.add(new long[] {-1});
                 dead.add(new boolean[1]);
                 threadByName.merge(threadName, id, (a, b) -> AMBIGUOUS);
@@ -447,9 +517,11 @@ final class TraceBuilder implements EventBuilder {
                 String input = string(arg(e, "input", true), "args.input");
                 String value = string(arg(e, "value", true), "args.value");
                 int from = threadRef(e, "from");
+                JsonValue chunkValue = arg(e, "chunk", false);
+                int chunk = chunkValue == null ? -1 : (int) whole(chunkValue, "args.chunk", 0, Integer.MAX_VALUE);
                 budget.charge(item(resultCount++) + ReadBudget.text(variant) + ReadBudget.text(input)
                         + ReadBudget.text(value), e.line, e.column);
-                trace.result(new ResultMark(ts, tid, variant, input, value, from));
+                trace.result(new ResultMark(ts, tid, variant, input, value, from, chunk));
             }
             default -> throw at(catValue, "unknown instant event category " + JsonValue.quote(cat)
                     + " (expected state, output, result or resource)");
@@ -621,7 +693,8 @@ final class TraceBuilder implements EventBuilder {
                         + " but the trace ends at " + end + " (otherData.end)");
             }
         }
-        trace.finish(end, outcome, message);
+        addChoices();
+        trace.finish(end, outcome, message, exitStatus);
         return trace;
     }
 

@@ -10,8 +10,9 @@ import io.threadline.trace.ResourceOp;
  * <pre>
  * {
  * "otherData":{"format":"threadline-trace","version":1,"scenario":ID,"params":{NAME:TEXT...},
- *   "seed":N,"clock":"virtual"|"paced","outcome":LABEL,"message":TEXT,"end":MICROS,
- *   "counters":[NAME...],"strings":[TEXT...]},
+ *   "seed":N,"clock":"virtual"|"paced","source":TEXT,"outcome":LABEL,"message":TEXT,"end":MICROS,
+ *   "counters":[NAME...],"strings":[TEXT...],
+ *   "choices":[[TS,KIND,PICK,OWN,TID,TID...]...]},     the scheduler's real choices, if it made any
  * "displayTimeUnit":"ms",
  * "traceEvents":[
  * {"ph":"M","name":"process_name","pid":P,"args":{"name":NAME}}            one per process, in order
@@ -49,6 +50,8 @@ import io.threadline.trace.ResourceOp;
  *
  * <ul>
  *   <li>Times ({@code ts}, {@code dur}, {@code end}) are whole microseconds of scenario time.</li>
+ *   <li>{@code source} is a user's program's own text (its scenario is {@code python:NAME}), so the
+ *       trace opens with the code that made it; left out for a built-in scenario, and optional.</li>
  *   <li>{@code pid} is the process id + 1 and {@code tid} the thread id + 1 (unique across
  *       processes), declared in creation order. The + 1 is for Perfetto, which treats pid 0 and
  *       tid 0 as the kernel's idle task; {@code thread_sort_index} keeps the trace's own id.</li>
@@ -59,6 +62,10 @@ import io.threadline.trace.ResourceOp;
  *       when that name is shared by several threads.</li>
  *   <li>Optional args are left out when empty: {@code by} with no cause, {@code detail} with
  *       none, {@code line} 0, {@code error} false, {@code from} unknown.</li>
+ *   <li>{@code choices} lists the scheduler's real choices in order: when, of which kind ({@code core},
+ *       {@code run}, {@code wake}, {@code preempt}), the index picked among the
+ *       candidates that follow (two or more tids, in the scheduler's order), and whether that pick
+ *       was the run's own order's. Left out when the run made none.</li>
  *   <li>{@code strings} is the trace's detail string table in id order and {@code counters}
  *       its counter tracks in creation order, so a trace read back equals, column by column,
  *       the one written.</li>
@@ -137,7 +144,7 @@ public final class TraceFormat {
         return switch (op) {
             case ACQUIRE -> 1;
             case WOKEN, TIMEOUT, LEFT -> -1;
-            case PUT, DONE, GET, FORCED, NOTIFY -> Integer.MIN_VALUE;
+            case PUT, DONE, GET, DROP, FORCED, NOTIFY -> Integer.MIN_VALUE;
             default -> 0;
         };
     }
@@ -149,7 +156,7 @@ public final class TraceFormat {
             case WAIT -> "role";
             case WOKEN, FORCED -> "by";
             case PUT, DONE -> "text";
-            case GET -> "item";
+            case GET, DROP -> "item";
             case NOTIFY -> "woken";
             default -> "arg";
         };

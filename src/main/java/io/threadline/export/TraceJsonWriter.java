@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.threadline.trace.Choice;
 import io.threadline.trace.CounterSample;
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.LaneColumns;
@@ -87,8 +88,23 @@ public final class TraceJsonWriter {
         g.writeEndObject();
         g.writeNumberField("seed", trace.seed());
         g.writeStringField("clock", trace.clock());
+        if (!trace.source().isEmpty()) {
+            g.writeStringField("source", trace.source());
+        }
+        if (!trace.resourceFocus().isEmpty()) {
+            // only when a lesson names them: older files stay byte for byte the same
+            g.writeArrayFieldStart("resourceFocus");
+            for (String name : trace.resourceFocus()) {
+                g.writeString(name);
+            }
+            g.writeEndArray();
+        }
         g.writeStringField("outcome", snap.outcome.label());
         g.writeStringField("message", snap.message);
+        if (snap.exitStatus != snap.outcome.defaultExitStatus()) {
+            // only when the outcome does not say it: older files stay byte for byte the same
+            g.writeNumberField("exitStatus", snap.exitStatus);
+        }
         g.writeNumberField("end", snap.end);
         g.writeArrayFieldStart("counters");
         for (CounterTrack c : snap.counters) {
@@ -100,6 +116,22 @@ public final class TraceJsonWriter {
             g.writeString(trace.string(i));
         }
         g.writeEndArray();
+        if (!snap.choices.isEmpty()) {
+            // left out when there are none, so traces without choices keep their bytes
+            g.writeArrayFieldStart("choices");
+            for (Choice c : snap.choices) {
+                g.writeStartArray();
+                g.writeNumber(c.time());
+                g.writeString(c.kind().label());
+                g.writeNumber(c.pick());
+                g.writeBoolean(c.own());
+                for (int i = 0; i < c.size(); i++) {
+                    g.writeNumber(c.candidate(i) + TraceFormat.ID_BASE);
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 
@@ -145,6 +177,9 @@ public final class TraceJsonWriter {
             g.writeStringField("name", info.name());
             g.writeBooleanField("daemon", info.daemon());
             g.writeStringField("role", info.role().label());
+            if (info.parent() >= 0) {
+                g.writeNumberField("parent", info.parent() + TraceFormat.ID_BASE);
+            }
             closeEvent(g);
 
             // Perfetto orders lanes by this; without it, by tid or name.
@@ -397,6 +432,9 @@ public final class TraceJsonWriter {
             g.writeStringField("input", r.input());
             g.writeStringField("value", r.value());
             threadRef("from", r.from());
+            if (r.chunk() >= 0) {
+                g.writeNumberField("chunk", r.chunk());
+            }
             closeEvent(g);
         }
 
@@ -466,8 +504,10 @@ public final class TraceJsonWriter {
         final List<CounterTrack> counters;
         final int[] counterSizes;
         final int strings;
+        final List<Choice> choices;
         final io.threadline.trace.RunOutcome outcome;
         final String message;
+        final int exitStatus;
         final long end;
         /** Per thread: whether another thread has its name, so references need its id too. */
         final boolean[] sharedName;
@@ -495,6 +535,7 @@ public final class TraceJsonWriter {
                     latest = Math.max(latest, lane.time(resourceSizes[r] - 1));
                 }
             }
+            exitStatus = trace.exitStatus();
             threads = trace.threadCount();
             laneSizes = new int[threads];
             for (int t = 0; t < threads; t++) {
@@ -524,6 +565,10 @@ public final class TraceJsonWriter {
             }
             // strings last: every event counted above names only strings already in the table
             strings = trace.strings().size();
+            choices = trace.choices();
+            if (!choices.isEmpty()) {
+                latest = Math.max(latest, choices.get(choices.size() - 1).time());
+            }
             end = Math.max(trace.endTime(), latest);
             holds = new HolderSpans[resources];
             resourceTid = new int[resources];

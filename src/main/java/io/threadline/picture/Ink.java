@@ -1,9 +1,9 @@
 package io.threadline.picture;
 
 /**
- * Every colour the timeline draws with, by role. The names match the view's palette keys
- * ({@code ui.timeline.PaletteKey}) and its CSS properties ({@code -tl-running} ...), so a picture
- * and the window use the same colours for the same things.
+ * Every colour the timeline draws with, by role: the one list, for the window and every export.
+ * Each is a CSS property of the window's timeline ({@link #cssProperty()}: {@code -tl-running}
+ * ...), so its themes are plain CSS; {@link PictureTheme} holds their light and dark values.
  */
 public enum Ink {
     BACKGROUND, LANE_ALT, GUTTER, BORDER, RULER, TEXT, MUTED_TEXT, GRID, SELECTION, ACCENT, PROCESS_HEADER,

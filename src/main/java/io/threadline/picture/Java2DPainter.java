@@ -16,6 +16,7 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -26,13 +27,13 @@ import java.util.Map;
  * ({@code java.awt.headless} is fine), so the command line makes the same pictures as the window.
  */
 public final class Java2DPainter implements Painter {
-    private static final int TILE = 8;
-
     private final Graphics2D g;
     private final double scale;
     private final Deque<State> saved = new ArrayDeque<>();
     private final Map<Long, TexturePaint> hatches = new HashMap<>();
     private State s = new State();
+    private BufferedImage block;
+    private int[] blockPixels;
 
     /** What {@link #save()} keeps besides the transform and clip. */
     private static final class State implements Cloneable {
@@ -133,26 +134,51 @@ public final class Java2DPainter implements Painter {
         s.fill = hatches.computeIfAbsent(key, k -> hatch(stripe, ground));
     }
 
-    /** One tile of 45° stripes at device resolution, anchored at the user-space origin. */
+    /** The shared tile at device resolution, anchored at the user-space origin. */
     private TexturePaint hatch(Rgb stripe, Rgb ground) {
-        int n = Math.max(TILE, (int) Math.round(TILE * scale));
-        double unit = (double) n / TILE;
+        int n = Hatch.size(scale);
         BufferedImage tile = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
-        double stripeWidth = 3.0;
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                double cover = 0;
-                for (int k = 0; k < 4; k++) {
-                    double d = ((x + (k % 2) * 0.5 + 0.25) / unit + (y + (k / 2) * 0.5 + 0.25) / unit) % TILE;
-                    cover += d < stripeWidth ? 0.25 : 0;
-                }
-                int r = (int) Math.round(ground.red() + (stripe.red() - ground.red()) * cover);
-                int gr = (int) Math.round(ground.green() + (stripe.green() - ground.green()) * cover);
-                int b = (int) Math.round(ground.blue() + (stripe.blue() - ground.blue()) * cover);
-                tile.setRGB(x, y, r << 16 | gr << 8 | b);
-            }
+        tile.setRGB(0, 0, n, n, Hatch.tile(stripe, ground, scale), 0, n);
+        return new TexturePaint(tile, new Rectangle2D.Double(0, 0, Hatch.PERIOD, Hatch.PERIOD));
+    }
+
+    /**
+     * At one device pixel per logical pixel, a block drawn as an image: the same pixels the
+     * shapes would give, for a fraction of the work. Scaled pictures draw the shapes instead, at
+     * their full resolution.
+     */
+    @Override
+    public PixelBlock pixels(int width, int height) {
+        if (scale != 1 || width <= 0 || height <= 0) {
+            return null;
         }
-        return new TexturePaint(tile, new Rectangle2D.Double(0, 0, TILE, TILE));
+        if (block == null || block.getWidth() != width || block.getHeight() != height) {
+            block = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+            blockPixels = ((DataBufferInt) block.getRaster().getDataBuffer()).getData();
+        }
+        BufferedImage img = block;
+        int[] px = blockPixels;
+        return new PixelBlock() {
+            @Override
+            public int width() {
+                return width;
+            }
+
+            @Override
+            public int height() {
+                return height;
+            }
+
+            @Override
+            public int[] pixels() {
+                return px;
+            }
+
+            @Override
+            public void draw(double x, double y) {
+                g.drawImage(img, (int) Math.round(x), (int) Math.round(y), null);
+            }
+        };
     }
 
     @Override
@@ -220,6 +246,11 @@ public final class Java2DPainter implements Painter {
     @Override
     public void fillOval(double x, double y, double w, double h) {
         fill(new Ellipse2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void strokeOval(double x, double y, double w, double h) {
+        stroke(new Ellipse2D.Double(x, y, w, h));
     }
 
     @Override

@@ -196,9 +196,10 @@ public final class LaneBins {
         int best = -1;
         double bestShare = -1;
         if (to - from < EXACT_LIMIT) {
+            long f = lane.time(from);
             for (int e = from; e <= to; e++) {
-                long s = lane.time(e);
-                long f = e < last ? lane.time(e + 1) : laneEnd;
+                long s = f;   // each span starts where the one before ended: one time read per span
+                f = e < last ? lane.time(e + 1) : laneEnd;
                 double overlap = Math.max(0, Math.min(f, b) - Math.max(s, a));
                 int st = lane.state(e).ordinal();
                 share[st] += overlap;
@@ -229,12 +230,10 @@ public final class LaneBins {
                 dominant = s;
             }
         }
-        if (best < 0 || lane.state(best).ordinal() != dominant) {
-            best = firstInState(lane, from, to, dominant);
-        }
         kind[x] = MIXED;
         state[x] = (byte) dominant;
-        event[x] = best;
+        // the event to describe is found only if asked (hover), unless the walk met it already
+        event[x] = best >= 0 && lane.state(best).ordinal() == dominant ? best : -1;
         instantRun[x] = instant;
     }
 

@@ -53,6 +53,8 @@ public interface Painter {
 
     void fillOval(double x, double y, double w, double h);
 
+    void strokeOval(double x, double y, double w, double h);
+
     void strokeLine(double x1, double y1, double x2, double y2);
 
     void fillPolygon(double[] xs, double[] ys, int n);
@@ -66,6 +68,15 @@ public interface Painter {
 
     /** How wide {@code text} is in {@code style}, in logical pixels. */
     double textWidth(String text, TextStyle style);
+
+    /**
+     * A block of {@code width} × {@code height} pixels to paint and then draw, or null where the
+     * surface has no cheap raster path (SVG, a scaled image): the caller then draws shapes. Paint it
+     * and draw it before asking for the next one.
+     */
+    default PixelBlock pixels(int width, int height) {
+        return null;
+    }
 
     /**
      * Marks what is drawn until {@link #endGroup()} as one thing named {@code title} (an SVG

@@ -28,7 +28,7 @@ public final class PictureFonts {
             RenderingHints.VALUE_TEXT_ANTIALIAS_ON, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
 
     private static final Font REGULAR = load("Inter-Regular.otf", Font.SANS_SERIF, Font.PLAIN);
-    private static final Font BOLD = load("Inter-SemiBold.otf", Font.SANS_SERIF, Font.BOLD);
+    private static final Font BOLD = load("Inter-Bold.otf", Font.SANS_SERIF, Font.BOLD);
     private static final Font MONO = load("JetBrainsMono-Regular.ttf", Font.MONOSPACED, Font.PLAIN);
     private static final Font MONO_BOLD = load("JetBrainsMono-Bold.ttf", Font.MONOSPACED, Font.BOLD);
 

@@ -1,8 +1,8 @@
 package io.threadline.picture;
 
 /**
- * Sizes of a picture's parts in logical pixels: the window's desk sizes, or the larger ones of its
- * presentation mode. The same numbers as the view's {@code TimelineMetrics}.
+ * Sizes of the timeline's parts in logical pixels, in the window and in pictures alike: the desk
+ * sizes, or the larger ones of presentation mode (a projector).
  *
  * @param laneHeight    a thread lane
  * @param barPadding    space above and below the bars inside a lane

@@ -4,23 +4,26 @@ import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
 
 /**
- * Draws states and end caps as {@link StateStyle} says, on any {@link Painter}: the lanes and the
- * legend of a picture. Outlines sit on half pixels (odd widths) for crisp edges.
+ * Draws states and end caps as {@link StateStyle} says, on any {@link Painter}: the lanes, the
+ * legend, the swatches beside the timeline; so each state looks the same wherever it is drawn.
+ * Outlines on whole pixels are filled boxes (in the software pipeline a stroke goes through the
+ * rasterizer, a fill does not; the pixels are the same).
  */
-final class StateMarks {
+public final class StateMarks {
     private StateMarks() {
     }
 
-    static double shapeTop(StateStyle look, double barTop, double barHeight) {
+    /** Top of a state's shape in a bar area starting at {@code barTop}, {@code barHeight} tall. */
+    public static double shapeTop(StateStyle look, double barTop, double barHeight) {
         return barTop + Math.floor((barHeight - shapeHeight(look, barHeight)) / 2);
     }
 
-    static double shapeHeight(StateStyle look, double barHeight) {
+    public static double shapeHeight(StateStyle look, double barHeight) {
         return Math.max(2, Math.round(barHeight * look.height()));
     }
 
     /** A stretch of one state over [x0, x1). */
-    static void span(Painter g, PictureTheme p, PictureMetrics m, ThreadState state, double x0, double x1,
+    public static void span(Painter g, PictureTheme p, PictureMetrics m, ThreadState state, double x0, double x1,
                      double barTop, double barHeight) {
         StateStyle look = StateStyle.of(state);
         double w = x1 - x0;
@@ -55,9 +58,13 @@ final class StateMarks {
                 if (thin) {
                     g.setFill(stroke);
                     g.fillRect(x0, y, w, h);
+                } else if (whole(lw) && whole(x0) && whole(y) && whole(w) && whole(h)) {
+                    dottedOutline(g, stroke, lw, x0, y, w, h);
                 } else {
                     g.setLineDashes(lw * 2, lw * 2);
-                    outline(g, stroke, lw, x0, y, w, h);
+                    g.setStroke(stroke);
+                    g.setLineWidth(lw);
+                    g.strokeRect(x0 + lw / 2, y + lw / 2, w - lw, h - lw);
                     g.setLineDashes(0, 0);
                 }
             }
@@ -67,7 +74,7 @@ final class StateMarks {
     }
 
     /** A fill without outline, for columns where several short spans merge. */
-    static void mergedSpan(Painter g, PictureTheme p, ThreadState state, double x0, double x1, double barTop,
+    public static void mergedSpan(Painter g, PictureTheme p, ThreadState state, double x0, double x1, double barTop,
                            double barHeight) {
         StateStyle look = StateStyle.of(state);
         if (look.shape() == StateStyle.Shape.END_CAP) {
@@ -90,6 +97,14 @@ final class StateMarks {
     }
 
     private static void outline(Painter g, Rgb c, double lw, double x, double y, double w, double h) {
+        if (whole(lw) && whole(x) && whole(y) && whole(w) && whole(h)) {
+            g.setFill(c);
+            g.fillRect(x, y, w, lw);
+            g.fillRect(x, y + h - lw, w, lw);
+            g.fillRect(x, y + lw, lw, h - 2 * lw);
+            g.fillRect(x + w - lw, y + lw, lw, h - 2 * lw);
+            return;
+        }
         double inset = lw / 2;
         g.setStroke(c);
         g.setLineWidth(lw);
@@ -100,7 +115,7 @@ final class StateMarks {
      * The mark at a thread's death, different in shape for each ending: a filled dot (returned),
      * a cross (raised), a lightning bolt (killed), so it reads without colour.
      */
-    static void cap(Painter g, PictureTheme p, Reason how, double cx, double cy, double r) {
+    public static void cap(Painter g, PictureTheme p, Reason how, double cx, double cy, double r) {
         Rgb halo = p.color(Ink.BACKGROUND);
         switch (how) {
             case RAISED -> {
@@ -136,6 +151,48 @@ final class StateMarks {
                 g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
             }
         }
+    }
+
+    /**
+     * The mark of a thread that was new for no visible time: a dotted ring in the colour of "new"
+     * (the dotted outline the state has on a lane), on a halo so it reads over a bar.
+     */
+    public static void newMark(Painter g, PictureTheme p, PictureMetrics m, double cx, double cy, double r) {
+        g.setFill(p.color(Ink.BACKGROUND));
+        g.fillOval(cx - r - 2, cy - r - 2, 2 * r + 4, 2 * r + 4);
+        double lw = Math.max(1.5, m.line() + 0.5);
+        g.setStroke(p.color(Ink.NEW));
+        g.setLineWidth(lw);
+        g.setLineDashes(lw * 1.4, lw * 1.2);
+        g.strokeOval(cx - r + lw / 2, cy - r + lw / 2, 2 * r - lw, 2 * r - lw);
+        g.setLineDashes(0, 0);
+    }
+
+    /**
+     * A dotted box on whole pixels as filled dashes, {@code 2 lw} on and off: every surface then
+     * draws the same pixels (rasterizers start a dashed stroke's pattern each their own way),
+     * and the dashes along x line up with those of a busy lane's pixels (anchored at x = 0).
+     */
+    private static void dottedOutline(Painter g, Rgb c, double lw, double x, double y, double w, double h) {
+        double period = 4 * lw;
+        g.setFill(c);
+        for (double d = Math.floor(x / period) * period; d < x + w; d += period) {
+            double a = Math.max(d, x);
+            double b = Math.min(d + 2 * lw, x + w);
+            if (b > a) {
+                g.fillRect(a, y, b - a, lw);
+                g.fillRect(a, y + h - lw, b - a, lw);
+            }
+        }
+        for (double d = y + lw; d < y + h - lw; d += period) {
+            double b = Math.min(d + 2 * lw, y + h - lw);
+            g.fillRect(x, d, lw, b - d);
+            g.fillRect(x + w - lw, d, lw, b - d);
+        }
+    }
+
+    private static boolean whole(double v) {
+        return v == Math.rint(v);
     }
 
     private static void cross(Painter g, double cx, double cy, double a) {

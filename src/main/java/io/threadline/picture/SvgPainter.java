@@ -265,6 +265,13 @@ public final class SvgPainter implements Painter {
     }
 
     @Override
+    public void strokeOval(double x, double y, double w, double h) {
+        out.append("<ellipse cx=\"").append(num(x + w / 2 + s.tx)).append("\" cy=\"").append(num(y + h / 2 + s.ty))
+                .append("\" rx=\"").append(num(w / 2)).append("\" ry=\"").append(num(h / 2)).append('"');
+        strokeAttrs();
+    }
+
+    @Override
     public void strokeLine(double x1, double y1, double x2, double y2) {
         out.append("<line x1=\"").append(num(x1 + s.tx)).append("\" y1=\"").append(num(y1 + s.ty))
                 .append("\" x2=\"").append(num(x2 + s.tx)).append("\" y2=\"").append(num(y2 + s.ty)).append('"');

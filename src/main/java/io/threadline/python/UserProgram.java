@@ -1,5 +1,6 @@
 package io.threadline.python;
 
+import io.threadline.runtime.Chooser;
 import io.threadline.runtime.Run;
 import io.threadline.runtime.RunOptions;
 
@@ -68,6 +69,11 @@ public final class UserProgram {
      *                          bridge that does not come up
      */
     public Run start(RunOptions options, PythonSettings settings) throws ProgramException {
+        return start(options, settings, null);
+    }
+
+    /** As {@link #start(RunOptions, PythonSettings)}, {@code chooser} making the scheduler's real choices (null: its own order). */
+    public Run start(RunOptions options, PythonSettings settings, Chooser chooser) throws ProgramException {
         PythonInterpreter python = PythonInterpreter.find(settings.interpreter());
         Path dir = null;
         BridgeServer server = null;
@@ -111,7 +117,8 @@ public final class UserProgram {
             }
             BridgeProgram program = new BridgeProgram(server, channel, name, process, dir.resolve("stacks.txt"));
             Run run = Run.start(program, "MainThread", options, SCENARIO_PREFIX + name, params(options, settings,
-                    hello[1]));
+                    hello[1]), chooser);
+            run.trace().setSource(source);
             started = true;
             endWithRun(run, program, process, dir);
             return run;

@@ -37,7 +37,7 @@ public final class HostedRuntime {
      * multiprocessing child.
      */
     public SimThread newProcess(String processName, String threadName, Runnable body, ThreadRole role) {
-        SimProcess p = s.newProcess(processName);
+        Interpreter p = s.newProcess(processName);
         return new SimThread(s, threadName, body, false, p, role);
     }
 

@@ -36,9 +36,7 @@ public final class Lines {
 
     /** Called by stamped scenario code: the calling thread is now at {@code line}. */
     public static void at(int line) {
-        if (Thread.currentThread() instanceof ScenarioThread t) {
-            t.line = line;
-        }
+        ScenarioThread.restore(line);
     }
 
     /** Whether the build stamped {@code programClass} (and with it the classes nested in it). */

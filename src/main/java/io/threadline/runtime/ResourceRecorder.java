@@ -29,7 +29,7 @@ final class ResourceRecorder {
     }
 
     /** A process's GIL; its lane exists from the start, also with the GIL off (its lane says so). */
-    static ResourceRecorder gil(Scheduler s, SimProcess p) {
+    static ResourceRecorder gil(Scheduler s, Interpreter p) {
         ResourceRecorder r = new ResourceRecorder(s, ResourceKind.GIL, "GIL of " + p.name, p.id, s.options.gil() ? 1 : 0);
         r.id();
         return r;
@@ -116,6 +116,11 @@ final class ResourceRecorder {
     /** {@code t} takes item number {@code item}. */
     void got(SimThread t, int item) {
         record(ResourceOp.GET, t, item);
+    }
+
+    /** {@code t} throws item number {@code item} away untaken (a terminated pool's tasks). */
+    void dropped(SimThread t, int item) {
+        record(ResourceOp.DROP, t, item);
     }
 
     void notified(SimThread t, int woken) {

@@ -33,9 +33,18 @@ public final class Run {
      */
     public static Run start(Program program, String mainThread, RunOptions options, String scenarioId,
                             Map<String, String> params) {
+        return start(program, mainThread, options, scenarioId, params, null);
+    }
+
+    /**
+     * As {@link #start(Program, String, RunOptions, String, Map)}, with {@code chooser} making the
+     * scheduler's real choices (null: the run's own order, FIFO or seeded).
+     */
+    public static Run start(Program program, String mainThread, RunOptions options, String scenarioId,
+                            Map<String, String> params, Chooser chooser) {
         Trace trace = new Trace();
         trace.describe(scenarioId, params, options.seed(), options.clock().label());
-        Scheduler s = new Scheduler(trace, options, program.getClass(), "MainProcess");
+        Scheduler s = new Scheduler(trace, options, program.getClass(), "MainProcess", chooser);
         program.bind(s);
         SimThread main = new SimThread(s, mainThread, program::runMain, false, s.mainProcess, ThreadRole.MAIN);
         s.startMain(main);
@@ -45,7 +54,13 @@ public final class Run {
     /** Runs {@code program} to its end on the calling thread's behalf and returns the trace. */
     public static Trace execute(Program program, String mainThread, RunOptions options, String scenarioId,
                                 Map<String, String> params) throws InterruptedException {
-        Run run = start(program, mainThread, options, scenarioId, params);
+        return execute(program, mainThread, options, scenarioId, params, null);
+    }
+
+    /** As {@link #execute(Program, String, RunOptions, String, Map)}, {@code chooser} making the real choices. */
+    public static Trace execute(Program program, String mainThread, RunOptions options, String scenarioId,
+                                Map<String, String> params, Chooser chooser) throws InterruptedException {
+        Run run = start(program, mainThread, options, scenarioId, params, chooser);
         try {
             run.awaitEnd();
         } finally {
@@ -71,6 +86,19 @@ public final class Run {
         return trace.outcome();
     }
 
+    /**
+     * The choice the run is waiting for, when its chooser asked ({@link Chooser#ASK}); null while it
+     * runs or once it has ended.
+     */
+    public ChoicePoint pendingChoice() {
+        return scheduler.pendingChoice();
+    }
+
+    /** Answers the pending choice with candidate {@code pick}; false if none is pending or there is no such candidate. */
+    public boolean choose(int pick) {
+        return scheduler.answer(pick);
+    }
+
     /** Ends the run now; every thread still alive is recorded dead (killed). */
     public void stop() {
         scheduler.stop("stopped by the user");
@@ -94,10 +122,14 @@ public final class Run {
         return joinThreads(deadline - System.nanoTime());
     }
 
+    /**
+     * Waits until none of the run's Java threads runs scenario code any more (they are kept for
+     * later runs) and its tasks' carriers have ended.
+     */
     private boolean joinThreads(long nanos) throws InterruptedException {
         long deadline = System.nanoTime() + Math.max(0, nanos);
-        boolean all = true;
-        for (Thread t : scheduler.javaThreads()) {
+        boolean all = scheduler.awaitBodies(Math.max(0, nanos));
+        for (Thread t : scheduler.carrierThreads()) {
             long left = deadline - System.nanoTime();
             if (left > 0) {
                 TimeUnit.NANOSECONDS.timedJoin(t, left);
@@ -127,6 +159,9 @@ public final class Run {
             if (t.isAlive() && t.getName().startsWith(JAVA_THREAD_PREFIX)) {
                 names.add(t.getName());
             }
+        }
+        for (Thread t : Carrier.liveVirtualThreads()) {
+            names.add(t.getName());
         }
         return names;
     }

@@ -1,8 +1,11 @@
 package io.threadline.runtime;
 
+import io.threadline.trace.Choice;
+import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ResourceOp;
 import io.threadline.trace.RunOutcome;
+import io.threadline.trace.ThreadRole;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import io.threadline.trace.WaitRole;
@@ -10,9 +13,9 @@ import io.threadline.trace.WaitRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
-import java.util.Random;
 import java.util.StringJoiner;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -28,23 +31,42 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Whoever gives up the baton (by blocking, finishing or computing) picks the next thread
  * itself ({@link #nextToRun()}), so there is no separate scheduler thread. All state is
  * guarded by {@link #lock}.
+ *
+ * <p>Every real choice (two or more threads could go on) goes through {@link #decide}: the run's
+ * own order says what it would pick, and the driver, if there is one, picks. Nothing else decides
+ * who goes next, so the list of picks and the seed make the run again.
  */
 final class Scheduler {
-    private static final ThreadLocal<SimThread> CURRENT = new ThreadLocal<>();
+    static final ThreadLocal<SimThread> CURRENT = new ThreadLocal<>();
     private static final AtomicInteger RUNS = new AtomicInteger();
     /** Least scenario time a detected deadlock stays on screen before the run is stopped. */
     private static final long DEADLOCK_SHOWN = 500_000;
 
     final ReentrantLock lock = new ReentrantLock();
     private final Condition tick = lock.newCondition();
+    /** Event loops and their tasks' carriers take turns on it (see EventLoop). */
+    final Condition loopTurn = lock.newCondition();
+    /** The Java threads carrying asyncio tasks: they run on their loop thread's behalf. */
+    private final List<Thread> carriers = new ArrayList<>();
+    /** The carriers made for this run's tasks: Java threads of their own, not kept. */
+    private final List<Thread> carried = new ArrayList<>();
+    private int taskNames;
     final Trace trace;
     final RunOptions options;
     final SimClock clock;
-    final Random random;
+    /** The scenario's own order (FIFO or seeded): asked at every choice, so a run knows which picks were its own. */
+    private final Chooser order;
+    /** Who makes the choices when not the order itself: a list to replay, the student, a search. */
+    private final Chooser driver;
+    private final Condition decided = lock.newCondition();
+    private volatile ChoicePoint pending;
+    private int answer = Chooser.ASK;
+    private int choices;
     private final CallSites sites;
     /** The program's classes stamp their lines (the build did it): no stack walk per call. */
     private final boolean stamped;
     private final String javaThreadPrefix;
+    private final Carrier carrier;
 
     long now;
     private long timerSeq;
@@ -54,9 +76,10 @@ final class Scheduler {
     /** Holding a core, waiting for the baton to execute scenario code. */
     private final List<SimThread> ready = new ArrayList<>();
     private final List<SimThread> threads = new ArrayList<>();
-    private final List<SimProcess> processes = new ArrayList<>();
+    private final List<Interpreter> processes = new ArrayList<>();
     private int freeCores;
-    private int poolWorkers;
+    private int children;
+    private int namedThreads;
     private int executors;
     private volatile SimThread baton;
     /** Bumped on every runtime call and handoff; the watchdog reads it. */
@@ -64,12 +87,18 @@ final class Scheduler {
     private long lastSeenProgress = -1;
     private long lastProgressNanos;
     private int liveNonDaemon;
+    /** The program's exit status so far: 1 once the main thread raised, sys.exit's code. */
+    private int exitStatus;
+    /** What set a non-zero exit status, for the outcome's message. */
+    private String exitedBy;
     private boolean finishing;
     private volatile boolean finished;
     private final CountDownLatch ended = new CountDownLatch(1);
-    final SimProcess mainProcess;
+    /** Java threads still running a body of this run. */
+    private final AtomicInteger bodies = new AtomicInteger();
+    final Interpreter mainProcess;
 
-    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE }
+    private enum TimerKind { SLEEP, TIMEOUT, CPU_SLICE, HANDOVER, FORK }
 
     private static final class Timer implements Comparable<Timer> {
         final long time;
@@ -98,14 +127,21 @@ final class Scheduler {
     }
 
     Scheduler(Trace trace, RunOptions options, Class<?> programClass, String mainProcessName) {
+        this(trace, options, programClass, mainProcessName, null);
+    }
+
+    /** @param driver makes the run's choices; null for the run's own order */
+    Scheduler(Trace trace, RunOptions options, Class<?> programClass, String mainProcessName, Chooser driver) {
         this.trace = trace;
         this.options = options;
         this.clock = options.clock() == ClockMode.PACED ? new PacedClock(options.speed()) : new VirtualClock();
-        this.random = new Random(options.seed());
+        this.order = options.order() == SchedulingOrder.FIFO ? new FifoChooser() : new SeededChooser(options.seed());
+        this.driver = driver;
         this.sites = new CallSites(programClass);
         this.stamped = Lines.stamped(programClass) && !Boolean.getBoolean(Lines.WALK_PROPERTY);
         this.freeCores = options.cores();
         this.javaThreadPrefix = Run.JAVA_THREAD_PREFIX + RUNS.incrementAndGet() + "-";
+        this.carrier = Carrier.forNewRun();
         this.mainProcess = newProcess(mainProcessName);
     }
 
@@ -119,12 +155,17 @@ final class Scheduler {
         return t;
     }
 
+    /** Makes the calling Java thread act for {@code t} (an asyncio task's carrier acts for its loop thread). */
+    static void bindCurrent(SimThread t) {
+        CURRENT.set(t);
+    }
+
     static Scheduler current() {
         return currentThread().scheduler;
     }
 
     /** The process a new thread joins: its creator's, or the main process outside the run. */
-    SimProcess processOfCaller() {
+    Interpreter processOfCaller() {
         SimThread t = CURRENT.get();
         return t != null && t.scheduler == this ? t.process : mainProcess;
     }
@@ -161,10 +202,10 @@ final class Scheduler {
 
     // ------------------------------------------------------------------ processes and threads
 
-    SimProcess newProcess(String name) {
+    Interpreter newProcess(String name) {
         lock.lock();
         try {
-            SimProcess p = new SimProcess(trace.addProcess(name), name, options.switchInterval());
+            Interpreter p = new Interpreter(trace.addProcess(name), name, options.switchInterval());
             p.gil = ResourceRecorder.gil(this, p);
             processes.add(p);
             return p;
@@ -200,12 +241,13 @@ final class Scheduler {
             clock.anchor(0);
             Watchdog.watch(this);
             main.started = true;
+            main.process.forked = true;
             liveNonDaemon++;
+            main.process.liveNonDaemon++;
             main.javaThread = newJavaThread(main);
             makeRunnable(main, Reason.STARTED, null);
             allocate();
             SimThread first = nextToRun();
-            main.javaThread.start();
             if (first != null) {
                 LockSupport.unpark(first.javaThread);
             }
@@ -214,11 +256,33 @@ final class Scheduler {
         }
     }
 
+    /** A Java thread running {@code t}'s body, which waits for the baton before anything else. */
     private Thread newJavaThread(SimThread t) {
-        Thread jt = new ScenarioThread(() -> threadBody(t), javaThreadPrefix + t.getName());
-        // A stuck scenario thread must never keep the JVM alive.
-        jt.setDaemon(true);
-        return jt;
+        bodies.incrementAndGet();
+        return carrier.start(() -> threadBody(t), javaThreadPrefix + t.getName(), t, this::bodyEnded);
+    }
+
+    private void bodyEnded() {
+        if (bodies.decrementAndGet() == 0) {
+            synchronized (bodies) {
+                bodies.notifyAll();
+            }
+        }
+    }
+
+    /** Waits up to {@code nanos} until no Java thread runs a body of this run any more; true if none does. */
+    boolean awaitBodies(long nanos) throws InterruptedException {
+        long deadline = System.nanoTime() + nanos;
+        synchronized (bodies) {
+            while (bodies.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(bodies, left);
+            }
+        }
+        return true;
     }
 
     private void threadBody(SimThread t) {
@@ -247,7 +311,11 @@ final class Scheduler {
         } catch (Killed k) {
             // Recorded by whoever killed the thread; unwinding is all that is left to do.
         } catch (Throwable e) {
-            end(t, e);
+            try {
+                end(t, e);
+            } catch (Killed k) {
+                // stopped while its end waited for a choice
+            }
         } finally {
             CURRENT.remove();
         }
@@ -263,11 +331,47 @@ final class Scheduler {
             }
             if (error != null) {
                 String what = PyError.describe(error);
-                if (!(error instanceof PyError p && p.isReported())) {
-                    trace.output(now, t.id, "Exception in thread " + t.getName() + ": " + what, true);
+                // A hosted program printed its own traceback: the runtime adds no line of its own.
+                boolean reported = error instanceof PyError p && p.isReported();
+                boolean mainThread = t.role == ThreadRole.MAIN && t.process == mainProcess;
+                SimProcess child = t.process.child != null && t.process.child.mainThread == t ? t.process.child : null;
+                if (error instanceof SystemExit exit) {
+                    // sys.exit: no traceback; a main thread's code is its process's exit status.
+                    if (child != null) {
+                        child.status = exit.code();
+                    }
+                    if (mainThread) {
+                        exitStatus = exit.code();
+                        exitedBy = exit.code() == 0 ? null : t.getName() + " called sys.exit(" + exit.code() + ")";
+                    }
+                } else {
+                    if (child != null) {
+                        child.status = 1;
+                    }
+                    if (!reported) {
+                        if (child != null) {
+                            // multiprocessing's header for a child's uncaught exception; exitcode 1
+                            trace.output(now, t.id, "Process " + child.name() + ":", true);
+                        } else if (!mainThread) {
+                            // threading.excepthook's header; the main thread's traceback has none.
+                            trace.output(now, t.id, "Exception in thread " + t.getName() + ":", true);
+                        }
+                        for (String line : Traceback.lines(error, sites.programClassName())) {
+                            trace.output(now, t.id, line, true);
+                        }
+                    }
+                    if (mainThread) {
+                        exitStatus = 1;
+                        exitedBy = t.getName() + " raised " + what;
+                    }
                 }
                 t.line = lineOf(error, t.line);
-                die(t, Reason.RAISED, null, what);
+                if (error instanceof SystemExit) {
+                    // sys.exit ends the thread as an exit, not as an error: no traceback, "returned"
+                    die(t, Reason.RETURNED, null, null);
+                } else {
+                    die(t, Reason.RAISED, null, what);
+                }
             } else {
                 die(t, Reason.RETURNED, null, null);
             }
@@ -305,12 +409,23 @@ final class Scheduler {
             }
             t.started = true;
             if (!t.daemon) {
-                liveNonDaemon++;
+                t.process.liveNonDaemon++;
+                if (!t.process.daemonic) {
+                    liveNonDaemon++;
+                }
             }
             t.javaThread = newJavaThread(t);
             t.line = me.line;
-            makeRunnable(t, Reason.STARTED, me);
-            t.javaThread.start();
+            if (t.process != me.process && !t.process.forked && options.forkCost() > 0) {
+                // A new process: its first thread can run once the fork and bootstrap are done.
+                t.process.forked = true;
+                t.starter = null;
+                t.forkedBy = me;
+                addTimer(now + options.forkCost(), TimerKind.FORK, t);
+            } else {
+                t.process.forked = true;
+                makeRunnable(t, Reason.STARTED, me);
+            }
             if (handshake) {
                 t.starter = me;
                 await(me, Reason.START_HANDSHAKE, t.getName(), null, -1);
@@ -366,7 +481,8 @@ final class Scheduler {
     void print(String text) {
         SimThread me = enter();
         try {
-            trace.output(now, me.id, text, false);
+            // A task's print is its own line, in its colour: the task is a lane of its own.
+            trace.output(now, me.currentTask != null ? me.currentTask.id : me.id, text, false);
         } finally {
             lock.unlock();
         }
@@ -422,6 +538,16 @@ final class Scheduler {
             me.cpuRemaining = micros;
             startSlice(me);
             switchAway(me);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The calling thread's process id, as {@link SimProcess#pid()} numbers them. */
+    int pid() {
+        SimThread me = enter();
+        try {
+            return SimProcess.MAIN_PID + me.process.id;
         } finally {
             lock.unlock();
         }
@@ -493,6 +619,57 @@ final class Scheduler {
     /** Records a transition of {@code t} at the current time. Lock held. */
     void record(SimThread t, ThreadState state, Reason reason, SimThread cause, String detail) {
         trace.transition(t.id, now, state, reason, cause == null ? -1 : cause.id, detail, t.line);
+        if (t.currentTask != null && state != ThreadState.DEAD) {
+            // A blocking call in a coroutine blocks the thread, and with it the task running it.
+            trace.transition(t.currentTask.id, now, state, reason, cause == null ? -1 : cause.id, detail, t.line);
+        }
+    }
+
+    /**
+     * An event loop with nothing ready waits in its selector (lock held): for {@code timeout}
+     * microseconds (its next timer), or, if negative, until something wakes it.
+     */
+    void select(SimThread me, long timeout, String detail) {
+        me.waitToken++;
+        record(me, ThreadState.WAITING, Reason.SELECT, null, detail);
+        me.waitDescription = "select (" + detail + ")";
+        me.waitReason = Reason.SELECT;
+        if (timeout >= 0) {
+            addTimer(now + timeout, TimerKind.SLEEP, me);
+        }
+        releaseCore(me);
+        allocate();
+        switchAway(me);
+    }
+
+    /** Remembers a loop thread's own Java thread, which waits while a task's carrier acts for it. */
+    void registerLoopThread(Thread loopJava) {
+        if (!carriers.contains(loopJava)) {
+            carriers.add(loopJava);
+        }
+    }
+
+    /** A Java thread to carry an asyncio task's coroutine for {@code loopThread}; started by the caller. */
+    Thread newCarrier(SimThread loopThread, String task, Runnable body) {
+        Thread jt = new ScenarioThread(body, javaThreadPrefix + loopThread.getName() + "-" + task);
+        carriers.add(jt);
+        carried.add(jt);
+        return jt;
+    }
+
+    /** The tasks' carriers, which end with their coroutine (the other Java threads are kept for later runs). */
+    List<Thread> carrierThreads() {
+        lock.lock();
+        try {
+            return new ArrayList<>(carried);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The N of an asyncio task's default name (Task-N), counted as CPython counts them. */
+    int nextTaskNumber() {
+        return ++taskNames;
     }
 
     // ------------------------------------------------------------------ cores, GIL and baton
@@ -507,55 +684,171 @@ final class Scheduler {
         return !options.gil() || t.process.gilHolder == null;
     }
 
-    /** Gives free cores to runnable threads whose GIL is free, in order. */
+    /** Gives free cores to runnable threads whose GIL is free. */
     private void allocate() {
         while (freeCores > 0 && !runnable.isEmpty()) {
-            SimThread t = pick(runnable, true);
+            SimThread t = choose(ChoiceKind.CORE, runnable, true);
             if (t == null) {
                 return;
             }
-            runnable.remove(t);
-            freeCores--;
-            t.running = true;
-            if (options.gil()) {
-                t.process.gilHolder = t;
-                t.process.gil.acquired(t, 1);
-            }
-            record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
-            t.quantumStart = now;
-            if (t.computing) {
-                startSlice(t);
-            } else {
-                ready.add(t);
-            }
+            grant(t);
         }
     }
 
-    private SimThread pick(List<SimThread> from, boolean onlyEligible) {
-        if (options.order() == SchedulingOrder.FIFO) {
-            for (SimThread t : from) {
-                if (!onlyEligible || eligible(t)) {
-                    return t;
-                }
+    /** Gives runnable {@code t} a free core and its process's GIL (which may first be in transit to it). */
+    private void grant(SimThread t) {
+        runnable.remove(t);
+        freeCores--;
+        t.running = true;
+        if (options.gil()) {
+            t.process.gilHolder = t;
+            if (t.process.handoverPending && options.switchCost() > 0) {
+                // A forced switch: the GIL is in transit to this thread, which stays runnable
+                // (holding neither core time nor bytecode) until it has taken it.
+                t.process.handoverPending = false;
+                addTimer(now + options.switchCost(), TimerKind.HANDOVER, t);
+                return;
             }
-            return null;
+            t.process.handoverPending = false;
         }
+        beginRunning(t);
+    }
+
+    /** {@code t} holds its core (and GIL) from now: it runs, or computes. Lock held. */
+    private void beginRunning(SimThread t) {
+        if (options.gil()) {
+            t.process.gil.acquired(t, 1);
+        }
+        record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
+        t.quantumStart = now;
+        if (t.computing) {
+            startSlice(t);
+        } else {
+            ready.add(t);
+        }
+    }
+
+    /**
+     * One of {@code from} (of those whose GIL is free, if {@code onlyEligible}): the only one, or
+     * the one {@link #decide} takes when there are several; null if there is none.
+     */
+    private SimThread choose(ChoiceKind kind, List<SimThread> from, boolean onlyEligible) {
+        SimThread only = null;
         int count = 0;
         for (SimThread t : from) {
-            if (!onlyEligible || eligible(t)) {
-                count++;
+            if ((!onlyEligible || eligible(t)) && count++ == 0) {
+                only = t;
             }
         }
-        if (count == 0) {
-            return null;
+        if (count <= 1) {
+            if (count == 1) {
+                order.passed(kind);
+            }
+            return only;
         }
-        int k = random.nextInt(count);
+        SimThread[] candidates = new SimThread[count];
+        int i = 0;
         for (SimThread t : from) {
-            if ((!onlyEligible || eligible(t)) && k-- == 0) {
-                return t;
+            if (!onlyEligible || eligible(t)) {
+                candidates[i++] = t;
             }
         }
-        return null;
+        return candidates[decide(kind, candidates)];
+    }
+
+    /**
+     * The one place a real choice is made (lock held, two or more candidates): the run's own order
+     * says what it would pick, the driver picks (waiting for {@link #answer} if it asks), and the
+     * choice is recorded in the trace.
+     */
+    private int decide(ChoiceKind kind, SimThread[] candidates) {
+        ChoicePoint point = new ChoicePoint(kind, choices, now, candidates);
+        int own = order.choose(point);
+        point.ownPick = own;
+        int pick = driver == null ? own : driver.choose(point);
+        if (pick == Chooser.ASK) {
+            pick = awaitAnswer(point);
+        }
+        if (pick < 0 || pick >= candidates.length) {
+            throw new IllegalStateException(driver + " picked " + pick + " at " + point);
+        }
+        choices++;
+        trace.choice(new Choice(now, kind, point.threadIds(), pick, pick == own));
+        return pick;
+    }
+
+    /**
+     * Waits, releasing the lock, until the choice is answered from outside (step mode). The
+     * baton stays with the waiting thread, and nothing else can move; a stop ends the wait.
+     */
+    private int awaitAnswer(ChoicePoint point) {
+        answer = Chooser.ASK;
+        pending = point;
+        try {
+            while (answer == Chooser.ASK) {
+                if (finished) {
+                    throw new Killed();
+                }
+                try {
+                    decided.await();
+                } catch (InterruptedException e) {
+                    // only a stop interrupts a run's threads: the loop sees it finished
+                }
+            }
+        } finally {
+            pending = null;
+        }
+        // the wait took wall time, not scenario time: a paced run goes on from this instant
+        clock.anchor(now);
+        progress++;
+        return answer;
+    }
+
+    /** Answers the choice the run waits for; false if it waits for none or {@code pick} is no candidate. */
+    boolean answer(int pick) {
+        lock.lock();
+        try {
+            ChoicePoint p = pending;
+            if (p == null || finished || pick < 0 || pick >= p.size()) {
+                return false;
+            }
+            answer = pick;
+            pending = null;
+            decided.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The choice the run waits for an answer to, or null. */
+    ChoicePoint pendingChoice() {
+        return pending;
+    }
+
+    /** Wakes one of {@code list}'s waiters, chosen when there are several; returns it, or null if none waits. */
+    SimThread wakeOne(WaitList list, SimThread cause) {
+        SimThread t = choose(ChoiceKind.WAKE, list.waiting(), false);
+        if (t != null) {
+            wake(t, Reason.WOKEN, cause);
+        }
+        return t;
+    }
+
+    /** Wakes up to {@code n} of {@code list}'s waiters, each chosen, or all of them in order if they are no more. */
+    void wakeSome(WaitList list, int n, SimThread cause) {
+        List<SimThread> left = list.all();
+        if (n >= left.size()) {
+            for (SimThread t : left) {
+                wake(t, Reason.WOKEN, cause);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            SimThread t = choose(ChoiceKind.WAKE, left, false);
+            left.remove(t);
+            wake(t, Reason.WOKEN, cause);
+        }
     }
 
     private void releaseCore(SimThread t) {
@@ -587,7 +880,7 @@ final class Scheduler {
         addTimer(Math.min(now + t.cpuRemaining, quantumEnd), TimerKind.CPU_SLICE, t);
     }
 
-    /** The first runnable thread asking for {@code t}'s GIL (of its process, the GIL on), or null. */
+    /** The first runnable thread of {@code t}'s process asking for its GIL (the GIL on), or null. */
     private SimThread gilAsker(SimThread t) {
         if (options.gil()) {
             for (SimThread r : runnable) {
@@ -607,6 +900,37 @@ final class Scheduler {
             }
         }
         return false;
+    }
+
+    /**
+     * Who takes over from {@code t}, whose switch interval is up: null if no runnable thread would
+     * get going were it to give up its core and GIL, or if the choice is that it keeps them.
+     */
+    private SimThread successor(SimThread t) {
+        int count = 0;
+        for (SimThread r : runnable) {
+            if (wouldRun(r, t)) {
+                count++;
+            }
+        }
+        if (count == 0) {
+            return null;
+        }
+        SimThread[] candidates = new SimThread[count + 1];
+        int i = 0;
+        for (SimThread r : runnable) {
+            if (wouldRun(r, t)) {
+                candidates[i++] = r;
+            }
+        }
+        candidates[count] = t;
+        int pick = decide(ChoiceKind.PREEMPT, candidates);
+        return pick == count ? null : candidates[pick];
+    }
+
+    /** Whether runnable {@code r} would get a core if {@code t} gave up its own (and its GIL). */
+    private boolean wouldRun(SimThread r, SimThread t) {
+        return !options.gil() || r.process.gilHolder == null || r.process == t.process;
     }
 
     private void addTimer(long time, TimerKind kind, SimThread t) {
@@ -649,7 +973,7 @@ final class Scheduler {
                 return null;
             }
             if (!ready.isEmpty()) {
-                SimThread t = pick(ready, false);
+                SimThread t = choose(ChoiceKind.RUN, ready, false);
                 ready.remove(t);
                 baton = t;
                 progress++;
@@ -657,7 +981,14 @@ final class Scheduler {
             }
             baton = null;
             if (liveNonDaemon == 0) {
-                finishRun(RunOutcome.COMPLETED, "", null, null);
+                if (exitStatus == 0) {
+                    finishRun(RunOutcome.COMPLETED, "", null, null);
+                } else {
+                    // As CPython: the traceback was printed, the other threads were waited for,
+                    // and the process exits with a failure status.
+                    finishRun(RunOutcome.RAISED, exitedBy + "; the program exited with status " + exitStatus,
+                            null, null);
+                }
                 return null;
             }
             while (!timers.isEmpty() && timers.peek().stale()) {
@@ -667,13 +998,17 @@ final class Scheduler {
             if (next == null) {
                 // Nothing can ever wake them. Let the stuck waits show on the timeline for a
                 // moment (they would last forever) before the run is stopped.
+                long closed = now;
                 String report = deadlockReport();
                 long shown = Math.min(options.timeLimit(), now + Math.max(DEADLOCK_SHOWN, now / 4));
                 if (shown > now && awaitClock(shown)) {
                     now = shown;
                     trace.advance(now);
                 }
-                finishRun(RunOutcome.DEADLOCK, report, null, "deadlock");
+                // Nobody is killed: a real program would hang here forever, its threads waiting.
+                finishRun(RunOutcome.DEADLOCK, "deadlock at " + formatSeconds(closed) + ": " + report
+                        + "; a real program would hang from there (Threadline stopped it at " + formatSeconds(now)
+                        + ")", null, null);
                 return null;
             }
             long target = Math.min(next.time, options.timeLimit());
@@ -698,6 +1033,9 @@ final class Scheduler {
                     fire(due);
                 }
             }
+            // Only now are the woken threads given cores and GILs: under one GIL the seeded order
+            // picks which of them runs first, not the order their timers were set in.
+            allocate();
         }
     }
 
@@ -714,9 +1052,9 @@ final class Scheduler {
         SimThread t = tm.thread;
         switch (tm.kind) {
             case SLEEP -> {
+                // No core yet: the batch of timers due now is given cores together (nextToRun).
                 t.waitToken++;
                 makeRunnable(t, Reason.TIMER, null);
-                allocate();
             }
             case TIMEOUT -> {
                 t.timedOut = true;
@@ -725,7 +1063,6 @@ final class Scheduler {
                 }
                 t.waitToken++;
                 makeRunnable(t, Reason.TIMEOUT, null);
-                allocate();
             }
             case CPU_SLICE -> {
                 t.cpuRemaining -= now - t.sliceStart;
@@ -733,27 +1070,36 @@ final class Scheduler {
                     t.cpuRemaining = 0;
                     t.computing = false;
                     ready.add(t);
-                } else if (now >= t.quantumStart + t.process.switchInterval && contended(t)) {
-                    // The switch interval is up and another thread wants this core or GIL. As
-                    // CPython's forced switch, the thread giving way cannot take it straight back.
-                    SimThread asker = gilAsker(t);
-                    if (asker != null) {
-                        t.process.gil.forced(t, asker);
-                    }
-                    releaseCore(t);
-                    t.waitToken++;
-                    record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
-                    allocate();
-                    runnable.add(t);
-                    t.process.gil.waiting(t, WaitRole.WAITS);
-                    allocate();
                 } else {
-                    if (now >= t.quantumStart + t.process.switchInterval) {
-                        t.quantumStart = now;
+                    boolean up = now >= t.quantumStart + t.process.switchInterval;
+                    SimThread successor = up ? successor(t) : null;
+                    if (successor != null) {
+                        // As CPython's forced switch, the thread giving way cannot take it straight back.
+                        SimThread asker = gilAsker(t);
+                        if (asker != null) {
+                            t.process.gil.forced(t, asker);
+                        }
+                        releaseCore(t);
+                        t.waitToken++;
+                        // The next holder of this GIL pays for the hand-over (a thread of another
+                        // process needs none: it only wanted the core).
+                        t.process.handoverPending = asker != null;
+                        record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
+                        grant(successor);
+                        allocate();
+                        runnable.add(t);
+                        t.process.gil.waiting(t, WaitRole.WAITS);
+                        allocate();
+                    } else {
+                        if (up) {
+                            t.quantumStart = now;
+                        }
+                        startSlice(t);
                     }
-                    startSlice(t);
                 }
             }
+            case HANDOVER -> beginRunning(t);
+            case FORK -> makeRunnable(t, Reason.STARTED, t.forkedBy);
             default -> throw new IllegalStateException(tm.kind.name());
         }
     }
@@ -781,7 +1127,13 @@ final class Scheduler {
         }
         allocate();
         if (!t.daemon && t.started) {
-            liveNonDaemon--;
+            t.process.liveNonDaemon--;
+            if (!t.process.daemonic) {
+                liveNonDaemon--;
+            }
+            if (t.process.liveNonDaemon == 0) {
+                processEnded(t.process, t);
+            }
             if (liveNonDaemon == 0) {
                 // As at interpreter exit: daemons are cut off wherever they are.
                 for (SimThread d : new ArrayList<>(threads)) {
@@ -789,6 +1141,67 @@ final class Scheduler {
                         kill(d, t, "cut off at exit: the last non-daemon thread ended");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The last non-daemon thread of {@code p} has ended (lock held). A child process exits: its
+     * daemon threads are cut off, its exit code is set, its joiners woken. When the main process
+     * gets there, its daemonic children are terminated, as multiprocessing does at exit.
+     */
+    private void processEnded(Interpreter p, SimThread last) {
+        SimProcess h = p.child;
+        if (h != null && h.exitcode == null) {
+            for (SimThread d : new ArrayList<>(threads)) {
+                if (d.process == p && d.started && !d.dead) {
+                    kill(d, last, "cut off at exit: its process ended");
+                }
+            }
+            h.exitcode = h.signal != 0 ? -h.signal : h.status;
+            for (SimThread j : h.joiners.all()) {
+                wake(j, Reason.WOKEN, last);
+            }
+        }
+        if (p == mainProcess) {
+            for (Interpreter q : new ArrayList<>(processes)) {
+                if (q.child != null && q.daemonic && q.child.exitcode == null) {
+                    signalLocked(q.child, SimProcess.SIGTERM, "terminated (SIGTERM): a daemonic process, "
+                            + "its parent ended", last);
+                }
+            }
+        }
+    }
+
+    /** terminate()/kill() of a child process: every thread of it ends where it is. */
+    void signal(SimProcess h, int sig, String detail) {
+        SimThread me = enter();
+        try {
+            if (h.interpreter != null && h.exitcode == null) {
+                signalLocked(h, sig, detail, me);
+                allocate();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (me.killed) {
+            // a process that terminated itself
+            throw new Killed();
+        }
+    }
+
+    private void signalLocked(SimProcess h, int sig, String detail, SimThread by) {
+        h.signal = sig;
+        for (SimThread t : new ArrayList<>(threads)) {
+            if (t.process == h.interpreter && t.started && !t.dead) {
+                kill(t, by, detail);
+            }
+        }
+        if (h.exitcode == null) {
+            // no thread of it was alive to end: it exits now
+            h.exitcode = -sig;
+            for (SimThread j : h.joiners.all()) {
+                wake(j, Reason.WOKEN, by);
             }
         }
     }
@@ -808,18 +1221,29 @@ final class Scheduler {
         finishing = true;
         for (SimThread t : new ArrayList<>(threads)) {
             if (t.started && !t.dead) {
-                kill(t, cause, killDetail);
+                if (killDetail != null) {
+                    kill(t, cause, killDetail);
+                } else {
+                    // Left as it is on the timeline (a deadlock's waits); its Java thread unwinds.
+                    t.killed = true;
+                    if (t.javaThread != null) {
+                        LockSupport.unpark(t.javaThread);
+                    }
+                }
                 if (t.javaThread != null && t.javaThread != Thread.currentThread()) {
                     // Wakes a thread stuck in a raw sleep or wait outside the runtime.
-                    t.javaThread.interrupt();
+                    ScenarioThread.interrupt(t.javaThread, t);
                 }
             }
         }
         finished = true;
         baton = null;
         Watchdog.forget(this);
-        trace.finish(now, outcome, message);
+        trace.finish(now, outcome, message, outcome == RunOutcome.COMPLETED || outcome == RunOutcome.RAISED
+                ? exitStatus : -1);
         tick.signalAll();
+        loopTurn.signalAll();
+        decided.signalAll();
         ended.countDown();
     }
 
@@ -830,7 +1254,7 @@ final class Scheduler {
     void checkStall(long nowNanos) {
         SimThread holder = baton;
         long seen = progress;
-        if (holder == null || finished) {
+        if (holder == null || finished || pending != null) {
             lastSeenProgress = -1;
             return;
         }
@@ -863,8 +1287,8 @@ final class Scheduler {
         } finally {
             lock.unlock();
         }
-        if (jt != null) {
-            StuckThreads.end(jt);
+        if (jt != null && ScenarioThread.retire(jt, holder)) {
+            StuckThreads.end(jt, holder);
         }
     }
 
@@ -955,7 +1379,7 @@ final class Scheduler {
     private String deadlockReport() {
         List<SimThread> cycle = DeadlockCycle.find(threads);
         if (!cycle.isEmpty()) {
-            StringJoiner j = new StringJoiner(", ", "deadlock: ", "");
+            StringJoiner j = new StringJoiner(", ");
             for (SimThread t : cycle) {
                 j.add(t.waitReason == Reason.JOIN
                         ? t.getName() + " waits for " + t.blockedOn.getName() + " to end (join)"
@@ -963,7 +1387,7 @@ final class Scheduler {
             }
             return j.toString();
         }
-        StringJoiner j = new StringJoiner(", ", "deadlock: every live thread is waiting and no timer is pending: ", "");
+        StringJoiner j = new StringJoiner(", ", "every live thread is waiting and no timer is pending: ", "");
         for (SimThread t : threads) {
             if (t.started && !t.dead) {
                 j.add(t.getName() + " (" + t.waitDescription + ")");
@@ -991,8 +1415,29 @@ final class Scheduler {
         return java.math.BigDecimal.valueOf(micros, 6).stripTrailingZeros().toPlainString() + " s";
     }
 
-    int nextPoolWorkerNumber() {
-        return ++poolWorkers;
+    /** The N of a child process's name (Process-N, ForkPoolWorker-N): one count for all, as CPython's. */
+    int nextChildNumber() {
+        return ++children;
+    }
+
+    /** The N of a thread named as threading names it (Thread-N). */
+    int nextThreadNumber() {
+        return ++namedThreads;
+    }
+
+    /** Kills {@code victims} where they are, as a signal would (the caller's doing). */
+    void terminate(List<SimThread> victims, String detail) {
+        SimThread me = enter();
+        try {
+            for (SimThread t : victims) {
+                if (t.started && !t.dead) {
+                    kill(t, me, detail);
+                }
+            }
+            allocate();
+        } finally {
+            lock.unlock();
+        }
     }
 
     int nextExecutorNumber() {
@@ -1010,28 +1455,13 @@ final class Scheduler {
     }
 
     boolean awaitEnded(long nanos) throws InterruptedException {
-        return ended.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
-    }
-
-    List<Thread> javaThreads() {
-        lock.lock();
-        try {
-            List<Thread> out = new ArrayList<>();
-            for (SimThread t : threads) {
-                if (t.javaThread != null) {
-                    out.add(t.javaThread);
-                }
-            }
-            return out;
-        } finally {
-            lock.unlock();
-        }
+        return ended.await(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** Scenario time to draw live lanes up to: the wall clock's on a paced run. */
     long liveTime() {
         long recorded = trace.endTime();
-        if (finished || options.clock() == ClockMode.VIRTUAL) {
+        if (finished || options.clock() == ClockMode.VIRTUAL || pending != null) {
             return recorded;
         }
         return Math.max(recorded, Math.min(clock.wallTime(), options.timeLimit()));

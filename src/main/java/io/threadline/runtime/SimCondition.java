@@ -4,7 +4,6 @@ import io.threadline.trace.Reason;
 import io.threadline.trace.ResourceKind;
 import io.threadline.trace.WaitRole;
 
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -90,12 +89,8 @@ public final class SimCondition {
             if (!lock.ownedBy(me)) {
                 throw new PyError("RuntimeError", "cannot notify on un-acquired lock");
             }
-            List<SimThread> all = waiters.all();
-            int woken = Math.min(n, all.size());
-            resource.notified(me, woken);
-            for (int i = 0; i < woken; i++) {
-                s.wake(all.get(i), Reason.WOKEN, me);
-            }
+            resource.notified(me, Math.min(n, waiters.waiting().size()));
+            s.wakeSome(waiters, n, me);
         } finally {
             s.lock.unlock();
         }

@@ -105,10 +105,7 @@ public final class SimLock {
         resource.released(me, count);
         if (count == 0) {
             owner = null;
-            SimThread next = waiters.first();
-            if (next != null) {
-                s.wake(next, Reason.WOKEN, me);
-            }
+            s.wakeOne(waiters, me);
         }
         return released;
     }

@@ -26,18 +26,25 @@ public final class SimQueue<T> {
     private final WaitList notFull;
     private final WaitList allDone;
     private final CounterTrack counter;
+    /** A multiprocessing.Queue pickles what is put: the getter receives a copy. */
+    private final boolean copying;
     private int unfinished;
     /** Items taken so far: the number of the next one to come out (items go in order). */
     private int taken;
     private Function<Object, String> itemText = PyText::of;
 
     SimQueue(Scheduler s, String name, int capacity, boolean tracked) {
+        this(s, name, capacity, tracked, false);
+    }
+
+    SimQueue(Scheduler s, String name, int capacity, boolean tracked, boolean copying) {
         if (capacity < 0) {
             throw new PyError("ValueError", "capacity must be 0 (unbounded) or more, got " + capacity);
         }
         this.s = s;
         this.name = name;
         this.capacity = capacity;
+        this.copying = copying;
         this.resource = new ResourceRecorder(s, ResourceKind.QUEUE, name, s.processOfCaller().id, capacity);
         this.notEmpty = new WaitList(resource, WaitRole.GET);
         this.notFull = new WaitList(resource, WaitRole.PUT);
@@ -68,14 +75,11 @@ public final class SimQueue<T> {
                     throw new PyError("queue.Full", "");
                 }
             }
-            items.addLast(item == null ? NONE : item);
+            items.addLast(item == null ? NONE : copying ? ForkCopy.value(item) : item);
             resource.put(me, itemText.apply(item));
             unfinished++;
             changed();
-            SimThread getter = notEmpty.first();
-            if (getter != null) {
-                s.wake(getter, Reason.WOKEN, me);
-            }
+            s.wakeOne(notEmpty, me);
         } finally {
             s.lock.unlock();
         }
@@ -91,7 +95,6 @@ public final class SimQueue<T> {
         return get(Scheduler.micros(seconds));
     }
 
-    @SuppressWarnings("unchecked")
     private T get(long timeout) {
         SimThread me = s.enter();
         try {
@@ -102,17 +105,33 @@ public final class SimQueue<T> {
                     throw new PyError("queue.Empty", "");
                 }
             }
-            Object item = items.pollFirst();
-            resource.got(me, taken++);
-            changed();
-            SimThread putter = notFull.first();
-            if (putter != null) {
-                s.wake(putter, Reason.WOKEN, me);
-            }
-            return item == NONE ? null : (T) item;
+            return takeLocked(me);
         } finally {
             s.lock.unlock();
         }
+    }
+
+    /** get_nowait(): the oldest item, or queue.Empty at once if there is none. */
+    public T getNowait() {
+        SimThread me = s.enter();
+        try {
+            if (items.isEmpty()) {
+                throw new PyError("queue.Empty", "");
+            }
+            return takeLocked(me);
+        } finally {
+            s.lock.unlock();
+        }
+    }
+
+    /** Takes the oldest item (there is one; lock held) and wakes a putter waiting for room. */
+    @SuppressWarnings("unchecked")
+    private T takeLocked(SimThread me) {
+        Object item = items.pollFirst();
+        resource.got(me, taken++);
+        changed();
+        s.wakeOne(notFull, me);
+        return item == NONE ? null : (T) item;
     }
 
     /** Marks one item taken earlier as done; raises ValueError if more than were put. */
@@ -143,6 +162,38 @@ public final class SimQueue<T> {
         } finally {
             s.lock.unlock();
         }
+    }
+
+    /** Visits the items not yet taken, oldest first (scheduler lock held). */
+    @SuppressWarnings("unchecked")
+    void forEachLocked(java.util.function.Consumer<T> visit) {
+        for (Object o : items) {
+            visit.accept(o == NONE ? null : (T) o);
+        }
+    }
+
+    /** Appends an item without waiting (scheduler lock held, the queue unbounded) and wakes a getter. */
+    void offerLocked(T item, SimThread by) {
+        items.addLast(item == null ? NONE : item);
+        resource.put(by, itemText.apply(item));
+        unfinished++;
+        changed();
+        s.wakeOne(notEmpty, by);
+    }
+
+    /** Items not yet taken (scheduler lock held). */
+    int sizeLocked() {
+        return items.size();
+    }
+
+    /** Drops every item not yet taken (scheduler lock held): a terminated pool's tasks. */
+    void clearLocked(SimThread by) {
+        for (int i = 0; i < items.size(); i++) {
+            resource.dropped(by, taken++);
+        }
+        unfinished -= items.size();
+        items.clear();
+        changed();
     }
 
     public int size() {

@@ -76,10 +76,7 @@ public final class SimSemaphore {
             value++;
             resource.released(me, 0);
             inUse.add(s.now, initial - value);
-            SimThread next = waiters.first();
-            if (next != null) {
-                s.wake(next, Reason.WOKEN, me);
-            }
+            s.wakeOne(waiters, me);
         } finally {
             s.lock.unlock();
         }

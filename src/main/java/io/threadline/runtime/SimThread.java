@@ -6,13 +6,13 @@ import io.threadline.trace.ThreadRole;
 /**
  * A scenario thread, with Python's threading.Thread semantics: create it, {@link #start()}
  * it (which returns once it has begun running), {@link #join()} it. Subclass it and override
- * {@link #run()}, or pass a target. Each started SimThread runs on its own java.lang.Thread,
- * but only when the runtime's scheduler lets it.
+ * {@link #run()}, or pass a target. Each started SimThread runs on its own java.lang.Thread
+ * (a platform or a virtual one, see {@link Carrier}), but only when the runtime's scheduler lets it.
  */
 public class SimThread {
     final Scheduler scheduler;
     final int id;
-    final SimProcess process;
+    final Interpreter process;
     final ThreadRole role;
     private volatile String name;
     private final Runnable target;
@@ -33,6 +33,8 @@ public class SimThread {
     boolean timedOut;
     WaitList waitingOn;
     SimThread starter;
+    /** Who started the first thread of a new process, for the start once the fork is done. */
+    SimThread forkedBy;
     final WaitList joiners = new WaitList();
     /** Reason and detail of the current wait, to name it in a deadlock report. */
     String waitDescription = "";
@@ -41,6 +43,12 @@ public class SimThread {
     SimThread blockedOn;
     /** Scenario source line of the thread's latest runtime call. */
     int line;
+    /** The line its code is at when a virtual thread carries it (see {@link ScenarioThread}). */
+    int stamp;
+    /** The asyncio event loop running on this thread (inside asyncio.run), or null. */
+    EventLoop loop;
+    /** The task whose step this thread is running, or null: its lane mirrors the thread's waits. */
+    SimTask<?> currentTask;
 
     /** A thread that runs {@link #run()}; override it. The daemon flag is inherited from the creator. */
     public SimThread(String name) {
@@ -57,7 +65,7 @@ public class SimThread {
         this(Scheduler.current(), name, target, daemon, null, ThreadRole.THREAD);
     }
 
-    SimThread(Scheduler scheduler, String name, Runnable target, boolean daemon, SimProcess process,
+    SimThread(Scheduler scheduler, String name, Runnable target, boolean daemon, Interpreter process,
               ThreadRole role) {
         this.scheduler = scheduler;
         this.name = name;

@@ -18,8 +18,9 @@ final class StuckThreads {
     private StuckThreads() {
     }
 
-    static void end(Thread t) {
-        t.interrupt();
+    /** Ends {@code t}, stuck in {@code owner}'s body (it is retired: it serves no other run after). */
+    static void end(Thread t, Object owner) {
+        ScenarioThread.interrupt(t, owner);
         PENDING.put(t, System.nanoTime() + GRACE_NANOS);
     }
 
@@ -42,7 +43,9 @@ final class StuckThreads {
             Thread.class.getMethod("stop").invoke(t);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Newer JVMs refuse Thread.stop: the daemon thread is left to spin, but the run has
-            // ended and its state is recorded; nothing waits for the thread.
+            // ended and its state is recorded; nothing waits for the thread. A virtual one keeps
+            // its carrier thread too, so later runs take platform threads.
+            Carrier.retireIfVirtual(t);
         }
     }
 }

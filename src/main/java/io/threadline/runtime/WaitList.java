@@ -7,28 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Threads waiting on one condition, woken first come first served. Guarded by the scheduler
- * lock. A list that belongs to a resource records each thread joining and leaving it on the
- * resource's lane, so the lane's wait list is this one.
+ * Threads waiting on one condition, in the order they came. Which of them a release wakes is the
+ * scheduler's choice ({@link Scheduler#wakeOne}). Guarded by the scheduler lock. A list that
+ * belongs to a resource records each thread joining and leaving it on the resource's lane, so the
+ * lane's wait list is this one.
  */
 final class WaitList {
     private final List<SimThread> waiters = new ArrayList<>(4);
-    private ResourceRecorder resource;
-    private WaitRole role = WaitRole.WAITS;
+    private final ResourceRecorder resource;
+    private final WaitRole role;
 
     WaitList() {
+        this(null, WaitRole.WAITS);
     }
 
     /** The wait list of {@code resource}: threads waiting in it wait for it in the way {@code role} says. */
     WaitList(ResourceRecorder resource, WaitRole role) {
         this.resource = resource;
         this.role = role;
-    }
-
-    /** Makes this the wait list of {@code r} from now on (a hosted program's lock says what it is at its first wait). */
-    void belongTo(ResourceRecorder r, WaitRole as) {
-        this.resource = r;
-        this.role = as;
     }
 
     void add(SimThread t) {
@@ -63,8 +59,14 @@ final class WaitList {
         return waiters.isEmpty();
     }
 
+    /** Who has waited longest, or null; to wake one of several, {@link Scheduler#wakeOne} chooses. */
     SimThread first() {
         return waiters.isEmpty() ? null : waiters.get(0);
+    }
+
+    /** The waiters themselves, in order, to read only (the scheduler chooses among them). */
+    List<SimThread> waiting() {
+        return waiters;
     }
 
     /** A copy, for waking all: waking removes a thread from the list. */

@@ -70,6 +70,13 @@ public final class DeadlockScenario extends ScenarioSpec {
         return new DeadlockProgram(v.bool("ordered"), v.seconds("step"));
     }
 
+    /** The bug: a cycle of threads each waiting for a lock the next one holds. */
+    @Override
+    public List<SearchGoal> searchGoals(ParamValues v) {
+        return List.of(new SearchGoal("cycle", "a deadlock cycle", "no deadlock cycle",
+                trace -> trace.outcome() == RunOutcome.DEADLOCK && trace.outcomeMessage().contains(" held by ")));
+    }
+
     @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
@@ -88,8 +95,9 @@ public final class DeadlockScenario extends ScenarioSpec {
                     "Alice asks for account B: Bob holds it. She waits (lock)."));
             steps.add(new TourStep(bobWaits.time(), bob, "Bob waits for A",
                     "Bob asks for account A: Alice holds it. He waits (lock), and nobody is left to release anything."));
-            steps.add(new TourStep(trace.endTime(), -1, "Deadlock detected",
-                    "Every thread waits and no timer is pending. " + capitalised(trace.outcomeMessage()) + "."));
+            steps.add(new TourStep(trace.lastChange(), -1, "Deadlock detected",
+                    "Every thread waits and no timer is pending: nothing can ever wake them. "
+                            + capitalised(trace.outcomeMessage()) + "."));
         } else {
             if (bobWaits.found()) {
                 steps.add(new TourStep(bobWaits.time(), bob, "Bob waits for A first",
@@ -107,7 +115,12 @@ public final class DeadlockScenario extends ScenarioSpec {
             steps.add(new TourStep(m.printed("Accounts:").time(), trace.threadNamed(mainThread()), "Both transfers done",
                     "One lock order for everyone means no cycle of waits can form."));
         }
-        return Moments.inTimeOrder(steps);
+        List<TourStep> ordered = new ArrayList<>(Moments.inTimeOrder(steps));
+        ordered.add(new TourStep(trace.endTime(), trace.threadNamed(mainThread()), "Find it yourself",
+                "Be the scheduler: set step to 0, press P and pick who runs at every choice until the cycle "
+                        + "closes. Or press X: the search finds the simplest schedule that deadlocks; with ordered "
+                        + "locks it shows that none does."));
+        return ordered;
     }
 
     private static String capitalised(String s) {
@@ -130,5 +143,10 @@ public final class DeadlockScenario extends ScenarioSpec {
                     }
                     return new Moments(trace).printed("Accounts: {'A': 90, 'B': 110}").found() ? 0 : 2;
                 });
+    }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("account A", "account B");
     }
 }

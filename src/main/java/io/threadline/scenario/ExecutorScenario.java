@@ -1,6 +1,7 @@
 package io.threadline.scenario;
 
 import io.threadline.runtime.Program;
+import io.threadline.runtime.PyRandom;
 import io.threadline.scenario.Moments.Moment;
 import io.threadline.scenario.program.ExecutorProgram;
 import io.threadline.trace.LaneColumns;
@@ -85,9 +86,10 @@ public final class ExecutorScenario extends ScenarioSpec {
     static List<Double> delays(ParamValues v) {
         List<Double> given = v.durations("durations");
         List<Double> out = new ArrayList<>();
-        java.util.Random r = new java.util.Random(v.longValue(SEED));
+        // As the Python twin draws them: random.seed(SEED), then randint(5, 30) / 10 per input.
+        PyRandom r = new PyRandom(v.longValue(SEED));
         for (int i = 0; i < INPUTS; i++) {
-            out.add(given == null ? (5 + r.nextInt(26)) / 10.0 : given.size() == 1 ? given.get(0) : given.get(i));
+            out.add(given == null ? r.randint(5, 30) / 10.0 : given.size() == 1 ? given.get(0) : given.get(i));
         }
         return out;
     }

@@ -1,6 +1,8 @@
 package io.threadline.scenario;
 
+import io.threadline.runtime.ClockMode;
 import io.threadline.runtime.Program;
+import io.threadline.runtime.RunOptions;
 import io.threadline.scenario.Moments.Moment;
 import io.threadline.scenario.program.GilCpuVsIoProgram;
 import io.threadline.trace.Reason;
@@ -63,7 +65,13 @@ public final class GilCpuVsIoScenario extends ScenarioSpec {
                 ParamSpec.integer("numbers", "Numbers", "numbers to check for primes", 8, 1, 16),
                 ParamSpec.seconds("check", "Check time", "CPU seconds to check one number", 0.05, 0.001, 5),
                 ParamSpec.integer("downloads", "Downloads", "pages to download", 4, 1, 32),
-                ParamSpec.seconds("download", "Download time", "seconds waiting for one page", 0.5, 0, 30));
+                ParamSpec.seconds("download", "Download time", "seconds waiting for one page", 0.5, 0, 30),
+                SwitchCost.PARAM);
+    }
+
+    @Override
+    public RunOptions options(ParamValues v, ClockMode clock, double speed) {
+        return SwitchCost.apply(super.options(v, clock, speed), v);
     }
 
     @Override
@@ -127,5 +135,10 @@ public final class GilCpuVsIoScenario extends ScenarioSpec {
                     double speedUp = one / many;
                     return speedUp > 1.5 ? 0 : speedUp >= 0.8 ? 1 : 2;
                 });
+    }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("GIL");
     }
 }

@@ -59,7 +59,7 @@ public record ParamSpec(String name, String label, String hint, ParamKind kind, 
         return new ParamSpec(name, label, hint, kind, defaultValue, min, max, count, contrast, m);
     }
 
-    /** True if {@code text} stands for the default value ("4" and " 4", "on" and "true"). */
+    /** True if {@code text} stands for the default value ("4" and " 4", "True" and "true"). */
     public boolean isDefault(String text) {
         return same(text, defaultValue);
     }
@@ -116,13 +116,17 @@ public record ParamSpec(String name, String label, String hint, ParamKind kind, 
         switch (kind) {
             case BOOLEAN: {
                 boolean on = same(now, "true");
-                return List.of(on ? "on" : "off", on ? "off" : "on");
+                return List.of(on ? "true" : "false", on ? "false" : "true");
             }
             case INTEGER: {
                 long v = Long.parseLong(now);
                 long other = clamp(v * 2);
                 if (other == v) {
                     other = clamp(v / 2);
+                }
+                if (other == v) {
+                    // 0 doubles to 0: the next value (a seed 0 against seed 1)
+                    other = clamp(v + 1);
                 }
                 return List.of(now, Long.toString(other));
             }
@@ -165,11 +169,13 @@ public record ParamSpec(String name, String label, String hint, ParamKind kind, 
                 }
                 return v;
             case BOOLEAN:
+                // true or false only (True/FALSE too: letter case is forgiven, and the text is
+                // stored as true or false); yes, on and 1 are refused so a command line means one thing.
                 String b = t.toLowerCase(Locale.ROOT);
-                if (b.equals("true") || b.equals("on") || b.equals("yes") || b.equals("1")) {
+                if (b.equals("true")) {
                     return Boolean.TRUE;
                 }
-                if (b.equals("false") || b.equals("off") || b.equals("no") || b.equals("0")) {
+                if (b.equals("false")) {
                     return Boolean.FALSE;
                 }
                 throw new ParamException(name + ": '" + t + "' is not true or false");
@@ -190,6 +196,21 @@ public record ParamSpec(String name, String label, String hint, ParamKind kind, 
             default:
                 throw new IllegalStateException(kind.name());
         }
+    }
+
+    /**
+     * The text a valid value is stored and shown as: "true"/"false" for a boolean however it was
+     * typed, "varied" for durations; other kinds as given (trimmed).
+     */
+    public String canonical(String text) throws ParamException {
+        Object v = check(text);
+        if (v instanceof Boolean b) {
+            return b.toString();
+        }
+        if ("varied".equals(v)) {
+            return "varied";
+        }
+        return text.trim();
     }
 
     /** The reason {@code text} is not valid, or null if it is. */

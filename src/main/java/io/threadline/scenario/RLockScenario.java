@@ -93,9 +93,11 @@ public final class RLockScenario extends ScenarioSpec {
         steps.add(new TourStep(bobWaits.time(), bob, "Bob waits for Alice",
                 "Bob asks for the same lock and waits (lock): Alice holds it."));
         if (trace.outcome() == RunOutcome.DEADLOCK) {
-            steps.add(new TourStep(trace.endTime(), -1, "Deadlock",
-                    "Every thread waits and no timer is pending: " + trace.outcomeMessage()
-                            + ". CPython would hang here forever; Threadline stops the run and names the cycle."));
+            String why = trace.outcomeMessage();
+            steps.add(new TourStep(trace.lastChange(), -1, "Deadlock",
+                    "Every thread waits and no timer is pending. "
+                            + (why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1))
+                            + ". Threadline names the cycle."));
         } else {
             Moment second = m.printed("Alice takes the lock again to write: Bob");
             steps.add(new TourStep(second.time(), alice, "An inner release keeps the lock",
@@ -122,5 +124,10 @@ public final class RLockScenario extends ScenarioSpec {
                     case DEADLOCK -> 1;
                     default -> -1;
                 });
+    }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("ledger");
     }
 }

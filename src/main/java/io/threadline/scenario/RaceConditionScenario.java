@@ -3,6 +3,7 @@ package io.threadline.scenario;
 import io.threadline.runtime.Program;
 import io.threadline.scenario.Moments.Moment;
 import io.threadline.scenario.program.RaceConditionProgram;
+import io.threadline.trace.CounterTrack;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
@@ -70,6 +71,23 @@ public final class RaceConditionScenario extends ScenarioSpec {
         return new RaceConditionProgram(v.integer("threads"), v.integer("rounds"), v.seconds("work"), v.bool("lock"));
     }
 
+    /** The bug: a final counter short of threads x rounds. A preemption can only fall in the work between a read and its write. */
+    @Override
+    public List<SearchGoal> searchGoals(ParamValues v) {
+        long expected = (long) v.integer("threads") * v.integer("rounds");
+        return List.of(new SearchGoal("lost-update", "a lost update", "no lost update", trace -> {
+            for (CounterTrack c : trace.counters()) {
+                if (c.name().equals("counter") && c.size() > 0) {
+                    return c.get(c.size() - 1).value() < expected;
+                }
+            }
+            return false;
+        }, (trace, choice) -> choice.preemption()
+                ? trace.thread(choice.candidate(choice.calmPick())).name() + " was preempted between its read and its"
+                        + " write, and " + trace.thread(choice.chosen()).name() + " ran"
+                : null));
+    }
+
     @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
@@ -109,7 +127,12 @@ public final class RaceConditionScenario extends ScenarioSpec {
                         ? "The counter is short of the expected total by the updates lost. Run again with the same seed: "
                                 + "the same ones are lost."
                         : "Every addition counted: the counter is exactly the expected total."));
-        return Moments.inTimeOrder(steps);
+        List<TourStep> ordered = new ArrayList<>(Moments.inTimeOrder(steps));
+        ordered.add(new TourStep(trace.endTime(), trace.threadNamed(mainThread()), "Find it yourself",
+                "Be the scheduler: press P and pick who runs at every choice, and try to lose an update (with the "
+                        + "lock on, try not to). Or press X: the search finds the simplest schedule that loses one; "
+                        + "with the lock it shows that none does."));
+        return ordered;
     }
 
     @Override
@@ -125,5 +148,10 @@ public final class RaceConditionScenario extends ScenarioSpec {
                     }
                     return count == expected ? 0 : count < expected ? 1 : 2;
                 });
+    }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("counter lock");
     }
 }

@@ -9,15 +9,23 @@ public final class ScenarioCatalog {
             new DaemonCleanerScenario(),
             new ProducerConsumerScenario(),
             new PoolMapVsImapScenario(),
+            new NoJoinScenario(),
+            new InterleavingScenario(),
             new RaceConditionScenario(),
             new RLockScenario(),
             new SemaphoreScenario(),
             new EventScenario(),
+            new BarrierScenario(),
             new ConditionScenario(),
             new DeadlockScenario(),
             new GilCpuVsIoScenario(),
+            new PrimeCheckScenario(),
             new ExecutorScenario(),
-            new ThreadsVsProcessesScenario());
+            new PoolTheRestScenario(),
+            new ThreadsVsProcessesScenario(),
+            new ProcessesScenario(),
+            new ProcessDataScenario(),
+            new AsyncioTasksScenario());
 
     private ScenarioCatalog() {
     }

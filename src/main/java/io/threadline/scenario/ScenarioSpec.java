@@ -1,5 +1,6 @@
 package io.threadline.scenario;
 
+import io.threadline.runtime.Chooser;
 import io.threadline.runtime.ClockMode;
 import io.threadline.runtime.Program;
 import io.threadline.runtime.Run;
@@ -92,6 +93,16 @@ public abstract class ScenarioSpec {
         return SchedulingOrder.FIFO;
     }
 
+    /**
+     * The goals a search of this scenario's interleavings can look for beyond the general ones
+     * (deadlock, a counter's value, a printed line, a thread that raised): the bug this scenario
+     * is about, for these values. The first is what the window's "find it" looks for; a scenario
+     * with none has no such button.
+     */
+    public List<SearchGoal> searchGoals(ParamValues values) {
+        return List.of();
+    }
+
     public final List<ParamSpec> params() {
         List<ParamSpec> all = new ArrayList<>(ownParams());
         all.addAll(COMMON);
@@ -163,7 +174,7 @@ public abstract class ScenarioSpec {
         for (ParamSpec p : params()) {
             String raw = given.containsKey(p.name()) ? given.get(p.name()).trim() : p.defaultValue();
             typed.put(p.name(), p.check(raw));
-            text.put(p.name(), raw);
+            text.put(p.name(), p.canonical(raw));
         }
         return new ParamValues(text, typed);
     }
@@ -188,12 +199,34 @@ public abstract class ScenarioSpec {
 
     /** Starts a run; observe it through {@link Run#trace()}. */
     public final Run start(ParamValues v, RunOptions options) {
-        return Run.start(program(v), mainThread(), options, id(), v.asText());
+        return start(v, options, null);
+    }
+
+    /** Starts a run whose real choices {@code chooser} makes (null: the scenario's own order). */
+    public final Run start(ParamValues v, RunOptions options, Chooser chooser) {
+        Run run = Run.start(program(v), mainThread(), options, id(), v.asText(), chooser);
+        run.trace().setResourceFocus(lessonResources());
+        return run;
+    }
+
+    /**
+     * The resources this scenario's lesson is about, by name or name prefix ("GIL" for every
+     * process's GIL): their lanes are open at first, the others folded. Empty: the contended ones.
+     */
+    public List<String> lessonResources() {
+        return List.of();
     }
 
     /** Runs to the end on the virtual clock and returns the trace. */
     public final Trace execute(ParamValues v) throws InterruptedException {
-        return Run.execute(program(v), mainThread(), options(v, ClockMode.VIRTUAL, 1), id(), v.asText());
+        return execute(v, null);
+    }
+
+    /** Runs to the end on the virtual clock, {@code chooser} making the real choices, and returns the trace. */
+    public final Trace execute(ParamValues v, Chooser chooser) throws InterruptedException {
+        Trace t = Run.execute(program(v), mainThread(), options(v, ClockMode.VIRTUAL, 1), id(), v.asText(), chooser);
+        t.setResourceFocus(lessonResources());
+        return t;
     }
 
     /** The program class's source, shipped as a resource so the code shown is the code that ran. */

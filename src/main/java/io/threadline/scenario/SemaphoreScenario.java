@@ -78,6 +78,17 @@ public final class SemaphoreScenario extends ScenarioSpec {
         return new SemaphoreProgram(v.integer("permits"), v.integer("clients"), v.seconds("work"), v.bool("bounded"));
     }
 
+    /** What a semaphore promises: never more holders than permits. A search shows it holds. */
+    @Override
+    public List<SearchGoal> searchGoals(ParamValues v) {
+        int permits = v.integer("permits");
+        return List.of(new SearchGoal("too-many-holders", "more than " + permits + " clients holding a connection at once",
+                "never more than " + permits + " clients holding a connection at once", trace -> {
+                    CounterTrack c = counter(trace);
+                    return c != null && c.max() > permits;
+                }));
+    }
+
     @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
@@ -143,5 +154,10 @@ public final class SemaphoreScenario extends ScenarioSpec {
                     long max = c.max();
                     return max == Math.min(permits, clients) ? 0 : max == clients ? 1 : max == 1 ? 2 : -1;
                 });
+    }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("connections");
     }
 }

@@ -13,7 +13,12 @@ public enum CauseKind {
     RELEASE("release"),
     SET("set"),
     NOTIFY("notify"),
+    ARRIVED("all arrived"),
+    SENT("sent"),
+    DONE("done"),
     KILL("killed at exit"),
+    /** A process's threads ended by a signal (terminate, kill, a pool's terminate). */
+    TERMINATE("terminated"),
     WAKE("woke");
 
     private final String label;
@@ -31,6 +36,15 @@ public enum CauseKind {
      * the wait it ends ({@code waitedFor}, the reason of the waiting span before it).
      */
     public static CauseKind of(ThreadState state, Reason reason, Reason waitedFor) {
+        return of(state, reason, waitedFor, null);
+    }
+
+    /** As {@link #of(ThreadState, Reason, Reason)}, telling a signal's killing by its {@code detail}. */
+    public static CauseKind of(ThreadState state, Reason reason, Reason waitedFor, String detail) {
+        if (state == ThreadState.DEAD && detail != null && (detail.startsWith("terminated")
+                || detail.startsWith("killed (SIG"))) {
+            return TERMINATE;
+        }
         switch (state) {
             case NEW:
                 return CREATE;
@@ -54,6 +68,9 @@ public enum CauseKind {
                     case SEMAPHORE: return RELEASE;
                     case EVENT: return SET;
                     case CONDITION: return NOTIFY;
+                    case BARRIER: return ARRIVED;
+                    case RECV: return SENT;
+                    case AWAIT: return DONE;
                     default: return WAKE;
                 }
             default:

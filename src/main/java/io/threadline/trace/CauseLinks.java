@@ -50,6 +50,7 @@ public final class CauseLinks {
                 break;
             }
         }
-        return new CauseLink(lane.time(i), lane.cause(i), t, i, CauseKind.of(lane.state(i), lane.reason(i), waited));
+        return new CauseLink(lane.time(i), lane.cause(i), t, i,
+                CauseKind.of(lane.state(i), lane.reason(i), waited, trace.string(lane.detail(i))));
     }
 }

@@ -31,10 +31,20 @@ public enum Reason {
     RESULT("result", ThreadState.WAITING),
     IO("io", ThreadState.WAITING),
     START_HANDSHAKE("start-handshake", ThreadState.WAITING),
+    /** A pipe's recv(), for data the other end has not sent yet. */
+    RECV("recv", ThreadState.WAITING),
+    /** An asyncio event loop with no task ready, waiting for its next timer (its selector's select()). */
+    SELECT("select", ThreadState.WAITING),
+    /** An asyncio task suspended at an await of another task, a future or gather(). */
+    AWAIT("await", ThreadState.WAITING),
+    /** An asyncio task suspended at {@code await asyncio.sleep(...)}. */
+    AWAIT_SLEEP("await-sleep", ThreadState.WAITING),
     // dead
     RETURNED("returned", ThreadState.DEAD),
     RAISED("raised", ThreadState.DEAD),
-    KILLED("killed", ThreadState.DEAD);
+    KILLED("killed", ThreadState.DEAD),
+    /** An asyncio task cancelled (CancelledError ended its coroutine). */
+    CANCELLED("cancelled", ThreadState.DEAD);
 
     private static final Reason[] VALUES = values();
     private final String label;

@@ -76,7 +76,8 @@ public enum ResourceKind {
             case CONDITION -> reason == Reason.CONDITION;
             case EVENT -> reason == Reason.EVENT;
             case BARRIER -> reason == Reason.BARRIER;
-            case QUEUE, PIPE -> reason == WaitRole.of(role).reason();
+            case QUEUE -> reason == WaitRole.of(role).reason();
+            case PIPE -> reason == Reason.RECV;
             case FUTURE, POOL_RESULTS -> reason == Reason.RESULT;
         };
     }

@@ -33,7 +33,9 @@ public enum ResourceOp {
     /** A barrier's last party arrives (the thread) and every waiter goes on. */
     PASS("pass"),
     /** A future's result is set by the thread (its worker); argument: the result's text (a string id). */
-    DONE("done");
+    DONE("done"),
+    /** The thread throws an item away untaken (a terminated pool's tasks); argument: the item's number. */
+    DROP("drop");
 
     private static final ResourceOp[] VALUES = values();
     private final String label;

@@ -66,7 +66,7 @@ public final class ResourceState {
                 flag = false;
             }
             case PUT -> put(thread, arg, at);
-            case GET -> take(arg);
+            case GET, DROP -> take(arg);
             case PASS -> passes++;
             case DONE -> {
                 release(thread, 0);

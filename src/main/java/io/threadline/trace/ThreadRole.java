@@ -5,7 +5,11 @@ public enum ThreadRole {
     MAIN("main"),
     THREAD("thread"),
     WORKER("worker"),
-    HELPER("helper");
+    HELPER("helper"),
+    /** The main thread of a child process (multiprocessing.Process). */
+    PROCESS("process"),
+    /** An asyncio task: a lane under the thread whose event loop runs it (see ThreadInfo#parent). */
+    TASK("task");
 
     private final String label;
 

@@ -36,14 +36,18 @@ public final class Trace {
     private final AppendLog<CounterTrack> counters = new AppendLog<>();
     private final AppendLog<ResourceInfo> resources = new AppendLog<>();
     private final AppendLog<ResourceColumns> resourceLanes = new AppendLog<>();
+    private final AppendLog<Choice> choices = new AppendLog<>();
 
     private volatile String scenario = "";
+    private volatile List<String> resourceFocus = List.of();
     private volatile Map<String, String> params = Map.of();
     private volatile long seed;
     private volatile String clock = "virtual";
+    private volatile String source = "";
     private volatile long now;
     private volatile RunOutcome outcome = RunOutcome.RUNNING;
     private volatile String outcomeMessage = "";
+    private volatile int exitStatus = -1;
 
     // ---- header
 
@@ -72,6 +76,31 @@ public final class Trace {
         return clock;
     }
 
+    /**
+     * The program's own text, for a user's program (so a saved trace opens with the code that made
+     * it); empty for a built-in scenario, whose code ships with the app.
+     */
+    public String source() {
+        return source;
+    }
+
+    public void setSource(String text) {
+        this.source = text == null ? "" : text;
+    }
+
+    /**
+     * The resources the run's lesson is about, by name (a resource whose name starts with one
+     * counts: "GIL" names every process's GIL); their lanes are open at first, the rest folded.
+     * Empty: the pictures choose (the contended ones).
+     */
+    public List<String> resourceFocus() {
+        return resourceFocus;
+    }
+
+    public void setResourceFocus(List<String> names) {
+        this.resourceFocus = names == null ? List.of() : List.copyOf(names);
+    }
+
     // ---- writer side
 
     public int addProcess(String name) {
@@ -81,9 +110,14 @@ public final class Trace {
     }
 
     public int addThread(String name, int process, boolean daemon, ThreadRole role) {
+        return addThread(name, process, daemon, role, -1);
+    }
+
+    /** Adds a lane; {@code parent} is the thread an asyncio task's lane belongs under, or -1. */
+    public int addThread(String name, int process, boolean daemon, ThreadRole role, int parent) {
         int id = threads.size();
         lanes.add(new LaneColumns());
-        threads.add(new ThreadInfo(id, name, process, daemon, role));
+        threads.add(new ThreadInfo(id, name, process, daemon, role, parent));
         return id;
     }
 
@@ -147,6 +181,12 @@ public final class Trace {
         return track;
     }
 
+    /** Records a real choice of the scheduler (see {@link Choice}). */
+    public void choice(Choice c) {
+        choices.add(c);
+        advance(c.time());
+    }
+
     /** Moves the recorded "now" forward; live lanes extend to it. */
     public void advance(long time) {
         // one writer: a release store is enough, and unlike a volatile one it costs no fence
@@ -168,8 +208,15 @@ public final class Trace {
     }
 
     public void finish(long endTime, RunOutcome how, String message) {
+        finish(endTime, how, message, how.defaultExitStatus());
+    }
+
+    /** Ends the trace; {@code status} is the program's exit status, -1 if it never exited by itself. */
+    public void finish(long endTime, RunOutcome how, String message, int status) {
         advance(endTime);
         this.outcomeMessage = message == null ? "" : message;
+        this.exitStatus = status;
+        // Last: a reader that sees the outcome sees the rest.
         this.outcome = how;
     }
 
@@ -254,6 +301,27 @@ public final class Trace {
         return outcomeMessage;
     }
 
+    /** The program's exit status (0 completed, 1 after a traceback, sys.exit's code), or -1 for none. */
+    public int exitStatus() {
+        return exitStatus;
+    }
+
+    /**
+     * The time of the latest transition of any thread: for a deadlock, the moment its cycle
+     * closed (the run was stopped later, so the stuck waits show).
+     */
+    public long lastChange() {
+        long last = 0;
+        for (int t = 0, n = threadCount(); t < n; t++) {
+            LaneColumns lane = lanes.get(t);
+            int size = lane.size();
+            if (size > 0) {
+                last = Math.max(last, lane.time(size - 1));
+            }
+        }
+        return last;
+    }
+
     public int outputCount() {
         return output.size();
     }
@@ -272,6 +340,20 @@ public final class Trace {
 
     public List<CounterTrack> counters() {
         return counters.snapshot();
+    }
+
+    /** Number of real choices the scheduler made so far. */
+    public int choiceCount() {
+        return choices.size();
+    }
+
+    public Choice choice(int i) {
+        return choices.get(i);
+    }
+
+    /** The scheduler's real choices, in the order it made them. */
+    public List<Choice> choices() {
+        return choices.snapshot();
     }
 
     /** Number of transitions over all threads. */

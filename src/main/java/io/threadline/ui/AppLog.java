@@ -3,8 +3,12 @@ package io.threadline.ui;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,9 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * The app's log: java.util.logging under {@code io.threadline}, to stderr and to rotating files
- * in the user's home ({@code ~/.threadline/threadline.0.log} is the newest), so an error a
- * teacher saw in class can still be read afterwards. A home that cannot be written leaves the
- * log on stderr only: logging never stops the app from starting.
+ * in the system's folder for logs ({@link AppFolders}; {@code threadline.0.log} is the newest), so
+ * an error a teacher saw in class can still be read afterwards. A folder that cannot be written
+ * leaves the log on stderr only: logging never stops the app from starting.
  */
 public final class AppLog {
     /** The logger every part of the app writes to. */
@@ -31,17 +35,20 @@ public final class AppLog {
     static final int FILE_COUNT = 5;
     static final String PATTERN = "threadline.%g.log";
 
+    /** Windows that can write their logs side by side. */
+    static final int MAX_INSTANCES = 50;
+
     private static Handler fileHandler;
     private static Handler consoleHandler;
-    private static Path directory;
+    private static Path current;
+    private static FileChannel instanceLock;
 
     private AppLog() {
     }
 
-    /** Where the log goes unless {@code -Dthreadline.home} says otherwise: ~/.threadline. */
+    /** Where the log goes: the system's folder for an app's logs, or {@code -Dthreadline.home} (see {@link AppFolders}). */
     public static Path defaultDirectory() {
-        String home = System.getProperty("threadline.home");
-        return home != null ? Path.of(home) : Path.of(System.getProperty("user.home"), ".threadline");
+        return AppFolders.standard().logs();
     }
 
     /** Sends the app's log to stderr and to files in {@code dir}; replaces an earlier set-up. */
@@ -59,15 +66,17 @@ public final class AppLog {
         LOG.addHandler(consoleHandler);
         try {
             Files.createDirectories(dir);
-            FileHandler files = new FileHandler(dir.resolve(PATTERN).toString(), fileLimit, FILE_COUNT, true);
+            String pattern = instancePattern(dir);
+            FileHandler files = new FileHandler(dir.resolve(pattern).toString(), fileLimit, FILE_COUNT, true);
             files.setFormatter(new LineFormatter());
             files.setEncoding("UTF-8");
             files.setLevel(Level.ALL);
             fileHandler = files;
-            directory = dir;
+            current = dir.resolve(pattern.replace("%g", "0"));
             LOG.addHandler(files);
         } catch (IOException | RuntimeException e) {
-            directory = null;
+            releaseInstance();
+            current = null;
             LOG.log(Level.WARNING, "No log file in " + dir + " (" + e.getMessage() + "); logging to stderr only");
         }
     }
@@ -82,13 +91,49 @@ public final class AppLog {
         }
         fileHandler = null;
         consoleHandler = null;
-        directory = null;
+        current = null;
+        releaseInstance();
         LOG.setUseParentHandlers(true);
     }
 
-    /** The newest log file, or null when the log goes to stderr only. */
+    /** This window's newest log file, or null when the log goes to stderr only. */
     public static synchronized Path currentFile() {
-        return directory == null ? null : directory.resolve(PATTERN.replace("%g", "0"));
+        return current;
+    }
+
+    /**
+     * The file names of this instance's log. The first window open writes threadline.0.log to
+     * threadline.4.log; a second launch while it is open threadline-2.0.log and so on, so two
+     * windows never write or rotate each other's files. An instance holds its number by a lock
+     * on a small file for as long as its log is open.
+     */
+    private static String instancePattern(Path dir) throws IOException {
+        for (int n = 1; n <= MAX_INSTANCES; n++) {
+            FileChannel channel = FileChannel.open(dir.resolve("instance-" + n + ".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    instanceLock = channel;
+                    return n == 1 ? PATTERN : PATTERN.replace("threadline.", "threadline-" + n + ".");
+                }
+            } catch (OverlappingFileLockException e) {
+                // held by this JVM (another log installed in a test)
+            }
+            channel.close();
+        }
+        throw new IOException(MAX_INSTANCES + " windows are writing logs in " + dir);
+    }
+
+    private static void releaseInstance() {
+        if (instanceLock != null) {
+            try {
+                instanceLock.close();
+            } catch (IOException e) {
+                // the lock goes with the process anyway
+            }
+            instanceLock = null;
+        }
     }
 
     /** Forces what was logged to disk, for tests and before the app ends. */

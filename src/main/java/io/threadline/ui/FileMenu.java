@@ -8,6 +8,7 @@ import io.threadline.export.Recording;
 import io.threadline.export.RunCommand;
 import io.threadline.export.TraceFormatException;
 import io.threadline.picture.PictureMetrics;
+import io.threadline.python.UserProgram;
 import io.threadline.picture.PictureOptions;
 import io.threadline.picture.PictureTheme;
 import io.threadline.picture.TimelinePicture;
@@ -76,6 +77,12 @@ final class FileMenu {
 
         /** A trace has got the file it is known by: the title names it. */
         void named(Trace trace);
+
+        /** The saved, unchanged program file a user's program's trace was made by, or null. */
+        Path programFile(Trace trace);
+
+        /** Opens a Python program (a .py file dropped on the window). */
+        void openProgram(Path file);
     }
 
     /** The dialogs the menu shows; tests put their own in their place. */
@@ -143,9 +150,12 @@ final class FileMenu {
         MenuItem export = item("Export picture…", "mdi2i-image-outline", Shortcut.EXPORT, keys);
         MenuItem record = item("Record playback…", "mdi2f-filmstrip", Shortcut.RECORD, keys);
         MenuItem copy = item("Copy command line", "mdi2c-console-line", Shortcut.COPY_COMMAND, keys);
+        MenuItem newProgram = item("New program", "mdi2f-file-plus-outline", Shortcut.NEW_PROGRAM, keys);
+        MenuItem openProgram = item("Open program…", "mdi2l-language-python", Shortcut.OPEN_PROGRAM, keys);
+        MenuItem saveProgram = item("Save program…", "mdi2c-content-save-edit-outline", Shortcut.SAVE_PROGRAM, keys);
         recentMenu.setGraphic(new FontIcon("mdi2h-history"));
-        button.getItems().setAll(open, recentMenu, new SeparatorMenuItem(), save, new SeparatorMenuItem(), export,
-                record, new SeparatorMenuItem(), copy);
+        button.getItems().setAll(newProgram, openProgram, saveProgram, new SeparatorMenuItem(), open, recentMenu,
+                new SeparatorMenuItem(), save, new SeparatorMenuItem(), export, record, new SeparatorMenuItem(), copy);
         button.setOnShowing(e -> {
             fillRecent();
             boolean has = window.trace() != null;
@@ -154,7 +164,7 @@ final class FileMenu {
             save.setDisable(!has);
             export.setDisable(!has);
             record.setDisable(!has);
-            copy.setDisable(!has || RunCommand.of(window.trace()) == null);
+            copy.setDisable(!has || RunCommand.of(window.trace()) == null && !isProgram(window.trace()));
         });
         button.setFocusTraversable(false);
         fillRecent();
@@ -168,10 +178,10 @@ final class FileMenu {
         return m;
     }
 
-    /** Opens a trace file dropped on the window. */
+    /** Opens a trace file or a Python program dropped on the window. */
     void attach(Scene scene) {
         scene.addEventFilter(DragEvent.DRAG_OVER, e -> {
-            if (loader != null && e.getDragboard().hasFiles()) {
+            if (e.getDragboard().hasFiles() && (loader != null || isProgram(e.getDragboard().getFiles().get(0)))) {
                 e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
                 e.consume();
             }
@@ -191,6 +201,22 @@ final class FileMenu {
 
     boolean canOpen() {
         return loader != null;
+    }
+
+    /** The dialogs in use (the user's programs open and save through them too). */
+    Dialogs dialogs() {
+        return dialogs;
+    }
+
+    /** Whether a trace is of a user's program. */
+    static boolean isProgram(Trace t) {
+        return t.scenario().startsWith(UserProgram.SCENARIO_PREFIX);
+    }
+
+    /** Whether a file is a Python program by its name. */
+    static boolean isProgram(File f) {
+        String n = f.getName().toLowerCase(Locale.ROOT);
+        return n.endsWith(".py") || n.endsWith(".pyw");
     }
 
     /** Puts other dialogs in place of the desktop's (tests). */
@@ -219,10 +245,17 @@ final class FileMenu {
 
     /** Opens the first of the files dropped on the window; false if none can be opened here. */
     boolean dropped(List<File> dropped) {
-        if (loader == null || dropped.isEmpty()) {
+        if (dropped.isEmpty()) {
             return false;
         }
         Path file = dropped.get(0).toPath();
+        if (isProgram(dropped.get(0)) && !Files.isDirectory(file)) {
+            window.openProgram(file);
+            return true;
+        }
+        if (loader == null) {
+            return false;
+        }
         if (Files.isDirectory(file)) {
             window.say("Cannot open " + file.getFileName() + ": it is a folder; drop a trace file (.json).", true);
             return false;
@@ -304,7 +337,8 @@ final class FileMenu {
         }
     }
 
-    private static String shorten(Path dir) {
+    /** A folder as a menu shows it: the home folder as ~, long paths cut at the front. */
+    static String shorten(Path dir) {
         if (dir == null) {
             return "";
         }
@@ -516,6 +550,15 @@ final class FileMenu {
     String copyCommandLine() {
         Trace t = window.trace();
         String command = t == null ? null : RunCommand.of(t);
+        if (t != null && isProgram(t)) {
+            Path file = window.programFile(t);
+            if (file == null) {
+                window.say("The command line runs a program file: save the program first (Save program…, "
+                        + Shortcut.SAVE_PROGRAM.keys() + "), run it, then copy the command line.", true);
+                return null;
+            }
+            command = RunCommand.ofProgram(t, file);
+        }
         if (command == null) {
             window.say(t == null ? "Nothing to copy yet: run a scenario first."
                     : "This trace was not made by a scenario of this version: no command makes it again.", true);
@@ -547,8 +590,13 @@ final class FileMenu {
         return ch;
     }
 
-    /** "chef-soup-seed0", or the name of the file a foreign trace came from. */
+    /** "chef-soup-seed0", "race-seed0" for a user's program, or the name of the file a foreign trace came from. */
     String baseName(Trace t) {
+        if (isProgram(t)) {
+            String n = t.scenario().substring(t.scenario().lastIndexOf(':') + 1);
+            n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1).replaceAll("\\.pyw?$", "");
+            return n.replaceAll("[^A-Za-z0-9._-]", "_") + "-seed" + t.seed();
+        }
         if (t.scenario().isEmpty()) {
             Path f = files.get(t);
             String n = f == null ? "trace" : f.getFileName().toString();

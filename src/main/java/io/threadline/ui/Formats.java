@@ -48,6 +48,8 @@ final class Formats {
                 return "Running";
             case COMPLETED:
                 return "Completed";
+            case RAISED:
+                return "Raised";
             case STOPPED:
                 return "Stopped";
             case TIME_LIMIT:

@@ -10,6 +10,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import org.fxmisc.richtext.GenericStyledArea;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.function.Consumer;
  * <p>Keys with Ctrl (⌘ on a Mac) go into the scene's accelerator map: they work wherever the
  * focus is, and as the File menu's items show the same keys, JavaFX files those under the very
  * same entries: one key, one entry, one action. Plain keys are timeline keys: they step aside
- * while a text field or a switch has the focus, so typing "4" or a space into a field stays typing.
+ * while a text field, a switch or the code being edited has the focus, so typing "4" or a space
+ * into a field stays typing.
  */
 final class KeyMap {
     /** Where a shortcut works. */
@@ -55,10 +57,37 @@ final class KeyMap {
         TOUR_BACK("PgUp", Reach.VIEW, plain(KeyCode.PAGE_UP)),
         ARROWS("A", Reach.VIEW, plain(KeyCode.A)),
         COMPARE("C", Reach.VIEW, plain(KeyCode.C)),
+        /** Runs the scenario with the student as the scheduler (or lets the scheduler go on). */
+        STEP_MODE("P", Reach.VIEW, plain(KeyCode.P)),
+        PICK_1("1", Reach.VIEW, plain(KeyCode.DIGIT1), plain(KeyCode.NUMPAD1)),
+        PICK_2("2", Reach.VIEW, plain(KeyCode.DIGIT2), plain(KeyCode.NUMPAD2)),
+        PICK_3("3", Reach.VIEW, plain(KeyCode.DIGIT3), plain(KeyCode.NUMPAD3)),
+        PICK_4("4", Reach.VIEW, plain(KeyCode.DIGIT4), plain(KeyCode.NUMPAD4)),
+        PICK_5("5", Reach.VIEW, plain(KeyCode.DIGIT5), plain(KeyCode.NUMPAD5)),
+        PICK_6("6", Reach.VIEW, plain(KeyCode.DIGIT6), plain(KeyCode.NUMPAD6)),
+        PICK_7("7", Reach.VIEW, plain(KeyCode.DIGIT7), plain(KeyCode.NUMPAD7)),
+        PICK_8("8", Reach.VIEW, plain(KeyCode.DIGIT8), plain(KeyCode.NUMPAD8)),
+        PICK_9("9", Reach.VIEW, plain(KeyCode.DIGIT9), plain(KeyCode.NUMPAD9)),
+        /** At a choice: the scheduler's own pick, and on to the next choice. */
+        NEXT_CHOICE("N", Reach.VIEW, plain(KeyCode.N)),
+        /** At a choice: the scheduler chooses from here to the end. */
+        LET_GO("G", Reach.VIEW, plain(KeyCode.G)),
+        /** Back one choice: the run again without the last pick. */
+        CHOICE_BACK("Backspace", Reach.VIEW, plain(KeyCode.BACK_SPACE)),
+        /** What if another thread had run at the choice before the playhead? */
+        FORK("W", Reach.VIEW, plain(KeyCode.W)),
+        /** Searches the interleavings for the scenario's bug. */
+        FIND_IT("X", Reach.VIEW, plain(KeyCode.X)),
+        /** Makes the Python tab's program the user's to edit and run. */
+        EDIT("E", Reach.VIEW, plain(KeyCode.E)),
         PRESENTATION("F11", Reach.WINDOW, plain(KeyCode.F11)),
         /** Closes the comparison, else leaves presentation mode, else lets Escape through. */
         BACK_OUT("Esc", Reach.WINDOW, plain(KeyCode.ESCAPE)),
+        /** Finds in the code when the code editor has the focus, else searches the scenarios. */
         SEARCH(null, Reach.WINDOW, shortcut(KeyCode.F)),
+        NEW_PROGRAM(null, Reach.WINDOW, shortcut(KeyCode.N)),
+        OPEN_PROGRAM(null, Reach.WINDOW, shortcut(KeyCode.O, KeyCombination.SHIFT_DOWN)),
+        SAVE_PROGRAM(null, Reach.WINDOW, shortcut(KeyCode.S, KeyCombination.SHIFT_DOWN)),
         OPEN(null, Reach.WINDOW, shortcut(KeyCode.O)),
         SAVE(null, Reach.WINDOW, shortcut(KeyCode.S)),
         EXPORT(null, Reach.WINDOW, shortcut(KeyCode.E)),
@@ -100,6 +129,10 @@ final class KeyMap {
         }
     }
 
+    /** The pick keys, candidate 1 first. */
+    static final List<Shortcut> PICKS = List.of(Shortcut.PICK_1, Shortcut.PICK_2, Shortcut.PICK_3, Shortcut.PICK_4,
+            Shortcut.PICK_5, Shortcut.PICK_6, Shortcut.PICK_7, Shortcut.PICK_8, Shortcut.PICK_9);
+
     /** A row of the keys card: shortcuts that share a line (their keys apart by {@code gap}), and what they do. */
     private record CardRow(String what, String gap, Shortcut... shortcuts) {
     }
@@ -113,6 +146,7 @@ final class KeyMap {
             new CardRow("tour", " ", Shortcut.TOUR_NEXT, Shortcut.TOUR_BACK),
             // two keys of two commands: set apart more than the keys of one
             new CardRow("arrows, compare", "  ", Shortcut.ARROWS, Shortcut.COMPARE),
+            new CardRow("you schedule, find it", "  ", Shortcut.STEP_MODE, Shortcut.FIND_IT),
             new CardRow("presentation", " ", Shortcut.PRESENTATION));
 
     private final Map<Shortcut, BooleanSupplier> actions = new EnumMap<>(Shortcut.class);
@@ -179,7 +213,8 @@ final class KeyMap {
 
     /** The plain-key shortcut {@code e} stands for with {@code focus} where it is, or null. */
     private static Shortcut find(KeyEvent e, Node focus) {
-        boolean typing = focus instanceof TextInputControl || focus instanceof ToggleSwitch;
+        boolean typing = focus instanceof TextInputControl || focus instanceof ToggleSwitch
+                || focus instanceof GenericStyledArea<?, ?, ?> code && code.isEditable();
         for (Shortcut s : Shortcut.values()) {
             if (!s.accelerator() && (s.reach == Reach.WINDOW || !typing) && s.matches(e)) {
                 return s;

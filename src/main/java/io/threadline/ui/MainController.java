@@ -10,6 +10,8 @@ import io.threadline.trace.OutputLine;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 import io.threadline.ui.KeyMap.Shortcut;
+import io.threadline.ui.teach.CodeView;
+import io.threadline.ui.teach.Comparison;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
@@ -35,6 +37,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,9 +87,12 @@ public final class MainController {
     private ParamForm paramForm;
     private WindowLayout layout;
     private TeachingAids teach;
+    private StepMode step;
     private FileMenu fileMenu;
     private final KeyMap keys = new KeyMap();
     private final PlaybackModel playback = new PlaybackModel();
+    /** The user's own programs and the edits of scenarios' programs, and the one shown. */
+    private ProgramDesk desk;
     /** What the user typed per scenario, so switching scenarios loses nothing. */
     private final Map<String, Map<String, String>> edited = new HashMap<>();
     /** The last trace of each scenario, shown again when it is selected again. */
@@ -124,11 +130,16 @@ public final class MainController {
         browser.setOnPick(this::select);
         setUpTimeline();
         setUpTeaching();
+        setUpStepMode();
         fileMenu = new FileMenu(new FileHost(), toolbar.fileMenuButton(), RecentFiles.standard(), keys);
         bindKeys();
+        desk = new ProgramDesk(new DeskWindow(), panel, browser, keys);
+        desk.useHome(AppFolders.standard().state());
         output.setOnPick(this::pickOutputLine);
         paramForm.setOnChange(() -> {
-            if (current != null) {
+            if (desk.shown() != null) {
+                desk.programs().paramsChanged(desk.shown(), paramForm.values());
+            } else if (current != null) {
                 edited.put(current.id(), paramForm.values());
             }
             updateTitle();
@@ -183,7 +194,25 @@ public final class MainController {
         teach = new TeachingAids(new TeachingAids.Host() {
             @Override
             public ScenarioSpec scenario() {
-                return current;
+                // a user's program has no tour or prediction of its own
+                return desk.shown() == null ? current : null;
+            }
+
+            @Override
+            public Comparison comparison() {
+                if (desk.shown() != null) {
+                    return desk.comparison();
+                }
+                return current == null ? null : Comparison.of(current);
+            }
+
+            @Override
+            public TeachingAids.Code codeOf(Trace t) {
+                if (desk.shown() != null) {
+                    return desk.codeOf(t);
+                }
+                return current != null && current.id().equals(t.scenario()) ? TeachingAids.Code.JAVA
+                        : TeachingAids.Code.NONE;
             }
 
             @Override
@@ -201,9 +230,83 @@ public final class MainController {
             public void answered(ScenarioSpec s) {
                 panel.answered(s);
             }
-        }, playback.traceProperty(), timeline, panel.javaCode());
+        }, playback.traceProperty(), timeline, panel.javaCode(), panel.pythonCode());
         teach.install(new TeachingAids.Slots(panel.detailTabs(), panel.threadTab(), tourSlot, timelineHolder,
                 teachTools, centerSplit, panel.codeTabs()));
+    }
+
+    /** Step mode, fork and find it: their tools in the header, their bar over the timeline, numbers on its lanes. */
+    private void setUpStepMode() {
+        step = new StepMode(new StepMode.Host() {
+            @Override
+            public ScenarioSpec scenario() {
+                return current;
+            }
+
+            @Override
+            public ParamValues values() {
+                if (current == null || !paramForm.isValid()) {
+                    return null;
+                }
+                try {
+                    return current.values(paramForm.values());
+                } catch (ParamException e) {
+                    setMessage(e.getMessage(), true);
+                    return null;
+                }
+            }
+
+            @Override
+            public void follow(Run r) {
+                lastTrace.put(current.id(), r.trace());
+                teach.runStarted(r.trace());
+                MainController.this.follow(r);
+                updateTitle();
+            }
+
+            @Override
+            public void show(Trace trace) {
+                playback.stopRun();
+                step.released();
+                if (current != null) {
+                    lastTrace.put(current.id(), trace);
+                }
+                playback.show(trace);
+                updateTitle();
+                sync();
+            }
+
+            @Override
+            public void compare(Trace a, Trace b, long partAt, String captionA, String captionB) {
+                teach.showFork(a, b, partAt, captionA, captionB);
+            }
+
+            @Override
+            public void say(String message, boolean error) {
+                setMessage(message, error);
+            }
+
+            @Override
+            public Trace shown() {
+                return playback.getTrace();
+            }
+
+            @Override
+            public long playhead() {
+                return playback.getPlayhead();
+            }
+
+            @Override
+            public void choiceMarks(List<CodeView.LineMark> marks) {
+                teach.setChoiceMarks(marks);
+                updateTitle();
+            }
+        }, timeline, keys);
+        HBox header = (HBox) teachTools.getParent();
+        header.getChildren().addAll(header.getChildren().indexOf(teachTools), step.tools());
+        VBox area = (VBox) tourSlot.getParent();
+        area.getChildren().add(area.getChildren().indexOf(tourSlot) + 1, step.bar());
+        timelineHolder.getChildren().add(timelineHolder.getChildren().indexOf(timeline) + 1, step.overlay());
     }
 
     /** What each shortcut does; the File menu binds its own. */
@@ -243,7 +346,132 @@ public final class MainController {
             }
             return false;
         });
-        keys.bind(Shortcut.SEARCH, browser::focusSearch);
+        keys.bind(Shortcut.SEARCH, () -> {
+            if (panel.pythonCode().area().isFocused()) {
+                panel.pythonCode().openFind();
+            } else {
+                browser.focusSearch();
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ the user's programs
+
+    /** Keeps the user's programs and the interpreter setting under {@code home}; before {@link #attach}. */
+    void useProgramHome(Path home) {
+        desk.useHome(home);
+    }
+
+    /** Whether the programs kept last time are still being read. */
+    boolean restoring() {
+        return desk.restoring();
+    }
+
+    /** A program of the user's own picked in the sidebar (an edit shows with its scenario). */
+    private void selectProgram(ProgramDraft d) {
+        if (d.origin() != null) {
+            select(d.origin());
+            return;
+        }
+        leaveShown();
+        current = null;
+        browser.showingProgram(d);
+        desk.showPanel(d);
+        emptyTitle.setText("Press Run to start " + d.name());
+        emptyRunButton.setText("Run " + d.name());
+        emptyIcon.setIconLiteral("mdi2l-language-python");
+        playback.show(lastTrace.get(d.key()));
+        setMessage("", false);
+        updateTitle();
+        sync();
+    }
+
+    /** What the shown scenario or program leaves behind when another is shown: the run it was following. */
+    private void leaveShown() {
+        desk.leave();
+        if (playback.isRunning()) {
+            // The window follows one run at a time; the stopped run's trace stays with its scenario.
+            playback.stopRun();
+        }
+    }
+
+    /** What the user's programs' desk sees of the window. */
+    private final class DeskWindow implements ProgramDesk.Window {
+        @Override
+        public ScenarioSpec current() {
+            return current;
+        }
+
+        @Override
+        public void select(ScenarioSpec s) {
+            MainController.this.select(s);
+        }
+
+        @Override
+        public void showOwn(ProgramDraft d) {
+            selectProgram(d);
+        }
+
+        @Override
+        public void follow(Run r, String key) {
+            lastTrace.put(key, r.trace());
+            teach.runStarted(r.trace());
+            MainController.this.follow(r);
+            updateTitle();
+            sync();
+        }
+
+        @Override
+        public void say(String message, boolean error) {
+            setMessage(message, error);
+        }
+
+        @Override
+        public void changed(ScenarioSpec teachFor) {
+            updateTitle();
+            teach.scenarioShown(desk.shown() == null ? teachFor : null);
+            updateRunProblem();
+        }
+
+        @Override
+        public void edited() {
+            updateTitle();
+        }
+
+        @Override
+        public Map<String, String> scenarioForm(ScenarioSpec s) {
+            return edited.getOrDefault(s.id(), Map.of());
+        }
+
+        @Override
+        public Map<String, String> form() {
+            return paramForm.values();
+        }
+
+        @Override
+        public void roomForCode(boolean editing) {
+            layout.roomForCode(editing);
+        }
+
+        @Override
+        public FileMenu.Dialogs dialogs() {
+            return fileMenu.dialogs();
+        }
+
+        @Override
+        public Window owner() {
+            return stage;
+        }
+
+        @Override
+        public ClockMode clockMode() {
+            return clockMode;
+        }
+
+        @Override
+        public double speed() {
+            return playback.getSpeed();
+        }
     }
 
     /** Installs the keyboard shortcuts and the title on the window that shows this controller. */
@@ -253,6 +481,7 @@ public final class MainController {
         window.addEventHandler(WindowEvent.WINDOW_HIDDEN, onHidden);
         keys.install(scene);
         fileMenu.attach(scene);
+        desk.restore();
         updateTitle();
         // Keyboard shortcuts need the focus inside the window, and the list is where a new user starts.
         Platform.runLater(browser::focusList);
@@ -309,31 +538,55 @@ public final class MainController {
         public void named(Trace trace) {
             updateTitle();
         }
+
+        @Override
+        public Path programFile(Trace trace) {
+            return desk.programFile(trace);
+        }
+
+        @Override
+        public void openProgram(Path file) {
+            desk.programs().open(file);
+        }
     }
 
     // ------------------------------------------------------------------ scenario
 
     private void select(ScenarioSpec s) {
-        if (playback.isRunning()) {
-            // The window follows one run at a time; the stopped run's trace stays with its scenario.
-            playback.stopRun();
-        }
+        leaveShown();
         current = s;
         browser.showing(s);
-        panel.show(s, edited.getOrDefault(s.id(), Map.of()));
+        step.released();
+        step.scenarioShown(s);
+        boolean edit = desk.scenarioShown(s);
+        if (!edit) {
+            panel.show(s, edited.getOrDefault(s.id(), Map.of()));
+        }
         emptyTitle.setText("Press Run to start " + s.title());
         emptyRunButton.setText("Run " + s.title());
         emptyIcon.setIconLiteral(s.icon());
         playback.show(lastTrace.get(s.id()));
         setMessage("", false);
         updateTitle();
-        teach.scenarioShown(s);
+        teach.scenarioShown(edit ? null : s);
+        updateRunProblem();
         sync();
     }
 
     private void showLoaded(Path file, Trace trace) {
         playback.stopRun();
+        step.released();
         ScenarioSpec s = ScenarioCatalog.byId(trace.scenario());
+        ProgramDraft d = desk.adopt(trace);
+        if (d != null) {
+            // a user's program: it opens with the code that made it
+            lastTrace.put(d.key(), trace);
+            selectProgram(d);
+            setMessage("Opened " + file.getFileName() + ", a run of your program " + d.name() + ".", false);
+            updateTitle();
+            sync();
+            return;
+        }
         if (s != null) {
             lastTrace.put(s.id(), trace);
             edited.put(s.id(), new HashMap<>(trace.params()));
@@ -351,8 +604,18 @@ public final class MainController {
 
     @FXML
     void run() {
+        if (desk.shown() != null) {
+            if (paramForm.isValid()) {
+                playback.stopRun();
+                desk.run();
+            }
+            return;
+        }
         ScenarioSpec s = current;
         if (s == null || !paramForm.isValid()) {
+            return;
+        }
+        if (step.runs()) {
             return;
         }
         ParamValues values;
@@ -363,6 +626,7 @@ public final class MainController {
             return;
         }
         playback.stopRun();
+        step.released();
         try {
             Run r = s.start(values, s.options(values, clockMode, playback.getSpeed()));
             lastTrace.put(s.id(), r.trace());
@@ -387,6 +651,7 @@ public final class MainController {
     }
 
     void stop() {
+        desk.leave();
         playback.stopRun();
         sync();
     }
@@ -453,6 +718,7 @@ public final class MainController {
         updateModeChip();
         updateButtons();
         teach.sync(t, playback.getPlayhead(), t == null ? 0 : playback.getReveal());
+        step.sync();
     }
 
     private void updateModeChip() {
@@ -548,7 +814,9 @@ public final class MainController {
 
     private void updateTitle() {
         Trace t = playback.getTrace();
-        WindowTitle title = WindowTitle.of(current, t, paramForm.values(), fileMenu == null ? null : fileMenu.fileOf(t));
+        Path file = fileMenu == null ? null : fileMenu.fileOf(t);
+        WindowTitle title = desk.shown() != null ? WindowTitle.ofProgram(desk.shown(), t, paramForm.values())
+                : WindowTitle.of(current, t, paramForm.values(), file);
         runTitle.setText(title.heading());
         runParams.setText(title.params());
         status.setRun(title.status());
@@ -573,6 +841,12 @@ public final class MainController {
         frames.stop();
         playback.stopRun();
         teach.shutdown();
+        step.shutdown();
+        try {
+            desk.shutdown(EXPORT_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         LiveRun r = liveRun;
         liveRun = null;
         try {
@@ -642,5 +916,30 @@ public final class MainController {
 
     KeyMap keys() {
         return keys;
+    }
+
+    StepMode step() {
+        return step;
+    }
+
+    String statusRun() {
+        return status.run();
+    }
+
+    UserPrograms programs() {
+        return desk.programs();
+    }
+
+    /** The user's program shown, or null. */
+    ProgramDraft shownProgram() {
+        return desk.shown();
+    }
+
+    ScenarioPanel panel() {
+        return panel;
+    }
+
+    ScenarioBrowser browser() {
+        return browser;
     }
 }

@@ -111,7 +111,9 @@ public final class OutcomeBanner extends VBox {
     static String titleOf(RunOutcome o) {
         switch (o) {
             case DEADLOCK:
-                return "Deadlock: every live thread waits, and nothing will wake them";
+                return "Deadlock: every live thread waits, and nothing will ever wake them";
+            case RAISED:
+                return "An exception ended the main thread (the traceback is in the output)";
             case FAILED:
                 return "The run was stopped: a thread stopped coming back to the runtime";
             case TIME_LIMIT:

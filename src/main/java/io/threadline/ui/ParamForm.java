@@ -54,10 +54,19 @@ public final class ParamForm extends VBox {
 
     /** Shows the fields of {@code scenario} holding {@code values} (missing ones take their default). */
     public void show(ScenarioSpec scenario, Map<String, String> values) {
+        show(scenario, scenario == null ? null : scenario.params(), values);
+    }
+
+    /** Shows fields for {@code params} (a user's program's run settings) holding {@code values}. */
+    public void showParams(List<ParamSpec> params, Map<String, String> values) {
+        show(null, params, values);
+    }
+
+    private void show(ScenarioSpec scenario, List<ParamSpec> params, Map<String, String> values) {
         spec = scenario;
         fields.clear();
         getChildren().clear();
-        if (scenario == null) {
+        if (params == null) {
             refreshValidity();
             return;
         }
@@ -65,7 +74,7 @@ public final class ParamForm extends VBox {
         own.getStyleClass().add("param-group");
         VBox runtime = new VBox();
         runtime.getStyleClass().add("param-group");
-        for (ParamSpec p : scenario.params()) {
+        for (ParamSpec p : params) {
             String v = values.getOrDefault(p.name(), p.defaultValue());
             Field f = new Field(p, v);
             fields.add(f);
@@ -93,6 +102,7 @@ public final class ParamForm extends VBox {
         return out;
     }
 
+    /** The scenario whose parameters are shown, or null for a user's program's. */
     public ScenarioSpec scenario() {
         return spec;
     }

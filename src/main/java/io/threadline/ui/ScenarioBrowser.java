@@ -25,6 +25,11 @@ public final class ScenarioBrowser {
     @FXML private TextField searchField;
     @FXML private ListView<ScenarioSpec> scenarioList;
     @FXML private GridPane keysGrid;
+    @FXML private VBox programsBox;
+    @FXML private ListView<ProgramDraft> programList;
+    private Consumer<ProgramDraft> onPickProgram = d -> { };
+    private Consumer<ProgramDraft> onCloseProgram = d -> { };
+    private ProgramDraft shownProgram;
     private final FilteredList<ScenarioSpec> scenarios = new FilteredList<>(
             FXCollections.observableArrayList(ScenarioCatalog.all()));
     private Consumer<ScenarioSpec> onPick = s -> { };
@@ -40,7 +45,7 @@ public final class ScenarioBrowser {
         scenarioList.setPlaceholder(none);
         scenarioList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             // A filter that hides the selection clears it; the scenario shown stays.
-            if (b != null && b != shown) {
+            if (b != null && (b != shown || shownProgram != null)) {
                 onPick.accept(b);
             }
         });
@@ -61,6 +66,51 @@ public final class ScenarioBrowser {
             }
         });
         KeyMap.fillCard(keysGrid);
+        programList.setCellFactory(v -> new ProgramCell(d -> onCloseProgram.accept(d)));
+        programsBox.managedProperty().bind(programsBox.visibleProperty());
+        programsBox.setVisible(false);
+        programList.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b != shownProgram) {
+                onPickProgram.accept(b);
+            }
+        });
+    }
+
+    /** Lists the user's own programs above the scenarios (the list is hidden while it is empty). */
+    void setPrograms(javafx.collections.ObservableList<ProgramDraft> programs) {
+        programList.setItems(programs);
+        Runnable fit = () -> {
+            programsBox.setVisible(!programs.isEmpty());
+            // room for three before it scrolls; the scenarios keep the rest
+            programList.setPrefHeight(Math.min(3, programs.size()) * ProgramCell.HEIGHT + 4);
+        };
+        programs.addListener((javafx.collections.ListChangeListener<ProgramDraft>) c -> fit.run());
+        programList.setFixedCellSize(ProgramCell.HEIGHT);
+        fit.run();
+    }
+
+    /** Hears the program the user picks, and the one they close. */
+    void setOnProgram(Consumer<ProgramDraft> pick, Consumer<ProgramDraft> close) {
+        onPickProgram = pick;
+        onCloseProgram = close;
+    }
+
+    /** The window shows the user's program {@code d} (one of the list's): the list marks it. */
+    void showingProgram(ProgramDraft d) {
+        shownProgram = d;
+        shown = null;
+        scenarioList.getSelectionModel().clearSelection();
+        programList.getSelectionModel().select(d);
+        programList.refresh();
+    }
+
+    /** A program's name or state changed: its cell says so. */
+    void refreshPrograms() {
+        programList.refresh();
+    }
+
+    ListView<ProgramDraft> programList() {
+        return programList;
     }
 
     /** True if every word is in the scenario's title, summary or id. */
@@ -82,6 +132,8 @@ public final class ScenarioBrowser {
     /** The window shows {@code s} now: the list marks it, with the search cleared if it hid it. */
     void showing(ScenarioSpec s) {
         shown = s;
+        shownProgram = null;
+        programList.getSelectionModel().clearSelection();
         if (!scenarios.contains(s)) {
             searchField.clear();
         }

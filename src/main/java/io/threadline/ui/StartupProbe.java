@@ -10,18 +10,27 @@ import java.lang.management.ManagementFactory;
 /**
  * For measuring start-up ({@code -Dthreadline.startupProbe=print} or {@code =exit}): prints one
  * line when the first window has painted its first frame, with the wall-clock time, then
- * (with {@code exit}) ends the program. The benchmark suite starts {@code java -jar} and reads it.
+ * (with {@code exit}) ends the program. The benchmark suite starts {@code java -jar} and the app
+ * image's launcher and reads it. With {@code train}, the build's training run for the app
+ * image's class-data archive: once painted, the window runs a scenario ({@link TrainingRun}) and
+ * closes.
  */
 public final class StartupProbe {
     /** The line printed: this prefix, then {@code epochMillis=... uptimeMillis=...}. */
     public static final String PREFIX = "threadline-startup first-frame";
+    static final String PROPERTY = "threadline.startupProbe";
 
     private StartupProbe() {
     }
 
+    /** Whether this is the build's training run. */
+    public static boolean training() {
+        return "train".equals(System.getProperty(PROPERTY));
+    }
+
     /** Installs the probe if the system property asks for it; call before the window opens. */
     public static void installIfAsked() {
-        String mode = System.getProperty("threadline.startupProbe");
+        String mode = System.getProperty(PROPERTY);
         if (mode == null) {
             return;
         }
@@ -29,7 +38,7 @@ public final class StartupProbe {
             // The toolkit is started by Application.launch on another thread: wait until it takes work.
             while (true) {
                 try {
-                    Platform.runLater(() -> watch(mode.equals("exit")));
+                    Platform.runLater(() -> watch(mode));
                     return;
                 } catch (IllegalStateException notYet) {
                     try {
@@ -44,7 +53,7 @@ public final class StartupProbe {
         waiter.start();
     }
 
-    private static void watch(boolean exit) {
+    private static void watch(String mode) {
         Runnable onShown = new Runnable() {
             private boolean started;
 
@@ -67,9 +76,17 @@ public final class StartupProbe {
                         System.out.println(PREFIX + " epochMillis=" + System.currentTimeMillis() + " uptimeMillis="
                                 + ManagementFactory.getRuntimeMXBean().getUptime());
                         System.out.flush();
-                        if (exit) {
+                        if (mode.equals("exit")) {
                             Platform.exit();
                             System.exit(0);
+                        } else if (mode.equals("train")) {
+                            Window shown = Window.getWindows().stream().filter(Window::isShowing).findFirst()
+                                    .orElse(null);
+                            if (shown == null || shown.getScene() == null) {
+                                Platform.exit();
+                            } else {
+                                TrainingRun.drive(shown.getScene(), Platform::exit);
+                            }
                         }
                     }
                 }.start();

@@ -94,4 +94,8 @@ public final class StatusBar {
     String message() {
         return message;
     }
+
+    String run() {
+        return runStatus.getText();
+    }
 }

@@ -53,7 +53,13 @@ public class ThreadlineApp extends Application {
 
     /** Builds the window on {@code stage}: scene, theme, shortcuts. Returns its controller. */
     static MainController build(Stage stage, TraceLoader loader) {
+        return build(stage, loader, AppFolders.standard().state());
+    }
+
+    /** As {@link #build(Stage, TraceLoader)}, with the user's programs kept under {@code home}. */
+    static MainController build(Stage stage, TraceLoader loader, Path home) {
         MainController c = loadWindow();
+        c.useProgramHome(home);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(1480, screen.getWidth() * 0.94);
         double h = Math.min(920, screen.getHeight() * 0.92);

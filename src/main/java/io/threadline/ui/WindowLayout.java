@@ -19,6 +19,8 @@ final class WindowLayout {
     static final double TIMELINE_SHARE = 0.66;
     /** The scenario tab's share of the side panel's height; the code has the rest. */
     static final double DETAILS_SHARE = 0.6;
+    /** The scenario tab's share while the user's program is shown: the code being edited gets the room. */
+    static final double EDITING_DETAILS_SHARE = 0.34;
     /** Where the side panel starts in presentation mode, the scenario list put away. */
     static final double PRESENTATION_SIDE_PANEL_START = 0.68;
 
@@ -26,6 +28,9 @@ final class WindowLayout {
     private final SplitPane columns;
     private final Node list;
     private final TimelineView timeline;
+    private final SplitPane sidePanel;
+    /** Where the side panel's divider was before the code got room, or -1 while it has none. */
+    private double codeRoomFrom = -1;
     private double[] savedColumns = {LIST_END, SIDE_PANEL_START};
     private boolean presentation;
 
@@ -35,12 +40,30 @@ final class WindowLayout {
         this.columns = columns;
         this.list = list;
         this.timeline = timeline;
+        this.sidePanel = sidePanel;
         columns.setDividerPositions(LIST_END, SIDE_PANEL_START);
         // A wider window widens the timeline; the list and the side panel keep their width.
         SplitPane.setResizableWithParent(list, false);
         SplitPane.setResizableWithParent(sidePanel, false);
         centre.setDividerPositions(TIMELINE_SHARE);
         sidePanel.setDividerPositions(DETAILS_SHARE);
+    }
+
+    /**
+     * The code gets more of the side panel while a program the user edits is shown, and gives it
+     * back after; a divider the user moved stays where they put it.
+     */
+    void roomForCode(boolean editing) {
+        double at = sidePanel.getDividerPositions()[0];
+        if (editing && codeRoomFrom < 0 && at > EDITING_DETAILS_SHARE + 0.03) {
+            codeRoomFrom = at;
+            sidePanel.setDividerPositions(EDITING_DETAILS_SHARE);
+        } else if (!editing && codeRoomFrom >= 0) {
+            if (Math.abs(at - EDITING_DETAILS_SHARE) < 0.03) {
+                sidePanel.setDividerPositions(codeRoomFrom);
+            }
+            codeRoomFrom = -1;
+        }
     }
 
     boolean presentation() {

@@ -135,7 +135,7 @@ class CliTest {
         return Stream.of(
                 arguments(List.of("run", "soup"), "threadline: unknown scenario 'soup' (known: " + ALL_IDS + ")"),
                 arguments(List.of("run", "chef-soup", "--fast"), "threadline: unknown option '--fast' for run (options:"
-                        + " --set, --seed, --speed, --trace, --png, --svg, --gif, --frames, --scale, --width, --window,"
+                        + " --set, --seed, --choices, --speed, --trace, --png, --svg, --gif, --frames, --scale, --width, --window,"
                         + " --theme, --large, --fps, --play-speed)"),
                 arguments(List.of("run"), "threadline: run: which scenario? (" + ALL_IDS + ")"),
                 arguments(List.of("run", "chef-soup", "--seed"), "threadline: --seed needs a value"),
@@ -148,9 +148,9 @@ class CliTest {
                         "threadline: --speed must be a positive number (times real time), got 'fast'"),
                 arguments(List.of("run", "chef-soup", "daemon-cleaner"),
                         "threadline: run takes one scenario, got 'chef-soup' and 'daemon-cleaner'"),
-                arguments(List.of("cook"), "threadline: unknown command 'cook' (commands: list, run, show, info, draw,"
+                arguments(List.of("cook"), "threadline: unknown command 'cook' (commands: list, run, explore, show, info, draw,"
                         + " stress, help)"),
-                arguments(List.of("--verbose"), "threadline: unknown option '--verbose' (commands: list, run, show,"
+                arguments(List.of("--verbose"), "threadline: unknown option '--verbose' (commands: list, run, explore, show,"
                         + " info, draw, stress, help)"),
                 arguments(List.of("list", "all"), "threadline: list: unexpected argument 'all'"),
                 arguments(List.of("info"), "threadline: info: which trace file?"),
@@ -188,6 +188,7 @@ class CliTest {
                 "clock     virtual",
                 "threads   2: Barron, Olivia (1 process)",
                 "events    " + trace.eventCount() + " state changes, 11 printed lines, 0 results, 0 counter samples",
+                "choices   none",
                 "duration  3.000 s",
                 "outcome   completed");
     }

@@ -20,9 +20,11 @@ final class TraceAssertions {
                 .isEqualTo(List.copyOf(expected.params().entrySet()));
         assertThat(actual.seed()).as("seed").isEqualTo(expected.seed());
         assertThat(actual.clock()).as("clock").isEqualTo(expected.clock());
+        assertThat(actual.source()).as("program text").isEqualTo(expected.source());
         assertThat(actual.outcome()).as("outcome").isEqualTo(expected.outcome());
         assertThat(actual.outcomeMessage()).as("outcome message").isEqualTo(expected.outcomeMessage());
         assertThat(actual.endTime()).as("end time").isEqualTo(expected.endTime());
+        assertThat(actual.choices()).as("choices").isEqualTo(expected.choices());
 
         assertThat(actual.processCount()).as("processes").isEqualTo(expected.processCount());
         for (int p = 0; p < expected.processCount(); p++) {

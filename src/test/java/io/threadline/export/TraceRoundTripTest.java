@@ -33,6 +33,25 @@ class TraceRoundTripTest {
         return TraceJsonReader.read(new ByteArrayInputStream(bytes));
     }
 
+    @Test
+    void aRaisedRunKeepsItsExitStatusAndADeadlockItsWaitingThreads() throws Exception {
+        Trace raised = run("semaphore", Map.of());
+        assertThat(raised.outcome()).isEqualTo(RunOutcome.RAISED);
+        Trace back = read(TraceJsonWriter.toBytes(raised));
+        assertSameTrace(back, raised);
+        assertThat(back.exitStatus()).isEqualTo(1);
+
+        Trace exited = new Trace();
+        exited.finish(0, RunOutcome.RAISED, "Main called sys.exit(3)", 3);
+        assertThat(read(TraceJsonWriter.toBytes(exited)).exitStatus()).isEqualTo(3);
+
+        Trace deadlock = run("deadlock", Map.of());
+        Trace again = read(TraceJsonWriter.toBytes(deadlock));
+        assertSameTrace(again, deadlock);
+        assertThat(again.exitStatus()).isEqualTo(-1);
+        assertThat(again.lastChange()).isEqualTo(500_000);
+    }
+
     @ParameterizedTest
     @MethodSource(Scenarios.IDS)
     void writeReadWriteGivesTheSameBytesAndEveryColumn(String id) throws Exception {
@@ -132,6 +151,29 @@ class TraceRoundTripTest {
         assertThat(back.isFinished()).isFalse();
         assertThat(back.spanEnd(b, 0)).isEqualTo(7);
         assertThat(TraceJsonWriter.toBytes(back)).isEqualTo(bytes);
+    }
+
+    @Test
+    void aUserProgramsTextRidesAlongAndATraceWithoutOneHasNoSourceField() throws Exception {
+        Trace t = new Trace();
+        t.describe("python:race.py", Map.of("seed", "0"), 0, "virtual");
+        String program = "import threading\n\n# \"quoted\", tab\there, \u2603\nprint('hi')\n";
+        t.setSource(program);
+        int p = t.addProcess("MainProcess");
+        int a = t.addThread("MainThread", p, false, ThreadRole.MAIN);
+        t.transition(a, 0, ThreadState.RUNNING, Reason.SCHEDULED, -1, null, 4);
+        t.finish(1, RunOutcome.COMPLETED, "");
+
+        byte[] bytes = TraceJsonWriter.toBytes(t);
+        Trace back = read(bytes);
+        assertSameTrace(back, t);
+        assertThat(back.source()).isEqualTo(program);
+        assertThat(TraceJsonWriter.toBytes(back)).isEqualTo(bytes);
+
+        t.setSource("");
+        String without = new String(TraceJsonWriter.toBytes(t), StandardCharsets.UTF_8);
+        assertThat(without).doesNotContain("\"source\"");
+        assertThat(read(without.getBytes(StandardCharsets.UTF_8)).source()).isEmpty();
     }
 
     @Test

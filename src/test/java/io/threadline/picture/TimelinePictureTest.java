@@ -65,12 +65,17 @@ class TimelinePictureTest {
         PictureMetrics m = PictureMetrics.DESK;
 
         // Barron waits on join from 0.5 s; at 2 s the pixel row through the middle of his bar is
-        // inside the pale waiting box; the running instant at 0.5 s is a tick of the running colour
+        // inside the pale waiting box. He runs for no time at 0.5 s: his bar stays waiting there,
+        // and a hairline tick of the running colour above the bar marks the instant
         int x = (int) Math.round(m.gutterWidth() + p.scale().x(2_000_000));
         int barronMid = (int) (m.rulerHeight() + m.laneHeight() / 2);
         assertThat(rgb(img, x, barronMid)).isEqualTo(PictureTheme.LIGHT.color(Ink.WAITING_FILL).value());
-        int tick = (int) Math.floor(m.gutterWidth() + p.scale().x(500_000)) + 1;
-        assertThat(rgb(img, tick, barronMid)).isEqualTo(PictureTheme.LIGHT.color(Ink.RUNNING).value());
+        int tick = (int) (m.gutterWidth() + Math.floor(p.scale().x(500_000)));
+        assertThat(rgb(img, tick, barronMid)).isIn(PictureTheme.LIGHT.color(Ink.WAITING_FILL).value(),
+                PictureTheme.LIGHT.color(Ink.WAITING).value());
+        int aboveBar = (int) (m.rulerHeight() + m.barPadding() - 2);
+        assertThat(rgb(img, tick, aboveBar)).isEqualTo(PictureTheme.LIGHT.color(Ink.RUNNING).value());
+        assertThat(rgb(img, tick + 3, aboveBar)).isEqualTo(PictureTheme.LIGHT.color(Ink.BACKGROUND).value());
         // after the run's end the lanes are empty: only the alternating band of Olivia's row
         int after = (int) Math.round(m.gutterWidth() + p.scale().x(3_060_000));
         assertThat(rgb(img, after, barronMid)).isEqualTo(PictureTheme.LIGHT.color(Ink.BACKGROUND).value());

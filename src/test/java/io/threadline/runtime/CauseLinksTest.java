@@ -41,6 +41,39 @@ class CauseLinksTest {
     }
 
     @Test
+    void aSignalledProcessAndTheWaitsOfBarriersPipesAndTasksHaveArrowsOfTheirOwn() {
+        Trace t = Runs.run(new Program() {
+            @Override
+            protected void main() {
+                SimProcess p = process(me -> sleep(10));
+                p.start();
+                sleep(1);
+                p.terminate();
+                SimBarrier b = barrier("b", 2);
+                thread("B", b::await).start();
+                sleep(1);
+                b.await();
+                SimPipe pipe = pipe("pipe");
+                thread("R", () -> pipe.second().recv()).start();
+                sleep(1);
+                pipe.first().send(1);
+                asyncio.run(() -> {
+                    SimTask<Object> k = asyncio.createTask("K", () -> {
+                        asyncio.sleep(1);
+                        return null;
+                    });
+                    return await(k);
+                });
+            }
+        });
+        assertThat(arrows(t)).contains(
+                "1.000 Main -terminated-> Process-1",
+                "2.000 Main -all arrived-> B",
+                "3.000 Main -sent-> R",
+                "4.000 K -done-> Task-1");
+    }
+
+    @Test
     void queueArrows() {
         Trace t = Runs.run(new Program() {
             @Override

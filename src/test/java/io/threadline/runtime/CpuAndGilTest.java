@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** CPU work is modelled time on a core; the GIL lets one thread per process run; the switch interval. */
 class CpuAndGilTest {
+    /** The scheduling alone, without the cost of a hand-over (tested on its own below). */
+    private static final RunOptions FREE_SWITCHES = RunOptions.defaults().withSwitchCost(0);
 
     /** Main starts two threads that each compute 20 ms, and joins them. */
     private static Program twoCruncher() {
@@ -31,7 +33,7 @@ class CpuAndGilTest {
 
     @Test
     void withTheGilTwoComputingThreadsTakeTurnsAndTakeTwiceAsLong() {
-        Trace t = Runs.run(twoCruncher(), RunOptions.defaults());
+        Trace t = Runs.run(twoCruncher(), FREE_SWITCHES);
         assertThat(t.endTime()).isEqualTo(40_000);
         assertThat(maxRunningAtOnce(t)).isEqualTo(1);
         assertThat(count(t, "A", "runnable preempted") + count(t, "B", "runnable preempted")).isGreaterThanOrEqualTo(3);
@@ -39,10 +41,10 @@ class CpuAndGilTest {
 
     @Test
     void preemptionHappensAfterTheSwitchInterval() {
-        Trace t = Runs.run(twoCruncher(), RunOptions.defaults());
+        Trace t = Runs.run(twoCruncher(), FREE_SWITCHES);
         // A computes from 0 and is asked to give up the GIL once 5 ms have passed.
         assertThat(transitions(t, "A")).contains("0.005 runnable preempted");
-        Trace slow = Runs.run(twoCruncher(), RunOptions.defaults().withSwitchInterval(10_000));
+        Trace slow = Runs.run(twoCruncher(), FREE_SWITCHES.withSwitchInterval(10_000));
         assertThat(transitions(slow, "A")).contains("0.010 runnable preempted").doesNotContain("0.005 runnable preempted");
         assertThat(slow.endTime()).isEqualTo(40_000);
     }
@@ -129,7 +131,7 @@ class CpuAndGilTest {
                 print("main got the GIL");
                 a.join();
             }
-        });
+        }, FREE_SWITCHES);
         // A began computing at 0; Main has waited for the GIL since then and gets it at 5 ms.
         assertThat(t.output().get(0).time()).isEqualTo(5_000);
         assertThat(transitions(t, "A")).contains("0.005 runnable preempted");
@@ -138,7 +140,7 @@ class CpuAndGilTest {
     @Test
     void aPreemptedThreadDoesNotTakeTheGilStraightBackWhateverTheOrder() {
         for (long seed = 0; seed < 6; seed++) {
-            Trace t = Runs.run(twoCruncher(), RunOptions.defaults().withOrder(SchedulingOrder.RANDOM).withSeed(seed));
+            Trace t = Runs.run(twoCruncher(), FREE_SWITCHES.withOrder(SchedulingOrder.RANDOM).withSeed(seed));
             for (String name : List.of("A", "B")) {
                 for (String step : transitions(t, name)) {
                     if (step.endsWith("runnable preempted")) {
@@ -154,6 +156,55 @@ class CpuAndGilTest {
             }
             assertThat(t.endTime()).isEqualTo(40_000);
         }
+    }
+
+    @Test
+    void eachForcedHandOverOfTheGilCostsTheSwitchCostSoComputingThreadsAreSlowerThanSerial() {
+        // 40 ms of work in 5 ms intervals, six of them ending in a forced switch to a thread that
+        // waits for the GIL (Main once, then A and B in turn): six hand-overs of 20 µs each.
+        Trace t = Runs.run(twoCruncher(), RunOptions.defaults().withSwitchCost(20));
+        assertThat(t.endTime()).isEqualTo(40_000 + 6 * 20);
+        // A gives way at 5 ms; Main, waiting for the GIL, stays runnable while it is handed over.
+        assertThat(transitions(t, "A")).contains("0.005 runnable preempted");
+        LaneColumns main = t.lane(t.threadNamed("Main"));
+        assertThat(main.state(5)).isEqualTo(ThreadState.RUNNING);
+        assertThat(main.time(5)).isEqualTo(5_020);
+        assertThat(t.stateAt(t.threadNamed("Main"), 5_010)).isEqualTo(ThreadState.RUNNABLE);
+        assertThat(maxRunningAtOnce(t)).isEqualTo(1);
+
+        Trace costly = Runs.run(twoCruncher(), RunOptions.defaults().withSwitchCost(1_000));
+        assertThat(costly.endTime()).isEqualTo(40_000 + 6 * 1_000);
+    }
+
+    @Test
+    void aThreadThatBlocksHandsTheGilOverForFreeAndSoDoesAThreadWithoutContention() {
+        // Giving the GIL up by blocking (sleep, I/O) is not a forced switch: no cost.
+        Trace t = Runs.run(new Program() {
+            @Override
+            protected void main() {
+                SimThread a = thread("A", () -> {
+                    cpu(0.003);
+                    sleep(0.001);
+                    cpu(0.003);
+                });
+                SimThread b = thread("B", () -> cpu(0.003));
+                a.start();
+                b.start();
+                a.join();
+                b.join();
+            }
+        }, RunOptions.defaults().withSwitchCost(1_000));
+        assertThat(t.endTime()).isEqualTo(9_000);
+        Trace alone = Runs.run(new Program() {
+            @Override
+            protected void main() {
+                cpu(0.040);
+            }
+        }, RunOptions.defaults().withSwitchCost(1_000));
+        assertThat(alone.endTime()).isEqualTo(40_000);
+        // Without the GIL there is no GIL to hand over.
+        Trace noGil = Runs.run(twoCruncher(), RunOptions.defaults().withGil(false).withCores(1).withSwitchCost(1_000));
+        assertThat(noGil.endTime()).isEqualTo(40_000);
     }
 
     /** The largest number of threads RUNNING at the same instant (zero-length spans ignored). */

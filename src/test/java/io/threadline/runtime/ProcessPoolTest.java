@@ -128,7 +128,7 @@ class ProcessPoolTest {
                 pool.join();
             }
         });
-        assertThat(seen).containsExactly("multiprocessing.TimeoutError at 1.0");
+        assertThat(seen).containsExactly("multiprocessing.context.TimeoutError at 1.0");
     }
 
     @Test

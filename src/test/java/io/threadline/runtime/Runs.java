@@ -17,7 +17,11 @@ final class Runs {
     }
 
     static Trace run(Program p, RunOptions o) {
-        Run run = Run.start(p, "Main", o, "test", Map.of());
+        return run(p, o, null);
+    }
+
+    static Trace run(Program p, RunOptions o, Chooser chooser) {
+        Run run = Run.start(p, "Main", o, "test", Map.of(), chooser);
         try {
             if (!run.awaitEnd(10, TimeUnit.SECONDS)) {
                 run.stop();

@@ -86,7 +86,8 @@ class SyncPrimitivesTest {
             }
         });
         assertThat(stuck.outcome()).isEqualTo(RunOutcome.DEADLOCK);
-        assertThat(stuck.outcomeMessage()).isEqualTo("deadlock: Main waits for lock L held by Main");
+        assertThat(stuck.outcomeMessage()).isEqualTo("deadlock at 0 s: Main waits for lock L held by Main; "
+                + "a real program would hang from there (Threadline stopped it at 0.5 s)");
     }
 
     @Test
@@ -112,9 +113,15 @@ class SyncPrimitivesTest {
         });
         assertThat(t.outcome()).isEqualTo(RunOutcome.DEADLOCK);
         assertThat(t.outcomeMessage()).isEqualTo(
-                "deadlock: One waits for lock B held by Two, Two waits for lock A held by One");
+                "deadlock at 0.1 s: One waits for lock B held by Two, Two waits for lock A held by One; "
+                        + "a real program would hang from there (Threadline stopped it at 0.6 s)");
         // Detected at 0.1 s; the stuck waits stay on screen for 0.5 s before the run is stopped.
         assertThat(t.endTime()).isEqualTo(600_000);
+        assertThat(t.lastChange()).isEqualTo(100_000);
+        // Nobody is killed: the threads are still waiting when the run is stopped, as a hung program's are.
+        assertThat(transitions(t, "One")).last().asString().isEqualTo("0.100 waiting lock B");
+        assertThat(transitions(t, "Two")).last().asString().isEqualTo("0.100 waiting lock A");
+        assertThat(t.exitStatus()).isEqualTo(-1);
     }
 
     @Test
@@ -149,10 +156,17 @@ class SyncPrimitivesTest {
                 boundedSemaphore("bounded", 1).release();
             }
         });
+        // As CPython prints it: the main thread's traceback has no "Exception in thread" header.
         assertThat(output(t)).containsExactly("0.000 Main: plain now 2",
-                "0.000 Main: Exception in thread Main: ValueError: Semaphore released too many times");
+                "0.000 Main: Traceback (most recent call last):",
+                "0.000 Main:   File \"SyncPrimitivesTest.java\", line 156, in main",
+                "0.000 Main: ValueError: Semaphore released too many times");
         assertThat(transitions(t, "Main")).last().asString()
                 .isEqualTo("0.000 dead raised ValueError: Semaphore released too many times");
+        assertThat(t.outcome()).isEqualTo(RunOutcome.RAISED);
+        assertThat(t.exitStatus()).isEqualTo(1);
+        assertThat(t.outcomeMessage())
+                .isEqualTo("Main raised ValueError: Semaphore released too many times; the program exited with status 1");
     }
 
     @Test

@@ -145,7 +145,11 @@ class ThreadLifecycleTest {
         });
         assertThat(transitions(t, "Bad")).endsWith("1.000 dead raised ValueError: bad sausage");
         assertThat(output(t)).containsExactly(
-                "1.000 Bad: Exception in thread Bad: ValueError: bad sausage", "2.000 Main: main goes on");
+                "1.000 Bad: Exception in thread Bad:",
+                "1.000 Bad: Traceback (most recent call last):",
+                "1.000 Bad:   File \"ThreadLifecycleTest.java\", line 139, in <lambda>",
+                "1.000 Bad: ValueError: bad sausage",
+                "2.000 Main: main goes on");
         assertThat(t.output().get(0).error()).isTrue();
         assertThat(t.outcome()).isEqualTo(RunOutcome.COMPLETED);
     }
@@ -270,12 +274,14 @@ class ThreadLifecycleTest {
             }
         });
         assertThat(t.outcome()).isEqualTo(RunOutcome.DEADLOCK);
-        assertThat(t.outcomeMessage()).isEqualTo("deadlock: A waits for B to end (join), B waits for A to end (join)");
-        // Detected at 0.2 s, shown for 0.5 s, then stopped.
+        assertThat(t.outcomeMessage()).isEqualTo("deadlock at 0.2 s: A waits for B to end (join), "
+                + "B waits for A to end (join); a real program would hang from there (Threadline stopped it at 0.7 s)");
+        // Detected at 0.2 s, shown for 0.5 s, then stopped; nobody is killed.
         assertThat(t.endTime()).isEqualTo(700_000);
-        for (String name : List.of("Main", "A", "B")) {
-            assertThat(transitions(t, name)).last().asString().isEqualTo("0.700 dead killed deadlock");
-        }
+        assertThat(t.lastChange()).isEqualTo(200_000);
+        assertThat(transitions(t, "Main")).last().asString().isEqualTo("0.000 waiting join A");
+        assertThat(transitions(t, "A")).last().asString().isEqualTo("0.100 waiting join B");
+        assertThat(transitions(t, "B")).last().asString().isEqualTo("0.200 waiting join A");
     }
 
     @Test
@@ -323,5 +329,81 @@ class ThreadLifecycleTest {
         assertThat(t.stateAt(w, 700_000)).isEqualTo(ThreadState.WAITING);
         assertThat(t.stateAt(w, 1_500_000)).isEqualTo(ThreadState.DEAD);
         assertThat(t.lane(w).reason(t.lane(w).size() - 1)).isEqualTo(Reason.RETURNED);
+    }
+
+    @Test
+    void anExceptionInTheMainThreadPrintsItsTracebackAndTheProgramStillWaitsForItsThreadsThenExitsWithOne() {
+        // CPython (mainraise.py): the traceback at 0 s, "worker done" at 1 s, exit status 1.
+        Trace t = Runs.run(new Program() {
+            @Override
+            protected void main() {
+                thread("Worker", () -> {
+                    sleep(1);
+                    print("worker done");
+                }).start();
+                throw new PyError("ValueError", "boom");
+            }
+        });
+        assertThat(output(t)).containsExactly(
+                "0.000 Main: Traceback (most recent call last):",
+                "0.000 Main:   File \"ThreadLifecycleTest.java\", line 344, in main",
+                "0.000 Main: ValueError: boom",
+                "1.000 Worker: worker done");
+        assertThat(t.output().get(0).error()).isTrue();
+        assertThat(t.outcome()).isEqualTo(RunOutcome.RAISED);
+        assertThat(t.exitStatus()).isEqualTo(1);
+        assertThat(t.endTime()).isEqualTo(1_000_000);
+        assertThat(transitions(t, "Main")).last().asString().isEqualTo("0.000 dead raised ValueError: boom");
+    }
+
+    @Test
+    void sysExitEndsTheMainThreadWithoutATracebackAndItsCodeIsTheExitStatus() {
+        Trace three = Runs.run(new Program() {
+            @Override
+            protected void main() {
+                print("leaving");
+                exit(3);
+            }
+        });
+        assertThat(output(three)).containsExactly("0.000 Main: leaving");
+        assertThat(three.outcome()).isEqualTo(RunOutcome.RAISED);
+        assertThat(three.exitStatus()).isEqualTo(3);
+        assertThat(three.outcomeMessage()).isEqualTo("Main called sys.exit(3); the program exited with status 3");
+
+        Trace zero = Runs.run(new Program() {
+            @Override
+            protected void main() {
+                exit(0);
+            }
+        });
+        assertThat(zero.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(zero.exitStatus()).isZero();
+    }
+
+    /** A, B and C sleep 1 s, started in that order, and print their names. */
+    private static Program threeWakers() {
+        return new Program() {
+            @Override
+            protected void main() {
+                for (String name : List.of("A", "B", "C")) {
+                    thread(name, () -> {
+                        sleep(1);
+                        print(currentThread().getName());
+                    }).start();
+                }
+            }
+        };
+    }
+
+    @Test
+    void threadsWakingTogetherUnderOneGilAreOrderedBySeedNotByWhenTheirTimersWereSet() {
+        java.util.Set<String> firsts = new java.util.HashSet<>();
+        for (long seed = 0; seed < 8; seed++) {
+            Trace t = Runs.run(threeWakers(), RunOptions.defaults().withOrder(SchedulingOrder.RANDOM).withSeed(seed));
+            firsts.add(t.output().get(0).text());
+        }
+        assertThat(firsts).hasSizeGreaterThan(1);
+        // FIFO keeps timer order.
+        assertThat(output(Runs.run(threeWakers()))).containsExactly("1.000 A: A", "1.000 B: B", "1.000 C: C");
     }
 }

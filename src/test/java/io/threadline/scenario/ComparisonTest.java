@@ -40,8 +40,8 @@ class ComparisonTest {
         assertThat(spec("executor").param("workers").comparisonPair("3")).containsExactly("2", "8");
         assertThat(spec("pool-map-vs-imap").param("durations").comparisonPair("2")).containsExactly("2", "varied");
         assertThat(spec("pool-map-vs-imap").param("durations").comparisonPair("varied")).containsExactly("varied", "2");
-        assertThat(pc.param("gil").comparisonPair("true")).containsExactly("on", "off");
-        assertThat(pc.param("gil").comparisonPair("off")).containsExactly("off", "on");
+        assertThat(pc.param("gil").comparisonPair("true")).containsExactly("true", "false");
+        assertThat(pc.param("gil").comparisonPair("false")).containsExactly("false", "true");
         assertThat(pc.param("cores").comparisonPair("4")).containsExactly("1", "4");
         assertThat(pc.param("cores").comparisonPair("1")).containsExactly("1", "4");
         assertThat(pc.param("items").comparisonPair("10")).containsExactly("10", "20");
@@ -61,7 +61,7 @@ class ComparisonTest {
         assertThat(pc.param("capacity").valueText("3")).isEqualTo("3");
         assertThat(pc.param("make").valueText("0.5")).isEqualTo("0.5 s");
         assertThat(pc.param("gil").valueText("true")).isEqualTo("on");
-        assertThat(pc.param("gil").valueText("no")).isEqualTo("off");
+        assertThat(pc.param("gil").valueText("False")).isEqualTo("off");
         assertThat(spec("pool-map-vs-imap").param("durations").valueText("1,2,3,1,2,3")).isEqualTo("1,2,3,1,2,3 s");
         assertThat(spec("pool-map-vs-imap").param("durations").valueText("varied")).isEqualTo("varied");
         assertThat(pc.param("make").valueText("soon")).as("a bad value as it was typed").isEqualTo("soon");
@@ -72,11 +72,11 @@ class ComparisonTest {
         ScenarioSpec chef = spec("chef-soup");
         java.util.Map<String, String> v = new java.util.LinkedHashMap<>(chef.defaults().asText());
         assertThat(chef.settings(v)).extracting(ParamSetting::assignment).containsExactly("olivia=3", "cook=0.5");
-        v.put("gil", "off");
+        v.put("gil", "false");
         v.put("cores", " 4");
         v.put("seed", "7");
         assertThat(chef.settings(v)).extracting(ParamSetting::assignment)
-                .containsExactly("olivia=3", "cook=0.5", "gil=off");
+                .containsExactly("olivia=3", "cook=0.5", "gil=false");
         assertThat(chef.settings(v)).extracting(ParamSetting::words)
                 .containsExactly("olivia 3 s", "cook 0.5 s", "gil off");
         assertThat(chef.settings(java.util.Map.of("cook", "1"))).as("only what the values hold")

@@ -17,7 +17,7 @@ class ParamSpecTest {
         assertThat(names("daemon-cleaner")).containsExactly("daemon", "cores", "gil", "seed");
         assertThat(names("producer-consumer")).containsExactly(
                 "producers", "consumers", "items", "capacity", "make", "consume", "cores", "gil", "seed");
-        assertThat(names("pool-map-vs-imap")).containsExactly("workers", "durations", "cores", "gil", "seed");
+        assertThat(names("pool-map-vs-imap")).containsExactly("workers", "durations", "map", "cores", "gil", "seed");
     }
 
     @Test
@@ -64,12 +64,27 @@ class ParamSpecTest {
     @Test
     void goodValuesAreTyped() throws ParamException {
         ParamValues v = ScenarioCatalog.byId("pool-map-vs-imap")
-                .values(Map.of("durations", "1, 2,3,4,5,6", "gil", "off", "workers", "2"));
+                .values(Map.of("durations", "1, 2,3,4,5,6", "gil", "false", "workers", "2"));
         assertThat(v.durations("durations")).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0, 6.0);
         assertThat(v.bool("gil")).isFalse();
         assertThat(v.asText()).containsEntry("workers", "2");
         assertThat(ScenarioCatalog.byId("pool-map-vs-imap").values(Map.of("durations", "Varied"))
                 .durations("durations")).isNull();
+    }
+
+    @Test
+    void booleansAreTrueOrFalseInAnyLetterCaseAndStoredAsTrueOrFalse() throws ParamException {
+        ScenarioSpec chef = ScenarioCatalog.byId("chef-soup");
+        ParamValues v = chef.values(Map.of("gil", "FALSE"));
+        assertThat(v.bool("gil")).isFalse();
+        assertThat(v.asText()).containsEntry("gil", "false");
+        assertThat(chef.values(Map.of("gil", " True ")).asText()).containsEntry("gil", "true");
+        for (String other : List.of("yes", "no", "1", "0", "on", "off", "t")) {
+            assertThatThrownBy(() -> chef.values(Map.of("gil", other)))
+                    .hasMessage("gil: '" + other + "' is not true or false");
+        }
+        assertThat(ScenarioCatalog.byId("pool-map-vs-imap").values(Map.of("durations", "VARIED")).asText())
+                .containsEntry("durations", "varied");
     }
 
     @Test

@@ -57,7 +57,8 @@ class FileMenuTest extends FxTestBase {
                 .map(i -> i.getText() + (i.getAccelerator() == null ? "" : " " + i.getAccelerator().getDisplayText()))
                 .collect(Collectors.toList()));
 
-        assertThat(items).containsExactly("Open trace… Ctrl+O", "Open recent", "Save trace… Ctrl+S",
+        assertThat(items).containsExactly("New program Ctrl+N", "Open program… Ctrl+Shift+O",
+                "Save program… Ctrl+Shift+S", "Open trace… Ctrl+O", "Open recent", "Save trace… Ctrl+S",
                 "Export picture… Ctrl+E", "Record playback… Ctrl+Shift+E", "Copy command line Ctrl+Shift+C");
     }
 
@@ -218,7 +219,7 @@ class FileMenuTest extends FxTestBase {
         assertThat(fx(() -> c.fileMenu().copyCommandLine())).isNull();
         assertThat(c.message()).isEqualTo("Nothing to copy yet: run a scenario first.");
         assertThat(dir).isEmptyDirectory();
-        assertThat(fx(() -> ((MenuItem) ((MenuButton) node("fileMenuButton")).getItems().get(0)).getText()))
+        assertThat(fx(() -> ((MenuItem) ((MenuButton) node("fileMenuButton")).getItems().get(4)).getText()))
                 .isEqualTo("Open trace…");
         assertThat(new File(dir.toFile(), "x.json")).doesNotExist();
     }

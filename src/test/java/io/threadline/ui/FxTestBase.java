@@ -12,6 +12,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +27,13 @@ import java.util.function.BooleanSupplier;
  */
 abstract class FxTestBase {
     protected static final long TIMEOUT_SECONDS = 10;
+    private static final long BUILD_SECONDS = 30;
 
     protected final FxRobot robot = new FxRobot();
     protected Stage stage;
     protected MainController c;
+    /** This test's own app folder: the programs a window keeps are the test's alone. */
+    protected Path home;
 
     @BeforeAll
     static void toolkit() throws TimeoutException {
@@ -38,8 +43,12 @@ abstract class FxTestBase {
     @BeforeEach
     void openWindow() throws Exception {
         stage = FxToolkit.toolkitContext().getRegisteredStage();
-        c = fx(() -> {
-            MainController m = ThreadlineApp.build(stage, loader());
+        Path base = Path.of(System.getProperty("threadline.home", System.getProperty("java.io.tmpdir")));
+        Files.createDirectories(base);
+        home = Files.createTempDirectory(base, "window-");
+        // the first window of a test run loads the window's classes: give it longer on a busy machine
+        c = fx(BUILD_SECONDS, () -> {
+            MainController m = ThreadlineApp.build(stage, loader(), home);
             m.clockMode = ClockMode.VIRTUAL;
             // Monocle's headless screen is 1280x800; a larger window overflows its frame buffer.
             stage.setX(0);
@@ -51,6 +60,7 @@ abstract class FxTestBase {
             return m;
         });
         fx(() -> null);
+        waitUntil("the programs kept are read", () -> !c.restoring());
     }
 
     @AfterEach
@@ -64,8 +74,12 @@ abstract class FxTestBase {
     }
 
     protected <T> T fx(Callable<T> action) {
+        return fx(TIMEOUT_SECONDS, action);
+    }
+
+    private <T> T fx(long seconds, Callable<T> action) {
         try {
-            return WaitForAsyncUtils.asyncFx(action).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(action).get(seconds, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new AssertionError(e.getCause());
         } catch (InterruptedException | TimeoutException e) {

@@ -244,6 +244,61 @@ class KeyMapTest extends FxTestBase {
             assertThat(fx(() -> c.teach().isComparing())).isTrue();
             fx(() -> c.teach().closeCompare());
         });
+        checks.put(Shortcut.STEP_MODE, () -> {
+            int before = tracesShown.get();
+            press(Shortcut.STEP_MODE);
+            assertThat(fx(() -> c.step().on())).isTrue();
+            // chef soup has no choice to make: its step run goes straight to the end
+            waitUntil("the step run ends", () -> !c.playback().isRunning());
+            assertThat(tracesShown.get() - before).as("one step run").isEqualTo(1);
+            fx(() -> c.keys().run(Shortcut.STEP_MODE));
+            assertThat(fx(() -> c.step().on())).isFalse();
+        });
+        for (Shortcut pick : KeyMap.PICKS) {
+            checks.put(pick, () -> {
+                int before = tracesShown.get();
+                press(pick);
+                assertThat(tracesShown.get()).as("no choice waits: nothing happens").isEqualTo(before);
+            });
+        }
+        for (Shortcut atAChoice : List.of(Shortcut.NEXT_CHOICE, Shortcut.LET_GO, Shortcut.CHOICE_BACK)) {
+            checks.put(atAChoice, () -> {
+                int before = tracesShown.get();
+                press(atAChoice);
+                assertThat(tracesShown.get()).as("not in step mode: nothing happens").isEqualTo(before);
+            });
+        }
+        checks.put(Shortcut.FORK, () -> {
+            press(Shortcut.FORK);
+            assertThat(c.message()).isEqualTo("This run made no choice: there is nothing to fork.");
+        });
+        checks.put(Shortcut.FIND_IT, () -> {
+            press(Shortcut.FIND_IT);
+            assertThat(c.message()).startsWith("Chef soup has no bug to search for here");
+        });
+        checks.put(Shortcut.EDIT, () -> {
+            press(Shortcut.EDIT);
+            assertThat(fx(() -> c.panel().pythonCode().isEditable())).isTrue();
+            assertThat(fx(() -> c.shownProgram().origin().id())).isEqualTo("chef-soup");
+            fx(() -> c.panel().reset());
+            assertThat(fx(() -> c.panel().pythonCode().isEditable())).isFalse();
+            fx(() -> c.scenarioList().requestFocus());
+        });
+        checks.put(Shortcut.NEW_PROGRAM, () -> {
+            press(Shortcut.NEW_PROGRAM);
+            assertThat(fx(() -> c.browser().programList().getItems())).hasSize(1);
+            assertThat(fx(() -> c.shownProgram().name())).isEqualTo("untitled.py");
+            select("chef-soup");
+            fx(() -> c.scenarioList().requestFocus());
+        });
+        checks.put(Shortcut.OPEN_PROGRAM, () -> {
+            press(Shortcut.OPEN_PROGRAM);
+            assertThat(dialogs).containsExactly("open");
+        });
+        checks.put(Shortcut.SAVE_PROGRAM, () -> {
+            press(Shortcut.SAVE_PROGRAM);
+            assertThat(dialogs).containsExactly("save");
+        });
         checks.put(Shortcut.PRESENTATION, () -> {
             press(Shortcut.PRESENTATION);
             assertThat(fx(() -> c.root().getStyleClass().contains("presentation"))).isTrue();
@@ -324,7 +379,8 @@ class KeyMapTest extends FxTestBase {
 
         heard.clear();
         dialogs.clear();
-        fx(() -> ((javafx.scene.control.MenuButton) node("fileMenuButton")).getItems().get(0).fire());
+        fx(() -> ((javafx.scene.control.MenuButton) node("fileMenuButton")).getItems().stream()
+                .filter(i -> "Open trace…".equals(i.getText())).findFirst().orElseThrow().fire());
         assertThat(heard).containsExactly(Shortcut.OPEN);
         assertThat(dialogs).containsExactly("open");
     }

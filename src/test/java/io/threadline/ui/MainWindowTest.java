@@ -305,7 +305,7 @@ class MainWindowTest extends FxTestBase {
         select("chef-soup");
         TextField search = node("searchField");
         robot.clickOn(search);
-        robot.write("imap");
+        robot.write("unordered");
         waitUntil("filtered", () -> c.scenarioList().getItems().size() == 1);
         assertThat(fx(() -> c.scenarioList().getItems().get(0).id())).isEqualTo("pool-map-vs-imap");
         assertThat(c.currentScenario().id()).as("filtering does not switch scenario").isEqualTo("chef-soup");

@@ -1,31 +1,28 @@
 package io.threadline.ui;
 
+import io.threadline.runtime.ChoicePoint;
 import io.threadline.runtime.ClockMode;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.Trace;
+import io.threadline.ui.KeyMap.Shortcut;
 import io.threadline.ui.teach.ComparePane;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.ArrowMode;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
 import java.io.File;
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Pictures of the teaching aids (tour, lifecycle and inspector, compare, arrows), for the README
- * and for a look as a teacher would. Run it on a real display (or Xvfb), as {@link ScreenshotTour}:
+ * Pictures of the teaching aids (tour, lifecycle and inspector, compare, arrows, step mode, a found
+ * schedule, a fork), for the README and for a look as a teacher would. Run it on a real display
+ * (or Xvfb), as {@link ScreenshotTour}:
  * <pre>
  * DISPLAY=:57 java -Dprism.order=sw -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
  *     io.threadline.ui.TeachScreenshots assets/screenshots [dark] [presentation]
@@ -51,13 +48,14 @@ public final class TeachScreenshots {
 
     /** The Application itself: a separate class, so main() starts on the classpath. */
     public static final class Shots extends Application {
-        private final Deque<Runnable> steps = new ArrayDeque<>();
+        private ScreenSteps steps;
         private MainController c;
         private Stage stage;
 
         @Override
         public void start(Stage s) {
             stage = s;
+            steps = new ScreenSteps(stage, dir);
             c = ThreadlineApp.build(stage, null);
             c.clockMode = ClockMode.VIRTUAL;
             stage.setWidth(1480);
@@ -112,8 +110,9 @@ public final class TeachScreenshots {
             compare("producer-consumer", "capacity", "compare-queue");
             // 6. compare: 2 vs 8 workers in the pool
             compare("pool-map-vs-imap", "workers", "compare-pool");
+            beTheScheduler();
             add(Platform::exit);
-            next();
+            steps.next();
         }
 
         private void compare(String scenario, String param, String name) {
@@ -135,6 +134,48 @@ public final class TeachScreenshots {
             add(() -> c.teach().closeCompare());
         }
 
+        /** Step mode at the first switch interval; the simplest lost update found; a fork at its preemption. */
+        private void beTheScheduler() {
+            ScenarioSpec race = ScenarioCatalog.byId("race-condition");
+            add(() -> select("race-condition"));
+            add(() -> c.paramForm().show(race, Map.of("threads", "2", "rounds", "2")));
+            add(() -> c.keys().run(Shortcut.STEP_MODE));
+            steps.add(new Runnable() {
+                private int tries;
+
+                @Override
+                public void run() {
+                    Trace tr = c.playback().getTrace();
+                    ChoicePoint p = tr == null ? null : c.step().pendingOf(tr);
+                    if (tries++ < 200 && (p == null || p.kind() != ChoiceKind.PREEMPT)) {
+                        if (p != null) {
+                            c.keys().run(Shortcut.NEXT_CHOICE);
+                        }
+                        steps.addFirst(this);
+                    }
+                }
+            });
+            add(() -> c.timeline().fit());
+            shoot("step-mode");
+            add(() -> c.keys().run(Shortcut.STEP_MODE));
+            add(() -> c.keys().run(Shortcut.FIND_IT));
+            waitFor(() -> !c.step().searching());
+            add(() -> c.playback().seek(c.playback().getTrace().endTime()));
+            shoot("found-schedule");
+            add(() -> {
+                Trace tr = c.playback().getTrace();
+                int k = 0;
+                while (k < tr.choiceCount() - 1 && !tr.choice(k).preemption()) {
+                    k++;
+                }
+                c.playback().seek(tr.choice(k).time());
+                c.keys().run(Shortcut.FORK);
+            });
+            waitFor(() -> c.teach().isComparing() && c.teach().comparePane().viewB().traceProperty().get() != null);
+            shoot("fork");
+            add(() -> c.teach().closeCompare());
+        }
+
         private boolean ended() {
             return c.playback().getTrace() != null && !c.playback().isRunning()
                     && c.playback().getMode() == PlaybackModel.Mode.PAUSED;
@@ -149,42 +190,11 @@ public final class TeachScreenshots {
         }
 
         private void waitFor(BooleanSupplier condition) {
-            steps.add(new Runnable() {
-                private int tries;
-
-                @Override
-                public void run() {
-                    if (!condition.getAsBoolean() && tries++ < 200) {
-                        steps.addFirst(this);
-                    }
-                }
-            });
+            steps.waitFor(condition);
         }
 
         private void shoot(String name) {
-            steps.add(() -> {
-                WritableImage img = stage.getScene().snapshot(null);
-                File f = new File(dir, name + suffix + ".png");
-                try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", f);
-                    System.out.println("wrote " + f);
-                } catch (IOException e) {
-                    System.err.println("could not write " + f + ": " + e.getMessage());
-                }
-            });
-        }
-
-        private void next() {
-            Runnable r = steps.poll();
-            if (r == null) {
-                return;
-            }
-            PauseTransition p = new PauseTransition(Duration.millis(350));
-            p.setOnFinished(e -> {
-                r.run();
-                next();
-            });
-            p.play();
+            steps.shoot(name + suffix);
         }
     }
 }

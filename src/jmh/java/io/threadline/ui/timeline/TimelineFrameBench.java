@@ -42,8 +42,11 @@ public final class TimelineFrameBench {
         });
         // the reference: the same window with nothing to show (background, ruler, an empty canvas)
         measure(warmup);
+        long floorCpu0 = renderCpu();
         long[][] empty = measure(frames);
         System.out.println("RESULT timeline.floor.median " + millis(percentile(empty[0], 50)) + " ms");
+        System.out.println("RESULT timeline.floor.cpu.fx " + millis(percentile(empty[2], 50)) + " ms");
+        System.out.println("RESULT timeline.floor.cpu.render " + millis((renderCpu() - floorCpu0) / frames) + " ms");
         for (String config : configs) {
             String[] c = config.split(":");
             long events = Long.parseLong(c[0]);

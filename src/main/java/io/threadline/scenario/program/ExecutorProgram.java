@@ -3,7 +3,7 @@ package io.threadline.scenario.program;
 import io.threadline.runtime.ProcessPool;
 import io.threadline.runtime.Program;
 import io.threadline.runtime.SimFuture;
-import io.threadline.runtime.ThreadPoolExecutor;
+import io.threadline.runtime.SimThreadPoolExecutor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class ExecutorProgram extends Program {
 
     @Override
     protected void main() {
-        ThreadPoolExecutor executor = executor(workers);
+        SimThreadPoolExecutor executor = executor(workers);
 
         print("submit + as_completed:");
         // as_completed([executor.submit(fetch, p) for p in PAGES]): futures as they finish

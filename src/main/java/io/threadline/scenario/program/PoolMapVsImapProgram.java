@@ -11,16 +11,21 @@ public final class PoolMapVsImapProgram extends Program {
 
     private final int workers;
     private final List<Double> given;
+    private final boolean runMap;
     private double[] durations;
 
-    /** @param durations one per input, one for all, or null for a seeded "varied" set */
-    public PoolMapVsImapProgram(int workers, List<Double> durations) {
+    /**
+     * @param durations one per input, one for all, or null for a seeded "varied" set
+     * @param runMap    false: imap_unordered alone on a fresh pool, as the seed's second program
+     */
+    public PoolMapVsImapProgram(int workers, List<Double> durations, boolean runMap) {
         this.workers = workers;
         this.given = durations;
+        this.runMap = runMap;
     }
 
     private int worker(int x) {
-        print("In worker with:", x);
+        print("In worker with: ", x);   // as the seed writes it: two spaces before the number
         sleep(durations[x]);
         return x * x;
     }
@@ -28,11 +33,14 @@ public final class PoolMapVsImapProgram extends Program {
     @Override
     protected void main() {
         durations = taskDurations();
+        print("Task durations:", durationList());
         ProcessPool pool = pool(workers);
 
-        print("map:");
-        List<Integer> squares = pool.map(this::worker, INPUTS);
-        print(squares);
+        if (runMap) {
+            print("map:");
+            List<Integer> squares = pool.map(this::worker, INPUTS);
+            print(squares);
+        }
 
         print("imap_unordered:");
         for (int square : pool.imapUnordered(this::worker, INPUTS)) {
@@ -47,11 +55,19 @@ public final class PoolMapVsImapProgram extends Program {
         double[] d = new double[INPUTS.size()];
         for (int i = 0; i < d.length; i++) {
             if (given == null) {
-                d[i] = (5 + random().nextInt(26)) / 10.0;   // "varied": 0.5 to 3.0 s, from the seed
+                d[i] = random().randint(5, 30) / 10.0;   // "varied": 0.5 to 3.0 s, from the seed
             } else {
                 d[i] = given.size() == 1 ? given.get(0) : given.get(i);
             }
         }
         return d;
+    }
+
+    private List<Double> durationList() {
+        List<Double> out = new java.util.ArrayList<>();
+        for (double d : durations) {
+            out.add(d);
+        }
+        return out;
     }
 }

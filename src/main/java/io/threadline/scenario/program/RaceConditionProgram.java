@@ -27,7 +27,7 @@ public final class RaceConditionProgram extends Program {
 
     private void addOne(String name) {
         int seen = counter;              // read
-        cpu(work * (50 + random().nextInt(101)) / 100);   // work on it: 0.5 to 1.5 times 'work'
+        cpu(work * random().randint(50, 150) / 100);   // work on it: 0.5 to 1.5 times 'work'
         int now = counter;               // another thread may have written meanwhile...
         counter = seen + 1;              // write: ...and that write is lost here
         shown.set(counter);

@@ -38,7 +38,7 @@ public final class SemaphoreProgram extends Program {
         List<SimThread> all = new ArrayList<>();
         for (int i = 1; i <= clients; i++) {
             String name = "Client-" + i;
-            double queryTime = work * (5 + random().nextInt(11)) / 10;   // 0.5 to 1.5 times 'work'
+            double queryTime = work * random().randint(5, 15) / 10;   // 0.5 to 1.5 times 'work'
             all.add(thread(name, () -> client(name, connections, queryTime)));
         }
         all.forEach(SimThread::start);

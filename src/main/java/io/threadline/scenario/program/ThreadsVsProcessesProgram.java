@@ -2,7 +2,7 @@ package io.threadline.scenario.program;
 
 import io.threadline.runtime.ProcessPool;
 import io.threadline.runtime.Program;
-import io.threadline.runtime.ThreadPoolExecutor;
+import io.threadline.runtime.SimThreadPoolExecutor;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class ThreadsVsProcessesProgram extends Program {
 
         print("Threads: " + tasks + " tasks on " + workers + " threads of one process");
         double start = now();
-        ThreadPoolExecutor executor = executor(workers);
+        SimThreadPoolExecutor executor = executor(workers);
         List<Integer> results = executor.map(this::crunch, inputs);
         executor.shutdown(true);
         double onThreads = now() - start;

@@ -22,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Read-only source code with line numbers and light syntax colouring (Java or Python). The
@@ -34,31 +31,6 @@ import java.util.regex.Pattern;
 public final class CodeView extends StackPane {
     /** The languages the colouring knows. */
     public enum Language { JAVA, PYTHON }
-
-    private static final Set<String> JAVA_KEYWORDS = Set.of(
-            "abstract", "boolean", "break", "case", "catch", "class", "continue", "default", "do", "double",
-            "else", "enum", "extends", "final", "finally", "for", "if", "implements", "import", "instanceof",
-            "int", "interface", "long", "new", "package", "private", "protected", "public", "record", "return",
-            "static", "super", "switch", "synchronized", "this", "throw", "throws", "try", "var", "void",
-            "volatile", "while", "true", "false", "null");
-    private static final Set<String> PYTHON_KEYWORDS = Set.of(
-            "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
-            "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not",
-            "or", "pass", "raise", "return", "try", "while", "with", "yield", "True", "False", "None", "self");
-
-    private static final Pattern JAVA_TOKENS = Pattern.compile(
-            "(?<comment>//[^\\n]*|/\\*.*?\\*/)"
-                    + "|(?<string>\"\"\"[\\s\\S]*?\"\"\"|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*')"
-                    + "|(?<annotation>@[A-Za-z_]\\w*)"
-                    + "|(?<number>\\b\\d[\\d_]*(?:\\.\\d+)?[lLdDfF]?\\b)"
-                    + "|(?<word>[A-Za-z_]\\w*)",
-            Pattern.DOTALL);
-    private static final Pattern PYTHON_TOKENS = Pattern.compile(
-            "(?<comment>#[^\\n]*)"
-                    + "|(?<string>[rbfRBF]?(?:\"\"\"[\\s\\S]*?\"\"\"|'''[\\s\\S]*?'''|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'))"
-                    + "|(?<annotation>@[A-Za-z_][\\w.]*)"
-                    + "|(?<number>\\b\\d[\\d_]*(?:\\.\\d+)?\\b)"
-                    + "|(?<word>[A-Za-z_]\\w*)");
 
     /**
      * A line to mark: where a thread is in the program.
@@ -230,23 +202,6 @@ public final class CodeView extends StackPane {
             requestLayout();
         }
 
-        private String tagText(List<LineMark> here, LineMark lead) {
-            StringBuilder s = new StringBuilder(lead.label());
-            int shown = 1;
-            for (LineMark m : here) {
-                if (m == lead) {
-                    continue;
-                }
-                if (shown == 2) {
-                    s.append(" +").append(here.size() - shown);
-                    break;
-                }
-                s.append(", ").append(m.label());
-                shown++;
-            }
-            return s.toString();
-        }
-
         @Override
         protected void layoutChildren() {
             double w = getWidth();
@@ -311,6 +266,24 @@ public final class CodeView extends StackPane {
         }
     }
 
+    /** The tag of a line marked for several threads: the lead's name, one more, and how many else. */
+    static String tagText(List<LineMark> here, LineMark lead) {
+        StringBuilder s = new StringBuilder(lead.label());
+        int shown = 1;
+        for (LineMark m : here) {
+            if (m == lead) {
+                continue;
+            }
+            if (shown == 2) {
+                s.append(" +").append(here.size() - shown);
+                break;
+            }
+            s.append(", ").append(m.label());
+            shown++;
+        }
+        return s.toString();
+    }
+
     /** The first line after the package and import block (blank lines after it skipped too). */
     static int firstBodyLine(String[] lines) {
         int i = 0;
@@ -327,49 +300,24 @@ public final class CodeView extends StackPane {
 
     /** Text nodes for {@code text}, each with a style class for its kind of token. */
     static List<Text> highlight(String text, Language language) {
-        Pattern p = language == Language.PYTHON ? PYTHON_TOKENS : JAVA_TOKENS;
-        Set<String> keywords = language == Language.PYTHON ? PYTHON_KEYWORDS : JAVA_KEYWORDS;
         List<Text> out = new ArrayList<>();
-        Matcher m = p.matcher(text);
         int at = 0;
-        StringBuilder plain = new StringBuilder();
-        while (m.find()) {
-            plain.append(text, at, m.start());
-            String kind;
-            if (m.group("comment") != null) {
-                kind = "code-comment";
-            } else if (m.group("string") != null) {
-                kind = "code-string";
-            } else if (m.group("annotation") != null) {
-                kind = "code-annotation";
-            } else if (m.group("number") != null) {
-                kind = "code-number";
-            } else if (keywords.contains(m.group("word"))) {
-                kind = "code-keyword";
-            } else if (Character.isUpperCase(m.group("word").charAt(0))) {
-                kind = "code-type";
-            } else {
-                plain.append(m.group());
-                at = m.end();
-                continue;
+        for (CodeTokens.Token t : CodeTokens.of(text, language)) {
+            if (t.start() > at) {
+                out.add(text(text.substring(at, t.start()), "code-plain"));
             }
-            flush(plain, out);
-            Text t = new Text(m.group());
-            t.getStyleClass().addAll("code-token", kind);
-            out.add(t);
-            at = m.end();
+            out.add(text(text.substring(t.start(), t.end()), t.kind()));
+            at = t.end();
         }
-        plain.append(text.substring(at));
-        flush(plain, out);
+        if (at < text.length()) {
+            out.add(text(text.substring(at), "code-plain"));
+        }
         return out;
     }
 
-    private static void flush(StringBuilder plain, List<Text> out) {
-        if (plain.length() > 0) {
-            Text t = new Text(plain.toString());
-            t.getStyleClass().addAll("code-token", "code-plain");
-            out.add(t);
-            plain.setLength(0);
-        }
+    private static Text text(String s, String kind) {
+        Text t = new Text(s);
+        t.getStyleClass().addAll("code-token", kind);
+        return t;
     }
 }

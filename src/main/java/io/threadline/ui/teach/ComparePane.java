@@ -1,8 +1,6 @@
 package io.threadline.ui.teach;
 
-import io.threadline.scenario.ParamException;
 import io.threadline.scenario.ParamSpec;
-import io.threadline.scenario.ParamValues;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.ResultMark;
 import io.threadline.trace.RunOutcome;
@@ -60,7 +58,7 @@ public final class ComparePane extends VBox {
         return t;
     });
 
-    private ScenarioSpec spec;
+    private Comparison spec;
     private Map<String, String> form = Map.of();
     private int generation;
     private boolean linking;
@@ -206,11 +204,11 @@ public final class ComparePane extends VBox {
 
     /**
      * Prepares a comparison of {@code s}, starting from the form's values; keeps the runs shown if
-     * they are of the same scenario.
+     * they are of the same scenario or program.
      */
-    public void open(ScenarioSpec s, Map<String, String> formValues) {
+    public void open(Comparison s, Map<String, String> formValues) {
         form = new LinkedHashMap<>(formValues);
-        boolean same = s == spec;
+        boolean same = spec != null && s.id().equals(spec.id());
         spec = s;
         if (!same) {
             generation++;
@@ -220,25 +218,28 @@ public final class ComparePane extends VBox {
             viewB.traceProperty().set(null);
             param.getItems().setAll(s.params());
             param.setValue(null);
-            param.setValue(s.comparedParam());
+            param.setValue(s.startWith());
             showRuns(false);
         }
     }
 
+    /** As {@link #open(Comparison, Map)} for a built-in scenario. */
+    public void open(ScenarioSpec s, Map<String, String> formValues) {
+        open(Comparison.of(s), formValues);
+    }
+
     /** Runs the scenario with A's value, then with B's, in the background, and shows both. */
     public void run() {
-        ScenarioSpec s = spec;
         ParamSpec p = param.getValue();
-        if (s == null || p == null || busy.isVisible()) {
+        if (spec == null || p == null || busy.isVisible()) {
             return;
         }
-        ParamValues a;
-        ParamValues b;
-        try {
-            a = s.values(with(p, valueA.getText()));
-            b = s.values(with(p, valueB.getText()));
-        } catch (ParamException e) {
-            status.setText(e.getMessage());
+        Comparison s = spec.now();
+        String a = valueA.getText() == null ? "" : valueA.getText().trim();
+        String b = valueB.getText() == null ? "" : valueB.getText().trim();
+        String problem = p.problem(a) != null ? p.problem(a) : p.problem(b);
+        if (problem != null) {
+            status.setText(p.label() + ": " + problem);
             status.getStyleClass().add("bad");
             return;
         }
@@ -246,27 +247,21 @@ public final class ComparePane extends VBox {
         int gen = ++generation;
         busy.setVisible(true);
         status.setText("Running both…");
+        Map<String, String> f = new LinkedHashMap<>(form);
         background.submit(() -> {
             try {
-                Trace ta = s.execute(a);
-                Trace tb = s.execute(b);
-                Platform.runLater(() -> shown(gen, p, ta, tb));
+                Trace ta = s.execute(f, p, a);
+                Trace tb = s.execute(f, p, b);
+                Platform.runLater(() -> shown(gen, s.setting(p, a), ta, s.setting(p, b), tb));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 Platform.runLater(() -> failed(gen, e));
             }
         });
     }
 
-    private Map<String, String> with(ParamSpec p, String value) {
-        Map<String, String> m = new LinkedHashMap<>(form);
-        m.keySet().removeIf(k -> spec.param(k) == null);
-        m.put(p.name(), value == null ? "" : value.trim());
-        return m;
-    }
-
-    private void failed(int gen, RuntimeException e) {
+    private void failed(int gen, Exception e) {
         if (gen != generation) {
             return;
         }
@@ -275,7 +270,7 @@ public final class ComparePane extends VBox {
         status.getStyleClass().add("bad");
     }
 
-    private void shown(int gen, ParamSpec p, Trace a, Trace b) {
+    private void shown(int gen, String settingA, Trace a, String settingB, Trace b) {
         if (gen != generation) {
             return;
         }
@@ -283,11 +278,32 @@ public final class ComparePane extends VBox {
         status.setText("");
         viewA.traceProperty().set(a);
         viewB.traceProperty().set(b);
-        captionA.setText(describe(p, a, null));
-        captionB.setText(describe(p, b, a));
+        captionA.setText(describe(settingA, a, null));
+        captionB.setText(describe(settingB, b, a));
         showRuns(true);
         fitBoth();
         viewA.playheadProperty().set(Math.min(a.endTime(), b.endTime()));
+    }
+
+    /**
+     * Two runs of one scenario that part at a choice (a fork): shown on one time axis, the playhead
+     * where they part, each captioned with what was chosen there.
+     */
+    public void showFork(Trace a, Trace b, long partAt, String whatA, String whatB) {
+        generation++;
+        busy.setVisible(false);
+        status.setText("");
+        viewA.traceProperty().set(a);
+        viewB.traceProperty().set(b);
+        captionA.setText(whatA + " — " + ending(a));
+        captionB.setText(whatB + " — " + ending(b));
+        showRuns(true);
+        fitBoth();
+        viewA.playheadProperty().set(partAt);
+    }
+
+    private static String ending(Trace t) {
+        return (t.outcome() == RunOutcome.COMPLETED ? "ended at " : outcome(t) + " at ") + Words.seconds(t.endTime());
     }
 
     /** Both views show the longer run whole, on the same window. */
@@ -311,9 +327,8 @@ public final class ComparePane extends VBox {
     }
 
     /** "capacity 0 (unbounded) — ended at 12.000 s (3.000 s later than A) · map: first … last …". */
-    static String describe(ParamSpec p, Trace t, Trace other) {
-        StringBuilder s = new StringBuilder();
-        s.append(p.name()).append(' ').append(p.valueText(t.params().getOrDefault(p.name(), "")));
+    static String describe(String setting, Trace t, Trace other) {
+        StringBuilder s = new StringBuilder(setting);
         s.append(" — ").append(t.outcome() == RunOutcome.COMPLETED ? "ended at " : outcome(t) + " at ")
                 .append(Words.seconds(t.endTime()));
         if (other != null) {
@@ -338,6 +353,7 @@ public final class ComparePane extends VBox {
     private static String outcome(Trace t) {
         return switch (t.outcome()) {
             case DEADLOCK -> "deadlocked";
+            case RAISED -> "raised (exit status " + t.exitStatus() + ")";
             case TIME_LIMIT -> "stopped by the time limit";
             case FAILED -> "failed";
             case STOPPED -> "stopped";

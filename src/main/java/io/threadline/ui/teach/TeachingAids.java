@@ -50,10 +50,26 @@ import java.util.concurrent.Executors;
  * not stall the JavaFX thread.
  */
 public final class TeachingAids {
+    /** Which code a trace's lines are lines of, as the window shows it. */
+    public enum Code {
+        /** The Java program of the scenario shown. */
+        JAVA,
+        /** The user's Python program shown, in its editor. */
+        PYTHON,
+        /** Neither: no line is marked. */
+        NONE
+    }
+
     /** What the aids need from the window. */
     public interface Host {
-        /** The scenario shown, or null. */
+        /** The scenario whose tour and prediction apply, or null (none, or a user's program). */
         ScenarioSpec scenario();
+
+        /** Where the lines of {@code t} are in the code the window shows. */
+        Code codeOf(Trace t);
+
+        /** What a comparison of the scenario or program shown runs, or null if none is shown. */
+        Comparison comparison();
 
         /** The parameter form's text values. */
         Map<String, String> formValues();
@@ -72,12 +88,15 @@ public final class TeachingAids {
     private final Host host;
     private final TimelineView timeline;
     private final CodeView javaCode;
+    private final CodeEditor pythonCode;
     private final ThreadPanel threadPanel;
     private final TourBar tourBar = new TourBar();
     private final ComparePane compare;
     private final MenuButton arrows = new MenuButton();
     private final Map<ArrowMode, RadioMenuItem> arrowItems = new EnumMap<>(ArrowMode.class);
     private final ToggleButton compareButton = new ToggleButton("Compare");
+    /** Step mode's candidates' lines, numbered, marked in the code instead of every thread's. */
+    private List<CodeView.LineMark> choiceMarks = List.of();
     private final ToggleButton allLines = new ToggleButton("All threads");
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "teaching-aids");
@@ -99,10 +118,12 @@ public final class TeachingAids {
     private int pendingPick = -1;
     private List<Object> teachingKey = List.of();
 
-    public TeachingAids(Host host, ObservableValue<Trace> shown, TimelineView timeline, CodeView javaCode) {
+    public TeachingAids(Host host, ObservableValue<Trace> shown, TimelineView timeline, CodeView javaCode,
+                        CodeEditor pythonCode) {
         this.host = host;
         this.timeline = timeline;
         this.javaCode = javaCode;
+        this.pythonCode = pythonCode;
         threadPanel = new ThreadPanel(timeline);
         threadPanel.setId("thread-panel");
         threadPanel.setOnSeek(this::seekKeepingThread);
@@ -226,8 +247,9 @@ public final class TeachingAids {
     /** A scenario was selected (its last trace, if any, is shown). */
     public void scenarioShown(ScenarioSpec s) {
         pendingPick = -1;
-        if (compare.isVisible() && s != null) {
-            compare.open(s, host.formValues());
+        Comparison c = host.comparison();
+        if (compare.isVisible() && c != null) {
+            compare.open(c, host.formValues());
         }
         refreshTeaching(true);
     }
@@ -267,14 +289,23 @@ public final class TeachingAids {
         markLines(t, sel, Math.min(playhead, horizon));
     }
 
-    /** The line each thread is at, from the call sites the runtime recorded. */
+    /** The line each thread is at, from the call sites the runtime recorded: in the Java code, or the user's Python. */
     private void markLines(Trace t, int selected, long time) {
-        ScenarioSpec s = host.scenario();
-        if (t == null || s == null || !s.id().equals(t.scenario())) {
+        Code code = t == null ? Code.NONE : host.codeOf(t);
+        if (code != Code.JAVA) {
             javaCode.setMarks(List.of());
+        }
+        if (code != Code.PYTHON) {
+            pythonCode.setMarks(List.of());
+        }
+        if (code == Code.NONE) {
             return;
         }
         List<CodeView.LineMark> marks = new ArrayList<>();
+        if (!choiceMarks.isEmpty()) {
+            javaCode.setMarks(choiceMarks);
+            return;
+        }
         boolean all = allLines.isSelected();
         for (int th = 0, n = t.threadCount(); th < n; th++) {
             if (!all && th != selected) {
@@ -290,7 +321,11 @@ public final class TeachingAids {
                 marks.add(new CodeView.LineMark(line, t.thread(th).name(), th, th == selected));
             }
         }
-        javaCode.setMarks(marks);
+        if (code == Code.JAVA) {
+            javaCode.setMarks(marks);
+        } else {
+            pythonCode.setMarks(marks);
+        }
     }
 
     // ---- prediction and tour
@@ -307,8 +342,14 @@ public final class TeachingAids {
         }
         teachingKey = key;
         if (s == null) {
+            // a user's program has no question of its own; its run's moments make its tour
             tourBar.setPrediction(null, TourBar.Stage.ASK, -1, -1);
-            tourBar.setTour(List.of());
+            boolean moments = finished && host.codeOf(t) == Code.PYTHON;
+            if (moments && f == null) {
+                find(null, t);
+            }
+            tourBar.setTour(moments && f != null ? f.tour() : List.of());
+            tourBar.setVisible(!compare.isVisible() && tourBar.hasContent());
             return;
         }
         boolean ofThis = t != null && s.id().equals(t.scenario());
@@ -345,7 +386,7 @@ public final class TeachingAids {
         }
     }
 
-    /** Reads the tour and the answer of a finished run in the background. */
+    /** Reads the tour and the answer of a finished run in the background; without a scenario, its moments. */
     private void find(ScenarioSpec s, Trace t) {
         if (finding.containsKey(t)) {
             return;
@@ -355,13 +396,12 @@ public final class TeachingAids {
             List<TourStep> tour;
             int answer;
             try {
-                tour = List.copyOf(s.tour(t));
+                tour = List.copyOf(s == null ? TraceMoments.of(t) : s.tour(t));
             } catch (RuntimeException e) {
                 tour = List.of();
             }
             try {
-                ParamValues v = s.values(t.params());
-                answer = s.prediction(v).answerFor(t);
+                answer = s == null ? -1 : s.prediction(s.values(t.params())).answerFor(t);
             } catch (ParamException | RuntimeException e) {
                 answer = -1;
             }
@@ -426,10 +466,10 @@ public final class TeachingAids {
     }
 
     private void showCompare(boolean on) {
-        ScenarioSpec s = host.scenario();
-        boolean show = on && s != null;
+        Comparison c = host.comparison();
+        boolean show = on && c != null;
         if (show) {
-            compare.open(s, host.formValues());
+            compare.open(c, host.formValues());
         }
         if (show != compare.isVisible() && centerSplit != null) {
             // two timelines need the height; the single run's output gives it for a while
@@ -446,6 +486,23 @@ public final class TeachingAids {
 
     public boolean isComparing() {
         return compare.isVisible();
+    }
+
+    /**
+     * A fork: run {@code a} and run {@code b}, which follows it up to a choice and then takes another
+     * branch, in the compare view on one time axis, the playhead where they part.
+     */
+    public void showFork(Trace a, Trace b, long partAt, String captionA, String captionB) {
+        if (!compareButton.isSelected()) {
+            compareButton.setSelected(true);
+        }
+        compare.showFork(a, b, partAt, captionA, captionB);
+    }
+
+    /** Step mode: the code view marks the lines of the threads a choice waits on, numbered; empty for the usual marks. */
+    public void setChoiceMarks(List<CodeView.LineMark> marks) {
+        choiceMarks = List.copyOf(marks);
+        resync();
     }
 
     /** Ends background work; the window is closing. */

@@ -120,6 +120,8 @@ final class Words {
             case MAIN -> "main thread";
             case WORKER -> "pool worker";
             case HELPER -> "pool helper";
+            case PROCESS -> "child process";
+            case TASK -> "asyncio task";
             case THREAD -> "thread";
         });
         s.append(info.daemon() ? " · daemon" : " · not a daemon");

@@ -1,5 +1,11 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.Ink;
+import io.threadline.picture.PictureMetrics;
+import io.threadline.picture.PictureTheme;
+import io.threadline.picture.StateMarks;
+import io.threadline.picture.StateStyle;
+import io.threadline.picture.TextStyle;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
 import javafx.css.PseudoClass;
@@ -10,8 +16,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
@@ -46,14 +50,14 @@ public class LifecycleDiagram extends Region {
 
     private final TimelineView view;
     private final Canvas canvas = new Canvas();
-    private final TextMeasure text = new TextMeasure();
+    private final CanvasPainter painter = new CanvasPainter(canvas.getGraphicsContext2D());
     private ThreadMoment moment;
 
     public LifecycleDiagram(TimelineView view) {
         this.view = view;
         getStyleClass().add("lifecycle-diagram");
         getChildren().add(canvas);
-        view.paletteProperty().addListener(obs -> redraw());
+        view.themeProperty().addListener(obs -> redraw());
         view.presentationProperty().addListener(obs -> {
             requestLayout();
             redraw();
@@ -90,7 +94,8 @@ public class LifecycleDiagram extends Region {
     // ---- layout
 
     /** Positions computed for a width: box rectangles per state and the font sizes that fit. */
-    private record Layout(Map<ThreadState, double[]> boxes, Font boxFont, Font edgeFont, double height, double width) {
+    private record Layout(Map<ThreadState, double[]> boxes, TextStyle boxFont, TextStyle edgeFont, double height,
+                          double width) {
         double[] box(ThreadState s) {
             return boxes.get(s);
         }
@@ -108,9 +113,9 @@ public class LifecycleDiagram extends Region {
      *                                     '----killed---->'
      */
     private Layout layout(double width) {
-        TimelineMetrics m = view.metrics();
-        double size = m.bold().getSize() + 2;
-        double edgeSize = m.small().getSize();
+        PictureMetrics m = view.metrics();
+        double size = m.fontSize() + 2;
+        double edgeSize = m.smallSize();
         while (true) {
             Layout l = place(m, size, edgeSize, 0);
             if (l.width() > width && size > 9) {
@@ -130,19 +135,18 @@ public class LifecycleDiagram extends Region {
     }
 
     /** The boxes for these font sizes, from x = 0, with {@code spare} pixels shared among the gaps. */
-    private Layout place(TimelineMetrics m, double size, double edgeSize, double spare) {
-        String family = m.bold().getFamily();
-        Font box = Font.font(family, FontWeight.BOLD, size);
-        Font edge = Font.font(family, FontWeight.NORMAL, edgeSize);
+    private Layout place(PictureMetrics m, double size, double edgeSize, double spare) {
+        TextStyle box = TextStyle.bold(size);
+        TextStyle edge = TextStyle.of(edgeSize);
         double pad = Math.round(size * 0.9);
         double h = Math.round(size * 2.3);
         EnumMap<ThreadState, Double> w = new EnumMap<>(ThreadState.class);
         for (ThreadState s : ThreadState.values()) {
             double extra = s == ThreadState.DEAD ? h * 0.5 : 0;
-            w.put(s, Math.ceil(text.width(s.label(), box)) + 2 * pad + extra);
+            w.put(s, Math.ceil(painter.textWidth(s.label(), box)) + 2 * pad + extra);
         }
-        double g1 = text.width("start()", edge) + 16 + spare * 0.4;
-        double g2 = Math.max(text.width("scheduled", edge), text.width("preempted", edge)) + 16 + spare * 0.6;
+        double g1 = painter.textWidth("start()", edge) + 16 + spare * 0.4;
+        double g2 = Math.max(painter.textWidth("scheduled", edge), painter.textWidth("preempted", edge)) + 16 + spare * 0.6;
         double top = Math.round(edgeSize + 10);
         double bottom = top + h + Math.round(Math.max(40, edgeSize * 3.2));
         Map<ThreadState, double[]> boxes = new EnumMap<>(ThreadState.class);
@@ -160,10 +164,10 @@ public class LifecycleDiagram extends Region {
         boxes.put(ThreadState.WAITING, new double[] {waitLeft, bottom, ww, h});
         // dead hangs under running's right part, far enough from waiting for the "killed" way between
         double wd = w.get(ThreadState.DEAD);
-        double deadLeft = Math.max(x + wr * 0.78 - wd / 2, waitLeft + ww + text.width("killed", edge) + 16);
+        double deadLeft = Math.max(x + wr * 0.78 - wd / 2, waitLeft + ww + painter.textWidth("killed", edge) + 16);
         boxes.put(ThreadState.DEAD, new double[] {Math.round(deadLeft), bottom, wd, h});
         double endsX = endsX(boxes);
-        double right = Math.max(Math.max(x + wr, deadLeft + wd), endsX + 6 + text.width("ends", edge)) + 4;
+        double right = Math.max(Math.max(x + wr, deadLeft + wd), endsX + 6 + painter.textWidth("ends", edge)) + 4;
         return new Layout(boxes, box, edge, bottom + h + Math.round(edgeSize) + 8, right);
     }
 
@@ -205,7 +209,7 @@ public class LifecycleDiagram extends Region {
         if (w <= 0 || h <= 0) {
             return;
         }
-        TimelinePalette p = view.paletteProperty().get();
+        PictureTheme p = view.themeProperty().get();
         Layout l = layout(w);
         ThreadState now = state();
         List<ThreadMoment.Step> trail = moment == null ? List.of() : moment.trail();
@@ -247,8 +251,8 @@ public class LifecycleDiagram extends Region {
     }
 
     /** @param lit 0 not taken, 1 taken at this instant, 2 the latest transition */
-    private void drawEdge(GraphicsContext gc, TimelinePalette p, Layout l, Edge e, int lit) {
-        Color ink = lit > 0 ? p.color(PaletteKey.ACCENT) : p.color(PaletteKey.ARROW);
+    private void drawEdge(GraphicsContext gc, PictureTheme p, Layout l, Edge e, int lit) {
+        Color ink = lit > 0 ? fx(p, Ink.ACCENT) : fx(p, Ink.ARROW);
         double lw = lit == 2 ? 3 : lit == 1 ? 2 : 1.25;
         gc.setGlobalAlpha(lit > 0 ? 1 : 0.6);
         gc.setStroke(ink);
@@ -363,9 +367,8 @@ public class LifecycleDiagram extends Region {
         gc.fillPolygon(new double[] {tipX, end[0] - dy * hw, end[0] + dy * hw},
                 new double[] {tipY, end[1] - dx * hw, end[1] + dx * hw}, 3);
         if (!Double.isNaN(lx)) {
-            gc.setFont(lit > 0 ? Font.font(l.edgeFont().getFamily(), FontWeight.BOLD, l.edgeFont().getSize())
-                    : l.edgeFont());
-            gc.setFill(lit > 0 ? ink : p.color(PaletteKey.MUTED_TEXT));
+            gc.setFont(painter.font(lit > 0 ? TextStyle.bold(l.edgeFont().size()) : l.edgeFont()));
+            gc.setFill(lit > 0 ? ink : fx(p, Ink.MUTED_TEXT));
             gc.setTextAlign(la);
             gc.setTextBaseline(lv);
             gc.fillText(e.label(), Math.round(lx), Math.round(ly));
@@ -373,18 +376,18 @@ public class LifecycleDiagram extends Region {
         gc.setGlobalAlpha(1);
     }
 
-    private void drawExtra(GraphicsContext gc, TimelinePalette p, Layout l, ThreadState from, ThreadState to,
+    private void drawExtra(GraphicsContext gc, PictureTheme p, Layout l, ThreadState from, ThreadState to,
                            boolean latest) {
         double[] a = l.box(from);
         double[] b = l.box(to);
-        gc.setStroke(p.color(PaletteKey.ACCENT));
+        gc.setStroke(fx(p, Ink.ACCENT));
         gc.setLineWidth(latest ? 3 : 2);
         gc.setLineDashes(5, 4);
         gc.strokeLine(a[0] + a[2] / 2, a[1] + a[3] / 2, b[0] + b[2] / 2, b[1] + b[3] / 2);
         gc.setLineDashes((double[]) null);
     }
 
-    private void drawBox(GraphicsContext gc, TimelinePalette p, Layout l, ThreadState s, double alpha, boolean now) {
+    private void drawBox(GraphicsContext gc, PictureTheme p, Layout l, ThreadState s, double alpha, boolean now) {
         double[] r = l.box(s);
         double x = Math.round(r[0]) + 0.5;
         double y = Math.round(r[1]) + 0.5;
@@ -392,68 +395,72 @@ public class LifecycleDiagram extends Region {
         double h = Math.round(r[3]);
         double arc = 10;
         if (now) {
-            gc.setStroke(p.color(PaletteKey.ACCENT));
+            gc.setStroke(fx(p, Ink.ACCENT));
             gc.setLineWidth(3);
             gc.strokeRoundRect(x - 4, y - 4, w + 8, h + 8, arc + 8, arc + 8);
         }
         gc.setGlobalAlpha(alpha);
-        StateLook look = StateLook.of(s);
-        Color ink = p.color(look.text());
+        StateStyle look = StateStyle.of(s);
+        Color ink = fx(p, look.text());
         gc.setLineWidth(1.5);
         switch (s) {
             case NEW -> {
-                gc.setFill(p.color(PaletteKey.BACKGROUND));
+                gc.setFill(fx(p, Ink.BACKGROUND));
                 gc.fillRoundRect(x, y, w, h, arc, arc);
-                gc.setStroke(p.color(PaletteKey.NEW));
+                gc.setStroke(fx(p, Ink.NEW));
                 gc.setLineDashes(4, 3);
                 gc.strokeRoundRect(x, y, w, h, arc, arc);
                 gc.setLineDashes((double[]) null);
             }
             case RUNNABLE -> {
-                gc.setFill(p.hatch());
+                gc.setFill(CanvasPainter.hatch(p.color(Ink.RUNNABLE), p.color(Ink.RUNNABLE_FILL)));
                 gc.fillRoundRect(x, y, w, h, arc, arc);
-                gc.setStroke(p.color(PaletteKey.RUNNABLE));
+                gc.setStroke(fx(p, Ink.RUNNABLE));
                 gc.strokeRoundRect(x, y, w, h, arc, arc);
             }
             case RUNNING -> {
-                gc.setFill(p.color(PaletteKey.RUNNING));
+                gc.setFill(fx(p, Ink.RUNNING));
                 gc.fillRoundRect(x - 0.5, y - 0.5, w + 1, h + 1, arc, arc);
             }
             case WAITING -> {
-                gc.setFill(p.color(PaletteKey.WAITING_FILL));
+                gc.setFill(fx(p, Ink.WAITING_FILL));
                 gc.fillRoundRect(x, y, w, h, arc, arc);
-                gc.setStroke(p.color(PaletteKey.WAITING));
+                gc.setStroke(fx(p, Ink.WAITING));
                 gc.strokeRoundRect(x, y, w, h, arc, arc);
             }
             default -> {
-                gc.setFill(p.color(PaletteKey.BACKGROUND));
+                gc.setFill(fx(p, Ink.BACKGROUND));
                 gc.fillRoundRect(x, y, w, h, arc, arc);
-                gc.setStroke(p.color(PaletteKey.BORDER));
+                gc.setStroke(fx(p, Ink.BORDER));
                 gc.strokeRoundRect(x, y, w, h, arc, arc);
-                ink = p.color(PaletteKey.TEXT);
+                ink = fx(p, Ink.TEXT);
             }
         }
-        Font f = l.boxFont();
-        double tw = text.width(s.label(), f);
+        TextStyle f = l.boxFont();
+        double tw = painter.textWidth(s.label(), f);
         double cx = x + w / 2;
         double cy = Math.round(y + h / 2);
         if (s == ThreadState.DEAD) {
             double r0 = Math.round(h * 0.16);
             double dotX = cx - tw / 2 - r0 - 3;
-            StatePainter.cap(gc, p, Reason.RETURNED, Math.round(dotX + r0 / 2), cy, r0);
+            StateMarks.cap(painter, p, Reason.RETURNED, Math.round(dotX + r0 / 2), cy, r0);
             cx += r0 / 2 + 2;
         }
         if (s == ThreadState.RUNNABLE) {
             // stripes behind letters hurt reading: the label gets a calm ground, as on the lanes
-            gc.setFill(p.color(PaletteKey.RUNNABLE_FILL));
-            double gh = Math.round(f.getSize() + 4);
+            gc.setFill(fx(p, Ink.RUNNABLE_FILL));
+            double gh = Math.round(f.size() + 4);
             gc.fillRect(Math.round(cx - tw / 2 - 4), Math.round(cy - gh / 2), Math.ceil(tw) + 8, gh);
         }
-        gc.setFont(f);
+        gc.setFont(painter.font(f));
         gc.setFill(ink);
         gc.setTextAlign(TextAlignment.CENTER);
         gc.setTextBaseline(VPos.CENTER);
         gc.fillText(s.label(), Math.round(cx), cy);
         gc.setGlobalAlpha(1);
+    }
+
+    private static Color fx(PictureTheme p, Ink ink) {
+        return CanvasPainter.color(p.color(ink));
     }
 }

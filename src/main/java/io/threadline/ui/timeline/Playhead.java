@@ -3,7 +3,6 @@ package io.threadline.ui.timeline;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.Line;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 
@@ -12,7 +11,8 @@ import javafx.scene.shape.Rectangle;
  * scene-graph node, not canvas pixels, so moving it never redraws the lanes.
  */
 final class Playhead extends Region {
-    private final Line line = new Line();
+    // a filled box, not a Line: a stroke goes through the software rasterizer row by row
+    private final Region line = new Region();
     private final Polygon handle = new Polygon();
     private final Rectangle grip = new Rectangle();
     private final Label time = new Label();
@@ -29,6 +29,7 @@ final class Playhead extends Region {
         grip.setCursor(Cursor.H_RESIZE);
         handle.setCursor(Cursor.H_RESIZE);
         line.setMouseTransparent(true);
+        line.setManaged(false);
         time.setMouseTransparent(true);
         setPickOnBounds(false);
         getChildren().addAll(line, grip, handle, time);
@@ -41,10 +42,9 @@ final class Playhead extends Region {
      */
     void place(double x, double rulerHeight, double height, double maxX, String text) {
         double cx = Math.round(x) + 0.5;
-        line.setStartX(cx);
-        line.setEndX(cx);
-        line.setStartY(rulerHeight * 0.35);
-        line.setEndY(height);
+        double lw = Math.max(1, line.prefWidth(-1));
+        double top0 = Math.round(rulerHeight * 0.35);
+        line.resizeRelocate(Math.round(cx - lw / 2), top0, lw, Math.max(0, height - top0));
         double w = Math.max(6, rulerHeight * 0.22);
         double top = 2;
         double bottom = rulerHeight * 0.62;

@@ -1,5 +1,8 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.PictureMetrics;
+import io.threadline.picture.PictureTheme;
+import io.threadline.picture.StateMarks;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
 import javafx.beans.InvalidationListener;
@@ -21,7 +24,7 @@ public class StateSwatch extends Canvas {
         super(width, height);
         this.view = view;
         getStyleClass().add("state-swatch");
-        view.paletteProperty().addListener(new WeakInvalidationListener(repaint));
+        view.themeProperty().addListener(new WeakInvalidationListener(repaint));
     }
 
     /** Shows a state; for dead, {@code how} picks the end mark (returned, raised, killed). */
@@ -46,11 +49,12 @@ public class StateSwatch extends Canvas {
         if (state == null) {
             return;
         }
-        TimelinePalette p = view.paletteProperty().get();
+        PictureTheme p = view.themeProperty().get();
+        CanvasPainter g = new CanvasPainter(gc);
         if (state == ThreadState.DEAD) {
-            StatePainter.cap(gc, p, ending, Math.round(w / 2), Math.round(h / 2), Math.round(h * 0.3));
+            StateMarks.cap(g, p, ending, Math.round(w / 2), Math.round(h / 2), Math.round(h * 0.3));
         } else {
-            StatePainter.span(gc, p, TimelineMetrics.desk(), state, 0, w, 0, h);
+            StateMarks.span(g, p, PictureMetrics.DESK, state, 0, w, 0, h);
         }
     }
 }

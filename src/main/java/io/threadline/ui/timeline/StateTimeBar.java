@@ -1,5 +1,9 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.Ink;
+import io.threadline.picture.PictureMetrics;
+import io.threadline.picture.PictureTheme;
+import io.threadline.picture.StateMarks;
 import io.threadline.trace.ThreadState;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -23,7 +27,7 @@ public class StateTimeBar extends Region {
         this.view = view;
         getStyleClass().add("state-time-bar");
         getChildren().add(canvas);
-        view.paletteProperty().addListener(obs -> paint());
+        view.themeProperty().addListener(obs -> paint());
     }
 
     /** Microseconds per state, indexed by {@link ThreadState#ordinal()}. */
@@ -61,12 +65,13 @@ public class StateTimeBar extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         gc.clearRect(0, 0, w, h);
-        TimelinePalette p = view.paletteProperty().get();
+        PictureTheme p = view.themeProperty().get();
+        CanvasPainter g = new CanvasPainter(gc);
         long total = 0;
         for (ThreadState s : ORDER) {
             total += times[s.ordinal()];
         }
-        gc.setStroke(p.color(PaletteKey.BORDER));
+        gc.setStroke(CanvasPainter.color(p.color(Ink.BORDER)));
         gc.setLineWidth(1);
         if (total <= 0 || w <= 2) {
             gc.strokeRect(0.5, 0.5, Math.max(0, w - 1), Math.max(0, h - 1));
@@ -82,7 +87,7 @@ public class StateTimeBar extends Region {
             }
             done += t;
             double x1 = Math.max(x + 2, Math.round(w * done / (double) total));
-            StatePainter.span(gc, p, TimelineMetrics.desk(), s, x, Math.min(w, x1), 0, h);
+            StateMarks.span(g, p, PictureMetrics.DESK, s, x, Math.min(w, x1), 0, h);
             x = Math.min(w, x1);
         }
     }

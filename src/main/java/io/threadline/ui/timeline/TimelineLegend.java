@@ -1,5 +1,8 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.PictureMetrics;
+import io.threadline.picture.PictureTheme;
+import io.threadline.picture.StateMarks;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
 import javafx.css.PseudoClass;
@@ -61,7 +64,7 @@ public class TimelineLegend extends HBox {
             }
         });
         view.highlightedStateProperty().addListener((obs, was, now) -> select(now));
-        view.paletteProperty().addListener(obs -> paintSwatches());
+        view.themeProperty().addListener(obs -> paintSwatches());
         view.presentationProperty().addListener((obs, was, now) -> {
             pseudoClassStateChanged(PRESENTATION, now);
             paintSwatches();
@@ -96,9 +99,9 @@ public class TimelineLegend extends HBox {
     }
 
     private void paintSwatches() {
-        TimelinePalette p = view.paletteProperty().get();
-        TimelineMetrics m = view.presentationProperty().get() ? TimelineMetrics.projector() : TimelineMetrics.desk();
-        double h = Math.round(m.small().getSize() + 8);
+        PictureTheme p = view.themeProperty().get();
+        PictureMetrics m = view.presentationProperty().get() ? PictureMetrics.PROJECTOR : PictureMetrics.DESK;
+        double h = Math.round(m.smallSize() + 8);
         double w = Math.round(h * 1.9);
         for (Map.Entry<ThreadState, Canvas> e : swatches.entrySet()) {
             Canvas c = e.getValue();
@@ -107,15 +110,16 @@ public class TimelineLegend extends HBox {
             c.setHeight(h);
             GraphicsContext gc = c.getGraphicsContext2D();
             gc.clearRect(0, 0, c.getWidth(), h);
+            CanvasPainter g = new CanvasPainter(gc);
             if (dead) {
                 double r = Math.round(h * 0.26);
                 double step = c.getWidth() / 3;
                 Reason[] ends = {Reason.RETURNED, Reason.RAISED, Reason.KILLED};
                 for (int i = 0; i < ends.length; i++) {
-                    StatePainter.cap(gc, p, ends[i], Math.round(step * (i + 0.5)), Math.round(h / 2), r);
+                    StateMarks.cap(g, p, ends[i], Math.round(step * (i + 0.5)), Math.round(h / 2), r);
                 }
             } else {
-                StatePainter.span(gc, p, m, e.getKey(), 0, w, 0, h);
+                StateMarks.span(g, p, m, e.getKey(), 0, w, 0, h);
             }
         }
     }

@@ -1,5 +1,8 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.Ink;
+import io.threadline.picture.PictureTheme;
+import io.threadline.picture.Rgb;
 import javafx.css.CssMetaData;
 import javafx.css.SimpleStyleableObjectProperty;
 import javafx.css.StyleConverter;
@@ -12,20 +15,23 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * The timeline's colours as styleable properties, one per {@link PaletteKey}, so themes
- * (light, dark, a teacher's own) are plain CSS. Any change yields a new {@link TimelinePalette}.
+ * The timeline's colours as styleable properties, one per {@link Ink} ({@code -tl-running} ...),
+ * so themes (light, dark, a teacher's own) are plain CSS. Before CSS applies, each colour is the
+ * light theme's ({@link PictureTheme#LIGHT}, the one table of colours; timeline.css holds the same
+ * values). Any change yields a new {@link PictureTheme}, which the tracks draw with as exports do.
  */
 final class TimelineStyle {
-    private final EnumMap<PaletteKey, StyleableObjectProperty<Color>> properties = new EnumMap<>(PaletteKey.class);
-    private TimelinePalette palette = TimelinePalette.fallback();
+    private final EnumMap<Ink, StyleableObjectProperty<Color>> properties = new EnumMap<>(Ink.class);
+    private PictureTheme theme = PictureTheme.LIGHT;
     private boolean stale;
 
     TimelineStyle(Styleable owner, Runnable onChange) {
-        for (PaletteKey k : PaletteKey.values()) {
+        for (Ink k : Ink.values()) {
             StyleableObjectProperty<Color> p = new SimpleStyleableObjectProperty<>(
-                    metaData(k), owner, k.name().toLowerCase(), k.fallback());
+                    META.get(k), owner, k.name().toLowerCase(Locale.ROOT), fallback(k));
             p.addListener((obs, was, now) -> {
                 stale = true;
                 onChange.run();
@@ -34,29 +40,39 @@ final class TimelineStyle {
         }
     }
 
-    StyleableObjectProperty<Color> property(PaletteKey key) {
+    private static Color fallback(Ink k) {
+        return CanvasPainter.color(PictureTheme.LIGHT.color(k));
+    }
+
+    StyleableObjectProperty<Color> property(Ink key) {
         return properties.get(key);
     }
 
-    /** The palette in force; rebuilt lazily after CSS changed a colour. */
-    TimelinePalette palette() {
+    /** The colours in force; rebuilt lazily after CSS changed one. Opaque: an alpha in CSS is dropped. */
+    PictureTheme theme() {
         if (stale) {
-            EnumMap<PaletteKey, Color> now = new EnumMap<>(PaletteKey.class);
-            properties.forEach((k, p) -> now.put(k, p.get()));
-            palette = new TimelinePalette(now);
+            EnumMap<Ink, Rgb> now = new EnumMap<>(Ink.class);
+            properties.forEach((k, p) -> {
+                Color c = p.get();
+                if (c != null) {
+                    now.put(k, new Rgb((int) Math.round(c.getRed() * 255) << 16
+                            | (int) Math.round(c.getGreen() * 255) << 8 | (int) Math.round(c.getBlue() * 255)));
+                }
+            });
+            theme = PictureTheme.LIGHT.with(now);
             stale = false;
         }
-        return palette;
+        return theme;
     }
 
     // ---- CSS metadata, shared by every instance
 
-    private static final EnumMap<PaletteKey, CssMetaData<TimelineView, Color>> META = new EnumMap<>(PaletteKey.class);
+    private static final EnumMap<Ink, CssMetaData<TimelineView, Color>> META = new EnumMap<>(Ink.class);
 
     static {
-        for (PaletteKey k : PaletteKey.values()) {
+        for (Ink k : Ink.values()) {
             META.put(k, new CssMetaData<TimelineView, Color>(k.cssProperty(), StyleConverter.getColorConverter(),
-                    k.fallback()) {
+                    fallback(k)) {
                 @Override
                 public boolean isSettable(TimelineView node) {
                     return !node.style().property(k).isBound();
@@ -70,11 +86,7 @@ final class TimelineStyle {
         }
     }
 
-    private static CssMetaData<TimelineView, Color> metaData(PaletteKey key) {
-        return META.get(key);
-    }
-
-    /** The inherited metadata plus one entry per palette colour. */
+    /** The inherited metadata plus one entry per colour. */
     static List<CssMetaData<? extends Styleable, ?>> cssMetaData(List<CssMetaData<? extends Styleable, ?>> inherited) {
         List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(inherited);
         all.addAll(META.values());

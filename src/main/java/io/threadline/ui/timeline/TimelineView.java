@@ -1,7 +1,16 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.Ink;
+import io.threadline.picture.LaneBins;
+import io.threadline.picture.PictureMetrics;
+import io.threadline.picture.PictureTheme;
+import io.threadline.picture.ThreadTrack;
 import io.threadline.picture.TimeScale;
 import io.threadline.picture.TimeText;
+import io.threadline.picture.TimelineRenderer;
+import io.threadline.picture.TimelineRows;
+import io.threadline.picture.TraceExtras;
+import io.threadline.picture.TrackContext;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import javafx.application.Platform;
@@ -62,18 +71,20 @@ public class TimelineView extends Region {
             new ReadOnlyObjectWrapper<>(this, "timeScale", new TimeScale(0, 1_000_000, 0));
 
     private final TimelineStyle style = new TimelineStyle(this, this::invalidate);
-    private final ReadOnlyObjectWrapper<TimelinePalette> palette =
-            new ReadOnlyObjectWrapper<>(this, "palette", TimelinePalette.fallback());
+    private final ReadOnlyObjectWrapper<PictureTheme> theme =
+            new ReadOnlyObjectWrapper<>(this, "theme", PictureTheme.LIGHT);
     private final Canvas canvas = new Canvas();
     private final Canvas rulerCanvas = new Canvas();
     private final Playhead playheadNode = new Playhead();
     private final HoverCard hover = new HoverCard();
     private final ScrollBar vbar = new ScrollBar();
-    private final TimelineRenderer renderer = new TimelineRenderer();
+    // one painter per canvas, each with its own pool of images
+    private final CanvasPainter painter = CanvasPainter.redrawn(canvas.getGraphicsContext2D());
+    private final CanvasPainter rulerPainter = CanvasPainter.redrawn(rulerCanvas.getGraphicsContext2D());
     private final TimelineRows rows = new TimelineRows();
-    private final TextMeasure text = new TextMeasure();
     private TraceExtras extras;
-    private TimelineMetrics metrics = TimelineMetrics.desk();
+    private PictureMetrics metrics = PictureMetrics.DESK;
+    private List<CauseLink> arrowsShown = List.of();
     private double scrollY;
     private boolean dirty = true;
     private boolean rulerDirty = true;
@@ -118,7 +129,7 @@ public class TimelineView extends Region {
             }
         });
         presentation.addListener((obs, was, now) -> {
-            metrics = now ? TimelineMetrics.projector() : TimelineMetrics.desk();
+            metrics = now ? PictureMetrics.PROJECTOR : PictureMetrics.DESK;
             pseudoClassStateChanged(PRESENTATION, now);
             if (extras != null) {
                 rows.update(trace.get(), extras, metrics);
@@ -186,7 +197,7 @@ public class TimelineView extends Region {
 
     /** The cause arrows on screen in the last frame drawn, for tests and tools that compare the view with the trace. */
     public List<CauseLink> shownArrows() {
-        return renderer.arrows();
+        return arrowsShown;
     }
 
     /** Larger lanes and fonts for a projector. */
@@ -328,7 +339,11 @@ public class TimelineView extends Region {
         if (row == null || !(row.track() instanceof ThreadTrack lane)) {
             return null;
         }
-        return lane.drawnAt(context(null, bodyWidth(), row.height()), x - metrics.gutterWidth());
+        LaneBins b = lane.bins(context(null, bodyWidth(), row.height()));
+        int c = (int) Math.floor(x - metrics.gutterWidth());
+        ThreadState s = b.state(c);
+        return s == null ? null
+                : new DrawnState(lane.thread(), s, b.kind(c) == LaneBins.MIXED, b.instantRun(c), b.event(c));
     }
 
     /** The x (view coordinates) of time t. */
@@ -358,11 +373,11 @@ public class TimelineView extends Region {
     }
 
     /** The colours in force, for nodes that draw like the view (the legend). */
-    ReadOnlyObjectProperty<TimelinePalette> paletteProperty() {
-        return palette.getReadOnlyProperty();
+    ReadOnlyObjectProperty<PictureTheme> themeProperty() {
+        return theme.getReadOnlyProperty();
     }
 
-    TimelineMetrics metrics() {
+    PictureMetrics metrics() {
         return metrics;
     }
 
@@ -552,24 +567,59 @@ public class TimelineView extends Region {
         if (!dirty && !rulerDirty || canvas.getWidth() <= 0 || canvas.getHeight() <= 0) {
             return;
         }
-        TimelinePalette p = style.palette();
-        if (p != palette.get()) {
-            palette.set(p);
+        PictureTheme p = style.theme();
+        if (p != theme.get()) {
+            theme.set(p);
         }
-        TimelineRenderer.Frame frame = new TimelineRenderer.Frame(context(canvas.getGraphicsContext2D(),
-                bodyWidth(), 0), rows, canvas.getWidth(), canvas.getHeight(), scrollY, playhead.get(),
-                arrowMode.get(), hoveredThread.get() >= 0 ? hoveredThread.get() : selectedThread.get());
         if (dirty) {
             dirty = false;
             framesDrawn++;
-            renderer.draw(canvas.getGraphicsContext2D(), frame);
+            drawRows(p);
         }
         rulerDirty = false;
-        renderer.drawRuler(rulerCanvas.getGraphicsContext2D(), frame);
+        drawRuler(p);
     }
 
-    private TrackContext context(javafx.scene.canvas.GraphicsContext gc, double w, double h) {
-        return new TrackContext(gc, trace.get(), timeScale.get(), w, h, horizon(), metrics, style.palette(), text,
+    private void drawRows(PictureTheme p) {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        painter.nextFrame();
+        painter.setAlpha(1);
+        painter.setFill(p.color(Ink.BACKGROUND));
+        painter.fillRect(0, 0, w, h);
+        if (trace.get() == null) {
+            arrowsShown = List.of();
+            return;
+        }
+        int focus = hoveredThread.get() >= 0 ? hoveredThread.get() : selectedThread.get();
+        TimelineRenderer.Arrows arrows = switch (arrowMode.get()) {
+            case NONE -> TimelineRenderer.Arrows.NONE;
+            case ALL -> new TimelineRenderer.Arrows(true, false, focus);
+            case FOCUS -> new TimelineRenderer.Arrows(true, true, focus);
+        };
+        double ruler = metrics.rulerHeight();
+        arrowsShown = TimelineRenderer.paintRows(context(painter, bodyWidth(), 0), rows, ruler - scrollY, ruler, h,
+                arrows);
+    }
+
+    /** The ruler on its own strip, redrawn alone when the playhead moves. */
+    private void drawRuler(PictureTheme p) {
+        // the playhead's own time label sits in the ruler: tick labels under it would be a smudge
+        double ruler = metrics.rulerHeight();
+        double gutter = metrics.gutterWidth();
+        TimeScale s = timeScale.get();
+        double phX = gutter + s.x(playhead.get());
+        String phText = TimeText.playhead(playhead.get(), s.microsPerPixel());
+        double phLabel = rulerPainter.textWidth(phText, metrics.smallBold()) + 20;
+        boolean phLeft = phX + ruler * 0.3 + phLabel > gutter + bodyWidth();   // as Playhead.place flips it
+        double phFrom = phLeft ? phX - ruler * 0.3 - phLabel : phX - ruler * 0.3;
+        double phTo = phLeft ? phX + ruler * 0.3 : phX + ruler * 0.3 + phLabel;
+        rulerPainter.nextFrame();
+        TimelineRenderer.paintRuler(rulerPainter, s, metrics, p, rulerCanvas.getWidth(), phFrom, phTo);
+    }
+
+    private TrackContext context(CanvasPainter g, double w, double h) {
+        return new TrackContext(g, trace.get(), timeScale.get(), w, h, horizon(), metrics, style.theme(),
                 highlightedState.get(), selectedThread.get());
     }
 
@@ -589,14 +639,6 @@ public class TimelineView extends Region {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
         double ruler = metrics.rulerHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h || rulerCanvas.getHeight() != ruler) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            rulerCanvas.setWidth(w);
-            rulerCanvas.setHeight(ruler);
-            dirty = true;
-            rulerDirty = true;
-        }
         boolean overflow = rows.contentHeight() > h - ruler;
         vbar.setVisible(overflow);
         double barW = overflow ? snapSizeX(vbar.prefWidth(-1)) : 0;
@@ -606,6 +648,18 @@ public class TimelineView extends Region {
             vbar.setMax(Math.max(0, rows.contentHeight() - (h - ruler)));
             vbar.setVisibleAmount(h - ruler);
             vbar.setUnitIncrement(metrics.laneHeight());
+        }
+        // the canvas stops short of the scroll bar: a redrawn canvas over it would repaint the
+        // bar's rounded track every frame, which costs the software pipeline more than the lanes
+        double canvasW = Math.max(0, w - barW);
+        if (canvas.getWidth() != canvasW || canvas.getHeight() != h || rulerCanvas.getWidth() != w
+                || rulerCanvas.getHeight() != ruler) {
+            canvas.setWidth(canvasW);
+            canvas.setHeight(h);
+            rulerCanvas.setWidth(w);
+            rulerCanvas.setHeight(ruler);
+            dirty = true;
+            rulerDirty = true;
         }
         setScrollY(scrollY);
         double bodyW = Math.max(0, w - metrics.gutterWidth() - barW);

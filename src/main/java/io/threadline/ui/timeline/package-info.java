@@ -6,19 +6,21 @@
  * {@link io.threadline.ui.timeline.ThreadMoment}), {@link io.threadline.ui.timeline.StateSwatch},
  * {@link io.threadline.ui.timeline.StateTimeBar}.
  *
- * <p>How it is put together: {@code TimeScale} maps µs to pixels (it, the per-pixel
- * {@code LaneBins}, {@code RulerTicks}, {@code TimeText} and {@code SpanText} live in the
- * toolkit-free {@code io.threadline.picture}, which exported pictures share); {@code TimelineRows} stacks
- * {@code Track}s (thread lanes, process headers, counter charts, pool results);
- * {@code TimelineRenderer} paints the visible rows on one canvas, each track drawing its body
- * under the scale and its header in the fixed gutter. {@code StateLook} is the one table from
- * state to look; its colours are CSS properties ({@code timeline.css}, light and {@code :dark}).
+ * <p>How it is put together: the tracks, their rows and their painting are toolkit-free and live
+ * in {@code io.threadline.picture} ({@code TimelineRows}, {@code ThreadTrack} and the other
+ * {@code Track}s, {@code TimelineRenderer}), shared with exported pictures. The view keeps the
+ * window's part: the canvas and its {@link io.threadline.ui.timeline.CanvasPainter} (one per
+ * canvas, with its own pools of images), the scale as the user zooms and pans, scrolling,
+ * selection, hover, the playhead node, input ({@link io.threadline.ui.timeline.TimelineInput}),
+ * and the colours from CSS ({@link io.threadline.ui.timeline.TimelineStyle}: one styleable
+ * property per {@code picture.Ink}, timeline.css light and {@code :dark}).
  *
  * <p>Traps for the next maintainer:
  * <ul>
  * <li>Many transitions are instants: the runtime's clock does not move while a thread prints or
  *     hands off, so a wake-up is often runnable and running spans of zero length. They are not
- *     errors; {@code LaneBins} marks them as "ran for an instant" ticks, and hover lists them.</li>
+ *     errors; {@code LaneBins} marks them as "ran for an instant" (a hairline tick above the bar,
+ *     never a fill), and hover lists them.</li>
  * <li>Lanes are binned per pixel column ({@code LaneBins}), never walked span by span: a column
  *     is one span, a boundary between two (the span under the centre wins), or MIXED (the state
  *     with most time in it). Keep it that way or a million-event trace will freeze the window.</li>
@@ -27,6 +29,8 @@
  * <li>{@code Parent.layout()} is final: the read-only lane model is {@code laneLayout()}.</li>
  * <li>Arrows depend on the lane under the pointer: a hover that changes lanes redraws the canvas
  *     (only then, and only while arrows are on).</li>
+ * <li>Whatever lies under or over the canvas is repainted with it every frame: keep costly nodes
+ *     (rounded, shaded, stroked) off it; the canvas stops short of the scroll bar.</li>
  * <li>Monocle's robot reports wheel deltas in its own units and sign; tests fire ScrollEvents.</li>
  * </ul>
  */

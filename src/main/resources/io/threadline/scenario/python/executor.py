@@ -1,12 +1,22 @@
 """Futures from a thread pool (as_completed, then map), and apply_async with a callback on a process pool."""
+import random
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from multiprocessing import Pool
 
 WORKERS = 3                          # parameter "workers" (threads)
 PROCESSES = 2                        # parameter "processes"
-DELAYS = [3.0, 1.0, 2.0, 1.5, 0.5]   # parameter "durations" (s per page / input)
+DELAYS = [3.0, 1.0, 2.0, 1.5, 0.5]   # parameter "durations": five values, one for all, or "varied"
+SEED = 0                             # parameter "seed" (used by "varied")
 PAGES = [0, 1, 2, 3, 4]
+
+# At module level, not under __main__: pool processes started by spawn import this file again
+# and must see the same delays.
+if DELAYS == "varied":
+    random.seed(SEED)
+    DELAYS = [random.randint(5, 30) / 10 for _ in PAGES]   # 0.5 to 3.0 s
+elif isinstance(DELAYS, (int, float)):
+    DELAYS = [float(DELAYS)] * len(PAGES)
 
 collected = []
 

@@ -1,5 +1,7 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.StateMarks;
+import io.threadline.picture.StateStyle;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import javafx.scene.Scene;
@@ -54,7 +56,7 @@ class TimelineSnapshotTest {
     /** The y of the top outline of a waiting box in this lane. */
     private int waitingOutlineY(LaneLayout lane) {
         double pad = view.metrics().barPadding();
-        return (int) (lane.y() + StatePainter.shapeTop(StateLook.of(ThreadState.WAITING), pad, lane.height() - 2 * pad));
+        return (int) (lane.y() + StateMarks.shapeTop(StateStyle.of(ThreadState.WAITING), pad, lane.height() - 2 * pad));
     }
 
     private static double distance(Color a, Color b) {

@@ -1,5 +1,6 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.PictureMetrics;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import javafx.geometry.Point2D;
@@ -71,7 +72,7 @@ class TimelineViewTest {
         show("pool-map-vs-imap");
         Trace trace = view.traceProperty().get();
         List<LaneLayout> lanes = view.laneLayout();
-        TimelineMetrics m = view.metrics();
+        PictureMetrics m = view.metrics();
 
         assertThat(lanes).extracting(LaneLayout::thread).containsExactly(0, 1, 2, 3, 4);
         assertThat(lanes).extracting(LaneLayout::process).containsExactly(0, 1, 2, 3, 4);
@@ -339,7 +340,7 @@ class TimelineViewTest {
         double desk = view.laneLayout().get(0).height();
         fx(() -> view.presentationProperty().set(true));
         assertThat(view.laneLayout().get(0).height()).isGreaterThan(desk * 1.3);
-        assertThat(view.metrics().font().getSize()).isGreaterThan(TimelineMetrics.desk().font().getSize());
+        assertThat(view.metrics().fontSize()).isGreaterThan(PictureMetrics.DESK.fontSize());
         fx(() -> view.presentationProperty().set(false));
         assertThat(view.laneLayout().get(0).height()).isEqualTo(desk);
     }

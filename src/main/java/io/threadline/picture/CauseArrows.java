@@ -1,0 +1,242 @@
+package io.threadline.picture;
+
+import io.threadline.trace.CauseLink;
+import io.threadline.trace.CauseLinks;
+import io.threadline.trace.LaneColumns;
+import io.threadline.trace.Reason;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Arrows from the thread that caused a change to the thread it changed, labelled by kind: who
+ * started whom, whose death ended a join, which put released a get (and which get a put), which
+ * worker delivered a result, who was killed because the last non-daemon thread ended.
+ *
+ * <p>What is left out, so arrows mark what a student should ask about and never clutter: the
+ * "created" and start-handshake links (they sit on top of "start"), instant hand-offs (a wait
+ * shorter than a few pixels), arrows closer than a few pixels to the previous one into the same
+ * lane (zoomed out, they thin out), lanes too dense to read, and labels that would overlap.
+ * The cost follows what is on screen: each lane is searched from the window's first event.
+ */
+public final class CauseArrows {
+    /** Lanes with more events than this in view are too dense for arrows to mean anything. */
+    private static final int DENSE = 2000;
+    /** A wake-up after a wait thinner than this is an instant hand-off, not worth an arrow. */
+    private static final double MIN_WAIT_PX = 3;
+    /** Arrows into one lane closer than this are thinned to the first (the focused thread's never are). */
+    private static final double MIN_GAP_PX = 7;
+    /**
+     * At most this many arrows into one lane, and in all, on screen: beyond a hundred or so they
+     * are a fence, not a story (each also costs the software pipeline three shapes a frame).
+     */
+    private static final int MAX_PER_LANE = 60;
+    private static final int MAX_ARROWS = 120;
+
+    /** An arrow placed on the canvas, in canvas coordinates (x relative to the body). */
+    private record Placed(CauseLink link, double x, double y0, double y1, boolean focus) {
+    }
+
+    private CauseArrows() {
+    }
+
+    /**
+     * Paints in body coordinates (the painter's origin at x = 0 of the scale), rows at content y
+     * + {@code top}, for the band of y from {@code from} to {@code to} on screen: arrows wholly
+     * outside it are left out, so they take no share of the limits. Returns the arrows drawn.
+     *
+     * @param focus     the thread whose arrows stand out (hovered, else selected), or -1
+     * @param focusOnly draw only the focused thread's arrows (none without a focus)
+     */
+    public static List<CauseLink> paint(TrackContext ctx, TimelineRows rows, double top, double from, double to,
+                                        boolean focusOnly, int focus) {
+        Trace trace = ctx.trace();
+        if (trace == null || (focusOnly && focus < 0)) {
+            return List.of();
+        }
+        List<Placed> placed = find(ctx, rows, top, from, to, focusOnly, focus);
+        if (placed.isEmpty()) {
+            return List.of();
+        }
+        Painter g = ctx.painter();
+        PictureTheme p = ctx.theme();
+        PictureMetrics m = ctx.metrics();
+        double head = m.capRadius() + 1;
+        boolean fade = !focusOnly && focus >= 0;
+        // others first, the focused thread's on top
+        for (int pass = 0; pass < 2; pass++) {
+            for (Placed a : placed) {
+                if (a.focus() != (pass == 1)) {
+                    continue;
+                }
+                g.setAlpha(fade && !a.focus() ? 0.28 : 1);
+                Rgb c = p.color(a.focus() ? Ink.ACCENT : Ink.ARROW);
+                double lw = Math.round(m.line() + (a.focus() ? 2 : 1));
+                double x = Math.round(a.x()) + (lw % 2 == 1 ? 0.5 : 0);
+                boolean down = a.y1() > a.y0();
+                double tip = down ? a.y1() - head * 1.3 : a.y1() + head * 1.3;
+                g.setFill(c);
+                // the shaft is a filled box on whole pixels, the same pixels as a stroked line
+                // there: the software pipeline fills boxes directly but sends every stroke,
+                // however straight, through its rasterizer, scanline by scanline
+                double y0 = Math.round(Math.min(a.y0(), tip));
+                double y1 = Math.round(Math.max(a.y0(), tip));
+                g.fillRect(x - lw / 2, y0, lw, y1 - y0);
+                double hw = head * 0.95;
+                g.fillPolygon(new double[] {x - hw, x + hw, x}, new double[] {tip, tip, a.y1()}, 3);
+                double dot = Math.max(2, lw);
+                g.fillOval(x - dot, a.y0() - dot, 2 * dot, 2 * dot);
+            }
+        }
+        g.setAlpha(1);
+        drawLabels(g, ctx, placed, fade);
+        List<CauseLink> out = new ArrayList<>(placed.size());
+        for (Placed a : placed) {
+            out.add(a.link());
+        }
+        return out;
+    }
+
+    private static List<Placed> find(TrackContext ctx, TimelineRows rows, double top, double shownFrom,
+                                     double shownTo, boolean focusOnly, int focus) {
+        Trace trace = ctx.trace();
+        TimeScale scale = ctx.scale();
+        Map<Integer, TimelineRows.Row> lanes = new HashMap<>();
+        List<TimelineRows.Row> order = new ArrayList<>();
+        for (TimelineRows.Row r : rows.rows()) {
+            if (r.track().thread() >= 0) {
+                lanes.put(r.track().thread(), r);
+                order.add(r);
+            }
+        }
+        double pad = ctx.metrics().barPadding();
+        double head = ctx.metrics().capRadius() + 1;
+        List<Placed> out = new ArrayList<>();
+        for (TimelineRows.Row target : order) {
+            int t = target.track().thread();
+            LaneColumns lane = trace.lane(t);
+            int n = LaneBins.lastAtOrBefore(lane, lane.size(), ctx.horizon(), 0) + 1;
+            int from = LaneBins.lastAtOrBefore(lane, n, (long) Math.floor(scale.start()) - 1, 0) + 1;
+            int to = LaneBins.lastAtOrBefore(lane, n, (long) Math.ceil(scale.end()), 0);
+            if (to - from > DENSE) {
+                continue;
+            }
+            double lastX = Double.NEGATIVE_INFINITY;
+            int kept = 0;
+            for (int e = from; e <= to; e++) {
+                int c = lane.cause(e);
+                if (c < 0 || c == t || !drawn(lane, e, scale)) {
+                    continue;
+                }
+                boolean mine = focus >= 0 && (t == focus || c == focus);
+                if (focusOnly && !mine) {
+                    continue;
+                }
+                TimelineRows.Row source = lanes.get(c);
+                if (source == null) {
+                    continue;
+                }
+                boolean down = target.y() > source.y();
+                // from the middle of the causing lane (where its end cap sits, if it died)...
+                double y0 = top + source.y() + source.height() / 2 + (down ? head : -head);
+                // ...to the near edge of the caused lane's bar
+                double y1 = top + (down ? target.y() + pad : target.bottom() - pad);
+                if (Math.max(y0, y1) < shownFrom || Math.min(y0, y1) > shownTo) {
+                    continue;   // scrolled out of sight, both ends
+                }
+                double x = scale.x(lane.time(e));
+                if (!mine && (x - lastX < MIN_GAP_PX || kept >= MAX_PER_LANE)) {
+                    continue;
+                }
+                lastX = x;
+                kept++;
+                out.add(new Placed(CauseLinks.link(trace, t, e), x, y0, y1, mine));
+                if (out.size() >= MAX_ARROWS) {
+                    return out;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether event e deserves an arrow: a start, a wake-up after a visible wait, or a kill. */
+    private static boolean drawn(LaneColumns lane, int e, TimeScale scale) {
+        Reason r = lane.reason(e);
+        if (r == Reason.STARTED || r == Reason.KILLED) {
+            return true;
+        }
+        if (r != Reason.WOKEN) {
+            return false;
+        }
+        // a wake-up ends the wait before it (possibly behind a runnable instant)
+        for (int k = e - 1; k >= 0; k--) {
+            ThreadState s = lane.state(k);
+            if (s == ThreadState.WAITING) {
+                return scale.x(lane.time(e)) - scale.x(lane.time(k)) >= MIN_WAIT_PX;
+            }
+            if (s != ThreadState.RUNNABLE) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Labels beside the shafts, the focused thread's first; a label that would overlap another is left out. */
+    private static void drawLabels(Painter g, TrackContext ctx, List<Placed> placed, boolean fade) {
+        PictureMetrics m = ctx.metrics();
+        PictureTheme p = ctx.theme();
+        TextStyle font = m.smallBold();
+        double h = Math.round(font.size() + 6);
+        List<double[]> taken = new ArrayList<>();
+        // one label says it for a fan of like arrows (main starting every worker at 0 s)
+        Set<String> said = new HashSet<>();
+        g.setFont(font);
+        for (int pass = 1; pass >= 0; pass--) {
+            for (Placed a : placed) {
+                if (a.focus() != (pass == 1)) {
+                    continue;
+                }
+                String text = a.link().kind().label();
+                if (!said.add(text + "/" + a.link().from() + "/" + Math.round(a.x() / MIN_GAP_PX))) {
+                    continue;
+                }
+                double w = Math.ceil(g.textWidth(text, font)) + 10;
+                double mid = (a.y0() + a.y1()) / 2;
+                double y = Math.round(mid - h / 2);
+                double x = Math.round(a.x()) + 6;
+                if (x + w > ctx.width()) {
+                    x = Math.round(a.x()) - 6 - w;
+                }
+                if (x < 0 || overlaps(taken, x, y, w, h)) {
+                    continue;
+                }
+                taken.add(new double[] {x - 2, y - 1, w + 4, h + 2});
+                g.setAlpha(fade && !a.focus() ? 0.4 : 1);
+                Rgb ink = p.color(a.focus() ? Ink.ACCENT : Ink.ARROW);
+                g.setFill(p.color(Ink.BACKGROUND));
+                g.fillRoundRect(x, y, w, h, h);
+                g.setStroke(ink);
+                g.setLineWidth(1);
+                g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, h);
+                g.setFill(ink);
+                g.fillText(text, x + 5, y + h / 2, Painter.Align.LEFT);
+            }
+        }
+        g.setAlpha(1);
+    }
+
+    private static boolean overlaps(List<double[]> taken, double x, double y, double w, double h) {
+        for (double[] r : taken) {
+            if (x < r[0] + r[2] && x + w > r[0] && y < r[1] + r[3] && y + h > r[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,216 @@
+package io.threadline.picture;
+
+import io.threadline.trace.ResultMark;
+import io.threadline.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The results one pool call (map, imap_unordered …) delivered to the thread that asked: a
+ * diamond where results arrive, labelled with their values in arrival order, and a bracket from
+ * the first to the last. Ordered calls are filled diamonds, unordered ones hollow.
+ */
+public final class ResultsTrack implements Track {
+    private final String variant;
+    private final TraceExtras extras;
+
+    public ResultsTrack(String variant, TraceExtras extras) {
+        this.variant = variant;
+        this.extras = extras;
+    }
+
+    public String variant() {
+        return variant;
+    }
+
+    @Override
+    public double height(PictureMetrics m) {
+        return m.resultsHeight();
+    }
+
+    private boolean hollow() {
+        return variant.contains("unordered");
+    }
+
+    private Rgb color(PictureTheme p) {
+        return p.color(hollow() ? Ink.RESULT_UNORDERED : Ink.RESULT_MAP);
+    }
+
+    /** Results up to the horizon, in arrival order. */
+    private List<ResultMark> visible(TrackContext ctx) {
+        List<ResultMark> all = extras.results(variant);
+        List<ResultMark> out = new ArrayList<>(all.size());
+        for (ResultMark r : all) {
+            if (r.time() <= ctx.horizon()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Results close enough on screen to share one diamond. */
+    private static List<List<ResultMark>> groups(TrackContext ctx, List<ResultMark> results) {
+        double near = ctx.metrics().capRadius() * 2;
+        List<List<ResultMark>> out = new ArrayList<>();
+        double groupX = Double.NaN;
+        for (ResultMark r : results) {
+            double x = ctx.scale().x(r.time());
+            if (out.isEmpty() || Math.abs(x - groupX) > near) {
+                out.add(new ArrayList<>());
+                groupX = x;
+            }
+            out.get(out.size() - 1).add(r);
+        }
+        return out;
+    }
+
+    @Override
+    public void paint(TrackContext ctx) {
+        List<ResultMark> results = visible(ctx);
+        if (results.isEmpty()) {
+            return;
+        }
+        Painter g = ctx.painter();
+        PictureTheme p = ctx.theme();
+        PictureMetrics m = ctx.metrics();
+        TimeScale s = ctx.scale();
+        double width = ctx.width();
+        double h = ctx.height();
+        double r = m.capRadius() + 1.5;
+        double cy = Math.round(h * 0.26);
+        double bracketY = Math.round(h * 0.68) + 0.5;
+        double labelY = Math.round(h * 0.86);
+        Rgb c = color(p);
+
+        double x0 = Math.round(s.x(results.get(0).time()));
+        double x1 = Math.round(s.x(results.get(results.size() - 1).time()));
+        g.setStroke(p.color(Ink.MUTED_TEXT));
+        g.setLineWidth(1);
+        g.strokeLine(x0 + 0.5, bracketY - 4, x0 + 0.5, bracketY);
+        g.strokeLine(x0 + 0.5, bracketY, x1 + 0.5, bracketY);
+        g.strokeLine(x1 + 0.5, bracketY - 4, x1 + 0.5, bracketY);
+        TextStyle small = m.small();
+        g.setFont(small);
+        g.setFill(p.color(Ink.MUTED_TEXT));
+        String first = "first " + TimeText.seconds(results.get(0).time());
+        String last = "last " + TimeText.seconds(results.get(results.size() - 1).time());
+        double fw = g.textWidth(first, small);
+        double lw = g.textWidth(last, small);
+        if (x1 - x0 >= fw + lw + 16) {
+            g.fillText(first, x0, labelY, Painter.Align.LEFT);
+            g.fillText(last, x1 + 1, labelY, Painter.Align.RIGHT);
+        } else {
+            g.fillText(x1 == x0 ? "first = last " + TimeText.seconds(results.get(0).time()) : first + " · " + last,
+                    x0, labelY, Painter.Align.LEFT);
+        }
+
+        List<List<ResultMark>> groups = groups(ctx, results);
+        TextStyle valueFont = m.smallBold();
+        g.setFont(valueFont);
+        double lowY = Math.round(cy + r + valueFont.size() * 0.75);
+        double lowEnd = Double.NEGATIVE_INFINITY;   // right end of the last label on the lower line
+        for (int k = 0; k < groups.size(); k++) {
+            List<ResultMark> group = groups.get(k);
+            double x = Math.round(s.x(group.get(0).time()));
+            double next = k + 1 < groups.size() ? Math.round(s.x(groups.get(k + 1).get(0).time())) - r - 6 : width - 4;
+            if (x < -400 || x > width + r) {
+                continue;
+            }
+            diamond(g, p, c, x + 0.5, cy, r);
+            g.setFill(p.color(Ink.TEXT));
+            StringJoiner values = new StringJoiner(", ");
+            group.forEach(mark -> values.add(mark.value()));
+            String text = values.toString();
+            double w = g.textWidth(text, valueFont);
+            if (w <= next - (x + r + 5)) {
+                g.fillText(text, x + r + 5, cy, Painter.Align.LEFT);
+            } else if (x - r >= lowEnd + 6) {
+                // crowded: the values go under their own diamond, on a second line
+                String cut = TextFit.ellipsize(g, text, valueFont, width - 4 - (x - r));
+                g.fillText(cut, x - r, lowY, Painter.Align.LEFT);
+                lowEnd = x - r + g.textWidth(cut, valueFont);
+            } else {
+                g.fillText(TextFit.ellipsize(g, text, valueFont, next - (x + r + 5)), x + r + 5, cy,
+                        Painter.Align.LEFT);
+            }
+        }
+    }
+
+    private void diamond(Painter g, PictureTheme p, Rgb c, double cx, double cy, double r) {
+        double[] xs = {cx, cx + r, cx, cx - r};
+        double[] ys = {cy - r, cy, cy + r, cy};
+        g.setFill(hollow() ? p.color(Ink.BACKGROUND) : c);
+        g.fillPolygon(xs, ys, 4);
+        g.setStroke(c);
+        g.setLineWidth(2);
+        g.strokePolygon(xs, ys, 4);
+    }
+
+    @Override
+    public void paintHeader(TrackContext ctx) {
+        Painter g = ctx.painter();
+        PictureMetrics m = ctx.metrics();
+        PictureTheme p = ctx.theme();
+        List<ResultMark> results = visible(ctx);
+        double mid = ctx.height() / 2;
+        double r = m.capRadius() + 1.5;
+        double y1 = Math.round(mid - m.fontSize() * 0.6);
+        diamond(g, p, color(p), 14 + r, y1, r);
+        g.setFont(m.bold());
+        g.setFill(p.color(Ink.TEXT));
+        double x = 14 + 2 * r + 8;
+        g.fillText(variant, x, y1, Painter.Align.LEFT);
+        if (!results.isEmpty()) {
+            double vx = x + g.textWidth(variant, m.bold()) + 6;
+            g.setFont(m.small());
+            g.setFill(p.color(Ink.MUTED_TEXT));
+            String to = "→ " + ctx.trace().thread(results.get(0).thread()).name();
+            if (vx + g.textWidth(to, m.small()) < ctx.width() - 8) {
+                g.fillText(to, vx, y1, Painter.Align.LEFT);
+            }
+            String times = results.size() + (results.size() == 1 ? " result" : " results") + " · first "
+                    + TimeText.seconds(results.get(0).time()) + " · last "
+                    + TimeText.seconds(results.get(results.size() - 1).time());
+            g.fillText(TextFit.ellipsize(g, times, m.small(), ctx.width() - 22), 14,
+                    Math.round(mid + m.smallSize() * 0.8), Painter.Align.LEFT);
+        }
+    }
+
+    @Override
+    public String describeAt(TrackContext ctx, double x, double y) {
+        double near = ctx.metrics().capRadius() * 2 + 4;
+        for (List<ResultMark> group : groups(ctx, visible(ctx))) {
+            double gx = ctx.scale().x(group.get(0).time());
+            if (Math.abs(x - gx) <= near) {
+                return describeGroup(ctx.trace(), group);
+            }
+        }
+        return null;
+    }
+
+    private String describeGroup(Trace trace, List<ResultMark> group) {
+        ResultMark head = group.get(0);
+        StringJoiner out = new StringJoiner("\n");
+        out.add(variant + ": " + group.size() + (group.size() == 1 ? " result reaches " : " results reach ")
+                + trace.thread(head.thread()).name() + " at " + TimeText.seconds(head.time()));
+        for (ResultMark r : group) {
+            out.add("input " + r.input() + " → " + r.value()
+                    + (r.from() >= 0 ? " (computed by " + trace.thread(r.from()).name() + ")" : ""));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public String describeHeader(TrackContext ctx) {
+        List<ResultMark> all = extras.results(variant);
+        if (all.isEmpty()) {
+            return variant;
+        }
+        StringJoiner order = new StringJoiner(", ");
+        all.forEach(r -> order.add(r.value()));
+        return variant + " — results in arrival order: " + order + "\nfirst " + TimeText.seconds(all.get(0).time())
+                + ", last " + TimeText.seconds(all.get(all.size() - 1).time());
+    }
+}

@@ -1,0 +1,409 @@
+package io.threadline.picture;
+
+import io.threadline.trace.LaneColumns;
+import io.threadline.trace.ThreadInfo;
+import io.threadline.trace.ThreadRole;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A thread's lane: its states over time, binned per pixel column ({@link LaneBins}), with labels
+ * where they fit, a tick where it ran for an instant, the dotted ring of a thread new for no
+ * visible time and the end cap; and its header with name and badges. The window and every
+ * export draw lanes with this class.
+ */
+public final class ThreadTrack implements Track {
+    private static final double LABEL_PAD = 6;
+    /** Least room for a label in a lane painted from pixels (each label is a text layout). */
+    private static final double BUSY_LABEL_ROOM = 60;
+    private static final double LABEL_ROOM = 12;
+    private static final double FADED = 0.18;
+
+    private final int thread;
+    private final boolean indented;
+    private final LaneBins bins = new LaneBins();
+    private final LaneStrip strip = new LaneStrip();
+    private final List<int[]> labelled = new ArrayList<>();
+    // what the bins were computed for, so hover answers from what is on screen
+    private TimeScale binnedScale;
+    private long binnedHorizon = Long.MIN_VALUE;
+    private int binnedSize = -1;
+
+    public ThreadTrack(int thread, boolean indented) {
+        this.thread = thread;
+        this.indented = indented;
+    }
+
+    @Override
+    public int thread() {
+        return thread;
+    }
+
+    @Override
+    public double height(PictureMetrics m) {
+        return m.laneHeight();
+    }
+
+    /** The bins for the context's scale and horizon (recomputed only if they changed). */
+    public LaneBins bins(TrackContext ctx) {
+        LaneColumns lane = ctx.trace().lane(thread);
+        int size = lane.size();
+        int w = (int) Math.ceil(ctx.width());
+        if (!ctx.scale().equals(binnedScale) || ctx.horizon() != binnedHorizon || size != binnedSize
+                || bins.width() != w) {
+            bins.bin(lane, size, ctx.horizon(), ctx.scale(), w);
+            binnedScale = ctx.scale();
+            binnedHorizon = ctx.horizon();
+            binnedSize = size;
+        }
+        return bins;
+    }
+
+    @Override
+    public void paint(TrackContext ctx) {
+        Painter g = ctx.painter();
+        PictureTheme p = ctx.theme();
+        g.beginGroup(title(ctx.trace()));
+        if (ctx.selected() == thread) {
+            g.setFill(p.color(Ink.SELECTION));
+            g.fillRect(0, 0, ctx.width(), ctx.height());
+        }
+        LaneBins b = bins(ctx);
+        LaneColumns lane = ctx.trace().lane(thread);
+        bars(ctx, b, lane);
+        drawCap(ctx, b, lane);
+        drawNewMark(ctx, b, lane);
+        g.endGroup();
+    }
+
+    private void bars(TrackContext ctx, LaneBins b, LaneColumns lane) {
+        Painter g = ctx.painter();
+        PictureMetrics m = ctx.metrics();
+        PictureTheme p = ctx.theme();
+        int w = b.width();
+        double barTop = m.barPadding();
+        double barHeight = ctx.height() - 2 * m.barPadding();
+        labelled.clear();
+        // a busy lane's bars are painted as one block of pixels where the surface has them
+        PixelBlock block = null;
+        if (runs(b, w) >= LaneStrip.MIN_RUNS) {
+            strip.begin(p, m, w, barTop, barHeight);
+            block = g.pixels(w, strip.height());
+        }
+        LaneStrip s = block == null ? null : strip;
+
+        int x = 0;
+        while (x < w) {
+            byte kind = b.kind(x);
+            if (kind == LaneBins.EMPTY) {
+                x++;
+                continue;
+            }
+            ThreadState state = b.state(x);
+            // a merged column's event is found only when asked (hover): not needed to draw it
+            int ev = kind == LaneBins.PURE ? b.event(x) : -1;
+            int x1 = x + 1;
+            while (x1 < w && b.kind(x1) == kind && b.state(x1) == state
+                    && (kind != LaneBins.PURE || b.event(x1) == ev)) {
+                x1++;
+            }
+            double alpha = ctx.alpha(state, FADED);
+            if (kind == LaneBins.PURE) {
+                // a span cut by the view's edge shows no outline there: it goes on
+                double left = x == 0 && lane.time(ev) < ctx.scale().time(0) ? -4 : x;
+                // ...nor where it is still going on (a living thread's last span), which ends at
+                // the horizon: the lane is not drawn past what was recorded
+                boolean ongoing = ev == b.size() - 1 && lane.state(ev) != ThreadState.DEAD;
+                double right = x1 == w || ongoing ? x1 + 4 : x1;
+                if (ongoing) {
+                    right = Math.min(right, Math.floor(ctx.scale().x(b.laneEnd())) + 1);
+                }
+                if (s != null) {
+                    s.span(state, left, right, alpha);
+                } else {
+                    g.setAlpha(alpha);
+                    StateMarks.span(g, p, m, state, left, right, barTop, barHeight);
+                }
+                labelled.add(new int[] {x, x1, ev});
+            } else if (s != null) {
+                s.mergedSpan(state, x, x1, alpha);
+                if (x1 - x >= 3) {
+                    s.mixedBand(x, x1, alpha);
+                }
+            } else {
+                g.setAlpha(alpha);
+                StateMarks.mergedSpan(g, p, state, x, x1, barTop, barHeight);
+                if (x1 - x >= 3) {
+                    // dense stretch: a strip says "several states here, zoom in"
+                    g.setFill(p.color(Ink.MIXED));
+                    g.fillRect(x, barTop + barHeight - 3, x1 - x, 3);
+                }
+            }
+            x = x1;
+        }
+        g.setAlpha(1);
+        if (s != null) {
+            s.draw(block);
+        }
+        instantTicks(ctx, b, barTop);
+        // each label is a text layout on the render thread: a busy lane keeps only the roomy ones
+        drawLabels(ctx, lane, barTop, barHeight, s != null ? BUSY_LABEL_ROOM : LABEL_ROOM);
+    }
+
+    /**
+     * Where the thread ran for no scenario time (woken and back to waiting at one instant): a
+     * hairline tick above the bar, never a fill, so a lane's colours keep following its time
+     * however many instants a column holds.
+     */
+    private void instantTicks(TrackContext ctx, LaneBins b, double barTop) {
+        Painter g = ctx.painter();
+        double tick = Math.max(1, Math.round(ctx.metrics().line()));
+        double top = Math.max(1, Math.round(barTop * 0.25));
+        g.setAlpha(ctx.alpha(ThreadState.RUNNING, FADED));
+        g.setFill(ctx.theme().color(Ink.RUNNING));
+        int w = b.width();
+        for (int c = 0; c < w; c++) {
+            if (b.instantRun(c)) {
+                int c1 = c + 1;
+                while (c1 < w && b.instantRun(c1)) {
+                    c1++;
+                }
+                g.fillRect(c, top, c1 - c == 1 ? tick : c1 - c, barTop + 1 - top);
+                c = c1;
+            }
+        }
+        g.setAlpha(1);
+    }
+
+    /** Runs of columns drawn alike: a new one wherever the kind or state changes. */
+    private static int runs(LaneBins b, int w) {
+        int runs = 0;
+        byte prevKind = LaneBins.EMPTY;
+        ThreadState prev = null;
+        for (int x = 0; x < w; x++) {
+            byte k = b.kind(x);
+            ThreadState s = b.state(x);
+            if (k != LaneBins.EMPTY && (k != prevKind || s != prev)) {
+                runs++;
+            }
+            prevKind = k;
+            prev = s;
+        }
+        return runs;
+    }
+
+    private void drawLabels(TrackContext ctx, LaneColumns lane, double barTop, double barHeight, double minRoom) {
+        Painter g = ctx.painter();
+        TextStyle font = ctx.metrics().small();
+        g.setFont(font);
+        double y = Math.round(barTop + barHeight / 2);
+        for (int[] r : labelled) {
+            double room = r[1] - r[0] - 2 * LABEL_PAD;
+            if (room < minRoom) {
+                continue;
+            }
+            ThreadState s = lane.state(r[2]);
+            String text = TextFit.fit(g, font, room, SpanText.labels(ctx.trace(), lane, r[2]));
+            if (text == null) {
+                continue;
+            }
+            StateStyle look = StateStyle.of(s);
+            double tx = r[0] + LABEL_PAD;
+            g.setAlpha(ctx.alpha(s, 0.35));
+            if (look.shape() == StateStyle.Shape.HATCHED) {
+                // stripes behind letters hurt reading: give the label a calm ground
+                double tw = g.textWidth(text, font);
+                g.setFill(ctx.theme().color(Ink.RUNNABLE_FILL));
+                double h = Math.round(font.size() + 4);
+                g.fillRect(tx - 3, Math.round(y - h / 2), Math.ceil(tw) + 6, h);
+            }
+            g.setFill(ctx.theme().color(look.text()));
+            g.fillText(text, Math.round(tx), y, Painter.Align.LEFT);
+        }
+        g.setAlpha(1);
+    }
+
+    /**
+     * A thread created and started at the same instant (or nearly) is new for no visible time: a
+     * dotted ring at its lane's start says it was new there, instead of the state vanishing.
+     */
+    private void drawNewMark(TrackContext ctx, LaneBins b, LaneColumns lane) {
+        double cx = newMarkX(ctx, b, lane);
+        if (Double.isNaN(cx)) {
+            return;
+        }
+        Painter g = ctx.painter();
+        g.setAlpha(ctx.alpha(ThreadState.NEW, 0.25));
+        StateMarks.newMark(g, ctx.theme(), ctx.metrics(), cx, Math.round(ctx.height() / 2), ctx.metrics().capRadius());
+        g.setAlpha(1);
+    }
+
+    /** The x of the "new for an instant" ring, or NaN when the new span shows for itself (or is off screen). */
+    private double newMarkX(TrackContext ctx, LaneBins b, LaneColumns lane) {
+        if (b.size() < 2 || lane.state(0) != ThreadState.NEW) {
+            return Double.NaN;
+        }
+        double r = ctx.metrics().capRadius();
+        double x0 = ctx.scale().x(lane.time(0));
+        double x1 = ctx.scale().x(lane.time(1));
+        if (x1 - x0 >= 2 * r + 4) {
+            return Double.NaN;
+        }
+        double cx = Math.round(x0);
+        return cx < -2 * r || cx > ctx.width() + 2 * r ? Double.NaN : cx;
+    }
+
+    private void drawCap(TrackContext ctx, LaneBins b, LaneColumns lane) {
+        double cx = capX(ctx);
+        double r = ctx.metrics().capRadius();
+        if (Double.isNaN(cx) || cx < -2 * r || cx > ctx.width() + 2 * r) {
+            return;
+        }
+        Painter g = ctx.painter();
+        g.setAlpha(ctx.alpha(ThreadState.DEAD, 0.25));
+        StateMarks.cap(g, ctx.theme(), lane.reason(b.size() - 1), cx, Math.round(ctx.height() / 2), r);
+        g.setAlpha(1);
+    }
+
+    /** The x of this lane's end cap, or NaN if the thread has not ended by the horizon. */
+    public double capX(TrackContext ctx) {
+        LaneBins b = bins(ctx);
+        LaneColumns lane = ctx.trace().lane(thread);
+        if (b.size() == 0 || lane.state(b.size() - 1) != ThreadState.DEAD) {
+            return Double.NaN;
+        }
+        return Math.round(ctx.scale().x(b.laneEnd()));
+    }
+
+    @Override
+    public String describeAt(TrackContext ctx, double x, double y) {
+        LaneBins b = bins(ctx);
+        Trace trace = ctx.trace();
+        double cap = capX(ctx);
+        if (!Double.isNaN(cap) && Math.abs(x - cap) <= ctx.metrics().capRadius() + 3) {
+            return SpanText.describeDeath(trace, thread, b.size() - 1);
+        }
+        double ring = newMarkX(ctx, b, trace.lane(thread));
+        if (!Double.isNaN(ring) && Math.abs(x - ring) <= ctx.metrics().capRadius() + 3) {
+            return SpanText.describeNewInstant(trace, thread);
+        }
+        int c = (int) Math.floor(x);
+        switch (b.kind(c)) {
+            case LaneBins.PURE:
+                return SpanText.describeSpan(trace, thread, b.event(c), b.size(), b.laneEnd());
+            case LaneBins.MIXED: {
+                LaneColumns lane = trace.lane(thread);
+                double t0 = ctx.scale().time(c);
+                int cover = LaneBins.lastAtOrBefore(lane, b.size(), (long) Math.ceil(t0) - 1, 0);
+                int to = cover + b.changes(c);
+                return SpanText.describeMerged(trace, thread, Math.max(cover, 0), to, t0, ctx.scale().time(c + 1));
+            }
+            default:
+                return null;
+        }
+    }
+
+    // ---- header
+
+    @Override
+    public void paintHeader(TrackContext ctx) {
+        Painter g = ctx.painter();
+        PictureMetrics m = ctx.metrics();
+        PictureTheme p = ctx.theme();
+        ThreadInfo info = ctx.trace().thread(thread);
+        if (ctx.selected() == thread) {
+            g.setFill(p.color(Ink.SELECTION));
+            g.fillRect(0, 0, ctx.width(), ctx.height());
+            g.setFill(p.color(Ink.ACCENT));
+            g.fillRect(0, 0, Math.max(4, m.line() * 3), ctx.height());
+        }
+        double x = indented ? 24 : 14;
+        double y = Math.round(ctx.height() / 2);
+        g.setFont(m.bold());
+        g.setFill(p.color(Ink.TEXT));
+        String name = TextFit.ellipsize(g, info.name(), m.bold(), ctx.width() - x - 8);
+        g.fillText(name, x, y, Painter.Align.LEFT);
+        // the name matters most: badges follow only as far as they fit
+        double bx = x + g.textWidth(name, m.bold()) + 8;
+        for (String badge : badges(info)) {
+            double bw = g.textWidth(badge, m.smallBold()) + 12;
+            if (bx + bw > ctx.width() - 6) {
+                break;
+            }
+            bx += badge(ctx, badge, bx, y) + 6;
+        }
+    }
+
+    private static List<String> badges(ThreadInfo info) {
+        List<String> out = new ArrayList<>();
+        if (info.role() != ThreadRole.THREAD) {
+            out.add(info.role().label());
+        }
+        if (info.daemon()) {
+            out.add("daemon");
+        }
+        return out;
+    }
+
+    /** A small pill; "main" is filled so the program's own thread is found at a glance. Returns its width. */
+    private static double badge(TrackContext ctx, String text, double x, double cy) {
+        Painter g = ctx.painter();
+        PictureTheme p = ctx.theme();
+        TextStyle font = ctx.metrics().smallBold();
+        double tw = Math.ceil(g.textWidth(text, font));
+        double h = Math.round(font.size() + 6);
+        double w = tw + 12;
+        double top = Math.round(cy - h / 2);
+        double left = Math.round(x);
+        if (text.equals("main")) {
+            g.setFill(p.color(Ink.ACCENT));
+            g.fillRoundRect(left, top, w, h, h);
+            g.setFill(p.color(Ink.BACKGROUND));
+        } else {
+            g.setStroke(p.color(Ink.MUTED_TEXT));
+            g.setLineWidth(1);
+            g.strokeRoundRect(left + 0.5, top + 0.5, w - 1, h - 1, h);
+            g.setFill(p.color(Ink.MUTED_TEXT));
+        }
+        g.setFont(font);
+        g.fillText(text, left + 6, cy, Painter.Align.LEFT);
+        return w;
+    }
+
+    /** What a lane shows, for an SVG tooltip. */
+    private String title(Trace trace) {
+        ThreadInfo info = trace.thread(thread);
+        return info.name() + " (" + info.role().label() + (info.daemon() ? ", daemon" : "") + ")";
+    }
+
+    @Override
+    public String describeHeader(TrackContext ctx) {
+        ThreadInfo info = ctx.trace().thread(thread);
+        StringBuilder s = new StringBuilder(info.name());
+        s.append(" — ").append(switch (info.role()) {
+            case MAIN -> "the main thread";
+            case WORKER -> "a pool worker";
+            case HELPER -> "a pool helper thread";
+            case PROCESS -> "the main thread of a child process";
+            case TASK -> "an asyncio task of " + (info.parent() >= 0 ? ctx.trace().thread(info.parent()).name()
+                    : "an event loop");
+            case THREAD -> "a thread";
+        });
+        if (info.daemon()) {
+            s.append(", daemon (killed when the last non-daemon thread ends)");
+        }
+        s.append("\nprocess ").append(ctx.trace().process(info.process()).name());
+        LaneColumns lane = ctx.trace().lane(thread);
+        if (lane.size() > 0) {
+            s.append("\ncreated at ").append(TimeText.seconds(lane.time(0)));
+        }
+        if (lane.isDead()) {
+            s.append(", ").append(lane.reason(lane.size() - 1).label()).append(" at ")
+                    .append(TimeText.seconds(lane.time(lane.size() - 1)));
+        }
+        return s.toString();
+    }
+}
