@@ -51,16 +51,17 @@ public final class WaitForGraph {
     }
 
     /**
-     * The graph to show at {@code t}. A run stopped because of its deadlock ends by killing every
-     * thread at its last instant; there (and after) the graph is the one of the moment before,
-     * which still has the deadlock the run was stopped for.
+     * The graph to show at {@code t}. A run stopped because of its deadlock leaves its stuck waits
+     * as they are; a trace whose threads were killed at the last instant instead (an older file)
+     * shows there the moment before, which still has the deadlock the run was stopped for.
      */
     public static WaitForGraph shownAt(Trace trace, long t) {
         long end = trace.endTime();
-        if (trace.outcome() == RunOutcome.DEADLOCK && t >= end && end > 0) {
+        WaitForGraph g = at(trace, t);
+        if (trace.outcome() == RunOutcome.DEADLOCK && t >= end && end > 0 && !g.hasDeadlock()) {
             return at(trace, end - 1);
         }
-        return at(trace, t);
+        return g;
     }
 
     /** The graph after every event at or before {@code t}. */

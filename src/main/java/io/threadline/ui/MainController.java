@@ -15,6 +15,7 @@ import io.threadline.ui.teach.Comparison;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
+import io.threadline.ui.timeline.WaitForGraphPanel;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
@@ -307,6 +308,20 @@ public final class MainController {
         VBox area = (VBox) tourSlot.getParent();
         area.getChildren().add(area.getChildren().indexOf(tourSlot) + 1, step.bar());
         timelineHolder.getChildren().add(timelineHolder.getChildren().indexOf(timeline) + 1, step.overlay());
+        installWaitForGraph(header);
+    }
+
+    /** The wait-for graph panel over the timeline's corner, and its toggle in the timeline's header. */
+    private void installWaitForGraph(HBox header) {
+        WaitForGraphPanel graph = new WaitForGraphPanel(timeline);
+        timelineHolder.getChildren().add(graph);
+        javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton("Wait-for graph");
+        toggle.setId("waitForGraphButton");
+        toggle.getStyleClass().add("flat");
+        toggle.setTooltip(new javafx.scene.control.Tooltip(
+                "Who waits for what at the playhead, and the cycle of a deadlock"));
+        toggle.selectedProperty().bindBidirectional(graph.showingProperty());
+        header.getChildren().add(header.getChildren().indexOf(teachTools), toggle);
     }
 
     /** What each shortcut does; the File menu binds its own. */

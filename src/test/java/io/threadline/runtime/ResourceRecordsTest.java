@@ -245,8 +245,9 @@ class ResourceRecordsTest {
                 "0.000 wait Main",
                 "0.005 forced A by Main",
                 "0.005 release A",
-                "0.005 acquire Main",
+                // the GIL is in transit to Main for the hand-over's cost: A asks for it first
                 "0.005 wait A",
+                "0.005 acquire Main",
                 "0.005 wait B",
                 "0.005 release Main",
                 "0.005 acquire A",

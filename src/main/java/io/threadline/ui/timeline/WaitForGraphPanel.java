@@ -1,0 +1,121 @@
+package io.threadline.ui.timeline;
+
+import io.threadline.picture.Ink;
+import io.threadline.picture.PictureMetrics;
+import io.threadline.picture.WaitForGraphPicture;
+import io.threadline.trace.Trace;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The wait-for graph at the playhead, in a small panel over the timeline's corner: who waits for
+ * what and who holds it, a deadlock's cycle in red with its members named from the moment it
+ * closes. It follows the playhead while playing and scrubbing; the picture is the export's own
+ * ({@link WaitForGraphPicture}), painted through the same painter as the lanes. It opens by
+ * itself when the cycle of a deadlock closes at the playhead, and closes with its button.
+ */
+public final class WaitForGraphPanel extends VBox {
+    private static final double WIDTH = 460;
+    private static final double MAX_HEIGHT = 420;
+
+    private final TimelineView view;
+    private final Canvas canvas = new Canvas();
+    private final CanvasPainter painter = CanvasPainter.redrawn(canvas.getGraphicsContext2D());
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
+    private final Label title = new Label("Wait-for graph");
+    private WaitForGraphPicture shown;
+    private boolean scheduled;
+    /** Traces whose deadlock already opened the panel once: closing it keeps it closed. */
+    private Trace openedFor;
+
+    public WaitForGraphPanel(TimelineView view) {
+        this.view = view;
+        getStyleClass().add("wait-for-graph");
+        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        Button close = new Button("✕");
+        close.getStyleClass().add("flat");
+        close.setOnAction(e -> showing.set(false));
+        close.setAccessibleText("Close the wait-for graph");
+        HBox head = new HBox(6, title, new Region(), close);
+        HBox.setHgrow(head.getChildren().get(1), Priority.ALWAYS);
+        head.setAlignment(Pos.CENTER_LEFT);
+        title.getStyleClass().add("pane-title");
+        getChildren().addAll(head, new StackPane(canvas));
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        StackPane.setAlignment(this, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(this, new javafx.geometry.Insets(0, 18, 18, 0));
+        visibleProperty().bind(showing);
+        managedProperty().bind(showing);
+        showing.addListener(obs -> redraw());
+        view.playheadProperty().addListener(obs -> redraw());
+        view.traceProperty().addListener(obs -> redraw());
+        view.themeProperty().addListener(obs -> redraw());
+    }
+
+    /** Whether the panel is shown; a button or shortcut toggles it. */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    /** The picture on screen now, or null (closed, or no trace). */
+    public WaitForGraphPicture shown() {
+        return shown;
+    }
+
+    /** Called on each animation tick while a run grows: a graph at a live playhead may change. */
+    public void refresh() {
+        redraw();
+    }
+
+    private void redraw() {
+        if (scheduled) {
+            return;
+        }
+        scheduled = true;
+        Platform.runLater(() -> {
+            scheduled = false;
+            draw();
+        });
+    }
+
+    private void draw() {
+        Trace t = view.traceProperty().get();
+        if (t == null) {
+            shown = null;
+            return;
+        }
+        long at = Math.min(view.playheadProperty().get(), t.endTime());
+        WaitForGraphPicture p = WaitForGraphPicture.at(t, at, WIDTH, view.themeProperty().get(), PictureMetrics.DESK);
+        if (p.graph().hasDeadlock() && openedFor != t) {
+            // the moment the lesson is about: show it without being asked, once per run
+            openedFor = t;
+            showing.set(true);
+        }
+        if (!showing.get()) {
+            shown = null;
+            return;
+        }
+        shown = p;
+        double h = Math.min(MAX_HEIGHT, p.height());
+        canvas.setWidth(p.width());
+        canvas.setHeight(h);
+        io.threadline.picture.PictureTheme theme = view.themeProperty().get();
+        setStyle("-fx-background-color: " + theme.color(Ink.BORDER).hex() + ", " + theme.color(Ink.BACKGROUND).hex()
+                + "; -fx-background-insets: 0, 1; -fx-background-radius: 6; -fx-padding: 4 6 6 6;");
+        title.setStyle("-fx-text-fill: " + theme.color(p.graph().hasDeadlock() ? Ink.FAILED : Ink.TEXT).hex() + ";");
+        p.paint(painter);
+        title.setText(p.graph().hasDeadlock() ? "Wait-for graph — deadlock" : "Wait-for graph");
+        setAccessibleText(p.describe());
+    }
+}
