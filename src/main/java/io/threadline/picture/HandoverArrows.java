@@ -11,6 +11,8 @@ import io.threadline.trace.ResourceSpans;
 final class HandoverArrows {
     /** Past this many in view, a lane's hand-overs are too dense to read as arrows. */
     private static final int MAX_PER_LANE = 80;
+    /** Closer than this to the last one drawn, a hand-over is left out: a lane's arrows stay readable. */
+    private static final double MIN_GAP_PX = 24;
 
     private HandoverArrows() {
     }
@@ -55,7 +57,7 @@ final class HandoverArrows {
                     continue;
                 }
                 double x0 = Math.round(sc.x(h.wokenAt())) + 0.5;
-                if (x0 - lastX < 3) {
+                if (x0 - lastX < MIN_GAP_PX) {
                     continue;
                 }
                 lastX = x0;

@@ -60,8 +60,10 @@ public final class ResourceTrack implements Track {
     /** [top, height] of the band of holders or items. */
     private double[] topBand(TrackContext ctx) {
         double pad = Math.max(3, Math.round(ctx.metrics().barPadding() * 0.6));
+        // room above for the marks (forced switches, notifies ...) where the lane has them
+        double marks = spans().markCount() > 0 ? markSize(ctx) + 1 : 0;
         double waitH = waitBand(ctx)[1];
-        return new double[] {pad, ctx.height() - 2 * pad - waitH - 2};
+        return new double[] {pad + marks, ctx.height() - 2 * pad - marks - waitH - 2};
     }
 
     /** [top, height] of the band of waiters, at the bottom. */
@@ -70,6 +72,10 @@ public final class ResourceTrack implements Track {
         double h = WAIT_ROWS * row;
         double pad = Math.max(3, Math.round(ctx.metrics().barPadding() * 0.6));
         return new double[] {ctx.height() - pad - h, h, row};
+    }
+
+    private static double markSize(TrackContext ctx) {
+        return Math.max(4, Math.round(ctx.metrics().capRadius() * 0.8));
     }
 
     private long tMin(TrackContext ctx) {
@@ -153,12 +159,16 @@ public final class ResourceTrack implements Track {
                 double right = Math.min(x1, ctx.width() + 4);
                 g.setFill(ThreadColors.of(p, set.thread(id)));
                 g.fillRoundRect(left, y, right - left, rowH, Math.min(6, rowH));
-                if (font != null && right - left > 24) {
+                if (font != null && right - left > 16) {
                     String text = items ? ctx.trace().string(set.extra(id)) : ctx.trace().thread(set.thread(id)).name();
                     g.setFont(font);
                     g.setFill(ThreadColors.textOn(p, set.thread(id)));
                     double lx = Math.max(left, 0) + 5;
-                    String fit = TextFit.ellipsize(g, text, font, Math.min(right, ctx.width()) - lx - 4);
+                    double room = Math.min(right, ctx.width()) - lx - 4;
+                    String fit = TextFit.fit(g, font, room, text, items ? null : initials(text));
+                    if (fit == null) {
+                        fit = TextFit.ellipsize(g, text, font, room);
+                    }
                     if (!fit.isEmpty()) {
                         g.fillText(fit, lx, y + rowH / 2, Painter.Align.LEFT);
                     }
@@ -166,6 +176,15 @@ public final class ResourceTrack implements Track {
                 k++;
             }
         }
+    }
+
+    /** A short name for a narrow span: "Checker-12" → "C12", "Thread-3" → "T3", else "". */
+    static String initials(String name) {
+        int d = name.length();
+        while (d > 0 && Character.isDigit(name.charAt(d - 1))) {
+            d--;
+        }
+        return d == name.length() || name.isEmpty() ? null : name.charAt(0) + name.substring(d);
     }
 
     /** The lane squeezed into one strip (the folded row's overview): holdings or items, every slot on one row. */
@@ -302,9 +321,8 @@ public final class ResourceTrack implements Track {
     private void paintMarks(TrackContext ctx, ResourceSpans s, double top, double height) {
         Painter g = ctx.painter();
         TimeScale sc = ctx.scale();
-        double r = Math.max(3, Math.round(ctx.metrics().capRadius() * 0.75));
+        double r = markSize(ctx);
         double lastX = Double.NEGATIVE_INFINITY;
-        g.setFill(ctx.theme().color(Ink.TEXT));
         for (int i = s.firstMarkFrom(tMin(ctx)); i < s.markCount(); i++) {
             long t = s.markTime(i);
             if (t > tMax(ctx)) {
@@ -315,8 +333,8 @@ public final class ResourceTrack implements Track {
                 continue;
             }
             lastX = x;
-            g.setFill(ctx.theme().color(s.markOp(i) == ResourceOp.TIMEOUT ? Ink.FAILED : Ink.TEXT));
-            g.fillPolygon(new double[] {x - r, x + r, x}, new double[] {top - 2, top - 2, top + r}, 3);
+            g.setFill(ctx.theme().color(s.markOp(i) == ResourceOp.TIMEOUT ? Ink.FAILED : Ink.ACCENT));
+            g.fillPolygon(new double[] {x - r, x + r, x}, new double[] {top - r - 1, top - r - 1, top + 1}, 3);
         }
     }
 

@@ -2,15 +2,15 @@ package io.threadline.picture;
 
 /**
  * Each thread's own colour in the resource lanes: a holder's span, a waiter's stretch and an
- * item's box are in the colour of the thread they are about, so one thread reads alike across
- * every resource. The colours keep clear of the states' (green running, amber runnable, blue
- * waiting, pink new, orange failed) and go round after eight threads.
+ * item's box are in the colour of the thread they are about, the same colour its name has in the
+ * output, the thread panel and the code marks (threadline.css's {@code -tl-thread-0} to
+ * {@code -tl-thread-7}; a test keeps the two in step), going round after eight threads.
  */
 public final class ThreadColors {
-    private static final Rgb[] LIGHT = rgb("#6f42c1", "#8c564b", "#17808f", "#7a6a00", "#a4336b", "#3f5aa8",
-            "#4f6b2a", "#9b4d1c");
-    private static final Rgb[] DARK = rgb("#b392f0", "#d3a08e", "#5cc6d6", "#d8c65a", "#ee7fb5", "#8fa8ff",
-            "#a5cf6c", "#f0a46e");
+    private static final Rgb[] LIGHT = rgb("#0969da", "#bc4c00", "#1a7f37", "#8250df", "#bf3989", "#0a7b83",
+            "#9a6700", "#cf222e");
+    private static final Rgb[] DARK = rgb("#58a6ff", "#ffa657", "#56d364", "#d2a8ff", "#ff7eb6", "#39c5cf",
+            "#e3b341", "#ff7b72");
 
     private ThreadColors() {
     }

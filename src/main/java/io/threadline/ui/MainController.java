@@ -315,7 +315,9 @@ public final class MainController {
     private void installWaitForGraph(HBox header) {
         WaitForGraphPanel graph = new WaitForGraphPanel(timeline);
         timelineHolder.getChildren().add(graph);
-        javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton("Wait-for graph");
+        javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton();
+        toggle.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2s-sitemap"));
+        toggle.setAccessibleText("Wait-for graph");
         toggle.setId("waitForGraphButton");
         toggle.getStyleClass().add("flat");
         toggle.setTooltip(new javafx.scene.control.Tooltip(

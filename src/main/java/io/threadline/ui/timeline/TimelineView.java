@@ -507,6 +507,21 @@ public class TimelineView extends Region {
         }
     }
 
+    /** Scrolls so that the lane of {@code resource} is in view, opening the folded lanes if it is among them. */
+    public void showResource(int resource) {
+        if (rows.rowOfResource(resource) == null && !rows.resourcesOpen() && trace.get() != null) {
+            rows.toggleResources();
+            rows.update(trace.get(), extras, metrics);
+            requestLayout();
+            invalidate();
+        }
+        TimelineRows.Row target = rows.rowOfResource(resource);
+        if (target != null) {
+            double visible = getHeight() - metrics.rulerHeight();
+            setScrollY(Math.max(target.bottom() - visible + 8, Math.min(scrollY, target.y())));
+        }
+    }
+
     /** The rows as laid out now (tests and panels that draw beside the view read them). */
     public TimelineRows rows() {
         return rows;

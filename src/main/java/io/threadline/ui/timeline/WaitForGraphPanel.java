@@ -11,9 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -26,14 +23,13 @@ import javafx.scene.layout.VBox;
  * itself when the cycle of a deadlock closes at the playhead, and closes with its button.
  */
 public final class WaitForGraphPanel extends VBox {
-    private static final double WIDTH = 460;
+    private static final double WIDTH = 420;
     private static final double MAX_HEIGHT = 420;
 
     private final TimelineView view;
     private final Canvas canvas = new Canvas();
     private final CanvasPainter painter = CanvasPainter.redrawn(canvas.getGraphicsContext2D());
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
-    private final Label title = new Label("Wait-for graph");
     private WaitForGraphPicture shown;
     private boolean scheduled;
     /** Traces whose deadlock already opened the panel once: closing it keeps it closed. */
@@ -47,11 +43,10 @@ public final class WaitForGraphPanel extends VBox {
         close.getStyleClass().add("flat");
         close.setOnAction(e -> showing.set(false));
         close.setAccessibleText("Close the wait-for graph");
-        HBox head = new HBox(6, title, new Region(), close);
-        HBox.setHgrow(head.getChildren().get(1), Priority.ALWAYS);
-        head.setAlignment(Pos.CENTER_LEFT);
-        title.getStyleClass().add("pane-title");
-        getChildren().addAll(head, new StackPane(canvas));
+        // the picture carries its own heading: the close button sits on its top-right corner
+        StackPane body = new StackPane(canvas, close);
+        StackPane.setAlignment(close, Pos.TOP_RIGHT);
+        getChildren().add(body);
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         StackPane.setAlignment(this, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(this, new javafx.geometry.Insets(0, 18, 18, 0));
@@ -112,10 +107,8 @@ public final class WaitForGraphPanel extends VBox {
         canvas.setHeight(h);
         io.threadline.picture.PictureTheme theme = view.themeProperty().get();
         setStyle("-fx-background-color: " + theme.color(Ink.BORDER).hex() + ", " + theme.color(Ink.BACKGROUND).hex()
-                + "; -fx-background-insets: 0, 1; -fx-background-radius: 6; -fx-padding: 4 6 6 6;");
-        title.setStyle("-fx-text-fill: " + theme.color(p.graph().hasDeadlock() ? Ink.FAILED : Ink.TEXT).hex() + ";");
+                + "; -fx-background-insets: 0, 1; -fx-background-radius: 6; -fx-padding: 2;");
         p.paint(painter);
-        title.setText(p.graph().hasDeadlock() ? "Wait-for graph — deadlock" : "Wait-for graph");
         setAccessibleText(p.describe());
     }
 }
