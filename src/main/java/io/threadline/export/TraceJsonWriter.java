@@ -16,6 +16,8 @@ import io.threadline.trace.Reason;
 import io.threadline.trace.ResourceColumns;
 import io.threadline.trace.ResourceInfo;
 import io.threadline.trace.ResourceOp;
+import io.threadline.trace.ResourceSpans;
+import io.threadline.trace.SpanSet;
 import io.threadline.trace.ResultMark;
 import io.threadline.trace.ThreadInfo;
 import io.threadline.trace.ThreadState;
@@ -196,7 +198,7 @@ public final class TraceJsonWriter {
         closeEvent(g);
         for (int r = 0; r < snap.resources; r++) {
             ResourceInfo info = trace.resource(r);
-            for (int k = 0; k < snap.holds[r].slots(); k++) {
+            for (int k = 0; k < snap.slots(r); k++) {
                 int tid = snap.resourceTid[r] + k;
                 openEvent(g, "M", null, TraceFormat.THREAD_NAME, -1, snap.resourcePid, tid);
                 g.writeStringField("name", k == 0 ? info.name() : info.name() + " · permit " + (k + 1));
@@ -246,7 +248,7 @@ public final class TraceJsonWriter {
             add(queue, new Cursor(stream++, snap.resourceSizes[r], lane::time, i -> w.resourceEvent(id, i)));
         }
         for (int r = 0; r < snap.resources; r++) {
-            HolderSpans h = snap.holds[r];
+            SpanSet h = snap.holds[r];
             int id = r;
             add(queue, new Cursor(stream++, h.size(), h::start, i -> w.holding(id, i)));
         }
@@ -467,14 +469,14 @@ public final class TraceJsonWriter {
         }
 
         void holding(int r, int i) throws IOException {
-            HolderSpans h = snap.holds[r];
-            String holder = trace.thread(h.holder(i)).name();
+            SpanSet h = snap.holds[r];
+            String holder = trace.thread(h.thread(i)).name();
             g.writeStartObject();
             g.writeStringField("ph", "X");
             g.writeStringField("cat", TraceFormat.CAT_HOLDER);
             g.writeStringField("name", holder);
             g.writeNumberField("ts", h.start(i));
-            g.writeNumberField("dur", h.end(i) - h.start(i));
+            g.writeNumberField("dur", h.endOr(i, snap.end) - h.start(i));
             g.writeNumberField("pid", snap.resourcePid);
             g.writeNumberField("tid", snap.resourceTid[r] + h.slot(i));
             g.writeObjectFieldStart("args");
@@ -515,10 +517,16 @@ public final class TraceJsonWriter {
         final int[] pids;
         final int resources;
         final int[] resourceSizes;
-        final HolderSpans[] holds;
+        /** Per resource: its holdings, a slot (a track in the file) per permit in use at once. */
+        final SpanSet[] holds;
         /** The resources process's pid, and per resource the tid of its first track. */
         final int resourcePid;
         final int[] resourceTid;
+
+        /** Tracks resource {@code r} takes in the file: one per slot, at least one. */
+        int slots(int r) {
+            return Math.max(1, holds[r].slots());
+        }
 
         Snapshot(Trace trace) {
             // Outcome first: if it says finished, everything below is complete.
@@ -570,14 +578,16 @@ public final class TraceJsonWriter {
                 latest = Math.max(latest, choices.get(choices.size() - 1).time());
             }
             end = Math.max(trace.endTime(), latest);
-            holds = new HolderSpans[resources];
+            holds = new SpanSet[resources];
             resourceTid = new int[resources];
             resourcePid = processes + TraceFormat.ID_BASE;
             int nextTid = threads + TraceFormat.ID_BASE;
             for (int r = 0; r < resources; r++) {
-                holds[r] = HolderSpans.of(trace.resourceLane(r), resourceSizes[r], end);
+                ResourceSpans spans = new ResourceSpans(trace.resource(r).kind());
+                spans.update(trace.resourceLane(r), resourceSizes[r]);
+                holds[r] = spans.holds();
                 resourceTid[r] = nextTid;
-                nextTid += holds[r].slots();
+                nextTid += slots(r);
             }
             Map<String, Integer> count = new HashMap<>();
             for (int t = 0; t < threads; t++) {

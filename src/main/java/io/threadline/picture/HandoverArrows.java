@@ -11,6 +11,8 @@ import io.threadline.trace.ResourceSpans;
 final class HandoverArrows {
     /** Past this many in view, a lane's hand-overs are too dense to read as arrows. */
     private static final int MAX_PER_LANE = 80;
+    /** Past this many on screen, the view is too busy for more: the cause arrows' own limit. */
+    private static final int MAX_ARROWS = 120;
     /** Closer than this to the last one drawn, a hand-over is left out: a lane's arrows stay readable. */
     private static final double MIN_GAP_PX = 24;
 
@@ -32,7 +34,11 @@ final class HandoverArrows {
         g.setFill(ctx.theme().color(Ink.ARROW));
         g.setStroke(ctx.theme().color(Ink.ARROW));
         g.setLineWidth(lw);
+        int total = 0;
         for (TimelineRows.Row row : rows.rows()) {
+            if (total >= MAX_ARROWS) {
+                break;
+            }
             if (!(row.track() instanceof ResourceTrack lane)) {
                 continue;
             }
@@ -66,12 +72,18 @@ final class HandoverArrows {
                 double y1 = top + target.y() + (target.y() < row.y() ? target.height() - 3 : 3);
                 boolean up = y1 < y0;
                 double tip = up ? y1 + head * 1.3 : y1 - head * 1.3;
-                g.strokeLine(x0, y0, x1, tip);
+                if (Math.abs(x1 - x0) < 1) {
+                    // straight down or up: a filled box, as the cause arrows' shafts (no stroke to rasterize)
+                    g.fillRect(x1 - lw / 2, Math.round(Math.min(y0, tip)), lw, Math.round(Math.abs(tip - y0)));
+                } else {
+                    g.strokeLine(x0, y0, x1, tip);
+                }
                 double hw = head * 0.95;
                 g.fillPolygon(new double[] {x1 - hw, x1 + hw, x1}, new double[] {tip, tip, y1}, 3);
                 double dot = Math.max(2, lw);
                 g.fillOval(x0 - dot, y0 - dot, 2 * dot, 2 * dot);
                 drawn++;
+                total++;
             }
         }
     }

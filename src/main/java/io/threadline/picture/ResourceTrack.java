@@ -132,8 +132,10 @@ public final class ResourceTrack implements Track {
         long t0 = tMin(ctx);
         long t1 = tMax(ctx);
         TextStyle font = rowH >= ctx.metrics().smallSize() + 2 ? ctx.metrics().smallBold() : null;
+        ColumnRuns dense = new ColumnRuns(g);
         for (int slot = 0; slot < set.slots(); slot++) {
             double y = top + (slot % rows) * (rowH + gap);
+            dense.row(y, rowH);
             int n = set.slotSize(slot);
             int k = set.firstEndingFrom(slot, t0);
             while (k < n) {
@@ -150,11 +152,11 @@ public final class ResourceTrack implements Track {
                     int px = (int) Math.floor(x0);
                     long next = (long) Math.ceil(sc.time(px + 1));
                     int k2 = Math.max(k + 1, set.firstStartingAfter(slot, next - 1));
-                    g.setFill(k2 - k > 1 ? p.color(Ink.MIXED) : ThreadColors.of(p, set.thread(id)));
-                    g.fillRect(px, y, 1.5, rowH);
+                    dense.column(px, 1, k2 - k > 1 ? p.color(Ink.MIXED) : ThreadColors.of(p, set.thread(id)));
                     k = k2;
                     continue;
                 }
+                dense.flush();
                 double left = Math.max(x0, -4);
                 double right = Math.min(x1, ctx.width() + 4);
                 g.setFill(ThreadColors.of(p, set.thread(id)));
@@ -176,6 +178,7 @@ public final class ResourceTrack implements Track {
                 k++;
             }
         }
+        dense.flush();
     }
 
     /** A short name for a narrow span: "Checker-12" → "C12", "Thread-3" → "T3", else "". */
@@ -196,7 +199,9 @@ public final class ResourceTrack implements Track {
         TimeScale sc = ctx.scale();
         long t0 = tMin(ctx);
         long t1 = tMax(ctx);
+        ColumnRuns runs = new ColumnRuns(g);
         for (int slot = 0; slot < set.slots(); slot++) {
+            runs.row(y, h);
             int n = set.slotSize(slot);
             int k = set.firstEndingFrom(slot, t0);
             while (k < n) {
@@ -206,17 +211,20 @@ public final class ResourceTrack implements Track {
                 }
                 double x0 = sc.x(set.start(id));
                 double x1 = sc.x(Math.min(set.endOr(id, ctx.horizon()), ctx.horizon()));
-                g.setFill(ThreadColors.of(ctx.theme(), set.thread(id)));
+                Rgb c = ThreadColors.of(ctx.theme(), set.thread(id));
                 if (x1 - x0 < 1) {
                     int px = (int) Math.floor(x0);
-                    g.fillRect(px, y, 1, h);
-                    k = Math.max(k + 1, set.firstStartingAfter(slot, (long) Math.ceil(sc.time(px + 1)) - 1));
+                    int k2 = Math.max(k + 1, set.firstStartingAfter(slot, (long) Math.ceil(sc.time(px + 1)) - 1));
+                    runs.column(px, 1, k2 - k > 1 ? ctx.theme().color(Ink.MIXED) : c);
+                    k = k2;
                     continue;
                 }
-                g.fillRect(Math.max(-2, x0), y, Math.min(ctx.width() + 2, x1) - Math.max(-2, x0), h);
+                double left = Math.max(-2, x0);
+                runs.column(left, Math.min(ctx.width() + 2, x1) - left, c);
                 k++;
             }
         }
+        runs.flush();
     }
 
     /** An RLock's depth beyond 1: a thin layer on top of the holder's span per extra level. */
@@ -286,8 +294,10 @@ public final class ResourceTrack implements Track {
         TimeScale sc = ctx.scale();
         long t0 = tMin(ctx);
         long t1 = tMax(ctx);
+        ColumnRuns dense = new ColumnRuns(g);
         for (int slot = 0; slot < Math.min(WAIT_ROWS, waits.slots()); slot++) {
             double y = top + slot * row;
+            dense.row(y, row - 1);
             int n = waits.slotSize(slot);
             int k = waits.firstEndingFrom(slot, t0);
             while (k < n) {
@@ -303,18 +313,18 @@ public final class ResourceTrack implements Track {
                     int px = (int) Math.floor(x0);
                     long next = (long) Math.ceil(sc.time(px + 1));
                     int k2 = Math.max(k + 1, waits.firstStartingAfter(slot, next - 1));
-                    if (x1 > x0) {
-                        g.setFill(ThreadColors.of(p, waits.thread(id)));
-                        g.fillRect(px, y, 1, row - 1);
+                    if (x1 > x0 || k2 - k > 1) {
+                        dense.column(px, 1, k2 - k > 1 ? p.color(Ink.MIXED) : ThreadColors.of(p, waits.thread(id)));
                     }
                     k = k2;
                     continue;
                 }
-                g.setFill(ThreadColors.of(p, waits.thread(id)));
-                g.fillRect(Math.max(-2, x0), y, Math.min(ctx.width() + 2, x1) - Math.max(-2, x0), row - 1);
+                double left = Math.max(-2, x0);
+                dense.column(left, Math.min(ctx.width() + 2, x1) - left, ThreadColors.of(p, waits.thread(id)));
                 k++;
             }
         }
+        dense.flush();
     }
 
     /** Forced switches, notifies, passes, results and timeouts: a small triangle over the band. */
