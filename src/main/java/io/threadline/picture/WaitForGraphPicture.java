@@ -163,7 +163,7 @@ public final class WaitForGraphPicture {
         g.setFill(p.color(graph.hasDeadlock() ? Ink.FAILED : Ink.TEXT));
         g.fillText(TextFit.ellipsize(g, heading(), m.bold(), width - 2 * PAD), PAD, y, Painter.Align.LEFT);
         double top = PAD + line + 6;
-        double colW = Math.round((width - 2 * PAD) * 0.36);
+        double colW = Math.round((width - 2 * PAD) * 0.4);
         double leftX = PAD + 40;
         double rightX = width - PAD - colW;
         Map<WaitForGraph.Node, double[]> boxes = new HashMap<>();

@@ -91,7 +91,9 @@ public final class WaitForGraphPanel extends VBox {
             return;
         }
         long at = Math.min(view.playheadProperty().get(), t.endTime());
-        WaitForGraphPicture p = WaitForGraphPicture.at(t, at, WIDTH, view.themeProperty().get(), PictureMetrics.DESK);
+        // never wider than about half the timeline, whose lanes it covers
+        double width = Math.max(320, Math.min(WIDTH, view.getWidth() * 0.45));
+        WaitForGraphPicture p = WaitForGraphPicture.at(t, at, width, view.themeProperty().get(), PictureMetrics.DESK);
         if (p.graph().hasDeadlock() && openedFor != t) {
             // the moment the lesson is about: show it without being asked, once per run
             openedFor = t;
