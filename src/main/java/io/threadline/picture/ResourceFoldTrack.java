@@ -56,15 +56,23 @@ public final class ResourceFoldTrack implements Track {
         g.setFill(ctx.theme().color(Ink.PROCESS_HEADER));
         g.fillRect(0, 0, ctx.width() + 1, ctx.height());
         double y = Math.round(ctx.height() / 2) + 1;
-        g.setFont(m.smallBold());
+        // the disclosure triangle is drawn, not a glyph: every painter's fonts have shapes
+        double r = Math.round(m.smallSize() * 0.32);
         g.setFill(ctx.theme().color(Ink.TEXT));
-        String head = (open ? "▾ " : "▸ ") + "RESOURCES";
-        g.fillText(head, 14, y, Painter.Align.LEFT);
+        if (open) {
+            g.fillPolygon(new double[] {14, 14 + 2 * r, 14 + r}, new double[] {y - r * 0.6, y - r * 0.6, y + r}, 3);
+        } else {
+            g.fillPolygon(new double[] {14, 14 + r * 1.6, 14}, new double[] {y - r, y, y + r}, 3);
+        }
+        double x = 14 + 2 * r + 6;
+        g.setFont(m.smallBold());
+        String head = "RESOURCES";
+        g.fillText(head, x, y, Painter.Align.LEFT);
         g.setFont(m.small());
         g.setFill(ctx.theme().color(Ink.MUTED_TEXT));
         String more = open ? folded.size() + " more below" : folded.size() + " folded";
-        g.fillText(TextFit.ellipsize(g, more, m.small(), ctx.width() - 30 - g.textWidth(head, m.smallBold())),
-                14 + g.textWidth(head, m.smallBold()) + 8, y, Painter.Align.LEFT);
+        double after = x + g.textWidth(head, m.smallBold()) + 8;
+        g.fillText(TextFit.ellipsize(g, more, m.small(), ctx.width() - after - 8), after, y, Painter.Align.LEFT);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.threadline.picture;
 
 import io.threadline.trace.ResourceInfo;
+import io.threadline.trace.ResourceKind;
 import io.threadline.trace.ResourceSpans;
+import io.threadline.trace.SpanSet;
 import io.threadline.trace.Trace;
 
 import java.util.ArrayList;
@@ -59,7 +61,7 @@ public final class ResourceLanes {
         int shown = 0;
         boolean lockContended = false;
         for (int r = 0; r < spans.size(); r++) {
-            if (contended(r) && trace.resource(r).kind() != io.threadline.trace.ResourceKind.GIL) {
+            if (contended(r) && trace.resource(r).kind() != ResourceKind.GIL) {
                 lockContended = true;
                 if (r == resource) {
                     return shown < DEFAULT_OPEN;
@@ -67,10 +69,17 @@ public final class ResourceLanes {
                 shown++;
             }
         }
-        return !lockContended && info.kind() == io.threadline.trace.ResourceKind.GIL && contended(resource);
+        return !lockContended && info.kind() == ResourceKind.GIL && contended(resource);
     }
 
+    /** Whether someone waited for it for a while (a wait of no time, a thread runnable for an instant, is no contention). */
     private boolean contended(int r) {
-        return spans.get(r).waits().size() > 0;
+        SpanSet w = spans.get(r).waits();
+        for (int k = 0; k < w.size(); k++) {
+            if (w.end(k) > w.start(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

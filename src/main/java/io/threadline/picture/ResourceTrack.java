@@ -511,9 +511,9 @@ public final class ResourceTrack implements Track {
         if (y >= wb[0] - 1) {
             int slot = (int) Math.floor((y - wb[0]) / wb[2]);
             int id = slot >= 0 && slot < s.waits().slots() ? s.waits().at(slot, t) : -1;
-            if (id < 0) {
-                // a waiter's stretch may be thinner than a pixel: the nearest one in the row will do
-                id = slot >= 0 && slot < s.waits().slots() ? s.waits().at(slot, Math.round(ctx.scale().time(x + 1))) : -1;
+            // the rows are a few pixels each: a click beside one takes the first waiter there
+            for (int k = 0; id < 0 && k < s.waits().slots(); k++) {
+                id = s.waits().at(k, t);
             }
             return id < 0 ? -1 : s.waits().thread(id);
         }

@@ -25,12 +25,18 @@ public final class ThreadColors {
 
     /** Thread {@code id}'s colour in {@code theme}. */
     public static Rgb of(PictureTheme theme, int id) {
-        Rgb[] set = "dark".equals(theme.name()) ? DARK : LIGHT;
+        Rgb[] set = dark(theme) ? DARK : LIGHT;
         return set[Math.floorMod(id, set.length)];
     }
 
     /** Text on a fill of thread {@code id}'s colour. */
     public static Rgb textOn(PictureTheme theme, int id) {
-        return "dark".equals(theme.name()) ? Rgb.of("#101418") : Rgb.of("#ffffff");
+        return dark(theme) ? Rgb.of("#101418") : Rgb.of("#ffffff");
+    }
+
+    /** A dark ground, whatever the theme is called (the window's colours come from its style sheet). */
+    private static boolean dark(PictureTheme theme) {
+        Rgb bg = theme.color(Ink.BACKGROUND);
+        return 0.299 * bg.red() + 0.587 * bg.green() + 0.114 * bg.blue() < 128;
     }
 }

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The rows of the timeline from top to bottom: thread lanes grouped by process (with a header
  * per process when there are several), in creation order, then counter charts, then one row per
- * pool call's results. Rebuilt only when the set of rows changes; lanes keep their caches.
+ * pool call's results, then the resource lanes: the lesson's open, the rest folded into one row.
+ * Rebuilt only when the set of rows changes; lanes keep their caches.
  */
 public final class TimelineRows {
     /** A track placed at content height y (0 = just under the ruler, before scrolling). */
@@ -73,7 +74,6 @@ public final class TimelineRows {
                     y += track.height(m);
                 }
             }
-            y = addResources(out, y, trace, m);
             for (CounterTrack c : extras.counters()) {
                 Track track = otherTracks.computeIfAbsent(c, k -> new CounterChartTrack(c, extras));
                 out.add(new Row(track, y, track.height(m)));
@@ -84,6 +84,8 @@ public final class TimelineRows {
                 out.add(new Row(track, y, track.height(m)));
                 y += track.height(m);
             }
+            // last, so the rows above keep their places whatever resources a run has
+            y = addResources(out, y, trace, m);
         }
         rows = List.copyOf(out);
         contentHeight = y;
