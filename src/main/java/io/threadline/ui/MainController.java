@@ -308,22 +308,13 @@ public final class MainController {
         VBox area = (VBox) tourSlot.getParent();
         area.getChildren().add(area.getChildren().indexOf(tourSlot) + 1, step.bar());
         timelineHolder.getChildren().add(timelineHolder.getChildren().indexOf(timeline) + 1, step.overlay());
-        installWaitForGraph(header);
+        installWaitForGraph();
     }
 
-    /** The wait-for graph panel over the timeline's corner, and its toggle in the timeline's header. */
-    private void installWaitForGraph(HBox header) {
+    /** The wait-for graph panel over the timeline's corner, and the button there that opens it. */
+    private void installWaitForGraph() {
         WaitForGraphPanel graph = new WaitForGraphPanel(timeline);
-        timelineHolder.getChildren().add(graph);
-        javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton();
-        toggle.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2s-sitemap"));
-        toggle.setAccessibleText("Wait-for graph");
-        toggle.setId("waitForGraphButton");
-        toggle.getStyleClass().add("flat");
-        toggle.setTooltip(new javafx.scene.control.Tooltip(
-                "Who waits for what at the playhead, and the cycle of a deadlock"));
-        toggle.selectedProperty().bindBidirectional(graph.showingProperty());
-        header.getChildren().add(header.getChildren().indexOf(teachTools), toggle);
+        timelineHolder.getChildren().addAll(graph, graph.opener());
     }
 
     /** What each shortcut does; the File menu binds its own. */

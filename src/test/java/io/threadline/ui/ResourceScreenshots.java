@@ -73,9 +73,12 @@ public final class ResourceScreenshots {
                 Platform.exit();
                 return;
             }
-            if (stage.getScene().lookup("#waitForGraphButton") instanceof javafx.scene.control.ToggleButton b) {
-                b.setSelected(false);
-            }
+            // the graph panel a deadlock opened stays for the next run unless closed
+            stage.getScene().getRoot().lookupAll(".wait-for-graph").forEach(n -> {
+                if (n instanceof io.threadline.ui.timeline.WaitForGraphPanel p) {
+                    p.showingProperty().set(false);
+                }
+            });
             ScenarioSpec s = ScenarioCatalog.byId(shot[0]);
             c.scenarioList().getSelectionModel().select(s);
             later(300, () -> {

@@ -30,6 +30,7 @@ public final class WaitForGraphPanel extends VBox {
     private final Canvas canvas = new Canvas();
     private final CanvasPainter painter = CanvasPainter.redrawn(canvas.getGraphicsContext2D());
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
+    private final Button opener = new Button();
     private WaitForGraphPicture shown;
     private boolean scheduled;
     /** Traces whose deadlock already opened the panel once: closing it keeps it closed. */
@@ -39,6 +40,8 @@ public final class WaitForGraphPanel extends VBox {
         this.view = view;
         getStyleClass().add("wait-for-graph");
         setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // it floats over the lanes: opening it must never make the timeline's column wider or taller
+        setMinSize(0, 0);
         Button close = new Button("✕");
         close.getStyleClass().add("flat");
         close.setOnAction(e -> showing.set(false));
@@ -50,12 +53,31 @@ public final class WaitForGraphPanel extends VBox {
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         StackPane.setAlignment(this, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(this, new javafx.geometry.Insets(0, 18, 18, 0));
+        opener.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2s-sitemap"));
+        opener.setId("waitForGraphButton");
+        opener.setAccessibleText("Wait-for graph");
+        opener.setTooltip(new javafx.scene.control.Tooltip("Wait-for graph: who waits for what at the playhead,"
+                + " and the cycle of a deadlock"));
+        opener.setOnAction(e -> showing.set(true));
+        opener.visibleProperty().bind(showing.not().and(view.traceProperty().isNotNull()));
+        opener.setMinSize(0, 0);
+        StackPane.setAlignment(opener, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(opener, new javafx.geometry.Insets(0, 22, 22, 0));
+        opener.managedProperty().bind(opener.visibleProperty());
         visibleProperty().bind(showing);
         managedProperty().bind(showing);
         showing.addListener(obs -> redraw());
         view.playheadProperty().addListener(obs -> redraw());
         view.traceProperty().addListener(obs -> redraw());
         view.themeProperty().addListener(obs -> redraw());
+    }
+
+    /**
+     * The button that opens the panel, for the same corner: shown while the panel is closed. It
+     * floats over the lanes, so it takes no room from the window's layout.
+     */
+    public Button opener() {
+        return opener;
     }
 
     /** Whether the panel is shown; a button or shortcut toggles it. */
