@@ -140,4 +140,36 @@ class ResourceTraceFileTest {
             assertThat(TraceJsonWriter.toBytes(t)).as(p.toString()).isEqualTo(bytes);
         }
     }
+
+    @Test
+    void aLessonsResourcesAndEachResourcesTrackSurviveTheFileAsPerfettoShowsThem() throws Exception {
+        Trace trace = TraceRoundTripTest.run("deadlock", Map.of());
+        assertThat(trace.resourceFocus()).containsExactly("account A", "account B");
+        byte[] bytes = TraceJsonWriter.toBytes(trace);
+        Trace back = TraceReaderErrorsTest.read(bytes);
+        assertThat(back.resourceFocus()).isEqualTo(trace.resourceFocus());
+        assertThat(TraceJsonWriter.toBytes(back)).isEqualTo(bytes);
+
+        List<Map<String, Object>> events = Json.events(bytes);
+        Object resourcesPid = null;
+        Map<Object, String> trackNames = new java.util.HashMap<>();
+        for (Map<String, Object> e : events) {
+            if ("process_name".equals(e.get("name")) && "resources".equals(Json.args(e).get("name"))) {
+                resourcesPid = e.get("pid");
+            }
+            if ("thread_name".equals(e.get("name")) && Json.args(e).containsKey("resource")) {
+                trackNames.put(e.get("tid"), (String) Json.args(e).get("name"));
+            }
+        }
+        assertThat(resourcesPid).as("a process named resources").isNotNull();
+        List<String> slices = new ArrayList<>();
+        for (Map<String, Object> e : events) {
+            if ("X".equals(e.get("ph")) && "holder".equals(e.get("cat"))) {
+                assertThat(e.get("pid")).isEqualTo(resourcesPid);
+                slices.add(trackNames.get(e.get("tid")) + ": " + e.get("name") + " from " + e.get("ts"));
+            }
+        }
+        // each lock's holder as a slice named after the holder, on the lock's own track
+        assertThat(slices).contains("account A: Alice from 0", "account B: Bob from 0");
+    }
 }

@@ -2,9 +2,9 @@ package io.threadline.picture;
 
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.testing.Instants;
 import io.threadline.testing.Scenarios;
 import io.threadline.trace.LaneColumns;
-import io.threadline.trace.ResourceColumns;
 import io.threadline.trace.ResourceInfo;
 import io.threadline.trace.ResourceKind;
 import io.threadline.trace.ResourceSpans;
@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +58,7 @@ class ResourceLanesDrawnTest {
         lanes.update();
         List<String> problems = new ArrayList<>();
         int drawnHolders = 0;
-        for (long at : instants(t)) {
+        for (long at : Instants.of(t)) {
             for (int r = 0; r < t.resourceCount(); r++) {
                 ResourceInfo info = t.resource(r);
                 ResourceSpans s = lanes.spans(r);
@@ -224,26 +223,5 @@ class ResourceLanesDrawnTest {
         List<Integer> c = new ArrayList<>(l);
         c.sort(null);
         return c;
-    }
-
-    private static TreeSet<Long> instants(Trace t) {
-        TreeSet<Long> times = new TreeSet<>();
-        for (int th = 0; th < t.threadCount(); th++) {
-            LaneColumns lane = t.lane(th);
-            for (int i = 0; i < lane.size(); i++) {
-                times.add(lane.time(i));
-                if (i + 1 < lane.size()) {
-                    times.add((lane.time(i) + lane.time(i + 1)) / 2);
-                }
-            }
-        }
-        for (int r = 0; r < t.resourceCount(); r++) {
-            ResourceColumns lane = t.resourceLane(r);
-            for (int i = 0; i < lane.size(); i++) {
-                times.add(lane.time(i));
-            }
-        }
-        times.add(t.endTime());
-        return times;
     }
 }

@@ -1,8 +1,8 @@
 package io.threadline.scenario;
 
+import io.threadline.testing.Instants;
 import io.threadline.testing.Scenarios;
 import io.threadline.trace.LaneColumns;
-import io.threadline.trace.ResourceColumns;
 import io.threadline.trace.ResourceInfo;
 import io.threadline.trace.ResourceKind;
 import io.threadline.trace.ResourceState;
@@ -53,7 +53,7 @@ class ResourceLanesAgreeTest {
         assertThat(t.gilOf(0)).as("the main process's GIL").isGreaterThanOrEqualTo(0);
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (long at : instants(t)) {
+        for (long at : Instants.of(t)) {
             checked++;
             Map<String, List<ResourceState>> byName = new HashMap<>();
             for (int r = 0; r < t.resourceCount(); r++) {
@@ -156,27 +156,4 @@ class ResourceLanesAgreeTest {
     }
 
     /** Every time something happens to a resource or a thread, and the middle of every stretch between two. */
-    private static TreeSet<Long> instants(Trace t) {
-        TreeSet<Long> times = new TreeSet<>();
-        for (int th = 0; th < t.threadCount(); th++) {
-            LaneColumns lane = t.lane(th);
-            for (int i = 0; i < lane.size(); i++) {
-                times.add(lane.time(i));
-                if (i + 1 < lane.size()) {
-                    times.add((lane.time(i) + lane.time(i + 1)) / 2);
-                }
-            }
-        }
-        for (int r = 0; r < t.resourceCount(); r++) {
-            ResourceColumns lane = t.resourceLane(r);
-            for (int i = 0; i < lane.size(); i++) {
-                times.add(lane.time(i));
-                if (i + 1 < lane.size()) {
-                    times.add((lane.time(i) + lane.time(i + 1)) / 2);
-                }
-            }
-        }
-        times.add(t.endTime());
-        return times;
-    }
 }
