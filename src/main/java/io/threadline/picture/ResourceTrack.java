@@ -125,37 +125,15 @@ public final class ResourceTrack implements Track {
     private void paintRows(TrackContext ctx, SpanSet set, double top, double height, boolean items) {
         Painter g = ctx.painter();
         PictureTheme p = ctx.theme();
-        TimeScale sc = ctx.scale();
         int rows = topRows();
         double gap = rows > 1 ? 1 : 0;
         double rowH = (height - gap * (rows - 1)) / rows;
-        long t0 = tMin(ctx);
-        long t1 = tMax(ctx);
         TextStyle font = rowH >= ctx.metrics().smallSize() + 2 ? ctx.metrics().smallBold() : null;
         ColumnRuns dense = new ColumnRuns(g);
         for (int slot = 0; slot < set.slots(); slot++) {
             double y = top + (slot % rows) * (rowH + gap);
             dense.row(y, rowH);
-            int n = set.slotSize(slot);
-            int k = set.firstEndingFrom(slot, t0);
-            while (k < n) {
-                int id = set.slotSpan(slot, k);
-                long from = set.start(id);
-                if (from > t1) {
-                    break;
-                }
-                long to = Math.min(set.endOr(id, ctx.horizon()), ctx.horizon());
-                double x0 = sc.x(from);
-                double x1 = sc.x(to);
-                if (x1 - x0 < 1.5) {
-                    // under a pixel: one column for every stretch starting there
-                    int px = (int) Math.floor(x0);
-                    long next = (long) Math.ceil(sc.time(px + 1));
-                    int k2 = Math.max(k + 1, set.firstStartingAfter(slot, next - 1));
-                    dense.column(px, 1, k2 - k > 1 ? p.color(Ink.MIXED) : ThreadColors.of(p, set.thread(id)));
-                    k = k2;
-                    continue;
-                }
+            walk(ctx, set, slot, 1.5, dense, (id, x0, x1) -> {
                 dense.flush();
                 double left = Math.max(x0, -4);
                 double right = Math.min(x1, ctx.width() + 4);
@@ -175,8 +153,7 @@ public final class ResourceTrack implements Track {
                         g.fillText(fit, lx, y + rowH / 2, Painter.Align.LEFT);
                     }
                 }
-                k++;
-            }
+            });
         }
         dense.flush();
     }
@@ -196,35 +173,53 @@ public final class ResourceTrack implements Track {
         SpanSet set = s.kind().carriesItems() ? s.items() : s.kind() == ResourceKind.EVENT ? s.flag()
                 : s.kind().held() ? s.holds() : s.waits();
         Painter g = ctx.painter();
-        TimeScale sc = ctx.scale();
-        long t0 = tMin(ctx);
-        long t1 = tMax(ctx);
         ColumnRuns runs = new ColumnRuns(g);
         for (int slot = 0; slot < set.slots(); slot++) {
             runs.row(y, h);
-            int n = set.slotSize(slot);
-            int k = set.firstEndingFrom(slot, t0);
-            while (k < n) {
-                int id = set.slotSpan(slot, k);
-                if (set.start(id) > t1) {
-                    break;
-                }
-                double x0 = sc.x(set.start(id));
-                double x1 = sc.x(Math.min(set.endOr(id, ctx.horizon()), ctx.horizon()));
-                Rgb c = ThreadColors.of(ctx.theme(), set.thread(id));
-                if (x1 - x0 < 1) {
-                    int px = (int) Math.floor(x0);
-                    int k2 = Math.max(k + 1, set.firstStartingAfter(slot, (long) Math.ceil(sc.time(px + 1)) - 1));
-                    runs.column(px, 1, k2 - k > 1 ? ctx.theme().color(Ink.MIXED) : c);
-                    k = k2;
-                    continue;
-                }
+            walk(ctx, set, slot, 1, runs, (id, x0, x1) -> {
                 double left = Math.max(-2, x0);
-                runs.column(left, Math.min(ctx.width() + 2, x1) - left, c);
-                k++;
-            }
+                runs.column(left, Math.min(ctx.width() + 2, x1) - left, ThreadColors.of(ctx.theme(), set.thread(id)));
+            });
         }
         runs.flush();
+    }
+
+    /** A stretch wide enough to draw as itself, from x0 to x1. */
+    private interface Wide {
+        void draw(int id, double x0, double x1);
+    }
+
+    /**
+     * Visits the stretches of one slot in view: each at least {@code minWidth} pixels wide goes to
+     * {@code wide}; narrower ones become one-pixel columns of {@code dense}, in the thread's colour,
+     * or the colour of "mixed" where several start in the same pixel, which it skips by search.
+     */
+    private static void walk(TrackContext ctx, SpanSet set, int slot, double minWidth, ColumnRuns dense, Wide wide) {
+        TimeScale sc = ctx.scale();
+        long t1 = Math.min(ctx.horizon(), (long) Math.ceil(sc.end()));
+        int n = set.slotSize(slot);
+        int k = set.firstEndingFrom(slot, (long) Math.floor(sc.start()));
+        while (k < n) {
+            int id = set.slotSpan(slot, k);
+            long from = set.start(id);
+            if (from > t1) {
+                break;
+            }
+            double x0 = sc.x(from);
+            double x1 = sc.x(Math.min(set.endOr(id, ctx.horizon()), ctx.horizon()));
+            if (x1 - x0 >= minWidth) {
+                wide.draw(id, x0, x1);
+                k++;
+                continue;
+            }
+            int px = (int) Math.floor(x0);
+            long next = (long) Math.ceil(sc.time(px + 1));
+            int k2 = Math.max(k + 1, set.firstStartingAfter(slot, next - 1));
+            if (x1 > x0 || k2 - k > 1) {
+                dense.column(px, 1, k2 - k > 1 ? ctx.theme().color(Ink.MIXED) : ThreadColors.of(ctx.theme(), set.thread(id)));
+            }
+            k = k2;
+        }
     }
 
     /** An RLock's depth beyond 1: a thin layer on top of the holder's span per extra level. */
@@ -291,38 +286,13 @@ public final class ResourceTrack implements Track {
     private void paintWaits(TrackContext ctx, SpanSet waits, double top, double row) {
         Painter g = ctx.painter();
         PictureTheme p = ctx.theme();
-        TimeScale sc = ctx.scale();
-        long t0 = tMin(ctx);
-        long t1 = tMax(ctx);
         ColumnRuns dense = new ColumnRuns(g);
         for (int slot = 0; slot < Math.min(WAIT_ROWS, waits.slots()); slot++) {
-            double y = top + slot * row;
-            dense.row(y, row - 1);
-            int n = waits.slotSize(slot);
-            int k = waits.firstEndingFrom(slot, t0);
-            while (k < n) {
-                int id = waits.slotSpan(slot, k);
-                long from = waits.start(id);
-                if (from > t1) {
-                    break;
-                }
-                long to = Math.min(waits.endOr(id, ctx.horizon()), ctx.horizon());
-                double x0 = sc.x(from);
-                double x1 = sc.x(to);
-                if (x1 - x0 < 1) {
-                    int px = (int) Math.floor(x0);
-                    long next = (long) Math.ceil(sc.time(px + 1));
-                    int k2 = Math.max(k + 1, waits.firstStartingAfter(slot, next - 1));
-                    if (x1 > x0 || k2 - k > 1) {
-                        dense.column(px, 1, k2 - k > 1 ? p.color(Ink.MIXED) : ThreadColors.of(p, waits.thread(id)));
-                    }
-                    k = k2;
-                    continue;
-                }
+            dense.row(top + slot * row, row - 1);
+            walk(ctx, waits, slot, 1, dense, (id, x0, x1) -> {
                 double left = Math.max(-2, x0);
                 dense.column(left, Math.min(ctx.width() + 2, x1) - left, ThreadColors.of(p, waits.thread(id)));
-                k++;
-            }
+            });
         }
         dense.flush();
     }
