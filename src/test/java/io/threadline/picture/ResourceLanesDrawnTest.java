@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,12 +42,7 @@ class ResourceLanesDrawnTest {
     @ValueSource(strings = {"rlock:reentrant=false", "race-condition:lock=true", "producer-consumer:capacity=1,producers=3",
         "semaphore:bounded=false", "threads-vs-processes:gil=false", "gil-cpu-vs-io:cores=1"})
     void andInOtherSettings(String run) throws Exception {
-        String[] parts = run.split(":");
-        Map<String, String> given = new HashMap<>();
-        for (String kv : parts[1].split(",")) {
-            given.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-        }
-        check(parts[0], given);
+        check(run.split(":")[0], Scenarios.params(run));
     }
 
     private static void check(String id, Map<String, String> given) throws Exception {

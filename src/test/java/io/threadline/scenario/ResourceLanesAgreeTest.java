@@ -39,12 +39,7 @@ class ResourceLanesAgreeTest {
         "race-condition:lock=true,gil=false,cores=2", "producer-consumer:capacity=1,producers=3",
         "gil-cpu-vs-io:cores=1", "semaphore:bounded=false", "threads-vs-processes:gil=false"})
     void andInOtherSettings(String run) throws Exception {
-        String[] parts = run.split(":");
-        Map<String, String> given = new HashMap<>();
-        for (String kv : parts[1].split(",")) {
-            given.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
-        }
-        check(parts[0], given);
+        check(run.split(":")[0], Scenarios.params(run));
     }
 
     private static void check(String id, Map<String, String> given) throws Exception {
