@@ -218,14 +218,8 @@ public final class CauseArrows {
         PictureTheme p = ctx.theme();
         TextStyle font = m.smallBold();
         double h = Math.round(font.size() + 6);
+        // other arrows' labels; span labels are looked up in the two rows a label may sit in
         List<double[]> taken = new ArrayList<>();
-        for (TimelineRows.Row r : rows.rows()) {
-            if (r.track() instanceof ThreadTrack lane) {
-                for (double[] box : lane.spanLabels()) {
-                    taken.add(new double[] {box[0], top + r.y() + box[1], box[2], box[3]});
-                }
-            }
-        }
         // one label says it for a fan of like arrows (main starting every worker at 0 s)
         Set<String> said = new HashSet<>();
         g.setFont(font);
@@ -240,7 +234,8 @@ public final class CauseArrows {
                     continue;
                 }
                 double w = Math.ceil(g.textWidth(text, font)) + 10;
-                double[] at = place(ctx, a, top, w, h, taken);
+                double[] at = place(ctx, a, top, w, h, taken, spanLabels(a.source(), top),
+                        spanLabels(a.target(), top));
                 if (at == null) {
                     continue;
                 }
@@ -265,8 +260,21 @@ public final class CauseArrows {
         g.setAlpha(1);
     }
 
+    /** A row's span labels in canvas coordinates (none for a row that is not a thread's lane). */
+    private static List<double[]> spanLabels(TimelineRows.Row r, double top) {
+        if (!(r.track() instanceof ThreadTrack lane)) {
+            return List.of();
+        }
+        List<double[]> out = new ArrayList<>(lane.spanLabels().size());
+        for (double[] box : lane.spanLabels()) {
+            out.add(new double[] {box[0], top + r.y() + box[1], box[2], box[3]});
+        }
+        return out;
+    }
+
     /** The top-left of the first free place for an arrow's label, or null. */
-    private static double[] place(TrackContext ctx, Placed a, double top, double w, double h, List<double[]> taken) {
+    private static double[] place(TrackContext ctx, Placed a, double top, double w, double h, List<double[]> taken,
+                                  List<double[]> sourceLabels, List<double[]> targetLabels) {
         double sTop = top + a.source().y();
         double sBottom = top + a.source().bottom();
         double tTop = top + a.target().y();
@@ -287,7 +295,8 @@ public final class CauseArrows {
                 // the two lanes side by side: the label may sit across their common edge
                 boolean across = (sBottom == tTop && within(y, h, sTop, tBottom))
                         || (tBottom == sTop && within(y, h, tTop, sBottom));
-                if ((inOne || across) && !overlaps(taken, x, y, w, h)) {
+                if ((inOne || across) && !overlaps(taken, x, y, w, h) && !overlaps(sourceLabels, x, y, w, h)
+                        && !overlaps(targetLabels, x, y, w, h)) {
                     return new double[] {x, y};
                 }
             }
