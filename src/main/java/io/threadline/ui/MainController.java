@@ -373,7 +373,7 @@ public final class MainController {
             select(d.origin());
             return;
         }
-        leaveShown();
+        String left = leaveShown();
         current = null;
         browser.showingProgram(d);
         desk.showPanel(d);
@@ -381,18 +381,25 @@ public final class MainController {
         emptyRunButton.setText("Run " + d.name());
         emptyIcon.setIconLiteral("mdi2l-language-python");
         playback.show(lastTrace.get(d.key()));
-        setMessage("", false);
+        setMessage(left, false);
         updateTitle();
         sync();
     }
 
-    /** What the shown scenario or program leaves behind when another is shown: the run it was following. */
-    private void leaveShown() {
+    /**
+     * What the shown scenario or program leaves behind when another is shown: the run it was
+     * following, stopped. Returns what the status line says of it (empty if nothing was running).
+     */
+    private String leaveShown() {
+        String name = desk.shown() != null ? desk.shown().name() : current != null ? current.title() : null;
         desk.leave();
-        if (playback.isRunning()) {
-            // The window follows one run at a time; the stopped run's trace stays with its scenario.
-            playback.stopRun();
+        if (!playback.isRunning()) {
+            return "";
         }
+        // The window follows one run at a time; the stopped run's trace stays with its scenario.
+        playback.stopRun();
+        return name == null ? "" : "The run of " + name + " was stopped: the window follows one run at a time, and a"
+                + " stopped run answers no prediction.";
     }
 
     /** What the user's programs' desk sees of the window. */
@@ -553,7 +560,7 @@ public final class MainController {
     // ------------------------------------------------------------------ scenario
 
     private void select(ScenarioSpec s) {
-        leaveShown();
+        String left = leaveShown();
         current = s;
         browser.showing(s);
         step.released();
@@ -566,7 +573,7 @@ public final class MainController {
         emptyRunButton.setText("Run " + s.title());
         emptyIcon.setIconLiteral(s.icon());
         playback.show(lastTrace.get(s.id()));
-        setMessage("", false);
+        setMessage(left, false);
         updateTitle();
         teach.scenarioShown(edit ? null : s);
         updateRunProblem();
@@ -793,7 +800,8 @@ public final class MainController {
             case DEADLOCK -> setMessage("Deadlock — " + why, true);
             case TIME_LIMIT -> setMessage("Time limit — " + why, true);
             case FAILED -> setMessage("The run failed — " + why, true);
-            case STOPPED -> setMessage("Stopped at " + end + ".", false);
+            case STOPPED -> setMessage("Stopped at " + end + ". A stopped run answers no prediction: run it to the end"
+                    + " to see.", false);
             default -> setMessage("Finished at " + end + ". Press Space to replay, or drag the playhead.", false);
         }
     }

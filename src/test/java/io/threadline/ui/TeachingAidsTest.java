@@ -262,6 +262,44 @@ class TeachingAidsTest extends FxTestBase {
     }
 
     @Test
+    void aStoppedRunAnswersNothingWhetherStoppedOrLeftForAnotherScenario() {
+        c.clockMode = io.threadline.runtime.ClockMode.PACED;
+        select("daemon-cleaner");
+        fx(() -> ((atlantafx.base.controls.ToggleSwitch) node("param-daemon")).setSelected(false));
+        TourBar bar = teach().tourBar();
+        waitUntil("asking", () -> bar.stage() == TourBar.Stage.ASK && bar.picked() == -1);
+        robot.clickOn("#predict-choice-0");
+        waitUntil("picked", () -> bar.picked() == 0);
+        fx(() -> c.run());
+        waitUntil("live", () -> c.playback().isRunning() && c.playback().getPlayhead() > 0);
+        fx(() -> c.stop());
+        waitUntil("stopped", () -> !c.playback().isRunning() && bar.stage() == TourBar.Stage.STOPPED);
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertThat(c.playback().getTrace().outcome()).isEqualTo(io.threadline.trace.RunOutcome.STOPPED);
+        assertThat(fx(bar::verdict)).contains("stopped before its end").contains("answers nothing");
+        assertThat(fx(() -> node("predict-choice-0").getPseudoClassStates().toString()))
+                .doesNotContain("right").doesNotContain("wrong");
+        assertThat(fx(() -> node("predict-choice-1").getPseudoClassStates().toString()))
+                .doesNotContain("right").doesNotContain("wrong");
+        assertThat(fx(() -> bar.tour())).as("no tour of an end that never came").isEmpty();
+        assertThat(fx(() -> node("lesson").isVisible())).as("the lesson still waits for an answer").isFalse();
+        assertThat(c.message()).contains("answers no prediction");
+
+        // the same with another scenario picked while the run goes on
+        select("chef-soup");
+        fx(() -> c.run());
+        waitUntil("live", () -> c.playback().isRunning() && c.playback().getPlayhead() > 0);
+        Trace left = c.playback().getTrace();
+        select("deadlock");
+        assertThat(c.message()).contains("Chef soup was stopped").contains("answers no prediction");
+        waitUntil("the left run is over", () -> left.isFinished());
+        select("chef-soup");
+        waitUntil("its stopped run shown", () -> c.playback().getTrace() == left && bar.stage() == TourBar.Stage.STOPPED);
+        assertThat(fx(bar::verdict)).contains("answers nothing");
+        assertThat(fx(() -> node("lesson").isVisible())).isFalse();
+    }
+
+    @Test
     void theLessonCanBeShownBeforeARunForATeacherWhoWantsIt() {
         select("deadlock");
         assertThat(fx(() -> node("lesson").isVisible())).isFalse();

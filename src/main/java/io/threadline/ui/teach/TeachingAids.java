@@ -6,6 +6,7 @@ import io.threadline.scenario.Prediction;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.scenario.TourStep;
 import io.threadline.trace.LaneColumns;
+import io.threadline.trace.RunOutcome;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import io.threadline.ui.timeline.ArrowMode;
@@ -360,7 +361,9 @@ public final class TeachingAids {
             ParamValues ran = values(s, t.params());
             Prediction p = ran == null ? null : s.prediction(ran);
             int pick = picks.getOrDefault(t, -1);
-            if (finished && f != null) {
+            if (finished && !answers(t)) {
+                tourBar.setPrediction(p, TourBar.Stage.STOPPED, pick, -1);
+            } else if (finished && f != null) {
                 tourBar.setPrediction(p, TourBar.Stage.ANSWERED, pick, f.answer());
                 host.answered(s);
             } else {
@@ -371,11 +374,22 @@ public final class TeachingAids {
                     pendingPick, -1);
             pendingPick = tourBar.picked();
         }
-        if (ofThis && finished && f == null) {
+        boolean told = ofThis && finished && answers(t);
+        if (told && f == null) {
             find(s, t);
         }
-        tourBar.setTour(ofThis && f != null ? f.tour() : List.of());
+        // a stopped run's moments would tell of an end that never came
+        tourBar.setTour(told && f != null ? f.tour() : List.of());
         tourBar.setVisible(!compare.isVisible() && tourBar.hasContent());
+    }
+
+    /**
+     * Whether a finished run can answer its question: one that reached its end (completed, raised,
+     * deadlocked, or, for a program that never ends, its time limit), not one stopped by the user
+     * or by the watchdog part way.
+     */
+    static boolean answers(Trace t) {
+        return t.outcome() != RunOutcome.STOPPED && t.outcome() != RunOutcome.FAILED;
     }
 
     private static ParamValues values(ScenarioSpec s, Map<String, String> text) {
