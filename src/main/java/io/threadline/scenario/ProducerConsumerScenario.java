@@ -95,6 +95,15 @@ public final class ProducerConsumerScenario extends ScenarioSpec {
     }
 
     @Override
+    public String lesson(Trace trace) {
+        if (new TraceFinder(trace).firstThreadWith(ThreadState.WAITING, Reason.QUEUE_PUT) >= 0) {
+            return lesson();
+        }
+        return "Notice: who wakes whom: each put releases one waiting get. The producers never wait here (no "
+                + "queue-put): the queue never filled up. Give it a small capacity and watch them wait for room.";
+    }
+
+    @Override
     public List<TourStep> tour(Trace trace) {
         TraceFinder f = new TraceFinder(trace);
         List<TourStep> steps = new ArrayList<>();

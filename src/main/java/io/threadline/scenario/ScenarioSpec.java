@@ -6,6 +6,8 @@ import io.threadline.runtime.Program;
 import io.threadline.runtime.Run;
 import io.threadline.runtime.RunOptions;
 import io.threadline.runtime.SchedulingOrder;
+import io.threadline.trace.LaneColumns;
+import io.threadline.trace.Reason;
 import io.threadline.trace.Trace;
 
 import java.io.IOException;
@@ -35,6 +37,9 @@ public abstract class ScenarioSpec {
             ParamSpec.integer(CORES, "Cores", "virtual CPU cores", 4, 1, 64).contrasting("1", ParamSpec.CURRENT),
             ParamSpec.bool(GIL, "GIL", "one global interpreter lock per process, as in CPython", true),
             ParamSpec.integer(SEED, "Seed", "same seed, same run", 0, 0, Integer.MAX_VALUE));
+
+    /** The Python twin's line map, read once. */
+    private volatile Map<String, Integer> pythonLines;
 
     /** The id scripts use, e.g. "chef-soup". */
     public abstract String id();
@@ -224,7 +229,39 @@ public abstract class ScenarioSpec {
 
     /** The program in Python, line for line the Java program's twin: {@code python/chef_soup.py}. */
     public final String pythonSource() {
-        return resource("/io/threadline/scenario/python/" + id().replace('-', '_') + ".py");
+        return resource(PythonTwin.resource(this, ".py"));
+    }
+
+    /** The Python program with {@code v} written into its parameter lines: the run those values make. */
+    public final String pythonSource(ParamValues v) {
+        return PythonTwin.render(this, pythonSource(), v);
+    }
+
+    /**
+     * The line of the Python program where the transition {@code i} of {@code lane}, recorded at a
+     * line of the Java program, happens in CPython; 0 where the twins' map does not know it.
+     */
+    public final int pythonLine(LaneColumns lane, int i) {
+        return pythonLine(lane.line(i), PythonTwin.keyReason(lane, i));
+    }
+
+    /** As {@link #pythonLine(LaneColumns, int)}, for a Java line and the transition's key reason. */
+    public final int pythonLine(int javaLine, Reason keyReason) {
+        Map<String, Integer> map = pythonLines;
+        if (map == null) {
+            map = PythonTwin.lines(this);
+            pythonLines = map;
+        }
+        return PythonTwin.line(map, javaLine, keyReason);
+    }
+
+    /**
+     * The lesson as a finished run of this scenario tells it: the "Notice:" paragraph with that
+     * run's parameters and the times its trace holds. Reads the trace's lanes (off the JavaFX
+     * thread for large runs). By default the lesson as written.
+     */
+    public String lesson(Trace trace) {
+        return lesson();
     }
 
     private String resource(String path) {

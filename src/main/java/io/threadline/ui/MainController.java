@@ -230,6 +230,11 @@ public final class MainController {
             public void answered(ScenarioSpec s) {
                 panel.answered(s);
             }
+
+            @Override
+            public void lesson(ScenarioSpec s, String text) {
+                panel.showLesson(s, text);
+            }
         }, playback.traceProperty(), timeline, panel.javaCode(), panel.pythonCode());
         teach.install(new TeachingAids.Slots(panel.detailTabs(), panel.threadTab(), tourSlot, timelineHolder,
                 teachTools, centerSplit, panel.codeTabs()));

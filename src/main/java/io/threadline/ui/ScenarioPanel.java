@@ -182,6 +182,13 @@ public final class ScenarioPanel {
         return interpreterField;
     }
 
+    /** The lesson of {@code s}, shown or held back as before, as the run on screen tells it. */
+    void showLesson(ScenarioSpec s, String text) {
+        if (s == shown && !text.equals(lesson.getText())) {
+            lesson.setText(text);
+        }
+    }
+
     /** A run of {@code s} has answered its prediction: its lesson may show. */
     void answered(ScenarioSpec s) {
         if (lessonsShown.add(s.id())) {

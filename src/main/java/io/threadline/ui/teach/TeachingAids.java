@@ -80,10 +80,13 @@ public final class TeachingAids {
 
         /** A finished run of the shown scenario has answered its prediction: the lesson may show. */
         void answered(ScenarioSpec s);
+
+        /** The lesson of {@code s} as the run on screen tells it (or as written, before a run). */
+        void lesson(ScenarioSpec s, String text);
     }
 
-    /** What a finished trace teaches: its tour and the prediction's answer. */
-    private record Found(List<TourStep> tour, int answer) {
+    /** What a finished trace teaches: its tour, the prediction's answer and the lesson told with its numbers. */
+    private record Found(List<TourStep> tour, int answer, String lesson) {
     }
 
     private final Host host;
@@ -305,8 +308,12 @@ public final class TeachingAids {
         List<CodeView.LineMark> marks = new ArrayList<>();
         if (!choiceMarks.isEmpty()) {
             javaCode.setMarks(choiceMarks);
+            pythonCode.setMarks(List.of());
             return;
         }
+        // a scenario's Python program is its Java program's twin: the same marks, through the twins' line map
+        ScenarioSpec twin = code == Code.JAVA ? host.scenario() : null;
+        List<CodeView.LineMark> twinMarks = new ArrayList<>();
         boolean all = allLines.isSelected();
         for (int th = 0, n = t.threadCount(); th < n; th++) {
             if (!all && th != selected) {
@@ -321,9 +328,15 @@ public final class TeachingAids {
             if (line > 0) {
                 marks.add(new CodeView.LineMark(line, t.thread(th).name(), th, th == selected));
             }
+            // a death's line is not the twin's (a Java lambda ends at its call, a Python block at its last line)
+            int py = twin == null || line <= 0 || lane.state(i) == ThreadState.DEAD ? 0 : twin.pythonLine(lane, i);
+            if (py > 0) {
+                twinMarks.add(new CodeView.LineMark(py, t.thread(th).name(), th, th == selected));
+            }
         }
         if (code == Code.JAVA) {
             javaCode.setMarks(marks);
+            pythonCode.setMarks(twinMarks);
         } else {
             pythonCode.setMarks(marks);
         }
@@ -355,6 +368,7 @@ public final class TeachingAids {
         }
         boolean ofThis = t != null && s.id().equals(t.scenario());
         ParamValues formValues = values(s, form);
+        showCodeOf(s, ofThis ? values(s, t.params()) : formValues);
         boolean sameParams = ofThis && formValues != null && formValues.asText().equals(t.params());
         if (ofThis && (sameParams || formValues == null)) {
             // the question is the one the shown run answers
@@ -380,6 +394,7 @@ public final class TeachingAids {
         }
         // a stopped run's moments would tell of an end that never came
         tourBar.setTour(told && f != null ? f.tour() : List.of());
+        host.lesson(s, told && f != null ? f.lesson() : s.lesson());
         tourBar.setVisible(!compare.isVisible() && tourBar.hasContent());
     }
 
@@ -390,6 +405,20 @@ public final class TeachingAids {
      */
     static boolean answers(Trace t) {
         return t.outcome() != RunOutcome.STOPPED && t.outcome() != RunOutcome.FAILED;
+    }
+
+    /**
+     * The scenario's Python program with the values of the run on screen (before a run, the form's):
+     * its constants say what ran. Its lines stay the same, so the marks stay true.
+     */
+    private void showCodeOf(ScenarioSpec s, ParamValues v) {
+        if (pythonCode.isEditable()) {
+            return;
+        }
+        String text = s.pythonSource(v == null ? s.defaults() : v);
+        if (!text.equals(pythonCode.text())) {
+            pythonCode.show(text);
+        }
     }
 
     private static ParamValues values(ScenarioSpec s, Map<String, String> text) {
@@ -419,7 +448,13 @@ public final class TeachingAids {
             } catch (ParamException | RuntimeException e) {
                 answer = -1;
             }
-            Found result = new Found(tour, answer);
+            String lesson;
+            try {
+                lesson = s == null ? "" : s.lesson(t);
+            } catch (RuntimeException e) {
+                lesson = s.lesson();
+            }
+            Found result = new Found(tour, answer, lesson);
             Platform.runLater(() -> {
                 found.put(t, result);
                 finding.remove(t);
