@@ -241,7 +241,7 @@ class TeachingAidsTest extends FxTestBase {
         waitUntil("answered", () -> bar.stage() == TourBar.Stage.ANSWERED);
         waitUntil("the lesson shown", () -> node("lesson").isVisible());
         assertThat(fx(() -> ((javafx.scene.control.Label) node("lesson")).getText())).startsWith("Notice:")
-                .isEqualTo(chef.lesson());
+                .isEqualTo(chef.lesson(c.playback().getTrace()));
         assertThat(fx(() -> node("lessonLink").isVisible())).isFalse();
         assertThat(fx(bar::verdict)).startsWith("Right");
         assertThat(fx(() -> node("predict-choice-1").getPseudoClassStates().toString())).contains("right");
@@ -297,6 +297,37 @@ class TeachingAidsTest extends FxTestBase {
         waitUntil("its stopped run shown", () -> c.playback().getTrace() == left && bar.stage() == TourBar.Stage.STOPPED);
         assertThat(fx(bar::verdict)).contains("answers nothing");
         assertThat(fx(() -> node("lesson").isVisible())).isFalse();
+    }
+
+    @Test
+    void thePythonTabAndTheLessonFollowTheRunOnScreen() {
+        select("chef-soup");
+        var python = c.panel().pythonCode();
+        assertThat(fx(python::text)).contains("OLIVIA_SLEEP = 3.0");
+        fx(() -> ((TextField) node("param-olivia")).setText("1"));
+        fx(() -> ((TextField) node("param-cook")).setText("2"));
+        waitUntil("the code says the form's values before a run", () -> python.text().contains("OLIVIA_SLEEP = 1.0")
+                && python.text().contains("COOK_TIME = 2.0"));
+        runAndSettle("chef-soup");
+        waitUntil("the lesson told with the run's numbers", () -> ((javafx.scene.control.Label) node("lesson"))
+                .getText().contains("Olivia is done at 1 s"));
+        assertThat(fx(() -> ((javafx.scene.control.Label) node("lesson")).getText())).doesNotContain("0.5 s");
+
+        // each thread's line in Python, as in Java: at 0.5 s Olivia sleeps and Barron cooks
+        scrub(S / 2);
+        ScenarioSpec chef = ScenarioCatalog.byId("chef-soup");
+        String[] lines = chef.pythonSource().split("\n", -1);
+        waitUntil("marks in Python", () -> python.marks().size() == 2);
+        List<CodeView.LineMark> marks = fx(python::marks);
+        assertThat(marks).extracting(CodeView.LineMark::label).containsExactlyInAnyOrder("Barron", "Olivia");
+        for (CodeView.LineMark m : marks) {
+            assertThat(lines[m.line() - 1]).as(m.label()).contains("time.sleep(");
+        }
+
+        // a new value in the form: the run on screen still says what it ran
+        fx(() -> ((TextField) node("param-olivia")).setText("5"));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertThat(fx(python::text)).contains("OLIVIA_SLEEP = 1.0");
     }
 
     @Test
