@@ -69,6 +69,20 @@ public abstract class ScenarioSpec {
         return i < 0 ? "" : e.substring(i).strip();
     }
 
+    /**
+     * The stretch of a finished run its lesson is about, when that is too short to watch at the
+     * usual speeds (race-condition's whole run of a tenth of a second); null for a scenario that
+     * names none, or a run that has no such stretch. Reads the trace's lanes or output.
+     */
+    public LessonWindow lessonWindow(Trace trace) {
+        return null;
+    }
+
+    /** Whether this scenario names a {@link #lessonWindow}: a run of it is worth pacing. */
+    public boolean namesLessonWindow() {
+        return false;
+    }
+
     /** Ikonli icon literal (Material Design 2), e.g. "mdi2c-chef-hat". */
     public abstract String icon();
 

@@ -84,4 +84,19 @@ class LessonsFollowTheRunTest {
                 .as("values change within their lines: the line map stays true")
                 .isEqualTo(soup.pythonSource().lines().count());
     }
+
+    @Test
+    void aScenarioNamesTheWindowItsLessonIsAbout() throws Exception {
+        ScenarioSpec race = ScenarioCatalog.byId("race-condition");
+        Trace r = race.execute(race.defaults());
+        assertThat(race.namesLessonWindow()).isTrue();
+        assertThat(race.lessonWindow(r)).isEqualTo(new LessonWindow(0, r.endTime()));
+        assertThat(r.endTime()).as("too short to watch at 1x").isLessThan(200_000);
+        ScenarioSpec gil = ScenarioCatalog.byId("gil-cpu-vs-io");
+        // the threaded CPU phase: from the serial run's report to the threaded one's (switch costs included)
+        assertThat(gil.lessonWindow(gil.execute(gil.defaults()))).isEqualTo(new LessonWindow(400_000, 801_520));
+        ScenarioSpec soup = ScenarioCatalog.byId("chef-soup");
+        assertThat(soup.namesLessonWindow()).isFalse();
+        assertThat(soup.lessonWindow(soup.execute(soup.defaults()))).isNull();
+    }
 }

@@ -331,6 +331,42 @@ class TeachingAidsTest extends FxTestBase {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aShortRunPlaysInSlowMotionFittedToItsLessonsWindow() {
+        c.clockMode = io.threadline.runtime.ClockMode.PACED;
+        select("race-condition");
+        var speedBox = (javafx.scene.control.ComboBox<Double>) node("speedBox");
+        assertThat(fx(speedBox::getValue)).isEqualTo(1.0);
+        long wallStart = System.nanoTime();
+        fx(() -> c.run());
+        waitUntil("live in slow motion", () -> c.playback().isRunning() && c.playback().getSpeed() == 0.02);
+        assertThat(fx(speedBox::getValue)).as("the speed box says so").isEqualTo(0.02);
+        // fitted to the whole run of a tenth of a second, not to the second a growing run leaves room for
+        assertThat(fx(() -> c.timeline().visibleEnd())).isLessThan(150_000);
+        assertThat(fx(() -> c.timeline().visibleStart())).isLessThanOrEqualTo(0);
+        waitUntil("the run ended", () -> !c.playback().isRunning() && c.playback().getTrace().isFinished());
+        long wallMillis = (System.nanoTime() - wallStart) / 1_000_000;
+        assertThat(wallMillis).as("0.1 s of scenario time lasts seconds on screen").isGreaterThan(3_000);
+        waitUntil("the user's speed again at the end", () -> c.playback().getSpeed() == 1.0);
+        assertThat(fx(() -> c.timeline().visibleEnd())).as("still fitted to the window").isLessThan(150_000);
+
+        // a replay goes slowly too, until the user picks a speed of their own
+        fx(() -> c.replay());
+        waitUntil("replaying slowly", () -> c.playback().getMode() == PlaybackModel.Mode.PLAYING
+                && c.playback().getSpeed() == 0.02);
+        fx(() -> speedBox.setValue(0.5));
+        WaitForAsyncUtils.waitForFxEvents(10);
+        assertThat(fx(() -> c.playback().getSpeed())).as("the user's choice wins").isEqualTo(0.5);
+
+        // a scenario that names no window runs at the user's speed
+        select("chef-soup");
+        fx(() -> c.run());
+        waitUntil("live", () -> c.playback().isRunning());
+        assertThat(fx(() -> c.playback().getSpeed())).isEqualTo(0.5);
+        fx(() -> c.stop());
+    }
+
+    @Test
     void theLessonCanBeShownBeforeARunForATeacherWhoWantsIt() {
         select("deadlock");
         assertThat(fx(() -> node("lesson").isVisible())).isFalse();
