@@ -8,6 +8,7 @@ import io.threadline.runtime.RunOptions;
 import io.threadline.runtime.SchedulingOrder;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.Reason;
+import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A scenario's description: what the browser lists (title, one line, icon), what the side
@@ -76,6 +78,28 @@ public abstract class ScenarioSpec {
      */
     public LessonWindow lessonWindow(Trace trace) {
         return null;
+    }
+
+    /**
+     * The lesson window of the run {@code v} makes, found by making it on the virtual clock (the
+     * same values and seed make the same run); null if it names none, or if that run takes longer
+     * than {@code budgetMillis} of wall time (it is stopped).
+     */
+    public final LessonWindow findLessonWindow(ParamValues v, long budgetMillis) throws InterruptedException {
+        if (!namesLessonWindow()) {
+            return null;
+        }
+        Run r = start(v, options(v, ClockMode.VIRTUAL, 1));
+        try {
+            if (!r.awaitEnd(budgetMillis, TimeUnit.MILLISECONDS)) {
+                return null;
+            }
+        } finally {
+            if (!r.isFinished()) {
+                r.stop();
+            }
+        }
+        return r.trace().outcome() == RunOutcome.STOPPED ? null : lessonWindow(r.trace());
     }
 
     /** Whether this scenario names a {@link #lessonWindow}: a run of it is worth pacing. */

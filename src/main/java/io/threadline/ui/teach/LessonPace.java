@@ -1,18 +1,13 @@
 package io.threadline.ui.teach;
 
-import io.threadline.runtime.ClockMode;
-import io.threadline.runtime.Run;
 import io.threadline.scenario.LessonWindow;
 import io.threadline.scenario.ParamValues;
 import io.threadline.scenario.ScenarioSpec;
-import io.threadline.trace.RunOutcome;
-import io.threadline.trace.Trace;
 import javafx.application.Platform;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -21,7 +16,7 @@ import java.util.function.Consumer;
  * of the run at the speed the user chose.
  *
  * <p>A scenario's run is its parameters and seed, so the window of the run about to start is
- * found by running the same values on the virtual clock first ({@link #prepare}), in the
+ * found by making the same run on the virtual clock first ({@link Finder#prepare}), in the
  * background: a run of these scenarios takes milliseconds there.
  */
 public final class LessonPace {
@@ -95,17 +90,10 @@ public final class LessonPace {
         public void prepare(ScenarioSpec s, ParamValues values, Consumer<LessonWindow> then) {
             int mine = ++generation;
             background.submit(() -> {
-                LessonWindow w = null;
-                Run r = s.start(values, s.options(values, ClockMode.VIRTUAL, 1));
+                LessonWindow w;
                 try {
-                    if (r.awaitEnd(PREPARE_MILLIS, TimeUnit.MILLISECONDS)) {
-                        Trace t = r.trace();
-                        w = t.outcome() == RunOutcome.STOPPED ? null : s.lessonWindow(t);
-                    } else {
-                        r.stop();
-                    }
+                    w = s.findLessonWindow(values, PREPARE_MILLIS);
                 } catch (InterruptedException e) {
-                    r.stop();
                     Thread.currentThread().interrupt();
                     return;
                 } catch (RuntimeException e) {
