@@ -314,6 +314,8 @@ class TeachingAidsTest extends FxTestBase {
         assertThat(fx(() -> ((javafx.scene.control.Label) node("lesson")).getText())).doesNotContain("0.5 s");
 
         // each thread's line in Python, as in Java: at 0.5 s Olivia sleeps and Barron cooks
+        assertThat(fx(python::marks)).as("no marks drawn while the tab is behind the Java one").isEmpty();
+        fx(() -> c.panel().showPython());
         scrub(S / 2);
         ScenarioSpec chef = ScenarioCatalog.byId("chef-soup");
         String[] lines = chef.pythonSource().split("\n", -1);

@@ -114,6 +114,8 @@ public final class TeachingAids {
 
     private TabPane detailTabs;
     private Tab threadTab;
+    /** The code tab holding the Python program, if the window has one. */
+    private Tab pythonTab;
     private SplitPane centerSplit;
     private double[] savedCenter;
     private Trace trace;
@@ -231,6 +233,12 @@ public final class TeachingAids {
         compareButton.setMinWidth(Region.USE_PREF_SIZE);
         // the all-threads switch rides in the code tabs' header, clear of the code
         TabPane code = slots.codeTabs();
+        for (Tab tab : code.getTabs()) {
+            if (holds(tab.getContent(), pythonCode)) {
+                pythonTab = tab;
+                tab.selectedProperty().addListener(obs -> resync());
+            }
+        }
         if (code.getParent() instanceof SplitPane split) {
             int i = split.getItems().indexOf(code);
             double[] dividers = split.getDividerPositions();
@@ -244,6 +252,15 @@ public final class TeachingAids {
             javaCode.getChildren().add(allLines);
             StackPane.setAlignment(allLines, Pos.TOP_RIGHT);
         }
+    }
+
+    private static boolean holds(Node outer, Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
+            if (at == outer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- from the window
@@ -311,8 +328,9 @@ public final class TeachingAids {
             pythonCode.setMarks(List.of());
             return;
         }
-        // a scenario's Python program is its Java program's twin: the same marks, through the twins' line map
-        ScenarioSpec twin = code == Code.JAVA ? host.scenario() : null;
+        // a scenario's Python program is its Java program's twin: the same marks, through the twins' line
+        // map, while its tab is in front (the editor's gutters are costly to redraw at every frame)
+        ScenarioSpec twin = code == Code.JAVA && (pythonTab == null || pythonTab.isSelected()) ? host.scenario() : null;
         List<CodeView.LineMark> twinMarks = new ArrayList<>();
         boolean all = allLines.isSelected();
         for (int th = 0, n = t.threadCount(); th < n; th++) {
