@@ -683,8 +683,9 @@ public final class MainController {
             if (pace != null) {
                 // the view fitted to the window from the start: it fills the width as it plays
                 LessonWindow w = pace.window();
-                long margin = Math.max(w.length() / 20, 1_000);
-                timeline.showWindow(w.from() - margin, w.to() + margin);
+                // a little room before, more after: the last moment's marks and labels sit past its end
+                long margin = Math.max(w.length() / 25, 1_000);
+                timeline.showWindow(w.from() - margin, w.to() + 3 * margin);
             }
         } catch (RuntimeException e) {
             // The form checked the values: a scenario that still cannot start is a fault of the app.

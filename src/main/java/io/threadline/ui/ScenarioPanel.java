@@ -69,6 +69,12 @@ public final class ScenarioPanel {
         for (Button b : new Button[] {editButton, resetButton, saveProgramButton}) {
             b.setFocusTraversable(false);
         }
+        // the scenario's program follows the run on screen: say when its values are not the defaults
+        pythonCode.textProperty().addListener((o, a, text) -> {
+            if (!pythonCode.isEditable() && shown != null) {
+                programState.setText(text.equals(shown.pythonSource()) ? "as it ships" : "with this run's values");
+            }
+        });
     }
 
     /** Edit and Save program run through {@code keys}; Reset runs {@code reset}. */
