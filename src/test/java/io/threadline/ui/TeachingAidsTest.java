@@ -303,6 +303,7 @@ class TeachingAidsTest extends FxTestBase {
     void thePythonTabAndTheLessonFollowTheRunOnScreen() {
         select("chef-soup");
         var python = c.panel().pythonCode();
+        fx(() -> c.panel().showPython());
         assertThat(fx(python::text)).contains("OLIVIA_SLEEP = 3.0");
         fx(() -> ((TextField) node("param-olivia")).setText("1"));
         fx(() -> ((TextField) node("param-cook")).setText("2"));
@@ -314,6 +315,8 @@ class TeachingAidsTest extends FxTestBase {
         assertThat(fx(() -> ((javafx.scene.control.Label) node("lesson")).getText())).doesNotContain("0.5 s");
 
         // each thread's line in Python, as in Java: at 0.5 s Olivia sleeps and Barron cooks
+        fx(() -> c.panel().codeTabs().getSelectionModel().select(0));
+        scrub(S / 4);
         assertThat(fx(python::marks)).as("no marks drawn while the tab is behind the Java one").isEmpty();
         fx(() -> c.panel().showPython());
         scrub(S / 2);

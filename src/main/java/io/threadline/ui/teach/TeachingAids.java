@@ -236,7 +236,10 @@ public final class TeachingAids {
         for (Tab tab : code.getTabs()) {
             if (holds(tab.getContent(), pythonCode)) {
                 pythonTab = tab;
-                tab.selectedProperty().addListener(obs -> resync());
+                tab.selectedProperty().addListener(obs -> {
+                    refreshTeaching(true);
+                    resync();
+                });
             }
         }
         if (code.getParent() instanceof SplitPane split) {
@@ -426,11 +429,12 @@ public final class TeachingAids {
     }
 
     /**
-     * The scenario's Python program with the values of the run on screen (before a run, the form's):
-     * its constants say what ran. Its lines stay the same, so the marks stay true.
+     * The scenario's Python program with the values of the run on screen (before a run, the form's),
+     * once its tab is in front: its constants say what ran. Its lines stay the same, so the marks stay true.
      */
     private void showCodeOf(ScenarioSpec s, ParamValues v) {
-        if (pythonCode.isEditable()) {
+        if (pythonCode.isEditable() || (pythonTab != null && !pythonTab.isSelected())) {
+            // behind the Java tab it waits: a new text is highlighted anew, too costly at a run's start
             return;
         }
         String text = s.pythonSource(v == null ? s.defaults() : v);
