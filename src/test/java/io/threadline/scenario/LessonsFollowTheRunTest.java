@@ -71,6 +71,8 @@ class LessonsFollowTheRunTest {
         assertThat(lesson("barrier", Map.of())).contains("Runner-1 waits (barrier) 2 s, Runner-2 waits (barrier) 1 s,"
                 + " Runner-3 not at all: all go at 3 s, woken by Runner-3's arrival");
         assertThat(lesson("barrier", Map.of("timeout", "1.5"))).contains("the barrier broke");
+        assertThat(lesson("no-join", Map.of())).contains("at 0 s").contains("goes on until 10 s");
+        assertThat(lesson("no-join", Map.of("join", "true", "steps", "3"))).contains("waits (join) until t2 ends, at 3 s");
     }
 
     @Test
