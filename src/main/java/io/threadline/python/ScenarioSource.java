@@ -3,7 +3,10 @@ package io.threadline.python;
 import io.threadline.scenario.ParamValues;
 import io.threadline.scenario.ScenarioSpec;
 
-/** A built-in scenario's Python program as a user's program runs it: see {@link ScenarioSpec#pythonSource(ParamValues)}. */
+/**
+ * A built-in scenario's Python program as a user's program runs it: see
+ * {@link ScenarioSpec#pythonSource(ParamValues)}.
+ */
 public final class ScenarioSource {
     private ScenarioSource() {
     }

@@ -66,7 +66,8 @@ public final class ProducerConsumerScenario extends ScenarioSpec {
                 ParamSpec.integer("items", "Items", "items made in all, shared among the producers", 10, 0, 1_000_000),
                 ParamSpec.integer("capacity", "Capacity", "queue size limit; 0 = unbounded", 3, 0, 1_000_000)
                         .contrasting(ParamSpec.CURRENT, "0").meaning("0", "unbounded"),
-                ParamSpec.seconds("make", "Time to make", "seconds of computation a producer spends on each item", 0.2, 0, 60),
+                ParamSpec.seconds("make", "Time to make", "seconds of computation a producer spends on each item",
+                        0.2, 0, 60),
                 ParamSpec.seconds("consume", "Time to consume",
                         "seconds of computation a consumer spends on each item", 0.4, 0, 60));
     }

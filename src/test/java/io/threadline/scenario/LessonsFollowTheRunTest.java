@@ -75,11 +75,13 @@ class LessonsFollowTheRunTest {
         assertThat(lesson("pool-the-rest", Map.of())).isEqualTo(ScenarioCatalog.byId("pool-the-rest").lesson());
         assertThat(lesson("pool-the-rest", Map.of("timeout", "5"))).contains("ends with the result")
                 .doesNotContain("after 1 s");
-        assertThat(lesson("asyncio-tasks", Map.of())).contains("all are done in 3 s").contains("cancelled after 3 ticks");
+        assertThat(lesson("asyncio-tasks", Map.of())).contains("all are done in 3 s")
+                .contains("cancelled after 3 ticks");
         assertThat(lesson("asyncio-tasks", Map.of("delay", "0.5"))).contains("all are done in 1.5 s");
         assertThat(lesson("asyncio-tasks", Map.of("blocking", "true"))).contains("all done in 6 s")
                 .contains("never ticks");
-        assertThat(lesson("no-join", Map.of("join", "true", "steps", "3"))).contains("waits (join) until t2 ends, at 3 s");
+        assertThat(lesson("no-join", Map.of("join", "true", "steps", "3")))
+                .contains("waits (join) until t2 ends, at 3 s");
     }
 
     @Test

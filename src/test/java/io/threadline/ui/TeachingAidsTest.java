@@ -294,7 +294,8 @@ class TeachingAidsTest extends FxTestBase {
         assertThat(c.message()).contains("Chef soup was stopped").contains("answers no prediction");
         waitUntil("the left run is over", () -> left.isFinished());
         select("chef-soup");
-        waitUntil("its stopped run shown", () -> c.playback().getTrace() == left && bar.stage() == TourBar.Stage.STOPPED);
+        waitUntil("its stopped run shown", () -> c.playback().getTrace() == left
+                && bar.stage() == TourBar.Stage.STOPPED);
         assertThat(fx(bar::verdict)).contains("answers nothing");
         assertThat(fx(() -> node("lesson").isVisible())).isFalse();
     }
