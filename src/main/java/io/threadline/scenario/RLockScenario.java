@@ -137,4 +137,9 @@ public final class RLockScenario extends ScenarioSpec {
                     default -> -1;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("ledger");
+    }
 }
