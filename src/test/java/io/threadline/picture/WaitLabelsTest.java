@@ -63,9 +63,23 @@ class WaitLabelsTest {
         int fill = PictureTheme.LIGHT.color(Ink.WAITING_FILL).value();
         // the row just inside the outline's top edge, a third into each box
         int inPut = img.getRGB((int) (M.gutterWidth() + putX0 + (putX1 - putX0) / 3), y) & 0xffffff;
-        double sleepX0 = p.scale().x(lane.time(sleep));
-        double sleepX1 = p.scale().x(lane.time(sleep + 1));
-        int inSleep = img.getRGB((int) (M.gutterWidth() + sleepX0 + (sleepX1 - sleepX0) / 3), y) & 0xffffff;
+        // a sleep for comparison: Olivia's, in chef soup
+        Trace chef = run("chef-soup");
+        TimelinePicture cp = TimelinePicture.of(chef, PictureOptions.defaults().withWidth(1280).withLegend(false));
+        BufferedImage chefImg = Java2DPainter.render(cp, 1);
+        int olivia = chef.threadNamed("Olivia");
+        LaneColumns hers = chef.lane(olivia);
+        sleep = -1;
+        for (int e = 0; e + 1 < hers.size() && sleep < 0; e++) {
+            if (hers.reason(e) == Reason.SLEEP) {
+                sleep = e;
+            }
+        }
+        double sleepX0 = cp.scale().x(hers.time(sleep));
+        double sleepX1 = cp.scale().x(hers.time(sleep + 1));
+        int chefY = (int) (cp.rowsTop() + cp.rows().rowOf(olivia).y() + StateMarks.shapeTop(look, barTop, barHeight)
+                + M.line());
+        int inSleep = chefImg.getRGB((int) (M.gutterWidth() + sleepX0 + (sleepX1 - sleepX0) / 3), chefY) & 0xffffff;
         assertThat(inPut).as("a heavy outline on the wait for room").isEqualTo(stroke);
         assertThat(inSleep).as("a plain one on the sleep").isEqualTo(fill);
     }
