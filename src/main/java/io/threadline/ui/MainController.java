@@ -61,6 +61,7 @@ public final class MainController {
     @FXML private SplitPane columns;
     @FXML private ScenarioBrowser sidebarController;
     @FXML private SplitPane centerSplit;
+    @FXML private HBox timelineHeader;
     @FXML private Label runTitle;
     @FXML private Label runParams;
     @FXML private HBox teachTools;
@@ -77,6 +78,7 @@ public final class MainController {
     @FXML private Button emptyRunButton;
     @FXML private Label outputCount;
     @FXML private OutputPane output;
+    @FXML private VBox outputArea;
     @FXML private ScenarioPanel detailSplitController;
     @FXML private StatusBar statusBarController;
 
@@ -128,6 +130,7 @@ public final class MainController {
             sync();
         }, on -> layout.setPresentation(on));
         browser.setOnPick(this::select);
+        toolbar.setOnScenarioPicked(this::select);
         setUpTimeline();
         setUpTeaching();
         setUpStepMode();
@@ -166,8 +169,18 @@ public final class MainController {
         });
         runTitle.setMinWidth(Region.USE_PREF_SIZE);
         modeChip.setMinWidth(Region.USE_PREF_SIZE);
-        runParams.setMinWidth(0);
-        layout = new WindowLayout(root, columns, browser.column(), centerSplit, panel.split(), timeline);
+        layout = new WindowLayout(new WindowLayout.Nodes(root, columns, browser.column(), centerSplit, outputArea,
+                panel.split(), panel.detailTabs(), panel.codeTabs(), tourSlot, timeline, status.foldStrip(),
+                List.of(toolbar.brandName()), List.of(toolbar.scenarioPicker(), status.foldStrip())));
+        new HeaderFit(timelineHeader, runTitle, runParams).install();
+        // what sits over the timeline keeps its height; the lanes make way (they fit the rest)
+        for (Region r : new Region[]{timelineHeader, legendSlot, tourSlot, outcomeBanner}) {
+            r.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        VBox area = (VBox) timelineHolder.getParent();
+        Runnable roomForRows = () -> area.setMinHeight(leastAreaHeight(area));
+        timeline.leastHeightProperty().addListener(o -> roomForRows.run());
+        area.widthProperty().addListener(o -> roomForRows.run());
         updateButtons();
         updateRunProblem();
         browser.pickFirst();
@@ -185,6 +198,8 @@ public final class MainController {
             }
         });
         emptyState.visibleProperty().bind(playback.traceProperty().isNull());
+        // the rows fill the timeline's height, and shrink so every thread is on screen
+        timeline.fitLanesProperty().set(true);
         emptyIcon.setIconLiteral("mdi2c-chart-timeline-variant");
         legendSlot.getChildren().setAll(new TimelineLegend(timeline));
     }
@@ -331,8 +346,12 @@ public final class MainController {
         keys.bind(Shortcut.ZOOM_OUT, timeline::zoomOut);
         keys.bind(Shortcut.FIT, timeline::fit);
         keys.bind(Shortcut.THEME, () -> setTheme(theme.other()));
-        keys.bind(Shortcut.TOUR_NEXT, teach::nextStep);
-        keys.bind(Shortcut.TOUR_BACK, teach::previousStep);
+        keys.bind(Shortcut.TOUR_NEXT, () -> tourStep(+1));
+        keys.bind(Shortcut.TOUR_BACK, () -> tourStep(-1));
+        keys.bindIf(Shortcut.SHOW_TOUR, () -> layout.toggle(WindowLayout.Part.TOUR));
+        keys.bindIf(Shortcut.SHOW_OUTPUT, () -> layout.toggle(WindowLayout.Part.OUTPUT));
+        keys.bindIf(Shortcut.SHOW_CODE, () -> layout.toggle(WindowLayout.Part.CODE));
+        keys.bindIf(Shortcut.SHOW_PANEL, () -> layout.toggle(WindowLayout.Part.PANEL));
         keys.bind(Shortcut.ARROWS, teach::cycleArrows);
         keys.bind(Shortcut.COMPARE, teach::toggleCompare);
         keys.bind(Shortcut.PRESENTATION, () -> setPresentation(!toolbar.presentation()));
@@ -353,6 +372,39 @@ public final class MainController {
                 browser.focusSearch();
             }
         });
+    }
+
+    /**
+     * The timeline column's least height: what sits over the timeline, and the timeline's rows at
+     * their least height, so the divider above the output stops where a lane would be cut.
+     */
+    private double leastAreaHeight(VBox area) {
+        double h = area.snappedTopInset() + area.snappedBottomInset() + timeline.leastHeightProperty().get();
+        for (javafx.scene.Node c : area.getChildren()) {
+            if (c.isManaged() && c != timelineHolder) {
+                h += c.prefHeight(area.getWidth()) + area.getSpacing();
+            }
+        }
+        return h;
+    }
+
+    /**
+     * A step of the tour ({@code +1} Page Down, {@code -1} Page Up), its note shown; in presentation
+     * mode, past the tour's end (or its start) the next (or previous) scenario, so a class goes on
+     * without the mode being left.
+     */
+    private void tourStep(int direction) {
+        if (direction > 0 ? teach.nextStep() : teach.previousStep()) {
+            layout.reveal(WindowLayout.Part.TOUR);
+        } else if (layout.presentation() && desk.shown() == null && current != null) {
+            List<ScenarioSpec> all = ScenarioCatalog.all();
+            int i = all.indexOf(current) + direction;
+            if (i >= 0 && i < all.size()) {
+                select(all.get(i));
+            } else {
+                setMessage(direction > 0 ? "This is the last scenario." : "This is the first scenario.", false);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ the user's programs
@@ -376,6 +428,7 @@ public final class MainController {
         leaveShown();
         current = null;
         browser.showingProgram(d);
+        toolbar.showScenario(null);
         desk.showPanel(d);
         emptyTitle.setText("Press Run to start " + d.name());
         emptyRunButton.setText("Run " + d.name());
@@ -477,6 +530,8 @@ public final class MainController {
     /** Installs the keyboard shortcuts and the title on the window that shows this controller. */
     void attach(Stage window, Scene scene) {
         stage = window;
+        layout.attach(window);
+        layout.setOnLeftFullScreen(() -> setPresentation(false));
         // Closing the window ends the run shown and its threads, whatever closes it.
         window.addEventHandler(WindowEvent.WINDOW_HIDDEN, onHidden);
         keys.install(scene);
@@ -556,6 +611,7 @@ public final class MainController {
         leaveShown();
         current = s;
         browser.showing(s);
+        toolbar.showScenario(s);
         step.released();
         step.scenarioShown(s);
         boolean edit = desk.scenarioShown(s);
@@ -941,5 +997,9 @@ public final class MainController {
 
     ScenarioBrowser browser() {
         return browser;
+    }
+
+    WindowLayout layout() {
+        return layout;
     }
 }
