@@ -181,6 +181,13 @@ public final class MainController {
         Runnable roomForRows = () -> area.setMinHeight(leastAreaHeight(area));
         timeline.leastHeightProperty().addListener(o -> roomForRows.run());
         area.widthProperty().addListener(o -> roomForRows.run());
+        // the tour bar grows when a run ends, the banner comes and goes
+        area.getChildren().forEach(n -> {
+            if (n != timelineHolder) {
+                n.layoutBoundsProperty().addListener(o -> roomForRows.run());
+                n.managedProperty().addListener(o -> roomForRows.run());
+            }
+        });
         updateButtons();
         updateRunProblem();
         browser.pickFirst();
@@ -382,7 +389,8 @@ public final class MainController {
         double h = area.snappedTopInset() + area.snappedBottomInset() + timeline.leastHeightProperty().get();
         for (javafx.scene.Node c : area.getChildren()) {
             if (c.isManaged() && c != timelineHolder) {
-                h += c.prefHeight(area.getWidth()) + area.getSpacing();
+                // whole pixels each, as the column lays them out
+                h += Math.ceil(c.prefHeight(area.getWidth())) + 1 + area.getSpacing();
             }
         }
         return h;
