@@ -49,6 +49,20 @@ class ProjectorLayoutTest extends FxTestBase {
                 legendWhole(where);
                 if (presentation) {
                     textLargeEnough(where);
+                    // and with every folded part opened
+                    fx(() -> {
+                        for (WindowLayout.Part p : WindowLayout.Part.values()) {
+                            c.layout().toggle(p);
+                        }
+                    });
+                    settle();
+                    textLargeEnough(where + " with every part open");
+                    legendWhole(where + " with every part open");
+                    fx(() -> {
+                        for (WindowLayout.Part p : WindowLayout.Part.values()) {
+                            c.layout().toggle(p);
+                        }
+                    });
                 }
             }
         }
