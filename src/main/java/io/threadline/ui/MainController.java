@@ -208,6 +208,8 @@ public final class MainController {
         // the rows fill the timeline's height, and shrink so every thread is on screen
         timeline.fitLanesProperty().set(true);
         emptyIcon.setIconLiteral("mdi2c-chart-timeline-variant");
+        // "Run Pool: map vs imap_unordered" keeps its underscore
+        emptyRunButton.setMnemonicParsing(false);
         legendSlot.getChildren().setAll(new TimelineLegend(timeline));
     }
 

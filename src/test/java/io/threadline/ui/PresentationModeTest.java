@@ -123,4 +123,25 @@ class PresentationModeTest extends FxTestBase {
         assertThat(fx(() -> c.layout().presentation())).isTrue();
         fx(() -> c.setPresentation(false));
     }
+
+    @Test
+    void underscoresInNamesAreNoMnemonics() {
+        select("pool-map-vs-imap");
+        javafx.scene.control.Button run = node("emptyRunButton");
+        assertThat(fx(() -> ((javafx.scene.text.Text) run.lookup(".text")).getText()))
+                .isEqualTo("Run Pool: map vs imap_unordered");
+        runToEnd("pool-map-vs-imap");
+        waitUntil("the prediction is shown", () -> stage.getScene().lookup("#predict-choice-1") != null);
+        Node chip = node("predict-choice-1");
+        assertThat(fx(() -> ((javafx.scene.text.Text) chip.lookup(".text")).getText())).contains("imap_unordered");
+        fx(() -> c.setPresentation(true));
+        ComboBox<ScenarioSpec> picker = node("scenarioPicker");
+        String shown = fx(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+            return ((javafx.scene.text.Text) picker.getButtonCell().lookup(".text")).getText();
+        });
+        assertThat(shown).isEqualTo("Pool: map vs imap_unordered");
+        fx(() -> c.setPresentation(false));
+    }
 }
