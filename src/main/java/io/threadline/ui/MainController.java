@@ -170,7 +170,7 @@ public final class MainController {
         runTitle.setMinWidth(Region.USE_PREF_SIZE);
         modeChip.setMinWidth(Region.USE_PREF_SIZE);
         layout = new WindowLayout(new WindowLayout.Nodes(root, columns, browser.column(), centerSplit, outputArea,
-                panel.split(), panel.detailTabs(), panel.codeTabs(), tourSlot, timeline, status.foldStrip(),
+                panel.split(), tourSlot, timeline, status.foldStrip(),
                 List.of(toolbar.brandName()), List.of(toolbar.scenarioPicker(), status.foldStrip())));
         new HeaderFit(timelineHeader, runTitle, runParams).install();
         // what sits over the timeline keeps its height; the lanes make way (they fit the rest)

@@ -64,8 +64,7 @@ final class WindowLayout {
 
     /** The nodes the layout moves about. */
     record Nodes(Region root, SplitPane columns, Node list, SplitPane centre, Node outputArea, SplitPane sidePanel,
-                 Node details, Node code, Node tourSlot, TimelineView timeline, Pane strip, List<Node> deskOnly,
-                 List<Node> presentationOnly) {
+                 Node tourSlot, TimelineView timeline, Pane strip, List<Node> deskOnly, List<Node> presentationOnly) {
     }
 
     private final Nodes n;
@@ -77,6 +76,8 @@ final class WindowLayout {
     private double[] savedCentre = {TIMELINE_SHARE};
     private double[] savedSide = {DETAILS_SHARE};
     private boolean presentation;
+    /** The side panel's two parts (the scenario's tabs over the code), as the mode found them. */
+    private List<Node> sideParts = List.of();
     private Stage stage;
     /** Whether presentation mode takes the whole screen; tests of given window sizes turn it off. */
     private boolean fullScreen = true;
@@ -207,6 +208,7 @@ final class WindowLayout {
             savedColumns = n.columns().getDividerPositions();
             savedCentre = n.centre().getDividerPositions();
             savedSide = n.sidePanel().getDividerPositions();
+            sideParts = List.copyOf(n.sidePanel().getItems());
             open.clear();
             toggles.values().forEach(t -> t.setSelected(false));
         }
@@ -252,7 +254,8 @@ final class WindowLayout {
         List<Node> side = n.sidePanel().getItems();
         boolean details = isOpen(Part.PANEL);
         boolean code = isOpen(Part.CODE);
-        boolean changed = place(side, n.details(), details, 0) | place(side, n.code(), code, side.size());
+        boolean changed = sideParts.size() == 2
+                && place(side, sideParts.get(0), details, 0) | place(side, sideParts.get(1), code, side.size());
         if (changed && side.size() == 2) {
             n.sidePanel().setDividerPositions(presentation ? 0.45 : savedSide[0]);
         }

@@ -68,10 +68,13 @@ class PresentationModeTest extends FxTestBase {
 
         press(Shortcut.SHOW_CODE);
         assertThat(fx(() -> columns().getItems().size())).as("K opens the side column with the code").isEqualTo(2);
-        assertThat(fx(() -> c.panel().split().getItems())).containsExactly(fx(() -> c.panel().codeTabs()));
+        assertThat(fx(() -> c.panel().split().getItems())).as("the code alone").hasSize(1);
+        assertThat(fx(() -> c.panel().codeTabs().getScene())).isNotNull();
+        assertThat(fx(() -> c.panel().detailTabs().getScene())).isNull();
         press(Shortcut.SHOW_PANEL);
-        assertThat(fx(() -> c.panel().split().getItems())).as("I adds the scenario's panel over the code")
-                .containsExactly(fx(() -> c.panel().detailTabs()), fx(() -> c.panel().codeTabs()));
+        assertThat(fx(() -> c.panel().split().getItems())).as("I adds the scenario's panel over the code").hasSize(2);
+        assertThat(fx(() -> c.panel().split().getItems().get(0))).isSameAs(fx(() -> c.panel().detailTabs()));
+        assertThat(fx(() -> c.panel().codeTabs().getScene())).isNotNull();
         press(Shortcut.SHOW_CODE);
         press(Shortcut.SHOW_PANEL);
         assertThat(fx(() -> columns().getItems().size())).as("both closed: the column goes").isEqualTo(1);
@@ -83,6 +86,8 @@ class PresentationModeTest extends FxTestBase {
         assertThat(fx(() -> centre().getItems().contains(outputArea()))).isTrue();
         assertThat(fx(() -> node("tourSlot").isVisible())).isTrue();
         assertThat(fx(() -> c.panel().split().getItems())).hasSize(2);
+        assertThat(fx(() -> c.panel().split().getItems())).as("the code back in its holder, with the all-threads switch")
+                .doesNotContain(fx(() -> c.panel().codeTabs()));
     }
 
     @Test
