@@ -20,8 +20,8 @@ import java.util.List;
  * the run stands, the clock, what made the run (for whoever records the screen) and one line of
  * news: what was saved or opened, or what went wrong. Where the bar is short of room the least
  * needed items make way for the news (the clock first, then what made the run, the threads, the
- * events, the time, which the playhead shows too), rather than the news being cut; in presentation mode the strip of folded parts comes
- * first.
+ * events, the time, which the playhead shows too), rather than the news being cut; in
+ * presentation mode the strip of folded parts comes first.
  */
 public final class StatusBar {
     private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");

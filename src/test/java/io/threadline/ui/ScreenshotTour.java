@@ -24,8 +24,11 @@ import java.util.List;
  * <pre>
  * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * DISPLAY=:57 java -Dprism.order=sw -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
- *     io.threadline.ui.ScreenshotTour assets/screenshots [light|dark] [presentation]
+ *     io.threadline.ui.ScreenshotTour assets/screenshots [light|dark] [presentation] [WxH] [only=id,id]
  * </pre>
+ * The window is 1480x920 unless a size is given; presentation mode fills the screen, so give Xvfb
+ * the size too. The projector set of the README: {@code xvfb-run -a -s "-screen 0 1280x720x24" ...
+ * ScreenshotTour assets/screenshots/projector light presentation 1280x720}.
  */
 public final class ScreenshotTour {
     private static File dir;
