@@ -250,7 +250,8 @@ public final class BenchSuite {
     }
 
     private void timeline() throws Exception {
-        String configs = smoke ? "10000:64" : "10000:64,1000000:64,10000000:64,10000:1000,1000000:1000,10000000:1000";
+        String configs = smoke ? "10000:64" : "10000:64,1000000:64,10000000:64,10000:1000,1000000:1000,10000000:1000,"
+                + "1000000:64:100";
         List<String> jvm = new ArrayList<>(List.of("-Xmx3g", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
                 "-Dprism.order=sw", "-Dprism.text=t2k", "-Dheadless.geometry=1920x1080-32",
                 "-Djavafx.animation.fullspeed=true", "-Djava.awt.headless=true"));
@@ -261,7 +262,8 @@ public final class BenchSuite {
             String[] c = config.split(":");
             long events = Long.parseLong(c[0]);
             for (String zoom : new String[] {"fit", "1%"}) {
-                String k = "timeline." + c[0] + "." + c[1] + "." + zoom;
+                String locks = c.length > 2 ? "." + c[2] + "locks" : "";
+                String k = "timeline." + c[0] + "." + c[1] + locks + "." + zoom;
                 double median = m.getOrDefault(k + ".median", Double.NaN);
                 double p99 = m.getOrDefault(k + ".p99", Double.NaN);
                 String goal;
@@ -276,7 +278,14 @@ public final class BenchSuite {
                     goal = "—";
                     met = "";
                 }
-                row("Timeline frame: " + count(events) + " events, " + c[1] + " threads, " + zoom,
+                if (!locks.isEmpty()) {
+                    // the resource lanes' frame costs no more than the same trace's thread lanes
+                    double lanes = m.getOrDefault("timeline." + c[0] + "." + c[1] + "." + zoom + ".median", Double.NaN);
+                    goal = "≤ thread lanes' " + ms(lanes) + " median";
+                    met = le(median, lanes * 1.1);
+                }
+                row("Timeline frame: " + count(events) + " events, " + c[1] + " threads" + (locks.isEmpty() ? ""
+                        : ", " + c[2] + " locks (" + count(events) + " lock events, their lanes in view)") + ", " + zoom,
                         ms(median) + " median, " + ms(p99) + " p99", goal,
                         "FX thread " + ms(m.getOrDefault(k + ".fx.median", Double.NaN)) + "; CPU: FX "
                                 + ms(m.getOrDefault(k + ".cpu.fx", Double.NaN)) + ", painting "

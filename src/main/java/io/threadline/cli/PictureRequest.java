@@ -11,6 +11,7 @@ import io.threadline.picture.PictureMetrics;
 import io.threadline.picture.PictureOptions;
 import io.threadline.picture.PictureTheme;
 import io.threadline.picture.TimelinePicture;
+import io.threadline.picture.WaitForGraphPicture;
 import io.threadline.trace.Trace;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.function.Supplier;
  */
 final class PictureRequest {
     static final String OPTIONS = "--png, --svg, --gif, --frames, --scale, --width, --window, --theme, --large,"
-            + " --fps, --play-speed";
+            + " --fps, --play-speed, --graph";
 
     static final String USAGE = String.join("\n",
             "           --png FILE                draw the timeline as a PNG picture",
@@ -38,13 +39,16 @@ final class PictureRequest {
             "           --window FROM:TO          only this stretch of time, in seconds (e.g. 0.4:1.2)",
             "           --theme light|dark        colours (default light); --large: presentation sizes",
             "           --fps N, --play-speed X   recording: frames per second (default 10) and speed",
-            "                                     (scenario seconds per second, default 1)");
+            "                                     (scenario seconds per second, default 1)",
+            "           --graph FILE              draw the wait-for graph at the end (a deadlock's",
+            "                                     cycle in red) as PNG, or SVG if FILE ends in .svg");
 
     private final Outputs outputs;
     private OutputPath png;
     private OutputPath svg;
     private OutputPath gif;
     private OutputPath frames;
+    private OutputPath graph;
     private double scale = 1;
     private double width = 1200;
     private long from;
@@ -67,6 +71,7 @@ final class PictureRequest {
     int take(List<String> args, int i, String option, String inline) throws UsageException {
         switch (option) {
             case "--png" -> png = outputs.file(option, value(args, i, option, inline));
+            case "--graph" -> graph = outputs.file(option, value(args, i, option, inline));
             case "--svg" -> svg = outputs.file(option, value(args, i, option, inline));
             case "--gif" -> gif = outputs.file(option, value(args, i, option, inline));
             case "--frames" -> frames = outputs.folder(option, value(args, i, option, inline));
@@ -99,7 +104,7 @@ final class PictureRequest {
 
     /** Whether any picture was asked for. */
     boolean any() {
-        return png != null || svg != null || gif != null || frames != null;
+        return png != null || svg != null || gif != null || frames != null || graph != null;
     }
 
     private static String value(List<String> args, int i, String option, String inline) throws UsageException {
@@ -189,6 +194,15 @@ final class PictureRequest {
                 batch.add(svg, PictureExport.svg(TimelinePicture.of(trace, o), title, true));
                 String took = ms(t0);
                 lines.add(() -> "picture written " + Outputs.where(svg, null, took));
+            }
+            if (graph != null) {
+                WaitForGraphPicture picture = WaitForGraphPicture.at(trace, trace.endTime(), Math.min(width, 900),
+                        theme, large ? PictureMetrics.PROJECTOR : PictureMetrics.DESK);
+                String named = (title == null || title.isEmpty() ? "" : title + " — ") + "wait-for graph";
+                boolean asSvg = graph.given() != null && graph.given().toString().endsWith(".svg");
+                batch.add(graph, asSvg ? PictureExport.svg(picture, named)
+                        : PictureExport.png(picture, scale, named));
+                lines.add(() -> "wait-for graph written " + Outputs.where(graph));
             }
             if (gif != null || frames != null) {
                 Recording rec = new Recording(playSpeed, fps, 2, scale);

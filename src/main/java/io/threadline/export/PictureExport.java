@@ -3,6 +3,7 @@ package io.threadline.export;
 import io.threadline.picture.Java2DPainter;
 import io.threadline.picture.SvgPainter;
 import io.threadline.picture.TimelinePicture;
+import io.threadline.picture.WaitForGraphPicture;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -13,6 +14,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -74,6 +76,29 @@ public final class PictureExport {
     public static AtomicFile.Content png(TimelinePicture picture, double scale, String title) {
         BufferedImage img = image(picture, scale);
         return out -> png(img, scale, title, out);
+    }
+
+    /** The wait-for graph drawn now, as PNG bytes to be written. */
+    public static AtomicFile.Content png(WaitForGraphPicture picture, double scale, String title) {
+        checkScale(scale);
+        BufferedImage img = new BufferedImage((int) Math.ceil(picture.width() * scale),
+                (int) Math.ceil(picture.height() * scale), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            g.scale(scale, scale);
+            picture.paint(new Java2DPainter(g, scale));
+        } finally {
+            g.dispose();
+        }
+        return out -> png(img, scale, title, out);
+    }
+
+    /** The wait-for graph drawn now, as SVG text to be written. */
+    public static AtomicFile.Content svg(WaitForGraphPicture picture, String title) {
+        SvgPainter g = new SvgPainter(true);
+        picture.paint(g);
+        byte[] svg = g.document(picture.width(), picture.height(), title).getBytes(StandardCharsets.UTF_8);
+        return out -> out.write(svg);
     }
 
     /** The picture drawn now, as SVG text to be written. */

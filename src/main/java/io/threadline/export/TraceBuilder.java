@@ -4,11 +4,15 @@ import io.threadline.trace.Choice;
 import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceColumns;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.ResourceOp;
 import io.threadline.trace.ResultMark;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.ThreadRole;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import io.threadline.trace.WaitRole;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +49,11 @@ final class TraceBuilder implements EventBuilder {
     private final List<boolean[]> dead = new ArrayList<>();
     private final Map<String, Integer> threadByName = new HashMap<>();
     private final ReadBudget budget;
+    /** The resources process's pid once declared, else -1. */
+    private int resourcePid = -1;
+    /** Per resource track (tid - first track's tid): its resource and slot. */
+    private final List<int[]> resourceTracks = new ArrayList<>();
+    private int firstResourceTid = -1;
     private int resultCount;
     private long lastTime;
     /** otherData's choices: they name threads, so they are checked once all are declared. */
@@ -76,9 +85,9 @@ final class TraceBuilder implements EventBuilder {
         }
         JsonValue version = required(header, "version", "otherData");
         long v = whole(version, "otherData.version", 0, Long.MAX_VALUE);
-        if (v != TraceFormat.VERSION) {
-            throw at(version, "trace format version " + v + " is not supported (this Threadline reads version "
-                    + TraceFormat.VERSION + ")");
+        if (v < TraceFormat.VERSION_WITHOUT_RESOURCES || v > TraceFormat.VERSION) {
+            throw at(version, "trace format version " + v + " is not supported (this Threadline reads versions "
+                    + TraceFormat.VERSION_WITHOUT_RESOURCES + " to " + TraceFormat.VERSION + ")");
         }
 
         String scenario = optionalString(h.get("scenario"), "otherData.scenario", "");
@@ -126,6 +135,15 @@ final class TraceBuilder implements EventBuilder {
         b.exitStatus = status == null ? outcome.defaultExitStatus() : (int) whole(status, "otherData.exitStatus", -1, 255);
         b.trace.describe(scenario, params, seed, clock);
         b.trace.setSource(source);
+        JsonValue focus = h.get("resourceFocus");
+        if (focus != null) {
+            List<String> names = new ArrayList<>();
+            for (JsonValue n : stringList(focus, "otherData.resourceFocus")) {
+                budget.charge(ReadBudget.ITEM_BYTES + ReadBudget.text(n.text), n.line, n.column);
+                names.add(n.text);
+            }
+            b.trace.setResourceFocus(names);
+        }
         for (JsonValue s : stringList(h.get("strings"), "otherData.strings")) {
             budget.charge(ReadBudget.ITEM_BYTES + ReadBudget.text(s.text), s.line, s.column);
             b.trace.strings().intern(s.text);
@@ -225,6 +243,18 @@ final class TraceBuilder implements EventBuilder {
                 JsonValue pidValue = field(e, e.pid, "pid");
                 int pid = id(pidValue, "pid");
                 int next = trace.processCount() + BASE;
+                if (resourcePid >= 0) {
+                    throw at(pidValue, "process " + pid + " is declared after the resources; processes come first");
+                }
+                JsonValue resources = arg(e, "resources", false);
+                if (resources != null && bool(resources, "args.resources")) {
+                    if (pid != next) {
+                        throw at(pidValue, "the resources must be the process after the last one: expected pid "
+                                + next + ", got " + pid);
+                    }
+                    resourcePid = pid;
+                    return;
+                }
                 if (pid != next) {
                     throw at(pidValue, pid < next && pid >= BASE ? "process " + pid + " is declared twice"
                             : "processes must be declared in order: expected pid " + next + ", got " + pid);
@@ -236,6 +266,13 @@ final class TraceBuilder implements EventBuilder {
             case TraceFormat.THREAD_NAME -> {
                 JsonValue tidValue = field(e, e.tid, "tid");
                 int tid = id(tidValue, "tid");
+                if (resourcePid >= 0 && e.pid != null && id(e.pid, "pid") == resourcePid) {
+                    resourceTrack(e, tid, tidValue);
+                    return;
+                }
+                if (firstResourceTid >= 0) {
+                    throw at(tidValue, "thread " + tid + " is declared after the resources' tracks; threads come first");
+                }
                 int next = trace.threadCount() + BASE;
                 if (tid == next && trace.threadCount() >= MAX_THREADS) {
                     throw at(tidValue, "too many threads: more than " + MAX_THREADS
@@ -281,7 +318,142 @@ final class TraceBuilder implements EventBuilder {
         }
     }
 
+    /** A resource's track: slot 0 adds the resource, further slots are its permits' tracks. */
+    private void resourceTrack(RawEvent e, int tid, JsonValue tidValue) throws TraceFormatException {
+        if (firstResourceTid < 0) {
+            firstResourceTid = trace.threadCount() + BASE;
+        }
+        int next = firstResourceTid + resourceTracks.size();
+        if (tid != next) {
+            throw at(tidValue, tid < next && tid >= firstResourceTid ? "resource track " + tid + " is declared twice"
+                    : "resource tracks must follow the threads in order: expected tid " + next + ", got " + tid);
+        }
+        JsonValue resourceValue = arg(e, "resource", true);
+        int resource = (int) whole(resourceValue, "args.resource", 0, Integer.MAX_VALUE - 1);
+        JsonValue slotValue = arg(e, "slot", true);
+        int slot = (int) whole(slotValue, "args.slot", 0, Integer.MAX_VALUE - 1);
+        String name = string(arg(e, "name", true), "args.name");
+        if (slot == 0) {
+            if (resource != trace.resourceCount()) {
+                throw at(resourceValue, "resources must be declared in order: expected resource "
+                        + trace.resourceCount() + ", got " + resource);
+            }
+            JsonValue kindValue = arg(e, "kind", true);
+            ResourceKind kind = ResourceKind.ofLabel(string(kindValue, "args.kind"));
+            if (kind == null) {
+                throw at(kindValue, "unknown resource kind " + JsonValue.quote(kindValue.text));
+            }
+            JsonValue processValue = arg(e, "process", false);
+            int process = -1;
+            if (processValue != null) {
+                int pid = id(processValue, "args.process");
+                if (pid < BASE || pid - BASE >= trace.processCount()) {
+                    throw at(processValue, "resource " + JsonValue.quote(name) + " is in process " + pid
+                            + ", which was never declared");
+                }
+                process = pid - BASE;
+            }
+            int capacity = (int) whole(arg(e, "capacity", true), "args.capacity", 0, Integer.MAX_VALUE);
+            budget.charge(ReadBudget.THREAD_BYTES + ReadBudget.text(name), e.line, e.column);
+            trace.addResource(kind, name, process, capacity);
+        } else {
+            int[] before = resourceTracks.isEmpty() ? null : resourceTracks.get(resourceTracks.size() - 1);
+            if (before == null || before[0] != resource || before[1] != slot - 1) {
+                throw at(slotValue, "track " + tid + " is slot " + slot + " of resource " + resource
+                        + ", which must follow its slot " + (slot - 1));
+            }
+        }
+        resourceTracks.add(new int[] {resource, slot});
+    }
+
+    /** The resource and slot of the track an event is on, checking its pid. */
+    private int[] resourceTrackOf(RawEvent e) throws TraceFormatException {
+        JsonValue tidValue = field(e, e.tid, "tid");
+        int tid = id(tidValue, "tid");
+        int k = firstResourceTid < 0 ? -1 : tid - firstResourceTid;
+        if (k < 0 || k >= resourceTracks.size()) {
+            throw at(tidValue, "resource track " + tid + " was never declared (no thread_name event for it in the"
+                    + " resources process)");
+        }
+        JsonValue pidValue = field(e, e.pid, "pid");
+        if (id(pidValue, "pid") != resourcePid) {
+            throw at(pidValue, "a resource's event must be in the resources process (pid " + resourcePid + ")");
+        }
+        return resourceTracks.get(k);
+    }
+
+    private void resourceEvent(RawEvent e) throws TraceFormatException {
+        long ts = timestamp(e);
+        int[] track = resourceTrackOf(e);
+        if (track[1] != 0) {
+            throw at(e.tid, "a resource's events belong on its first track (slot 0)");
+        }
+        int resource = track[0];
+        JsonValue nameValue = field(e, e.name, "name");
+        ResourceOp op = ResourceOp.ofLabel(string(nameValue, "name"));
+        if (op == null) {
+            throw at(nameValue, "unknown resource event " + JsonValue.quote(nameValue.text));
+        }
+        int thread = threadRef(e, "thread");
+        if (thread < 0) {
+            throw atEvent(e, "event has no 'args.thread'");
+        }
+        String key = TraceFormat.argName(op);
+        JsonValue argValue = arg(e, key, false);
+        int arg = TraceFormat.usualArg(op);
+        if (argValue != null) {
+            if (op.threadArgument()) {
+                arg = threadRef(e, key);
+            } else if (op.textArgument()) {
+                arg = -2;
+            } else if (op == ResourceOp.WAIT) {
+                WaitRole role = WaitRole.ofLabel(string(argValue, "args." + key));
+                if (role == null) {
+                    throw at(argValue, "unknown wait role " + JsonValue.quote(argValue.text)
+                            + " (expected waits, get, put or join)");
+                }
+                arg = role.ordinal();
+            } else {
+                arg = (int) whole(argValue, "args." + key, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            }
+        } else if (op.textArgument()) {
+            throw atEvent(e, "event has no 'args." + key + "'");
+        }
+        ResourceColumns lane = trace.resourceLane(resource);
+        int index = lane.size();
+        long bytes = ResourceColumns.bytesAllocatedAt(index);
+        int strings = trace.strings().size();
+        if (arg == -2) {
+            String text = string(argValue, "args." + key);
+            trace.resourceEvent(resource, ts, op, thread, text);
+            if (trace.strings().size() != strings) {
+                bytes += ReadBudget.ITEM_BYTES + ReadBudget.text(text);
+            }
+        } else {
+            trace.resourceEvent(resource, ts, op, thread, arg);
+        }
+        if (ResourceColumns.checkpointsAt(index)) {
+            bytes += lane.lastCheckpointBytes();
+        }
+        budget.charge(bytes, e.line, e.column);
+    }
+
+    /** A holder slice: for other viewers only (the lanes come from the events), checked and passed over. */
+    private void holding(RawEvent e) throws TraceFormatException {
+        long ts = timestamp(e);
+        long dur = time(field(e, e.dur, "dur"), "dur");
+        if (ts + dur > end) {
+            throw at(e.dur, "holder slice ends at " + (ts + dur) + ", after the end of the trace (otherData.end is "
+                    + end + ")");
+        }
+        resourceTrackOf(e);
+    }
+
     private void span(RawEvent e) throws TraceFormatException {
+        if (e.cat != null && e.cat.kind == JsonValue.Kind.STRING && e.cat.text.equals(TraceFormat.CAT_HOLDER)) {
+            holding(e);
+            return;
+        }
         category(e, TraceFormat.CAT_STATE, "a span (ph X)");
         long ts = timestamp(e);
         JsonValue durValue = field(e, e.dur, "dur");
@@ -328,6 +500,7 @@ final class TraceBuilder implements EventBuilder {
         String cat = string(catValue, "cat");
         switch (cat) {
             case TraceFormat.CAT_STATE -> death(e);
+            case TraceFormat.CAT_RESOURCE -> resourceEvent(e);
             case TraceFormat.CAT_OUTPUT -> {
                 long ts = timestamp(e);
                 int tid = thread(e);
@@ -351,7 +524,7 @@ final class TraceBuilder implements EventBuilder {
                 trace.result(new ResultMark(ts, tid, variant, input, value, from, chunk));
             }
             default -> throw at(catValue, "unknown instant event category " + JsonValue.quote(cat)
-                    + " (expected state, output or result)");
+                    + " (expected state, output, result or resource)");
         }
     }
 

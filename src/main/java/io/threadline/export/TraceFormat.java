@@ -1,5 +1,7 @@
 package io.threadline.export;
 
+import io.threadline.trace.ResourceOp;
+
 /**
  * The Threadline trace file: Chrome Trace Event JSON in its object form, so Perfetto and
  * chrome://tracing open it too, with Threadline's details in {@code otherData} and in each
@@ -25,9 +27,26 @@ package io.threadline.export;
  * {"ph":"i","cat":"result","name":"result","ts":T,"pid":P,"tid":T,
  *   "args":{"variant":V,"input":TEXT,"value":TEXT,"from":NAME}}
  * {"ph":"C","name":COUNTER,"ts":T,"pid":1,"args":{"value":N}}
+ * {"ph":"i","cat":"resource","name":OP,"ts":T,"pid":R,"tid":K,
+ *   "args":{"thread":NAME,"depth":N|"role":ROLE|"by":NAME|"text":TEXT|"item":N|"woken":N|"arg":N}}
+ * {"ph":"X","cat":"holder","name":NAME,"ts":T,"dur":D,"pid":R,"tid":K,"args":{"holder":NAME}}
  * ]
  * }
  * </pre>
+ *
+ * <p>Resources (version 2; a trace without them is written as version 1, as before them): after
+ * the threads' declarations, a process named "resources" ({@code pid} R, one past the last
+ * process, {@code args.resources} true) and for each resource, in id order, one track per slot:
+ * {@code {"ph":"M","name":"thread_name","pid":R,"tid":K,"args":{"name":NAME,"resource":ID,
+ * "kind":KIND,"process":P,"capacity":N,"slot":0}}} (slot 0 carries the resource; a semaphore with
+ * several permits in use at once has a track per permit, {@code "slot":1 ...}, named "NAME · permit
+ * 2" ...; {@code process} is left out for a resource shared by processes). Track tids follow the
+ * threads'. Each event of a resource is an instant of category {@code resource} on its slot 0
+ * track, named by the op, about {@code args.thread}; its argument is named by the op (an RLock's
+ * {@code depth}, a waiter's {@code role}, who woke it {@code by}, an item's {@code text}, the item
+ * {@code item} taken, the waiters a notify {@code woken}), left out when it is the op's usual one.
+ * Holder slices (category {@code holder}, one per holding, named after the holder) are there for
+ * other viewers; the reader rebuilds the lanes from the instants alone.
  *
  * <ul>
  *   <li>Times ({@code ts}, {@code dur}, {@code end}) are whole microseconds of scenario time.</li>
@@ -65,6 +84,9 @@ package io.threadline.export;
  *       the slice's args. Perfetto needs the slices of a thread to nest or follow each other; here
  *       they follow each other exactly, so none lands on an overflow track. Zero-length slices
  *       stay visible as instants.</li>
+ *   <li>Resources are a process named "resources" with a track per resource (per permit of a
+ *       semaphore), named after it: who holds it as slices named after the holder, what happens
+ *       to it (waits, wake-ups, puts, forced switches ...) as instants.</li>
  *   <li>Prints, results and deaths are thread instants ({@code i}, default scope: the thread), a
  *       counter a counter track (Perfetto names it "NAME value").</li>
  *   <li>Order: {@code thread_sort_index} (the trace's own thread id) orders lanes in
@@ -90,8 +112,10 @@ package io.threadline.export;
 public final class TraceFormat {
     /** The value of {@code otherData.format} that marks a Threadline trace. */
     public static final String FORMAT = "threadline-trace";
-    /** The layout version this code writes and reads. */
-    public static final int VERSION = 1;
+    /** The layout version this code writes for a trace with resources, and the newest it reads. */
+    public static final int VERSION = 2;
+    /** The version of a trace without resources: the layout before them, byte for byte. */
+    public static final int VERSION_WITHOUT_RESOURCES = 1;
     /**
      * The largest time a file may hold: 2^53 - 1 microseconds (285 years), the largest whole
      * number JavaScript tools such as Perfetto read exactly; it also keeps ts + dur from
@@ -111,6 +135,32 @@ public final class TraceFormat {
     static final String THREAD_NAME = "thread_name";
     static final String THREAD_SORT_INDEX = "thread_sort_index";
     static final String COUNTER_VALUE = "value";
+    static final String CAT_RESOURCE = "resource";
+    static final String CAT_HOLDER = "holder";
+    static final String RESOURCES_PROCESS = "resources";
+
+    /** The argument an op has when its event leaves it out; {@link Integer#MIN_VALUE}: always written. */
+    static int usualArg(ResourceOp op) {
+        return switch (op) {
+            case ACQUIRE -> 1;
+            case WOKEN, TIMEOUT, LEFT -> -1;
+            case PUT, DONE, GET, DROP, FORCED, NOTIFY -> Integer.MIN_VALUE;
+            default -> 0;
+        };
+    }
+
+    /** The name of a resource's argument for {@code op} in a file. */
+    static String argName(ResourceOp op) {
+        return switch (op) {
+            case ACQUIRE, RELEASE -> "depth";
+            case WAIT -> "role";
+            case WOKEN, FORCED -> "by";
+            case PUT, DONE -> "text";
+            case GET, DROP -> "item";
+            case NOTIFY -> "woken";
+            default -> "arg";
+        };
+    }
 
     private TraceFormat() {
     }

@@ -13,10 +13,16 @@ import io.threadline.trace.CounterTrack;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceColumns;
+import io.threadline.trace.ResourceInfo;
+import io.threadline.trace.ResourceOp;
+import io.threadline.trace.ResourceSpans;
+import io.threadline.trace.SpanSet;
 import io.threadline.trace.ResultMark;
 import io.threadline.trace.ThreadInfo;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import io.threadline.trace.WaitRole;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -75,7 +81,7 @@ public final class TraceJsonWriter {
     private static void writeHeader(JsonGenerator g, Trace trace, Snapshot snap) throws IOException {
         g.writeObjectFieldStart("otherData");
         g.writeStringField("format", TraceFormat.FORMAT);
-        g.writeNumberField("version", TraceFormat.VERSION);
+        g.writeNumberField("version", snap.resources > 0 ? TraceFormat.VERSION : TraceFormat.VERSION_WITHOUT_RESOURCES);
         g.writeStringField("scenario", trace.scenario());
         g.writeObjectFieldStart("params");
         for (Map.Entry<String, String> p : trace.params().entrySet()) {
@@ -86,6 +92,14 @@ public final class TraceJsonWriter {
         g.writeStringField("clock", trace.clock());
         if (!trace.source().isEmpty()) {
             g.writeStringField("source", trace.source());
+        }
+        if (!trace.resourceFocus().isEmpty()) {
+            // only when a lesson names them: older files stay byte for byte the same
+            g.writeArrayFieldStart("resourceFocus");
+            for (String name : trace.resourceFocus()) {
+                g.writeString(name);
+            }
+            g.writeEndArray();
         }
         g.writeStringField("outcome", snap.outcome.label());
         g.writeStringField("message", snap.message);
@@ -175,6 +189,34 @@ public final class TraceJsonWriter {
             g.writeNumberField("sort_index", t);
             closeEvent(g);
         }
+        if (snap.resources == 0) {
+            return;
+        }
+        openEvent(g, "M", null, TraceFormat.PROCESS_NAME, -1, snap.resourcePid, -1);
+        g.writeStringField("name", TraceFormat.RESOURCES_PROCESS);
+        g.writeBooleanField("resources", true);
+        closeEvent(g);
+        for (int r = 0; r < snap.resources; r++) {
+            ResourceInfo info = trace.resource(r);
+            for (int k = 0; k < snap.slots(r); k++) {
+                int tid = snap.resourceTid[r] + k;
+                openEvent(g, "M", null, TraceFormat.THREAD_NAME, -1, snap.resourcePid, tid);
+                g.writeStringField("name", k == 0 ? info.name() : info.name() + " · permit " + (k + 1));
+                g.writeNumberField("resource", r);
+                if (k == 0) {
+                    g.writeStringField("kind", info.kind().label());
+                    if (info.process() >= 0) {
+                        g.writeNumberField("process", info.process() + TraceFormat.ID_BASE);
+                    }
+                    g.writeNumberField("capacity", info.capacity());
+                }
+                g.writeNumberField("slot", k);
+                closeEvent(g);
+                openEvent(g, "M", null, TraceFormat.THREAD_SORT_INDEX, -1, snap.resourcePid, tid);
+                g.writeNumberField("sort_index", tid - TraceFormat.ID_BASE);
+                closeEvent(g);
+            }
+        }
     }
 
     /**
@@ -199,6 +241,16 @@ public final class TraceJsonWriter {
             CounterTrack track = snap.counters.get(c);
             add(queue, new Cursor(stream++, snap.counterSizes[c], i -> track.get(i).time(),
                     i -> w.counter(track.name(), track.get(i))));
+        }
+        for (int r = 0; r < snap.resources; r++) {
+            ResourceColumns lane = trace.resourceLane(r);
+            int id = r;
+            add(queue, new Cursor(stream++, snap.resourceSizes[r], lane::time, i -> w.resourceEvent(id, i)));
+        }
+        for (int r = 0; r < snap.resources; r++) {
+            SpanSet h = snap.holds[r];
+            int id = r;
+            add(queue, new Cursor(stream++, h.size(), h::start, i -> w.holding(id, i)));
         }
         while (!queue.isEmpty()) {
             Cursor c = queue.poll();
@@ -395,6 +447,43 @@ public final class TraceJsonWriter {
             closeEvent(g);
         }
 
+        void resourceEvent(int r, int i) throws IOException {
+            ResourceColumns lane = trace.resourceLane(r);
+            ResourceOp op = lane.op(i);
+            int arg = lane.arg(i);
+            openEvent(g, "i", TraceFormat.CAT_RESOURCE, op.label(), lane.time(i), snap.resourcePid, snap.resourceTid[r]);
+            threadRef("thread", lane.thread(i));
+            if (arg != TraceFormat.usualArg(op)) {
+                String key = TraceFormat.argName(op);
+                if (op.threadArgument()) {
+                    threadRef(key, arg);
+                } else if (op.textArgument()) {
+                    g.writeStringField(key, trace.string(arg));
+                } else if (op == ResourceOp.WAIT) {
+                    g.writeStringField(key, WaitRole.of(arg).label());
+                } else {
+                    g.writeNumberField(key, arg);
+                }
+            }
+            closeEvent(g);
+        }
+
+        void holding(int r, int i) throws IOException {
+            SpanSet h = snap.holds[r];
+            String holder = trace.thread(h.thread(i)).name();
+            g.writeStartObject();
+            g.writeStringField("ph", "X");
+            g.writeStringField("cat", TraceFormat.CAT_HOLDER);
+            g.writeStringField("name", holder);
+            g.writeNumberField("ts", h.start(i));
+            g.writeNumberField("dur", h.endOr(i, snap.end) - h.start(i));
+            g.writeNumberField("pid", snap.resourcePid);
+            g.writeNumberField("tid", snap.resourceTid[r] + h.slot(i));
+            g.writeObjectFieldStart("args");
+            g.writeStringField("holder", holder);
+            closeEvent(g);
+        }
+
         /** A thread by name; by name and id when the name alone is ambiguous. */
         private void threadRef(String key, int tid) throws IOException {
             if (tid < 0) {
@@ -426,15 +515,37 @@ public final class TraceJsonWriter {
         final boolean[] sharedName;
         /** Per thread: its process's id in the file. */
         final int[] pids;
+        final int resources;
+        final int[] resourceSizes;
+        /** Per resource: its holdings, a slot (a track in the file) per permit in use at once. */
+        final SpanSet[] holds;
+        /** The resources process's pid, and per resource the tid of its first track. */
+        final int resourcePid;
+        final int[] resourceTid;
+
+        /** Tracks resource {@code r} takes in the file: one per slot, at least one. */
+        int slots(int r) {
+            return Math.max(1, holds[r].slots());
+        }
 
         Snapshot(Trace trace) {
             // Outcome first: if it says finished, everything below is complete.
             outcome = trace.outcome();
             message = trace.outcomeMessage();
+            // Resources before threads: a resource's events name threads that exist by then.
+            long latest = 0;
+            resources = trace.resourceCount();
+            resourceSizes = new int[resources];
+            for (int r = 0; r < resources; r++) {
+                ResourceColumns lane = trace.resourceLane(r);
+                resourceSizes[r] = lane.size();
+                if (resourceSizes[r] > 0) {
+                    latest = Math.max(latest, lane.time(resourceSizes[r] - 1));
+                }
+            }
             exitStatus = trace.exitStatus();
             threads = trace.threadCount();
             laneSizes = new int[threads];
-            long latest = 0;
             for (int t = 0; t < threads; t++) {
                 LaneColumns lane = trace.lane(t);
                 laneSizes[t] = lane.size();
@@ -460,12 +571,24 @@ public final class TraceJsonWriter {
             if (!results.isEmpty()) {
                 latest = Math.max(latest, results.get(results.size() - 1).time());
             }
+            // strings last: every event counted above names only strings already in the table
             strings = trace.strings().size();
             choices = trace.choices();
             if (!choices.isEmpty()) {
                 latest = Math.max(latest, choices.get(choices.size() - 1).time());
             }
             end = Math.max(trace.endTime(), latest);
+            holds = new SpanSet[resources];
+            resourceTid = new int[resources];
+            resourcePid = processes + TraceFormat.ID_BASE;
+            int nextTid = threads + TraceFormat.ID_BASE;
+            for (int r = 0; r < resources; r++) {
+                ResourceSpans spans = new ResourceSpans(trace.resource(r).kind());
+                spans.update(trace.resourceLane(r), resourceSizes[r]);
+                holds[r] = spans.holds();
+                resourceTid[r] = nextTid;
+                nextTid += slots(r);
+            }
             Map<String, Integer> count = new HashMap<>();
             for (int t = 0; t < threads; t++) {
                 count.merge(trace.thread(t).name(), 1, Integer::sum);

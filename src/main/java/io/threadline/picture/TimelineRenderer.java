@@ -67,6 +67,9 @@ public final class TimelineRenderer {
             g.save();
             g.translate(gutter, 0);
             drawn = CauseArrows.paint(base.with(g, bodyW, h), rows, top, from, to, arrows.focusOnly(), arrows.focus());
+            if (!arrows.focusOnly()) {
+                HandoverArrows.paint(base.with(g, bodyW, h), rows, top, from, to);
+            }
             g.restore();
         }
         g.restore();

@@ -1,6 +1,7 @@
 package io.threadline.picture;
 
 import io.threadline.trace.CounterTrack;
+import io.threadline.trace.ResourceSpans;
 import io.threadline.trace.Trace;
 
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import java.util.Map;
  * The rows of the timeline from top to bottom: thread lanes grouped by process (with a header
  * per process of several threads when there are several processes; a process of one thread is
  * named in its lane, so a pool's workers take one row each), in creation order, then counter
- * charts, then one row per pool call's results. Rebuilt only when the set of rows changes; lanes
- * keep their caches.
+ * charts, then one row per pool call's results, then the resource lanes: the lesson's open, the
+ * rest folded into one row. Rebuilt only when the set of rows changes; lanes keep their caches.
  */
 public final class TimelineRows {
     /** A track placed at content height y (0 = just under the ruler, before scrolling). */
@@ -28,11 +29,15 @@ public final class TimelineRows {
     private List<Row> rows = List.of();
     private double contentHeight;
     private String signature = "";
+    private ResourceLanes resourceLanes;
+    private Trace resourceTrace;
+    private boolean resourcesOpen;
 
     /** Brings the rows up to date with the trace; true if they changed. */
     public boolean update(Trace trace, TraceExtras extras, PictureMetrics m) {
         String sig = trace == null ? "" : trace.threadCount() + "/" + trace.processCount() + "/"
-                + extras.counters().size() + "/" + extras.variants() + "/" + m;
+                + extras.counters().size() + "/" + extras.variants() + "/" + m
+                + "/" + resourceSignature(trace);
         if (sig.equals(signature)) {
             return false;
         }
@@ -82,14 +87,100 @@ public final class TimelineRows {
                 out.add(new Row(track, y, track.height(m)));
                 y += track.height(m);
             }
+            // last, so the rows above keep their places whatever resources a run has
+            y = addResources(out, y, trace, m);
         }
         rows = List.copyOf(out);
         contentHeight = y;
         return true;
     }
 
+    /**
+     * Brings the resource lanes up to date and says what rows they make: which are open, which
+     * folded, and how tall each is, so the rows are rebuilt only when that changes.
+     */
+    private String resourceSignature(Trace trace) {
+        if (resourceTrace != trace) {
+            resourceTrace = trace;
+            resourceLanes = new ResourceLanes(trace);
+            otherTracks.keySet().removeIf(k -> k instanceof String s && s.startsWith("resource"));
+        }
+        resourceLanes.update();
+        StringBuilder b = new StringBuilder().append(resourcesOpen ? 'o' : 'f');
+        for (int r = 0; r < resourceLanes.count(); r++) {
+            ResourceSpans sp = resourceLanes.spans(r);
+            b.append(resourceLanes.inFocus(r) ? 'F' : '-').append(Math.min(8, Math.max(sp.holds().slots(),
+                    sp.items().slots())));
+        }
+        return b.toString();
+    }
+
+    /** The resource lanes: those in focus open, then the "resources" row and (opened) the rest. */
+    private double addResources(List<Row> out, double y, Trace trace, PictureMetrics m) {
+        List<Integer> folded = new ArrayList<>();
+        for (int r = 0; r < resourceLanes.count(); r++) {
+            if (resourceLanes.inFocus(r)) {
+                y = addResourceLane(out, y, r, m);
+            } else {
+                folded.add(r);
+            }
+        }
+        if (!folded.isEmpty()) {
+            Track fold = new ResourceFoldTrack(folded, resourceLanes, resourcesOpen);
+            out.add(new Row(fold, y, fold.height(m)));
+            y += fold.height(m);
+            if (resourcesOpen) {
+                for (int r : folded) {
+                    y = addResourceLane(out, y, r, m);
+                }
+            }
+        }
+        return y;
+    }
+
+    private double addResourceLane(List<Row> out, double y, int r, PictureMetrics m) {
+        Track track = otherTracks.computeIfAbsent("resource:" + r, k -> new ResourceTrack(r, resourceLanes));
+        out.add(new Row(track, y, track.height(m)));
+        return y + track.height(m);
+    }
+
+    /** Opens the folded resource lanes, or folds them again; the next {@link #update} lays them out. */
+    public void toggleResources() {
+        resourcesOpen = !resourcesOpen;
+        signature = "";
+    }
+
+    /** Whether the folded resource lanes are open. */
+    public boolean resourcesOpen() {
+        return resourcesOpen;
+    }
+
+    /** Opens (or folds) the resource lanes the lesson is not about. */
+    public void setResourcesOpen(boolean open) {
+        if (open != resourcesOpen) {
+            toggleResources();
+        }
+    }
+
+    /** The resource lanes' stretches, or null before the first update with a trace. */
+    public ResourceLanes resourceLanes() {
+        return resourceLanes;
+    }
+
+    /** The row of a resource's lane, or null (folded, or no such resource). */
+    public Row rowOfResource(int resource) {
+        for (Row r : rows) {
+            if (r.track() instanceof ResourceTrack t && t.resource() == resource) {
+                return r;
+            }
+        }
+        return null;
+    }
+
     /** Forgets every track (a new trace). */
     public void clear() {
+        resourceTrace = null;
+        resourceLanes = null;
         threadTracks.clear();
         otherTracks.clear();
         rows = List.of();

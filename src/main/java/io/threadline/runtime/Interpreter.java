@@ -9,6 +9,8 @@ final class Interpreter {
     final String name;
     /** The thread holding this process's GIL, or null. Guarded by the scheduler lock. */
     SimThread gilHolder;
+    /** Its GIL's lane: who holds it, who asks for it, each forced switch. */
+    ResourceRecorder gil;
     /** A thread was just made to give this GIL up: the next holder pays the hand-over's cost. */
     boolean handoverPending;
     /** The multiprocessing.Process this interpreter runs, or null (the main process, pool workers). */

@@ -1,6 +1,8 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 import io.threadline.trace.ResultMark;
 
 import java.util.ArrayList;
@@ -30,7 +32,13 @@ final class PoolJob {
     final int[] from;
     /** Item indices in the order their chunks arrived. */
     final int[] arrivals;
-    final WaitList waiters = new WaitList();
+    /** Results as items: put by the worker that delivers one, taken by the thread that receives it. */
+    private final ResourceRecorder resource;
+    final WaitList waiters;
+    /** The item number of each result: its place in arrival order. */
+    private final int[] arrival;
+    /** Results already taken off the lane: a result got twice (get() after a callback) is taken once. */
+    private final boolean[] taken;
     /** Called with the value (apply_async) or the list of values (map_async) on the result handler. */
     final Consumer<Object> callback;
     final Consumer<Throwable> errorCallback;
@@ -43,7 +51,7 @@ final class PoolJob {
     boolean callbackDone;
 
     @SuppressWarnings("unchecked")
-    PoolJob(String variant, List<?> inputs, Function<?, ?> fn, Wake wake, int chunksize, Consumer<?> callback,
+    PoolJob(Scheduler s, String variant, List<?> inputs, Function<?, ?> fn, Wake wake, int chunksize, Consumer<?> callback,
             Consumer<Throwable> errorCallback) {
         this.variant = variant;
         this.inputs = new ArrayList<>(inputs);
@@ -59,6 +67,10 @@ final class PoolJob {
         chunkDone = new boolean[chunks];
         from = new int[n];
         arrivals = new int[n];
+        arrival = new int[n];
+        taken = new boolean[n];
+        resource = new ResourceRecorder(s, ResourceKind.POOL_RESULTS, variant, s.processOfCaller().id, n);
+        waiters = new WaitList(resource, WaitRole.WAITS);
     }
 
     int size() {
@@ -100,7 +112,9 @@ final class PoolJob {
             values[i] = error == null ? chunkValues[i - chunkStart(chunk)] : null;
             errors[i] = error;
             from[i] = worker.id;
+            arrival[i] = arrived;
             arrivals[arrived++] = i;
+            resource.put(worker, error != null ? PyError.describe(error) : PyText.of(values[i]));
         }
         chunkDone[chunk] = true;
         chunksArrived++;
@@ -138,6 +152,10 @@ final class PoolJob {
 
     /** Records that {@code receiver} got result {@code index} now. */
     void mark(Scheduler s, SimThread receiver, int index) {
+        if (!taken[index]) {
+            taken[index] = true;
+            resource.got(receiver, arrival[index]);
+        }
         s.trace.result(new ResultMark(s.now, receiver.id, variant, PyText.of(inputs.get(index)),
                 errors[index] != null ? PyError.describe(errors[index]) : PyText.of(values[index]),
                 from[index], chunkOf(index)));

@@ -3,10 +3,12 @@ package io.threadline.runtime;
 import io.threadline.trace.Choice;
 import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceOp;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.ThreadRole;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import io.threadline.trace.WaitRole;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -204,6 +206,7 @@ final class Scheduler {
         lock.lock();
         try {
             Interpreter p = new Interpreter(trace.addProcess(name), name, options.switchInterval());
+            p.gil = ResourceRecorder.gil(this, p);
             processes.add(p);
             return p;
         } finally {
@@ -606,7 +609,7 @@ final class Scheduler {
             return;
         }
         if (t.waitingOn != null) {
-            t.waitingOn.remove(t);
+            t.waitingOn.woken(t, cause);
         }
         t.waitToken++;
         makeRunnable(t, reason, cause);
@@ -674,6 +677,7 @@ final class Scheduler {
     private void makeRunnable(SimThread t, Reason reason, SimThread cause) {
         record(t, ThreadState.RUNNABLE, reason, cause, null);
         runnable.add(t);
+        t.process.gil.waiting(t, WaitRole.WAITS);
     }
 
     private boolean eligible(SimThread t) {
@@ -712,6 +716,9 @@ final class Scheduler {
 
     /** {@code t} holds its core (and GIL) from now: it runs, or computes. Lock held. */
     private void beginRunning(SimThread t) {
+        if (options.gil()) {
+            t.process.gil.acquired(t, 1);
+        }
         record(t, ThreadState.RUNNING, Reason.SCHEDULED, null, null);
         t.quantumStart = now;
         if (t.computing) {
@@ -853,6 +860,7 @@ final class Scheduler {
         freeCores++;
         if (t.process.gilHolder == t) {
             t.process.gilHolder = null;
+            t.process.gil.released(t, 0);
         }
         ready.remove(t);
     }
@@ -872,14 +880,16 @@ final class Scheduler {
         addTimer(Math.min(now + t.cpuRemaining, quantumEnd), TimerKind.CPU_SLICE, t);
     }
 
-    /** Whether a runnable thread of {@code t}'s own process waits for its GIL. */
-    private boolean sameProcessWaiting(SimThread t) {
-        for (SimThread r : runnable) {
-            if (r.process == t.process) {
-                return true;
+    /** The first runnable thread of {@code t}'s process asking for its GIL (the GIL on), or null. */
+    private SimThread gilAsker(SimThread t) {
+        if (options.gil()) {
+            for (SimThread r : runnable) {
+                if (r.process == t.process) {
+                    return r;
+                }
             }
         }
-        return false;
+        return null;
     }
 
     /** Whether a runnable thread would get going if {@code t} gave up its core and GIL. */
@@ -1065,15 +1075,20 @@ final class Scheduler {
                     SimThread successor = up ? successor(t) : null;
                     if (successor != null) {
                         // As CPython's forced switch, the thread giving way cannot take it straight back.
+                        SimThread asker = gilAsker(t);
+                        if (asker != null) {
+                            t.process.gil.forced(t, asker);
+                        }
                         releaseCore(t);
                         t.waitToken++;
                         // The next holder of this GIL pays for the hand-over (a thread of another
                         // process needs none: it only wanted the core).
-                        t.process.handoverPending = options.gil() && sameProcessWaiting(t);
+                        t.process.handoverPending = asker != null;
                         record(t, ThreadState.RUNNABLE, Reason.PREEMPTED, null, null);
                         grant(successor);
                         allocate();
                         runnable.add(t);
+                        t.process.gil.waiting(t, WaitRole.WAITS);
                         allocate();
                     } else {
                         if (up) {
@@ -1096,7 +1111,9 @@ final class Scheduler {
         t.dead = true;
         t.waitToken++;
         releaseCore(t);
-        runnable.remove(t);
+        if (runnable.remove(t)) {
+            t.process.gil.left(t, ResourceOp.LEFT, null);
+        }
         ready.remove(t);
         if (t.waitingOn != null) {
             t.waitingOn.remove(t);

@@ -1,6 +1,8 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 
 /**
  * Python's threading.Barrier: {@code parties} threads call await() (Python's wait()) and each
@@ -17,7 +19,8 @@ public final class SimBarrier {
     private final int parties;
     private final Runnable action;
     private final long defaultTimeout;
-    private final WaitList waiters = new WaitList();
+    private final ResourceRecorder resource;
+    private final WaitList waiters;
     private int count;
     /** Bumped each time the barrier lets a round through: a waiter of an older round may go. */
     private long generation;
@@ -34,6 +37,9 @@ public final class SimBarrier {
         this.parties = parties;
         this.action = action;
         this.defaultTimeout = timeout < 0 ? -1 : Scheduler.micros(timeout);
+        this.resource = new ResourceRecorder(s, ResourceKind.BARRIER, name,
+                s.processOfCaller().id, parties);
+        this.waiters = new WaitList(resource, WaitRole.WAITS);
     }
 
     /**
@@ -98,6 +104,7 @@ public final class SimBarrier {
         try {
             count = 0;
             generation++;
+            resource.passed(again);
             for (SimThread w : waiters.all()) {
                 s.wake(w, Reason.WOKEN, again);
             }

@@ -1,6 +1,8 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 
 import java.util.function.BooleanSupplier;
 
@@ -13,12 +15,15 @@ public final class SimCondition {
     private final Scheduler s;
     private final String name;
     private final SimLock lock;
-    private final WaitList waiters = new WaitList();
+    private final ResourceRecorder resource;
+    private final WaitList waiters;
 
     SimCondition(Scheduler s, String name, SimLock lock) {
         this.s = s;
         this.name = name;
         this.lock = lock;
+        this.resource = new ResourceRecorder(s, ResourceKind.CONDITION, name, s.processOfCaller().id, 0);
+        this.waiters = new WaitList(resource, WaitRole.WAITS);
     }
 
     public SimLock lock() {
@@ -84,6 +89,7 @@ public final class SimCondition {
             if (!lock.ownedBy(me)) {
                 throw new PyError("RuntimeError", "cannot notify on un-acquired lock");
             }
+            resource.notified(me, Math.min(n, waiters.waiting().size()));
             s.wakeSome(waiters, n, me);
         } finally {
             s.lock.unlock();

@@ -1,6 +1,8 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 
 import java.util.ArrayDeque;
 
@@ -15,7 +17,10 @@ public final class SimConnection {
     private final boolean readable;
     private final boolean writable;
     private final ArrayDeque<Object> inbox = new ArrayDeque<>();
-    private final WaitList receivers = new WaitList();
+    /** What is sent to this end, as items: put by the sender, taken by the receiver. */
+    private final ResourceRecorder resource;
+    private final WaitList receivers;
+    private int taken;
     private SimConnection peer;
     private boolean closed;
 
@@ -24,6 +29,8 @@ public final class SimConnection {
         this.name = name;
         this.readable = readable;
         this.writable = writable;
+        this.resource = new ResourceRecorder(s, ResourceKind.PIPE, name, s.processOfCaller().id, 0);
+        this.receivers = new WaitList(resource, WaitRole.WAITS);
     }
 
     static void connect(SimConnection a, SimConnection b) {
@@ -42,6 +49,7 @@ public final class SimConnection {
                 throw new PyError("OSError", "connection is read-only");
             }
             peer.inbox.addLast(new Object[] {ForkCopy.value(obj)});
+            peer.resource.put(me, PyText.of(obj));
             s.wakeOne(peer.receivers, me);
         } finally {
             s.lock.unlock();
@@ -64,6 +72,7 @@ public final class SimConnection {
                 }
                 s.await(me, Reason.RECV, name, receivers, -1);
             }
+            resource.got(me, taken++);
             return ((Object[]) inbox.pollFirst())[0];
         } finally {
             s.lock.unlock();

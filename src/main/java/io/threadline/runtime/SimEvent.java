@@ -1,17 +1,22 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 
 /** Python's threading.Event: wait() blocks (waiting: event) until another thread calls set(). */
 public final class SimEvent {
     private final Scheduler s;
     private final String name;
-    private final WaitList waiters = new WaitList();
+    private final ResourceRecorder resource;
+    private final WaitList waiters;
     private boolean flag;
 
     SimEvent(Scheduler s, String name) {
         this.s = s;
         this.name = name;
+        this.resource = new ResourceRecorder(s, ResourceKind.EVENT, name, s.processOfCaller().id, 0);
+        this.waiters = new WaitList(resource, WaitRole.WAITS);
     }
 
     /** Waits until the event is set; returns at once if it is. */
@@ -41,6 +46,7 @@ public final class SimEvent {
         SimThread me = s.enter();
         try {
             flag = true;
+            resource.set(me);
             for (SimThread w : waiters.all()) {
                 s.wake(w, Reason.WOKEN, me);
             }
@@ -51,9 +57,10 @@ public final class SimEvent {
 
     /** Clears the flag: later waits block again. */
     public void clear() {
-        s.enter();
+        SimThread me = s.enter();
         try {
             flag = false;
+            resource.cleared(me);
         } finally {
             s.lock.unlock();
         }

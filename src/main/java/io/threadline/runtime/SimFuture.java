@@ -1,6 +1,8 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 import io.threadline.trace.ResultMark;
 
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ public final class SimFuture<T> {
 
     private final Scheduler s;
     private final String input;
-    private final WaitList waiters = new WaitList();
+    private final ResourceRecorder resource;
+    private final WaitList waiters;
     final SimThreadPoolExecutor.Completion completion;
     /** Threads in {@link Futures#wait} over this future, woken when it finishes or is notified cancelled. */
     final List<Futures.Waiter> watchers = new ArrayList<>(1);
@@ -34,6 +37,13 @@ public final class SimFuture<T> {
         this.s = s;
         this.input = input;
         this.completion = completion;
+        this.resource = new ResourceRecorder(s, ResourceKind.FUTURE, "future " + input, s.processOfCaller().id, 1);
+        this.waiters = new WaitList(resource, WaitRole.WAITS);
+    }
+
+    /** A worker begins its task (scheduler lock held): it holds the future until the result is set. */
+    void running(SimThread worker) {
+        resource.acquired(worker, 1);
     }
 
     /** Waits for the result and returns it, or raises the task's error (CancelledError if cancelled). */
@@ -192,6 +202,7 @@ public final class SimFuture<T> {
         error = e;
         state = State.FINISHED;
         worker = by.id;
+        resource.done(by, e != null ? PyError.describe(e) : PyText.of(v));
         for (SimThread w : waiters.all()) {
             s.wake(w, Reason.WOKEN, by);
         }

@@ -1,6 +1,10 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
+
+import java.util.List;
 
 /**
  * Python's threading.Lock and, with {@code reentrant}, threading.RLock. A thread that finds it
@@ -12,7 +16,8 @@ public final class SimLock {
     private final Scheduler s;
     private final String name;
     private final boolean reentrant;
-    private final WaitList waiters = new WaitList();
+    private final ResourceRecorder resource;
+    private final WaitList waiters;
     private SimThread owner;
     private int count;
 
@@ -20,6 +25,9 @@ public final class SimLock {
         this.s = s;
         this.name = name;
         this.reentrant = reentrant;
+        this.resource = new ResourceRecorder(s, reentrant ? ResourceKind.RLOCK : ResourceKind.LOCK, name,
+                s.processOfCaller().id, 1);
+        this.waiters = new WaitList(resource, WaitRole.WAITS);
     }
 
     /** Takes the lock, waiting as long as it takes. */
@@ -48,8 +56,14 @@ public final class SimLock {
 
     /** With the scheduler lock held. */
     boolean acquireLocked(SimThread me, boolean blocking, long timeout) {
+        return acquireLocked(me, blocking, timeout, 1);
+    }
+
+    /** Takes the lock {@code levels} times at once (a condition's lock taken back after a wait). */
+    private boolean acquireLocked(SimThread me, boolean blocking, long timeout, int levels) {
         if (reentrant && owner == me) {
             count++;
+            resource.acquired(me, count);
             return true;
         }
         long deadline = timeout < 0 ? -1 : s.now + timeout;
@@ -63,7 +77,8 @@ public final class SimLock {
             }
         }
         owner = me;
-        count = 1;
+        count = levels;
+        resource.acquired(me, levels);
         return true;
     }
 
@@ -87,6 +102,7 @@ public final class SimLock {
         }
         int released = all ? count : 1;
         count -= released;
+        resource.released(me, count);
         if (count == 0) {
             owner = null;
             s.wakeOne(waiters, me);
@@ -96,8 +112,22 @@ public final class SimLock {
 
     /** Restores {@code levels} of ownership after a condition wait (scheduler lock held). */
     void reacquireLocked(SimThread me, int levels) {
-        acquireLocked(me, true, -1);
-        count = levels;
+        acquireLocked(me, true, -1, levels);
+    }
+
+    /** The holder now, or null (scheduler lock held). */
+    SimThread owner() {
+        return owner;
+    }
+
+    /** The threads waiting for it, in order (scheduler lock held). */
+    List<SimThread> waiting() {
+        return waiters.all();
+    }
+
+    /** Its lane's id in the trace, or -1 before its first event. */
+    int resourceId() {
+        return resource.traceId();
     }
 
     boolean ownedBy(SimThread t) {

@@ -41,6 +41,7 @@ public final class SimManager {
         this.s = s;
         this.name = "SyncManager-" + s.nextChildNumber();
         this.requests = new SimQueue<>(s, name + " requests", 0, false);
+        requests.showItemsAs(r -> r == null ? "None" : "request");
         // A daemon: at exit the finalizer shuts it down; the run does not wait for it.
         this.server = new SimThread(s, name, this::serve, true, s.newProcess(name), ThreadRole.HELPER);
         s.start(server, false);

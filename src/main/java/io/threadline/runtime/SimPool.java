@@ -34,6 +34,7 @@ public abstract class SimPool {
         }
         this.s = s;
         this.tasks = new SimQueue<>(s, "tasks", 0, false);
+        tasks.showItemsAs(SimPool::taskText);
         for (int i = 0; i < count; i++) {
             SimThread w;
             if (threads) {
@@ -137,11 +138,22 @@ public abstract class SimPool {
         if (callback != null || errorCallback != null) {
             startResultHandler();
         }
-        PoolJob job = new PoolJob(variant, inputs, fn, wake, chunksize, callback, errorCallback);
+        PoolJob job = new PoolJob(s, variant, inputs, fn, wake, chunksize, callback, errorCallback);
         for (int c = 0; c < job.chunks; c++) {
             tasks.put(new Object[] {job, c});
         }
         return job;
+    }
+
+    /** A task as the task queue's lane shows it: the call and its chunk's inputs ("map [1, 2]"), or None. */
+    private static String taskText(Object task) {
+        if (task == null) {
+            return "None";
+        }
+        PoolJob job = (PoolJob) ((Object[]) task)[0];
+        int chunk = (Integer) ((Object[]) task)[1];
+        List<?> inputs = job.inputs.subList(job.chunkStart(chunk), job.chunkEnd(chunk));
+        return job.variant + " " + (job.chunksize == 1 ? PyText.of(inputs.get(0)) : PyText.of(inputs));
     }
 
     /**
@@ -269,6 +281,7 @@ public abstract class SimPool {
     private void startResultHandler() {
         if (resultHandler == null) {
             callbacks = new SimQueue<>(s, "callbacks", 0, false);
+            callbacks.showItemsAs(c -> c == null ? "None" : "callback");
             resultHandler = new SimThread(s, "Pool-result-handler", this::handleCallbacks, true, s.mainProcess,
                     ThreadRole.HELPER);
             s.start(resultHandler, false);
@@ -303,9 +316,9 @@ public abstract class SimPool {
      * worker threads finish the task they are on.
      */
     public void terminate() {
-        s.enter();
+        SimThread me = s.enter();
         try {
-            tasks.clearLocked();
+            tasks.clearLocked(me);
         } finally {
             s.lock.unlock();
         }

@@ -44,6 +44,7 @@ public final class SimProcessPoolExecutor {
         this.s = s;
         this.maxWorkers = maxWorkers;
         this.callQueue = new SimQueue<>(s, "call queue", 0, false);
+        callQueue.showItemsAs(item -> item == null ? "None" : "task " + PyText.of(((Object[]) item)[1]));
     }
 
     /** Schedules {@code fn(input)} on a worker process and returns its future at once. */
@@ -138,6 +139,12 @@ public final class SimProcessPoolExecutor {
             Object[] item = callQueue.get();
             if (item == null) {
                 return;
+            }
+            SimThread worker = s.enter();
+            try {
+                ((SimFuture<?>) item[2]).running(worker);
+            } finally {
+                s.lock.unlock();
             }
             TaskCall call = TaskCall.of((Function<?, ?>) item[0], item[1]);
             SimThread me = s.enter();

@@ -2,8 +2,11 @@ package io.threadline.runtime;
 
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 
 import java.util.ArrayDeque;
+import java.util.function.Function;
 
 /**
  * Python's queue.Queue: put and get block (waiting: queue-put / queue-get) while the queue is
@@ -18,13 +21,17 @@ public final class SimQueue<T> {
     private final String name;
     private final int capacity;
     private final ArrayDeque<Object> items = new ArrayDeque<>();
-    private final WaitList notEmpty = new WaitList();
-    private final WaitList notFull = new WaitList();
-    private final WaitList allDone = new WaitList();
+    private final ResourceRecorder resource;
+    private final WaitList notEmpty;
+    private final WaitList notFull;
+    private final WaitList allDone;
     private final CounterTrack counter;
     /** A multiprocessing.Queue pickles what is put: the getter receives a copy. */
     private final boolean copying;
     private int unfinished;
+    /** Items taken so far: the number of the next one to come out (items go in order). */
+    private int taken;
+    private Function<Object, String> itemText = PyText::of;
 
     SimQueue(Scheduler s, String name, int capacity, boolean tracked) {
         this(s, name, capacity, tracked, false);
@@ -38,6 +45,10 @@ public final class SimQueue<T> {
         this.name = name;
         this.capacity = capacity;
         this.copying = copying;
+        this.resource = new ResourceRecorder(s, ResourceKind.QUEUE, name, s.processOfCaller().id, capacity);
+        this.notEmpty = new WaitList(resource, WaitRole.GET);
+        this.notFull = new WaitList(resource, WaitRole.PUT);
+        this.allDone = new WaitList(resource, WaitRole.JOIN);
         this.counter = tracked ? s.trace.counter(name + " length") : null;
         if (counter != null) {
             counter.add(s.now, 0);
@@ -65,6 +76,7 @@ public final class SimQueue<T> {
                 }
             }
             items.addLast(item == null ? NONE : copying ? ForkCopy.value(item) : item);
+            resource.put(me, itemText.apply(item));
             unfinished++;
             changed();
             s.wakeOne(notEmpty, me);
@@ -116,6 +128,7 @@ public final class SimQueue<T> {
     @SuppressWarnings("unchecked")
     private T takeLocked(SimThread me) {
         Object item = items.pollFirst();
+        resource.got(me, taken++);
         changed();
         s.wakeOne(notFull, me);
         return item == NONE ? null : (T) item;
@@ -162,6 +175,7 @@ public final class SimQueue<T> {
     /** Appends an item without waiting (scheduler lock held, the queue unbounded) and wakes a getter. */
     void offerLocked(T item, SimThread by) {
         items.addLast(item == null ? NONE : item);
+        resource.put(by, itemText.apply(item));
         unfinished++;
         changed();
         s.wakeOne(notEmpty, by);
@@ -173,7 +187,10 @@ public final class SimQueue<T> {
     }
 
     /** Drops every item not yet taken (scheduler lock held): a terminated pool's tasks. */
-    void clearLocked() {
+    void clearLocked(SimThread by) {
+        for (int i = 0; i < items.size(); i++) {
+            resource.dropped(by, taken++);
+        }
         unfinished -= items.size();
         items.clear();
         changed();
@@ -194,6 +211,11 @@ public final class SimQueue<T> {
 
     public String name() {
         return name;
+    }
+
+    /** How the queue's lane shows an item (Python's str() unless said otherwise). */
+    void showItemsAs(Function<Object, String> text) {
+        this.itemText = text;
     }
 
     private void changed() {

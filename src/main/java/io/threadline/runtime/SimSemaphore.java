@@ -2,6 +2,8 @@ package io.threadline.runtime;
 
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
+import io.threadline.trace.WaitRole;
 
 /**
  * Python's threading.Semaphore and, with {@code bounded}, BoundedSemaphore: acquire waits
@@ -14,7 +16,8 @@ public final class SimSemaphore {
     private final String name;
     private final int initial;
     private final boolean bounded;
-    private final WaitList waiters = new WaitList();
+    private final ResourceRecorder resource;
+    private final WaitList waiters;
     private final CounterTrack inUse;
     private int value;
 
@@ -27,6 +30,9 @@ public final class SimSemaphore {
         this.initial = value;
         this.value = value;
         this.bounded = bounded;
+        this.resource = new ResourceRecorder(s, bounded ? ResourceKind.BOUNDED_SEMAPHORE : ResourceKind.SEMAPHORE,
+                name, s.processOfCaller().id, value);
+        this.waiters = new WaitList(resource, WaitRole.WAITS);
         this.inUse = s.trace.counter(name + " in use");
         inUse.add(s.now, 0);
     }
@@ -52,6 +58,7 @@ public final class SimSemaphore {
                 }
             }
             value--;
+            resource.acquired(me, 1);
             inUse.add(s.now, initial - value);
             return true;
         } finally {
@@ -67,6 +74,7 @@ public final class SimSemaphore {
                 throw new PyError("ValueError", "Semaphore released too many times");
             }
             value++;
+            resource.released(me, 0);
             inUse.add(s.now, initial - value);
             s.wakeOne(waiters, me);
         } finally {

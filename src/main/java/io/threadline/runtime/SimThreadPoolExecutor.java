@@ -32,6 +32,7 @@ public final class SimThreadPoolExecutor {
         this.maxWorkers = maxWorkers;
         this.prefix = "ThreadPoolExecutor-" + s.nextExecutorNumber();
         this.work = new SimQueue<>(s, "work", 0, false);
+        work.showItemsAs(item -> item == null ? "None" : "task " + PyText.of(((Object[]) item)[1]));
     }
 
     /** Schedules {@code fn(input)} on a worker and returns its future at once. */
@@ -83,6 +84,7 @@ public final class SimThreadPoolExecutor {
                     idle++;
                     continue;
                 }
+                future.running(picked);
             } finally {
                 s.lock.unlock();
             }

@@ -123,4 +123,9 @@ public final class BarrierScenario extends ScenarioSpec {
                     return runs.time() == m.printed("Runner-1: at the start line").time() ? 0 : 1;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("start line");
+    }
 }

@@ -139,4 +139,9 @@ public final class ConditionScenario extends ScenarioSpec {
                     return woken == 1 ? 0 : woken > 1 ? 1 : -1;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("shelf lock", "not empty", "not full");
+    }
 }

@@ -144,4 +144,9 @@ public final class DeadlockScenario extends ScenarioSpec {
                     return new Moments(trace).printed("Accounts: {'A': 90, 'B': 110}").found() ? 0 : 2;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("account A", "account B");
+    }
 }

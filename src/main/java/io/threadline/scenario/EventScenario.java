@@ -127,4 +127,9 @@ public final class EventScenario extends ScenarioSpec {
                     return woken == waiting ? 0 : woken == 1 ? 1 : 2;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("green light");
+    }
 }

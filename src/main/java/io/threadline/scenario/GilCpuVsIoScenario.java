@@ -136,4 +136,9 @@ public final class GilCpuVsIoScenario extends ScenarioSpec {
                     return speedUp > 1.5 ? 0 : speedUp >= 0.8 ? 1 : 2;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("GIL");
+    }
 }

@@ -145,4 +145,9 @@ public final class PrimeCheckScenario extends ScenarioSpec {
                     return ratio < 0.7 ? 0 : ratio < 1.2 ? 1 : 2;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("numbers", "primes lock");
+    }
 }

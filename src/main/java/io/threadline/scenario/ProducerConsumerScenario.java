@@ -131,4 +131,9 @@ public final class ProducerConsumerScenario extends ScenarioSpec {
                 List.of("Yes", "No"),
                 trace -> new TraceFinder(trace).firstThreadWith(ThreadState.WAITING, Reason.QUEUE_PUT) >= 0 ? 0 : 1);
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("queue");
+    }
 }

@@ -125,4 +125,9 @@ public final class RLockScenario extends ScenarioSpec {
                     default -> -1;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("ledger");
+    }
 }

@@ -149,4 +149,9 @@ public final class RaceConditionScenario extends ScenarioSpec {
                     return count == expected ? 0 : count < expected ? 1 : 2;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("counter lock");
+    }
 }

@@ -204,7 +204,17 @@ public abstract class ScenarioSpec {
 
     /** Starts a run whose real choices {@code chooser} makes (null: the scenario's own order). */
     public final Run start(ParamValues v, RunOptions options, Chooser chooser) {
-        return Run.start(program(v), mainThread(), options, id(), v.asText(), chooser);
+        Run run = Run.start(program(v), mainThread(), options, id(), v.asText(), chooser);
+        run.trace().setResourceFocus(lessonResources());
+        return run;
+    }
+
+    /**
+     * The resources this scenario's lesson is about, by name or name prefix ("GIL" for every
+     * process's GIL): their lanes are open at first, the others folded. Empty: the contended ones.
+     */
+    public List<String> lessonResources() {
+        return List.of();
     }
 
     /** Runs to the end on the virtual clock and returns the trace. */
@@ -214,7 +224,9 @@ public abstract class ScenarioSpec {
 
     /** Runs to the end on the virtual clock, {@code chooser} making the real choices, and returns the trace. */
     public final Trace execute(ParamValues v, Chooser chooser) throws InterruptedException {
-        return Run.execute(program(v), mainThread(), options(v, ClockMode.VIRTUAL, 1), id(), v.asText(), chooser);
+        Trace t = Run.execute(program(v), mainThread(), options(v, ClockMode.VIRTUAL, 1), id(), v.asText(), chooser);
+        t.setResourceFocus(lessonResources());
+        return t;
     }
 
     /** The program class's source, shipped as a resource so the code shown is the code that ran. */

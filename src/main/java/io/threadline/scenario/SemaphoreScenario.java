@@ -155,4 +155,9 @@ public final class SemaphoreScenario extends ScenarioSpec {
                     return max == Math.min(permits, clients) ? 0 : max == clients ? 1 : max == 1 ? 2 : -1;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("connections");
+    }
 }

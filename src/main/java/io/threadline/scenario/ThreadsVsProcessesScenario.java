@@ -129,4 +129,9 @@ public final class ThreadsVsProcessesScenario extends ScenarioSpec {
                     return onProcesses < onThreads * 0.8 ? 1 : onThreads < onProcesses * 0.8 ? 0 : 2;
                 });
     }
+
+    @Override
+    public List<String> lessonResources() {
+        return List.of("GIL");
+    }
 }

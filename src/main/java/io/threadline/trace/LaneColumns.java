@@ -18,15 +18,10 @@ import java.lang.invoke.VarHandle;
  * was for readers that still hold it.
  */
 public final class LaneColumns {
-    private static final int FIRST_SHIFT = 4;
-    private static final int MAX_SHIFT = 12;
     /** Events in the first chunk. */
-    static final int FIRST_CHUNK = 1 << FIRST_SHIFT;
+    static final int FIRST_CHUNK = ChunkLayout.FIRST_CHUNK;
     /** Events in every chunk from the tenth on. */
-    static final int MAX_CHUNK = 1 << MAX_SHIFT;
-    /** Events held by the growing chunks 0 .. GROWING_CHUNKS - 1 (16 + 32 + ... + 4,096). */
-    private static final int GROWING = (1 << (MAX_SHIFT + 1)) - (1 << FIRST_SHIFT);
-    private static final int GROWING_CHUNKS = MAX_SHIFT - FIRST_SHIFT + 1;
+    static final int MAX_CHUNK = ChunkLayout.MAX_CHUNK;
     /** Bytes an event takes in a chunk without wide columns. */
     public static final int BYTES_PER_EVENT = 4 + 1 + 2 + 2 + 2;
     /** Bytes a chunk takes besides its events: the chunk object and five array headers. */
@@ -225,7 +220,7 @@ public final class LaneColumns {
 
     private void startChunk(int n, long time) {
         int c = currentIndex + 1;
-        int capacity = c < GROWING_CHUNKS ? FIRST_CHUNK << c : MAX_CHUNK;
+        int capacity = ChunkLayout.capacity(c);
         Chunk[] dir = chunks;
         if (c < dir.length && dir[c] != null) {
             // only after rewind(): the chunks are used again, in order
@@ -285,19 +280,11 @@ public final class LaneColumns {
     }
 
     private Chunk chunk(int i) {
-        Chunk[] dir = chunks;
-        if (i >= GROWING) {
-            return dir[GROWING_CHUNKS + ((i - GROWING) >>> MAX_SHIFT)];
-        }
-        return dir[31 - Integer.numberOfLeadingZeros((i >>> FIRST_SHIFT) + 1)];
+        return chunks[ChunkLayout.chunk(i)];
     }
 
     private static int offset(int i) {
-        if (i >= GROWING) {
-            return (i - GROWING) & (MAX_CHUNK - 1);
-        }
-        int c = 31 - Integer.numberOfLeadingZeros((i >>> FIRST_SHIFT) + 1);
-        return i + FIRST_CHUNK - (FIRST_CHUNK << c);
+        return ChunkLayout.offset(i);
     }
 
     public long time(int i) {
@@ -361,11 +348,7 @@ public final class LaneColumns {
 
     /** Bytes the store allocates when it appends event {@code index}: a new chunk, or nothing. */
     public static long bytesAllocatedAt(int index) {
-        if (index < GROWING) {
-            int c = 31 - Integer.numberOfLeadingZeros((index >>> FIRST_SHIFT) + 1);
-            int start = (FIRST_CHUNK << c) - FIRST_CHUNK;
-            return index == start ? CHUNK_OVERHEAD + (long) BYTES_PER_EVENT * (FIRST_CHUNK << c) : 0;
-        }
-        return ((index - GROWING) & (MAX_CHUNK - 1)) == 0 ? CHUNK_OVERHEAD + (long) BYTES_PER_EVENT * MAX_CHUNK : 0;
+        return ChunkLayout.startsChunk(index)
+                ? CHUNK_OVERHEAD + (long) BYTES_PER_EVENT * ChunkLayout.capacity(ChunkLayout.chunk(index)) : 0;
     }
 }

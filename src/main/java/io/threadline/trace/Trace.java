@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Everything one run recorded: processes, threads and their transitions (a column store per
- * thread), printed lines, pool results and counter tracks. One writer fills it (the runtime
+ * thread), resources and their events (a column store per resource: locks, queues, each
+ * process's GIL ...), printed lines, pool results and counter tracks. One writer fills it (the runtime
  * while a run goes on, or a trace file reader); any number of readers, such as the timeline
  * view, read it concurrently and see a consistent prefix.
  *
@@ -33,9 +34,12 @@ public final class Trace {
     private final AppendLog<OutputLine> output = new AppendLog<>();
     private final AppendLog<ResultMark> results = new AppendLog<>();
     private final AppendLog<CounterTrack> counters = new AppendLog<>();
+    private final AppendLog<ResourceInfo> resources = new AppendLog<>();
+    private final AppendLog<ResourceColumns> resourceLanes = new AppendLog<>();
     private final AppendLog<Choice> choices = new AppendLog<>();
 
     private volatile String scenario = "";
+    private volatile List<String> resourceFocus = List.of();
     private volatile Map<String, String> params = Map.of();
     private volatile long seed;
     private volatile String clock = "virtual";
@@ -84,6 +88,19 @@ public final class Trace {
         this.source = text == null ? "" : text;
     }
 
+    /**
+     * The resources the run's lesson is about, by name (a resource whose name starts with one
+     * counts: "GIL" names every process's GIL); their lanes are open at first, the rest folded.
+     * Empty: the pictures choose (the contended ones).
+     */
+    public List<String> resourceFocus() {
+        return resourceFocus;
+    }
+
+    public void setResourceFocus(List<String> names) {
+        this.resourceFocus = names == null ? List.of() : List.copyOf(names);
+    }
+
     // ---- writer side
 
     public int addProcess(String name) {
@@ -123,6 +140,25 @@ public final class Trace {
         advance(time);
     }
 
+    /** Adds a resource (a lock, a queue, a GIL ...) with no events yet; returns its id. */
+    public int addResource(ResourceKind kind, String name, int process, int capacity) {
+        int id = resources.size();
+        resourceLanes.add(new ResourceColumns(kind));
+        resources.add(new ResourceInfo(id, kind, name, process, capacity));
+        return id;
+    }
+
+    /** Records that {@code op} happened to resource {@code id} at {@code time}, about {@code thread}. */
+    public void resourceEvent(int id, long time, ResourceOp op, int thread, int arg) {
+        resourceLanes.get(id).append(time, op, thread, arg);
+        advance(time);
+    }
+
+    /** As {@link #resourceEvent(int, long, ResourceOp, int, int)} for an op whose argument is a text. */
+    public void resourceEvent(int id, long time, ResourceOp op, int thread, String text) {
+        resourceEvent(id, time, op, thread, strings.intern(text));
+    }
+
     public void output(long time, int thread, String text, boolean error) {
         output.add(new OutputLine(time, thread, text, error));
         advance(time);
@@ -157,6 +193,12 @@ public final class Trace {
         if (time > (long) NOW.getOpaque(this)) {
             NOW.setRelease(this, time);
         }
+    }
+
+    /** Benchmarks only: forgets the events of resource {@code r} and "now". */
+    void rewindResource(int r) {
+        resourceLanes.get(r).rewind();
+        NOW.setRelease(this, 0L);
     }
 
     /** Benchmarks only: forgets the events of lane {@code t} (see {@link LaneColumns#rewind}) and "now". */
@@ -198,6 +240,38 @@ public final class Trace {
 
     public LaneColumns lane(int id) {
         return lanes.get(id);
+    }
+
+    public int resourceCount() {
+        return Math.min(resources.size(), resourceLanes.size());
+    }
+
+    public ResourceInfo resource(int id) {
+        return resources.get(id);
+    }
+
+    public ResourceColumns resourceLane(int id) {
+        return resourceLanes.get(id);
+    }
+
+    /** The GIL of process {@code p}, or -1 if the trace has none (traces saved before resources were). */
+    public int gilOf(int process) {
+        for (int r = 0, n = resourceCount(); r < n; r++) {
+            ResourceInfo info = resources.get(r);
+            if (info.kind() == ResourceKind.GIL && info.process() == process) {
+                return r;
+            }
+        }
+        return -1;
+    }
+
+    /** Number of resource events over all resources. */
+    public long resourceEventCount() {
+        long n = 0;
+        for (int r = 0, m = resourceCount(); r < m; r++) {
+            n += resourceLanes.get(r).size();
+        }
+        return n;
     }
 
     /** The detail string with this id (from {@link LaneColumns#detail}), or null. */

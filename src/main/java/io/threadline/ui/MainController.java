@@ -15,6 +15,7 @@ import io.threadline.ui.teach.Comparison;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
+import io.threadline.ui.timeline.WaitForGraphPanel;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.css.PseudoClass;
@@ -331,6 +332,13 @@ public final class MainController {
         VBox area = (VBox) tourSlot.getParent();
         area.getChildren().add(area.getChildren().indexOf(tourSlot) + 1, step.bar());
         timelineHolder.getChildren().add(timelineHolder.getChildren().indexOf(timeline) + 1, step.overlay());
+        installWaitForGraph();
+    }
+
+    /** The wait-for graph panel over the timeline's corner, and the button there that opens it. */
+    private void installWaitForGraph() {
+        WaitForGraphPanel graph = new WaitForGraphPanel(timeline);
+        timelineHolder.getChildren().addAll(graph, graph.opener());
     }
 
     /** What each shortcut does; the File menu binds its own. */

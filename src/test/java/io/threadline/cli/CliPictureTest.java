@@ -107,7 +107,7 @@ class CliPictureTest {
                 arguments(List.of("draw", "--png", "a.png"), "threadline: draw: which trace file?"),
                 arguments(List.of("draw", "a.json", "--blur", "2"),
                         "threadline: unknown option '--blur' for draw (options: --png, --svg, --gif, --frames,"
-                                + " --scale, --width, --window, --theme, --large, --fps, --play-speed)"));
+                                + " --scale, --width, --window, --theme, --large, --fps, --play-speed, --graph)"));
     }
 
     @ParameterizedTest

@@ -136,7 +136,7 @@ class CliTest {
                 arguments(List.of("run", "soup"), "threadline: unknown scenario 'soup' (known: " + ALL_IDS + ")"),
                 arguments(List.of("run", "chef-soup", "--fast"), "threadline: unknown option '--fast' for run (options:"
                         + " --set, --seed, --choices, --speed, --trace, --png, --svg, --gif, --frames, --scale, --width, --window,"
-                        + " --theme, --large, --fps, --play-speed)"),
+                        + " --theme, --large, --fps, --play-speed, --graph)"),
                 arguments(List.of("run"), "threadline: run: which scenario? (" + ALL_IDS + ")"),
                 arguments(List.of("run", "chef-soup", "--seed"), "threadline: --seed needs a value"),
                 arguments(List.of("run", "chef-soup", "--seed", "-3"),

@@ -2,6 +2,7 @@ package io.threadline.export;
 
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.LaneColumns;
+import io.threadline.trace.ResourceColumns;
 import io.threadline.trace.Trace;
 
 import java.util.List;
@@ -47,6 +48,20 @@ final class TraceAssertions {
                 assertThat(a.cause(i)).as(where + " cause").isEqualTo(e.cause(i));
                 assertThat(a.detail(i)).as(where + " detail id").isEqualTo(e.detail(i));
                 assertThat(a.line(i)).as(where + " line").isEqualTo(e.line(i));
+            }
+        }
+        assertThat(actual.resourceCount()).as("resources").isEqualTo(expected.resourceCount());
+        for (int r = 0; r < expected.resourceCount(); r++) {
+            assertThat(actual.resource(r)).isEqualTo(expected.resource(r));
+            ResourceColumns a = actual.resourceLane(r);
+            ResourceColumns e = expected.resourceLane(r);
+            assertThat(a.size()).as("events of resource %d", r).isEqualTo(e.size());
+            for (int i = 0; i < e.size(); i++) {
+                String where = "resource " + r + " event " + i;
+                assertThat(a.time(i)).as(where + " time").isEqualTo(e.time(i));
+                assertThat(a.op(i)).as(where + " op").isEqualTo(e.op(i));
+                assertThat(a.thread(i)).as(where + " thread").isEqualTo(e.thread(i));
+                assertThat(a.arg(i)).as(where + " arg").isEqualTo(e.arg(i));
             }
         }
         assertThat(actual.output()).as("output").isEqualTo(expected.output());

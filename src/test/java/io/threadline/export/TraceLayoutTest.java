@@ -45,7 +45,7 @@ class TraceLayoutTest {
 
         @SuppressWarnings("unchecked")
         Map<String, Object> other = (Map<String, Object>) root.get("otherData");
-        assertThat(other).containsEntry("format", "threadline-trace").containsEntry("version", 1L)
+        assertThat(other).containsEntry("format", "threadline-trace").containsEntry("version", 2L)
                 .containsEntry("scenario", "chef-soup").containsEntry("seed", 0L).containsEntry("clock", "virtual")
                 .containsEntry("outcome", "completed").containsEntry("message", "").containsEntry("end", 3_000_000L);
         @SuppressWarnings("unchecked")
@@ -143,9 +143,10 @@ class TraceLayoutTest {
                 sortIndexes.add(Json.args(e).get("sort_index"));
             }
         }
+        // the resources (locks, queues, GILs ...) come last, as a process of their own
         assertThat(processes).containsExactly("MainProcess", "ForkPoolWorker-1", "ForkPoolWorker-2",
-                "ForkPoolWorker-3", "ForkPoolWorker-4");
-        assertThat(sortIndexes).containsExactly(0L, 1L, 2L, 3L, 4L);
+                "ForkPoolWorker-3", "ForkPoolWorker-4", "resources");
+        assertThat(sortIndexes.subList(0, 5)).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(Json.args(threads.get("MainThread"))).containsEntry("daemon", false).containsEntry("role", "main");
         Map<String, Object> worker = threads.get("ForkPoolWorker-2");
         assertThat(worker).containsEntry("pid", 3L).containsEntry("tid", 3L);
@@ -220,7 +221,7 @@ class TraceLayoutTest {
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n");
 
         assertThat(lines[0]).isEqualTo("{");
-        assertThat(lines[1]).startsWith("\"otherData\":{\"format\":\"threadline-trace\",\"version\":1,");
+        assertThat(lines[1]).startsWith("\"otherData\":{\"format\":\"threadline-trace\",\"version\":2,");
         assertThat(lines[3]).isEqualTo("\"traceEvents\":[");
         assertThat(lines[4]).isEqualTo("{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":1,\"args\":{\"name\":\"MainProcess\"}},");
         assertThat(lines).hasSize(4 + Json.events(bytes).size() + 2);

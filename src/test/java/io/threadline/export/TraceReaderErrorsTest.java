@@ -172,8 +172,9 @@ class TraceReaderErrorsTest {
                         at(s, "3,\"tid\":2") + "thread 2 is in process 3, which was never declared (no process_name event for it)"),
                 arguments("unknown role", s = broken("\"role\":\"main\"", "\"role\":\"boss\""),
                         at(s, "\"boss\"") + "unknown thread role 'boss' (expected main, thread, worker, helper, process or task)"),
-                arguments("newer version", s = broken("\"version\":1", "\"version\":2"),
-                        at(s, "2,\"scenario\"") + "trace format version 2 is not supported (this Threadline reads version 1)"),
+                arguments("newer version", s = broken("\"version\":1", "\"version\":3"),
+                        at(s, "3,\"scenario\"") + "trace format version 3 is not supported (this Threadline reads"
+                                + " versions 1 to 2)"),
                 arguments("unknown outcome", s = broken("\"outcome\":\"completed\"", "\"outcome\":\"exploded\""),
                         at(s, "\"exploded\"") + "unknown outcome 'exploded' (expected one of running, completed, stopped,"
                                 + " time-limit, deadlock, failed, raised)"),

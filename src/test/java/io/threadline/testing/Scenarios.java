@@ -3,6 +3,8 @@ package io.threadline.testing;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -17,5 +19,17 @@ public final class Scenarios {
 
     public static Stream<String> ids() {
         return ScenarioCatalog.all().stream().map(ScenarioSpec::id);
+    }
+
+    /** The parameters of a run written "id:name=value,name=value" (a test's list of settings). */
+    public static Map<String, String> params(String run) {
+        Map<String, String> given = new HashMap<>();
+        int colon = run.indexOf(':');
+        if (colon >= 0) {
+            for (String kv : run.substring(colon + 1).split(",")) {
+                given.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        return given;
     }
 }

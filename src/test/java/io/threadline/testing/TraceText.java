@@ -2,7 +2,11 @@ package io.threadline.testing;
 
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.OutputLine;
+import io.threadline.trace.ResourceColumns;
+import io.threadline.trace.ResourceInfo;
+import io.threadline.trace.ResourceOp;
 import io.threadline.trace.Trace;
+import io.threadline.trace.WaitRole;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +43,66 @@ public final class TraceText {
                 b.append(" by ").append(trace.thread(lane.cause(i)).name());
             }
             out.add(b.toString());
+        }
+        return out;
+    }
+
+    /** The resource with this name's id; fails if there is none. */
+    public static int resourceNamed(Trace trace, String name) {
+        for (int r = 0; r < trace.resourceCount(); r++) {
+            if (trace.resource(r).name().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no resource named " + name);
+    }
+
+    /**
+     * Events of one resource, e.g. {@code "0.000 acquire Alice"}, {@code "0.500 wait Bob"},
+     * {@code "1.000 woken Bob by Alice"}, {@code "1.000 put Producer-1 'item 1.1'"}.
+     */
+    public static List<String> resource(Trace trace, String name) {
+        ResourceColumns lane = trace.resourceLane(resourceNamed(trace, name));
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lane.size(); i++) {
+            StringBuilder b = new StringBuilder();
+            ResourceOp op = lane.op(i);
+            int arg = lane.arg(i);
+            b.append(seconds(lane.time(i))).append(' ').append(op.label()).append(' ')
+                    .append(trace.thread(lane.thread(i)).name());
+            switch (op) {
+                case ACQUIRE, RELEASE -> {
+                    if (lane.kind().reentrant()) {
+                        b.append(" depth ").append(arg);
+                    }
+                }
+                case WAIT -> {
+                    if (WaitRole.of(arg) != WaitRole.WAITS) {
+                        b.append(" to ").append(WaitRole.of(arg).label());
+                    }
+                }
+                case WOKEN, FORCED -> {
+                    if (arg >= 0) {
+                        b.append(" by ").append(trace.thread(arg).name());
+                    }
+                }
+                case PUT, DONE -> b.append(" '").append(trace.string(arg)).append('\'');
+                case GET -> b.append(" #").append(arg);
+                case NOTIFY -> b.append(' ').append(arg);
+                default -> {
+                }
+            }
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    /** Every resource's kind and name, in trace order, e.g. {@code "lock counter lock"}. */
+    public static List<String> resources(Trace trace) {
+        List<String> out = new ArrayList<>();
+        for (int r = 0; r < trace.resourceCount(); r++) {
+            ResourceInfo info = trace.resource(r);
+            out.add(info.kind().label() + " " + info.name());
         }
         return out;
     }

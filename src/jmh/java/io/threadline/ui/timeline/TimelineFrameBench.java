@@ -1,5 +1,6 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.bench.ResourceTraceMaker;
 import io.threadline.bench.TraceMaker;
 import io.threadline.trace.Trace;
 import javafx.animation.AnimationTimer;
@@ -51,8 +52,19 @@ public final class TimelineFrameBench {
             String[] c = config.split(":");
             long events = Long.parseLong(c[0]);
             int threads = Integer.parseInt(c[1]);
-            Trace trace = TraceMaker.make(events, threads, 42);
-            onFx(() -> view.traceProperty().set(trace));
+            // events:threads, or events:threads:locks for resource lanes (the same trace plus
+            // that many locks with as many events again), shown open and scrolled into view
+            int locks = c.length > 2 ? Integer.parseInt(c[2]) : 0;
+            Trace trace = locks == 0 ? TraceMaker.make(events, threads, 42)
+                    : ResourceTraceMaker.make(events, threads, locks, events, 42);
+            onFx(() -> {
+                view.traceProperty().set(trace);
+                if (locks > 0) {
+                    view.rows().setResourcesOpen(true);
+                    view.refresh();
+                    view.layout();
+                }
+            });
             for (String zoom : new String[] {"fit", "1%"}) {
                 onFx(() -> {
                     view.fit();
@@ -62,11 +74,15 @@ public final class TimelineFrameBench {
                         view.showWindow((long) (mid - half), (long) (mid + half));
                     }
                 });
+                if (locks > 0) {
+                    onFx(() -> view.setScrollY(view.rows().rowOfResource(0).y()));
+                }
                 measure(warmup);
                 long renderCpu0 = renderCpu();
                 long[][] m = measure(frames);
                 long renderCpu = (renderCpu() - renderCpu0) / frames;
-                String name = "timeline." + events + "." + threads + "." + zoom;
+                String name = "timeline." + events + "." + threads + (locks > 0 ? "." + locks + "locks" : "") + "."
+                        + zoom;
                 System.out.println("RESULT " + name + ".median " + millis(percentile(m[0], 50)) + " ms");
                 System.out.println("RESULT " + name + ".p99 " + millis(percentile(m[0], 99)) + " ms");
                 System.out.println("RESULT " + name + ".fx.median " + millis(percentile(m[1], 50)) + " ms");

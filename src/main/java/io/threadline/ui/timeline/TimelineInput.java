@@ -98,7 +98,7 @@ final class TimelineInput {
 
     private void released(MouseEvent e) {
         if (gesture == Gesture.PRESS && e.getButton() == MouseButton.PRIMARY) {
-            view.selectAt(localY(e));
+            view.selectAt(localX(e), localY(e));
         }
         gesture = Gesture.NONE;
         updateCursor(localX(e), localY(e));

@@ -4,6 +4,8 @@ import io.threadline.picture.Ink;
 import io.threadline.picture.LaneBins;
 import io.threadline.picture.PictureMetrics;
 import io.threadline.picture.PictureTheme;
+import io.threadline.picture.ResourceFoldTrack;
+import io.threadline.picture.ResourceTrack;
 import io.threadline.picture.ThreadTrack;
 import io.threadline.picture.TimeScale;
 import io.threadline.picture.TimeText;
@@ -514,10 +516,62 @@ public class TimelineView extends Region {
         playhead.set(Math.max(0, Math.min(horizon(), t)));
     }
 
-    /** Selects the thread whose lane or header is at view y; -1 elsewhere. */
-    void selectAt(double y) {
+    /**
+     * Selects the thread whose lane or header is at view (x, y); -1 elsewhere. On a resource lane,
+     * the thread holding or waiting there is selected and its lane scrolled into view; the folded
+     * "resources" row opens (or folds) its lanes.
+     */
+    void selectAt(double x, double y) {
         TimelineRows.Row row = rows.rowAt(y - metrics.rulerHeight() + scrollY);
+        if (row != null && row.track() instanceof ResourceFoldTrack) {
+            rows.toggleResources();
+            rows.update(trace.get(), extras, metrics);
+            requestLayout();
+            invalidate();
+            return;
+        }
+        if (row != null && row.track() instanceof ResourceTrack lane && x >= metrics.gutterWidth()) {
+            double localY = y - (metrics.rulerHeight() + row.y() - scrollY);
+            int thread = lane.threadAt(context(null, bodyWidth(), row.height()), x - metrics.gutterWidth(), localY);
+            selectedThread.set(thread);
+            if (thread >= 0) {
+                showLane(thread);
+            }
+            return;
+        }
         selectedThread.set(row == null ? -1 : row.track().thread());
+    }
+
+    /** Scrolls so that the lane of {@code thread} is in view. */
+    public void showLane(int thread) {
+        TimelineRows.Row target = rows.rowOf(thread);
+        if (target == null) {
+            return;
+        }
+        double visible = getHeight() - metrics.rulerHeight();
+        if (target.y() < scrollY || target.bottom() > scrollY + visible) {
+            setScrollY(target.y() - Math.max(0, (visible - target.height()) / 3));
+        }
+    }
+
+    /** Scrolls so that the lane of {@code resource} is in view, opening the folded lanes if it is among them. */
+    public void showResource(int resource) {
+        if (rows.rowOfResource(resource) == null && !rows.resourcesOpen() && trace.get() != null) {
+            rows.toggleResources();
+            rows.update(trace.get(), extras, metrics);
+            requestLayout();
+            invalidate();
+        }
+        TimelineRows.Row target = rows.rowOfResource(resource);
+        if (target != null) {
+            double visible = getHeight() - metrics.rulerHeight();
+            setScrollY(Math.max(target.bottom() - visible + 8, Math.min(scrollY, target.y())));
+        }
+    }
+
+    /** The rows as laid out now (tests and panels that draw beside the view read them). */
+    public TimelineRows rows() {
+        return rows;
     }
 
     void hoverAt(double x, double y) {

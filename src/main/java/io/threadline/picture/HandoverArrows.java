@@ -1,0 +1,105 @@
+package io.threadline.picture;
+
+import io.threadline.trace.ResourceSpans;
+
+/**
+ * Hand-overs between a resource's lane and the thread lanes, in the cause arrows' style: from the
+ * moment a release (or a GIL's forced switch) wakes a waiter, on the resource's lane, to the
+ * moment that thread takes the resource, on its own lane. Only lanes on screen are looked at, and
+ * within them only hand-overs in view, at most one per pixel column.
+ */
+final class HandoverArrows {
+    /** Past this many in view, a lane's hand-overs are too dense to read as arrows. */
+    private static final int MAX_PER_LANE = 80;
+    /** Past this many on screen, the view is too busy for more: the cause arrows' own limit. */
+    private static final int MAX_ARROWS = 120;
+    /** Closer than this to the last one drawn, a hand-over is left out: a lane's arrows stay readable. */
+    private static final double MIN_GAP_PX = 24;
+
+    private HandoverArrows() {
+    }
+
+    static void paint(TrackContext ctx, TimelineRows rows, double top, double from, double to) {
+        ResourceLanes lanes = rows.resourceLanes();
+        if (lanes == null) {
+            return;
+        }
+        Painter g = ctx.painter();
+        PictureMetrics m = ctx.metrics();
+        TimeScale sc = ctx.scale();
+        double head = m.capRadius() + 1;
+        double lw = Math.round(m.line() + 1);
+        long t0 = (long) Math.floor(sc.start());
+        long t1 = Math.min(ctx.horizon(), (long) Math.ceil(sc.end()));
+        g.setFill(ctx.theme().color(Ink.ARROW));
+        g.setStroke(ctx.theme().color(Ink.ARROW));
+        g.setLineWidth(lw);
+        int total = 0;
+        for (TimelineRows.Row row : rows.rows()) {
+            if (total >= MAX_ARROWS) {
+                break;
+            }
+            if (!(row.track() instanceof ResourceTrack lane)) {
+                continue;
+            }
+            double ry = top + row.y();
+            if (ry + row.height() < from || ry > to) {
+                continue;
+            }
+            ResourceSpans s = lanes.spans(lane.resource());
+            int first = firstFrom(s, t0);
+            int drawn = 0;
+            double lastX = Double.NEGATIVE_INFINITY;
+            for (int i = first; i < s.handoverCount() && drawn < MAX_PER_LANE; i++) {
+                ResourceSpans.Handover h = s.handover(i);
+                if (h.wokenAt() > t1) {
+                    break;
+                }
+                if (h.acquiredAt() > ctx.horizon()) {
+                    continue;
+                }
+                TimelineRows.Row target = rows.rowOf(h.thread());
+                if (target == null) {
+                    continue;
+                }
+                double x0 = Math.round(sc.x(h.wokenAt())) + 0.5;
+                if (x0 - lastX < MIN_GAP_PX) {
+                    continue;
+                }
+                lastX = x0;
+                double x1 = Math.round(sc.x(h.acquiredAt())) + 0.5;
+                double y0 = ry + row.height() * 0.3;
+                double y1 = top + target.y() + (target.y() < row.y() ? target.height() - 3 : 3);
+                boolean up = y1 < y0;
+                double tip = up ? y1 + head * 1.3 : y1 - head * 1.3;
+                if (Math.abs(x1 - x0) < 1) {
+                    // straight down or up: a filled box, as the cause arrows' shafts (no stroke to rasterize)
+                    g.fillRect(x1 - lw / 2, Math.round(Math.min(y0, tip)), lw, Math.round(Math.abs(tip - y0)));
+                } else {
+                    g.strokeLine(x0, y0, x1, tip);
+                }
+                double hw = head * 0.95;
+                g.fillPolygon(new double[] {x1 - hw, x1 + hw, x1}, new double[] {tip, tip, y1}, 3);
+                double dot = Math.max(2, lw);
+                g.fillOval(x0 - dot, y0 - dot, 2 * dot, 2 * dot);
+                drawn++;
+                total++;
+            }
+        }
+    }
+
+    /** The first hand-over woken at or after {@code t} (they come in wake-up order). */
+    private static int firstFrom(ResourceSpans s, long t) {
+        int lo = 0;
+        int hi = s.handoverCount();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.handover(mid).wokenAt() < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

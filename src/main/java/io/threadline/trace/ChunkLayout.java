@@ -1,0 +1,52 @@
+package io.threadline.trace;
+
+/**
+ * Where event {@code i} of a column store lives: chunks that never move, the first of 16
+ * events, each twice the one before up to 4,096, then 4,096 each. Shared by the stores of
+ * thread lanes and resource lanes, so a small lane costs little and a long one has few chunks.
+ */
+final class ChunkLayout {
+    static final int FIRST_SHIFT = 4;
+    static final int MAX_SHIFT = 12;
+    /** Events in the first chunk. */
+    static final int FIRST_CHUNK = 1 << FIRST_SHIFT;
+    /** Events in every chunk from the tenth on. */
+    static final int MAX_CHUNK = 1 << MAX_SHIFT;
+    /** Events held by the growing chunks 0 .. GROWING_CHUNKS - 1 (16 + 32 + ... + 4,096). */
+    static final int GROWING = (1 << (MAX_SHIFT + 1)) - (1 << FIRST_SHIFT);
+    static final int GROWING_CHUNKS = MAX_SHIFT - FIRST_SHIFT + 1;
+
+    private ChunkLayout() {
+    }
+
+    /** Events chunk {@code c} holds. */
+    static int capacity(int c) {
+        return c < GROWING_CHUNKS ? FIRST_CHUNK << c : MAX_CHUNK;
+    }
+
+    /** The chunk holding event {@code i}. */
+    static int chunk(int i) {
+        if (i >= GROWING) {
+            return GROWING_CHUNKS + ((i - GROWING) >>> MAX_SHIFT);
+        }
+        return 31 - Integer.numberOfLeadingZeros((i >>> FIRST_SHIFT) + 1);
+    }
+
+    /** Event {@code i}'s place in its chunk. */
+    static int offset(int i) {
+        if (i >= GROWING) {
+            return (i - GROWING) & (MAX_CHUNK - 1);
+        }
+        int c = 31 - Integer.numberOfLeadingZeros((i >>> FIRST_SHIFT) + 1);
+        return i + FIRST_CHUNK - (FIRST_CHUNK << c);
+    }
+
+    /** Whether event {@code i} is the first of its chunk. */
+    static boolean startsChunk(int i) {
+        if (i >= GROWING) {
+            return ((i - GROWING) & (MAX_CHUNK - 1)) == 0;
+        }
+        int c = 31 - Integer.numberOfLeadingZeros((i >>> FIRST_SHIFT) + 1);
+        return i == (FIRST_CHUNK << c) - FIRST_CHUNK;
+    }
+}

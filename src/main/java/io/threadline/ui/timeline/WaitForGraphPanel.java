@@ -1,0 +1,138 @@
+package io.threadline.ui.timeline;
+
+import io.threadline.picture.Ink;
+import io.threadline.picture.PictureMetrics;
+import io.threadline.picture.WaitForGraphPicture;
+import io.threadline.trace.Trace;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The wait-for graph at the playhead, in a small panel over the timeline's corner: who waits for
+ * what and who holds it, a deadlock's cycle in red with its members named from the moment it
+ * closes. It follows the playhead while playing and scrubbing; the picture is the export's own
+ * ({@link WaitForGraphPicture}), painted through the same painter as the lanes. It opens by
+ * itself when the cycle of a deadlock closes at the playhead, and closes with its button.
+ */
+public final class WaitForGraphPanel extends VBox {
+    private static final double WIDTH = 420;
+    private static final double MAX_HEIGHT = 420;
+
+    private final TimelineView view;
+    private final Canvas canvas = new Canvas();
+    private final CanvasPainter painter = CanvasPainter.redrawn(canvas.getGraphicsContext2D());
+    private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
+    private final Button opener = new Button();
+    private WaitForGraphPicture shown;
+    private boolean scheduled;
+    /** Traces whose deadlock already opened the panel once: closing it keeps it closed. */
+    private Trace openedFor;
+
+    public WaitForGraphPanel(TimelineView view) {
+        this.view = view;
+        getStyleClass().add("wait-for-graph");
+        setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        // it floats over the lanes: opening it must never make the timeline's column wider or taller
+        setMinSize(0, 0);
+        Button close = new Button("✕");
+        close.getStyleClass().add("flat");
+        close.setOnAction(e -> showing.set(false));
+        close.setAccessibleText("Close the wait-for graph");
+        // the picture carries its own heading: the close button sits on its top-right corner
+        StackPane body = new StackPane(canvas, close);
+        StackPane.setAlignment(close, Pos.TOP_RIGHT);
+        getChildren().add(body);
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        StackPane.setAlignment(this, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(this, new javafx.geometry.Insets(0, 18, 18, 0));
+        opener.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2s-sitemap"));
+        opener.setId("waitForGraphButton");
+        opener.setAccessibleText("Wait-for graph");
+        opener.setTooltip(new javafx.scene.control.Tooltip("Wait-for graph: who waits for what at the playhead,"
+                + " and the cycle of a deadlock"));
+        opener.setOnAction(e -> showing.set(true));
+        opener.visibleProperty().bind(showing.not().and(view.traceProperty().isNotNull()));
+        opener.setMinSize(0, 0);
+        StackPane.setAlignment(opener, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(opener, new javafx.geometry.Insets(0, 22, 22, 0));
+        opener.managedProperty().bind(opener.visibleProperty());
+        visibleProperty().bind(showing);
+        managedProperty().bind(showing);
+        showing.addListener(obs -> redraw());
+        view.playheadProperty().addListener(obs -> redraw());
+        view.traceProperty().addListener(obs -> redraw());
+        view.themeProperty().addListener(obs -> redraw());
+    }
+
+    /**
+     * The button that opens the panel, for the same corner: shown while the panel is closed. It
+     * floats over the lanes, so it takes no room from the window's layout.
+     */
+    public Button opener() {
+        return opener;
+    }
+
+    /** Whether the panel is shown; a button or shortcut toggles it. */
+    public BooleanProperty showingProperty() {
+        return showing;
+    }
+
+    /** The picture on screen now, or null (closed, or no trace). */
+    public WaitForGraphPicture shown() {
+        return shown;
+    }
+
+    /** Called on each animation tick while a run grows: a graph at a live playhead may change. */
+    public void refresh() {
+        redraw();
+    }
+
+    private void redraw() {
+        if (scheduled) {
+            return;
+        }
+        scheduled = true;
+        Platform.runLater(() -> {
+            scheduled = false;
+            draw();
+        });
+    }
+
+    private void draw() {
+        Trace t = view.traceProperty().get();
+        if (t == null) {
+            shown = null;
+            return;
+        }
+        long at = Math.min(view.playheadProperty().get(), t.endTime());
+        // never wider than about half the timeline, whose lanes it covers
+        double width = Math.max(320, Math.min(WIDTH, view.getWidth() * 0.45));
+        WaitForGraphPicture p = WaitForGraphPicture.at(t, at, width, view.themeProperty().get(), PictureMetrics.DESK);
+        if (p.graph().hasDeadlock() && openedFor != t) {
+            // the moment the lesson is about: show it without being asked, once per run
+            openedFor = t;
+            showing.set(true);
+        }
+        if (!showing.get()) {
+            shown = null;
+            return;
+        }
+        shown = p;
+        double h = Math.min(MAX_HEIGHT, p.height());
+        canvas.setWidth(p.width());
+        canvas.setHeight(h);
+        io.threadline.picture.PictureTheme theme = view.themeProperty().get();
+        setStyle("-fx-background-color: " + theme.color(Ink.BORDER).hex() + ", " + theme.color(Ink.BACKGROUND).hex()
+                + "; -fx-background-insets: 0, 1; -fx-background-radius: 6; -fx-padding: 2;");
+        p.paint(painter);
+        setAccessibleText(p.describe());
+    }
+}
