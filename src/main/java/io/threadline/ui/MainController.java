@@ -182,6 +182,8 @@ public final class MainController {
         Runnable roomForRows = () -> area.setMinHeight(leastAreaHeight(area));
         timeline.leastHeightProperty().addListener(o -> roomForRows.run());
         area.widthProperty().addListener(o -> roomForRows.run());
+        centerSplit.heightProperty().addListener(o -> roomForRows.run());
+        centerSplit.getItems().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) ch -> roomForRows.run());
         // the tour bar grows when a run ends, the banner comes and goes
         area.getChildren().forEach(n -> {
             if (n != timelineHolder) {
@@ -403,7 +405,9 @@ public final class MainController {
                 h += Math.ceil(c.prefHeight(area.getWidth())) + 1 + area.getSpacing();
             }
         }
-        return h;
+        // never more than the column has: rows that still do not fit scroll, the window does not grow
+        double output = centerSplit.getItems().contains(outputArea) ? outputArea.minHeight(-1) : 0;
+        return centerSplit.getHeight() <= 0 ? h : Math.min(h, centerSplit.getHeight() - output - 8);
     }
 
     /**
