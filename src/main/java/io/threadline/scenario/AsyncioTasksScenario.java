@@ -5,6 +5,7 @@ import io.threadline.scenario.Moments.Moment;
 import io.threadline.scenario.program.AsyncioTasksProgram;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
+import io.threadline.trace.OutputLine;
 import io.threadline.trace.Trace;
 
 import java.util.ArrayList;
@@ -78,6 +79,36 @@ public final class AsyncioTasksScenario extends ScenarioSpec {
     @Override
     protected Program program(ParamValues v) {
         return new AsyncioTasksProgram(v.integer("tasks"), v.seconds("delay"), v.seconds("tick"), v.bool("blocking"));
+    }
+
+    @Override
+    public String lesson(Trace trace) {
+        OutputLine all = null;
+        OutputLine ticks = null;
+        for (OutputLine o : trace.output()) {
+            if (o.text().startsWith("all done in ")) {
+                all = o;
+            } else if (o.text().startsWith("clock: cancelled after ")) {
+                ticks = o;
+            }
+        }
+        if (all == null) {
+            return lesson();
+        }
+        String done = TraceFinder.roughly(all.time());
+        boolean blocking = "true".equals(trace.params().get("blocking"));
+        if (!blocking) {
+            return "Notice: with await asyncio.sleep the brews overlap and all are done in " + done + ", the clock "
+                    + "ticking in between" + (ticks == null ? "" : " (" + ticks.text().substring("clock: ".length())
+                    + ")") + ". Switch \"blocking\" on: time.sleep blocks the thread itself, and the brews run one "
+                    + "after another.";
+        }
+        boolean never = ticks == null || ticks.text().contains("after 0 ticks");
+        return "Notice: time.sleep blocks the thread itself, so the brews run one after another (all done in " + done
+                + "), the teas not begun stay ready all the while, and "
+                + (never ? "the clock never ticks: its timer falls due, but the blocked loop cannot look at it"
+                        : "the clock ticks only between brews (" + ticks.text().substring("clock: ".length()) + ")")
+                + ". Switch \"blocking\" off and they overlap.";
     }
 
     @Override

@@ -80,6 +80,35 @@ public final class BarrierScenario extends ScenarioSpec {
     }
 
     @Override
+    public String lesson(Trace trace) {
+        Moments m = new Moments(trace);
+        Moment go = m.printedContaining("everyone is here", 0);
+        if (!go.found()) {
+            Moment broken = m.printedContaining("the barrier is broken", 0);
+            return broken.found() ? "Notice: a runner waited longer than the timeout, so at "
+                    + TraceFinder.roughly(broken.time()) + " the barrier broke: every wait() raised "
+                    + "BrokenBarrierError, and nobody ran the race." : lesson();
+        }
+        StringBuilder b = new StringBuilder("Notice: ");
+        List<String> waits = new ArrayList<>();
+        for (int k = 1; ; k++) {
+            int runner = trace.threadNamed("Runner-" + k);
+            if (runner < 0) {
+                break;
+            }
+            Moment w = m.first(runner, ThreadState.WAITING, Reason.BARRIER, 0);
+            waits.add("Runner-" + k + (w.found() && w.time() < go.time()
+                    ? " waits (barrier) " + TraceFinder.roughly(go.time() - w.time()) : " not at all"));
+        }
+        b.append(String.join(", ", waits)).append(": all go at ").append(TraceFinder.roughly(go.time()))
+                .append(", woken by ").append(m.name(go.thread())).append("'s arrival (follow the arrows).");
+        if (trace.params().getOrDefault("timeout", "0").equals("0")) {
+            b.append(" Try a timeout of 1.5 s.");
+        }
+        return b.toString();
+    }
+
+    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int first = trace.threadNamed("Runner-1");

@@ -68,6 +68,27 @@ public final class ChefSoupScenario extends ScenarioSpec {
     }
 
     @Override
+    public String lesson(Trace trace) {
+        TraceFinder f = new TraceFinder(trace);
+        int barron = f.thread("Barron");
+        int olivia = f.thread("Olivia");
+        long join = f.first(barron, ThreadState.WAITING, Reason.JOIN);
+        long dead = f.first(olivia, ThreadState.DEAD, null);
+        if (join >= 0 && dead >= 0) {
+            return "Notice: Barron's lane turns to waiting (join) at " + TraceFinder.seconds(join)
+                    + " and stays so until the instant Olivia dies, at " + TraceFinder.seconds(dead)
+                    + ". The arrow from her end to his wake-up is the join.";
+        }
+        long asked = f.printed("Barron patiently");
+        if (dead < 0 || asked < 0) {
+            return lesson();
+        }
+        return "Notice: Olivia is done at " + TraceFinder.seconds(dead) + ", before Barron joins her at "
+                + TraceFinder.seconds(asked) + ": his join() returns at once, with no wait and no arrow. Give Olivia "
+                + "a longer wait than Barron's cooking to see him wait for her.";
+    }
+
+    @Override
     public List<TourStep> tour(Trace trace) {
         TraceFinder f = new TraceFinder(trace);
         int barron = f.thread("Barron");

@@ -69,6 +69,26 @@ public final class DaemonCleanerScenario extends ScenarioSpec {
     }
 
     @Override
+    public String lesson(Trace trace) {
+        int barron = trace.threadNamed("Barron");
+        int olivia = trace.threadNamed("Olivia");
+        if (barron < 0 || olivia < 0 || trace.lane(barron).size() == 0) {
+            return lesson();
+        }
+        TraceFinder f = new TraceFinder(trace);
+        String end = TraceFinder.seconds(f.lastTime(barron));
+        if (f.lastReason(olivia) == Reason.KILLED && trace.outcome() != RunOutcome.TIME_LIMIT) {
+            return "Notice: Olivia's lane ends at " + end + " with a \"killed\" cap, not a normal end: Barron, the "
+                    + "last non-daemon thread, ended then. Switch \"daemon\" off and she keeps the program running "
+                    + "until the time limit stops it.";
+        }
+        return "Notice: Olivia is not a daemon here. Barron is done at " + end + ", yet she keeps the program "
+                + "alive, cleaning every second, until Threadline's time limit stops it at "
+                + TraceFinder.seconds(trace.endTime()) + "; a real program would never end. Switch \"daemon\" on and "
+                + "she is cut off the instant Barron ends.";
+    }
+
+    @Override
     public List<TourStep> tour(Trace trace) {
         TraceFinder f = new TraceFinder(trace);
         int barron = f.thread("Barron");

@@ -78,6 +78,16 @@ public final class DeadlockScenario extends ScenarioSpec {
     }
 
     @Override
+    public String lesson(Trace trace) {
+        if (trace.outcome() == RunOutcome.DEADLOCK) {
+            return lesson();
+        }
+        return "Notice: in one global order there is no cycle. Bob waits (lock) for account A while holding nothing, "
+                + "Alice finishes and releases both, and her release wakes him. Turn \"ordered\" off to see the "
+                + "deadlock.";
+    }
+
+    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int alice = trace.threadNamed("Alice");

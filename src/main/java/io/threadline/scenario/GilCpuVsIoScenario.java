@@ -7,6 +7,7 @@ import io.threadline.scenario.Moments.Moment;
 import io.threadline.scenario.program.GilCpuVsIoProgram;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
+import io.threadline.trace.OutputLine;
 import io.threadline.trace.Trace;
 
 import java.util.ArrayList;
@@ -78,6 +79,25 @@ public final class GilCpuVsIoScenario extends ScenarioSpec {
     protected Program program(ParamValues v) {
         return new GilCpuVsIoProgram(v.integer("threads"), v.integer("numbers"), v.seconds("check"),
                 v.integer("downloads"), v.seconds("download"));
+    }
+
+    /** The CPU phase's threaded run, where one Checker at a time runs: its two reports bracket it. */
+    @Override
+    public LessonWindow lessonWindow(Trace trace) {
+        long serialDone = -1;
+        for (OutputLine o : trace.output()) {
+            if (serialDone < 0 && o.text().startsWith("  1 thread:")) {
+                serialDone = o.time();
+            } else if (serialDone >= 0 && o.text().startsWith("  ")) {
+                return o.time() > serialDone ? new LessonWindow(serialDone, o.time()) : null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public boolean namesLessonWindow() {
+        return true;
     }
 
     @Override

@@ -72,6 +72,24 @@ public final class NoJoinScenario extends ScenarioSpec {
     }
 
     @Override
+    public String lesson(Trace trace) {
+        Moments m = new Moments(trace);
+        Moment done = m.printed("Done");
+        int t2 = trace.threadNamed("t2");
+        if (!done.found() || t2 < 0) {
+            return lesson();
+        }
+        String end = TraceFinder.roughly(trace.endTime());
+        if (done.time() >= new TraceFinder(trace).lastTime(t2)) {
+            return "Notice: with join() the main thread waits (join) until t2 ends, at " + end
+                    + ", and only then prints Done: its lane and t2's end together.";
+        }
+        return "Notice: Done comes right after t2's first step, at " + TraceFinder.roughly(done.time())
+                + "; the main thread's lane ends there while t2's goes on until " + end
+                + ", and the run ends with t2.";
+    }
+
+    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int main = trace.threadNamed(mainThread());

@@ -90,6 +90,28 @@ public final class PoolMapVsImapScenario extends ScenarioSpec {
     }
 
     @Override
+    public String lesson(Trace trace) {
+        TraceFinder f = new TraceFinder(trace);
+        List<ResultMark> map = trace.results().stream().filter(r -> r.variant().equals("map")).toList();
+        List<ResultMark> imap = trace.results().stream().filter(r -> r.variant().equals("imap_unordered")).toList();
+        if (imap.isEmpty()) {
+            return lesson();
+        }
+        long imapFirst = imap.get(0).time();
+        long together = imap.stream().filter(r -> r.time() == imapFirst).count();
+        String imapText = "imap_unordered hands over " + TraceFinder.count(together, "result") + " "
+                + TraceFinder.roughly(imapFirst - Math.max(0, f.printed("imap_unordered:"))) + " after it starts, "
+                + "the rest as their tasks end";
+        if (map.isEmpty()) {
+            return "Notice: " + imapText + ". Try durations \"varied\".";
+        }
+        long mapAt = map.get(0).time() - Math.max(0, f.printed("map:"));
+        return "Notice: map delivers nothing until " + TraceFinder.roughly(mapAt) + " after it starts, then all "
+                + TraceFinder.count(map.size(), "result") + " at once, in input order; " + imapText
+                + ". Try durations \"varied\".";
+    }
+
+    @Override
     public List<TourStep> tour(Trace trace) {
         TraceFinder f = new TraceFinder(trace);
         int main = f.thread(mainThread());

@@ -86,6 +86,20 @@ public final class PoolTheRestScenario extends ScenarioSpec {
     }
 
     @Override
+    public String lesson(Trace trace) {
+        String written = lesson();
+        String clause = "the timeout ends the second wait after 1 s, before the worker is done";
+        if (!written.contains(clause)) {
+            return written;
+        }
+        String timeout = trace.params().getOrDefault("timeout", "1");
+        boolean timedOut = trace.output().stream().anyMatch(o -> o.text().contains("TimeoutError after"));
+        return written.replace(clause, timedOut
+                ? "the timeout ends the second wait after " + timeout + " s, before the worker is done"
+                : "the second wait ends with the result: the timeout, " + timeout + " s, is longer than the work");
+    }
+
+    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int main = trace.threadNamed(mainThread());

@@ -62,7 +62,8 @@ public final class ProcessDataScenario extends ScenarioSpec {
     protected List<ParamSpec> ownParams() {
         return List.of(
                 ParamSpec.integer("items", "Work items", "items the parent puts on the queue", 4, 1, 20),
-                ParamSpec.seconds("work", "Work", "seconds per item, per message, per dict entry", 0.2, 0.01, 5),
+                ParamSpec.seconds("work", "Work", "seconds of work per item (computation), per message, per dict entry",
+                        0.2, 0.01, 5),
                 ParamSpec.bool("lock", "Value's lock", "hold the shared Value's lock across its read and its write",
                         true));
     }

@@ -40,6 +40,10 @@ public final class ProducerConsumerScenario extends ScenarioSpec {
                 something. With a capacity, a producer that finds it full waits (queue-put) \
                 until a consumer takes something. The counter track shows the queue's length.
 
+                Making an item and working on one are computation: with the GIL only one \
+                thread of the program runs at a time, and the others that have work are \
+                runnable, taking turns every 5 ms.
+
                 Notice: who wakes whom. Each put releases one waiting get, and each get one \
                 waiting put. Set capacity to 0 (unbounded) and the producers never wait.""";
     }
@@ -62,8 +66,10 @@ public final class ProducerConsumerScenario extends ScenarioSpec {
                 ParamSpec.integer("items", "Items", "items made in all, shared among the producers", 10, 0, 1_000_000),
                 ParamSpec.integer("capacity", "Capacity", "queue size limit; 0 = unbounded", 3, 0, 1_000_000)
                         .contrasting(ParamSpec.CURRENT, "0").meaning("0", "unbounded"),
-                ParamSpec.seconds("make", "Time to make", "seconds a producer takes per item", 0.5, 0, 60),
-                ParamSpec.seconds("consume", "Time to consume", "seconds a consumer takes per item", 1, 0, 60));
+                ParamSpec.seconds("make", "Time to make", "seconds of computation a producer spends on each item",
+                        0.2, 0, 60),
+                ParamSpec.seconds("consume", "Time to consume",
+                        "seconds of computation a consumer spends on each item", 0.4, 0, 60));
     }
 
     @Override
@@ -87,6 +93,15 @@ public final class ProducerConsumerScenario extends ScenarioSpec {
     protected Program program(ParamValues v) {
         return new ProducerConsumerProgram(v.integer("producers"), v.integer("consumers"), v.integer("items"),
                 v.integer("capacity"), v.seconds("make"), v.seconds("consume"));
+    }
+
+    @Override
+    public String lesson(Trace trace) {
+        if (new TraceFinder(trace).firstThreadWith(ThreadState.WAITING, Reason.QUEUE_PUT) >= 0) {
+            return lesson();
+        }
+        return "Notice: who wakes whom: each put releases one waiting get. The producers never wait here (no "
+                + "queue-put): the queue never filled up. Give it a small capacity and watch them wait for room.";
     }
 
     @Override

@@ -70,6 +70,18 @@ public final class RLockScenario extends ScenarioSpec {
     }
 
     @Override
+    public String lesson(Trace trace) {
+        if (trace.outcome() != RunOutcome.DEADLOCK) {
+            return lesson();
+        }
+        Moment selfWait = new Moments(trace).first(trace.threadNamed("Alice"), ThreadState.WAITING, Reason.LOCK, 0);
+        return "Notice: with a plain Lock, Alice waits (lock) at " + TraceFinder.seconds(selfWait.time())
+                + " for the lock she holds herself, and Bob waits for her: nobody can ever release it. CPython would "
+                + "hang here; Threadline stops the run and names the cycle. Turn \"reentrant\" on: an RLock counts "
+                + "her second acquisition.";
+    }
+
+    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         int alice = trace.threadNamed("Alice");

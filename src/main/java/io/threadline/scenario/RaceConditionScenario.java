@@ -88,6 +88,17 @@ public final class RaceConditionScenario extends ScenarioSpec {
                 : null));
     }
 
+    /** The whole run: a lost update happens within a tenth of a second. */
+    @Override
+    public LessonWindow lessonWindow(Trace trace) {
+        return trace.endTime() > 0 ? new LessonWindow(0, trace.endTime()) : null;
+    }
+
+    @Override
+    public boolean namesLessonWindow() {
+        return true;
+    }
+
     @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);

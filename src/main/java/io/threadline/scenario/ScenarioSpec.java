@@ -6,6 +6,9 @@ import io.threadline.runtime.Program;
 import io.threadline.runtime.Run;
 import io.threadline.runtime.RunOptions;
 import io.threadline.runtime.SchedulingOrder;
+import io.threadline.trace.LaneColumns;
+import io.threadline.trace.Reason;
+import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 
 import java.io.IOException;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A scenario's description: what the browser lists (title, one line, icon), what the side
@@ -35,6 +39,9 @@ public abstract class ScenarioSpec {
             ParamSpec.integer(CORES, "Cores", "virtual CPU cores", 4, 1, 64).contrasting("1", ParamSpec.CURRENT),
             ParamSpec.bool(GIL, "GIL", "one global interpreter lock per process, as in CPython", true),
             ParamSpec.integer(SEED, "Seed", "same seed, same run", 0, 0, Integer.MAX_VALUE));
+
+    /** The Python twin's line map, read once. */
+    private volatile Map<String, Integer> pythonLines;
 
     /** The id scripts use, e.g. "chef-soup". */
     public abstract String id();
@@ -62,6 +69,42 @@ public abstract class ScenarioSpec {
         String e = explanation();
         int i = e.indexOf(LESSON);
         return i < 0 ? "" : e.substring(i).strip();
+    }
+
+    /**
+     * The stretch of a finished run its lesson is about, when that is too short to watch at the
+     * usual speeds (race-condition's whole run of a tenth of a second); null for a scenario that
+     * names none, or a run that has no such stretch. Reads the trace's lanes or output.
+     */
+    public LessonWindow lessonWindow(Trace trace) {
+        return null;
+    }
+
+    /**
+     * The lesson window of the run {@code v} makes, found by making it on the virtual clock (the
+     * same values and seed make the same run); null if it names none, or if that run takes longer
+     * than {@code budgetMillis} of wall time (it is stopped).
+     */
+    public final LessonWindow findLessonWindow(ParamValues v, long budgetMillis) throws InterruptedException {
+        if (!namesLessonWindow()) {
+            return null;
+        }
+        Run r = start(v, options(v, ClockMode.VIRTUAL, 1));
+        try {
+            if (!r.awaitEnd(budgetMillis, TimeUnit.MILLISECONDS)) {
+                return null;
+            }
+        } finally {
+            if (!r.isFinished()) {
+                r.stop();
+            }
+        }
+        return r.trace().outcome() == RunOutcome.STOPPED ? null : lessonWindow(r.trace());
+    }
+
+    /** Whether this scenario names a {@link #lessonWindow}: a run of it is worth pacing. */
+    public boolean namesLessonWindow() {
+        return false;
     }
 
     /** Ikonli icon literal (Material Design 2), e.g. "mdi2c-chef-hat". */
@@ -236,7 +279,39 @@ public abstract class ScenarioSpec {
 
     /** The program in Python, line for line the Java program's twin: {@code python/chef_soup.py}. */
     public final String pythonSource() {
-        return resource("/io/threadline/scenario/python/" + id().replace('-', '_') + ".py");
+        return resource(PythonTwin.resource(this, ".py"));
+    }
+
+    /** The Python program with {@code v} written into its parameter lines: the run those values make. */
+    public final String pythonSource(ParamValues v) {
+        return PythonTwin.render(this, pythonSource(), v);
+    }
+
+    /**
+     * The line of the Python program where the transition {@code i} of {@code lane}, recorded at a
+     * line of the Java program, happens in CPython; 0 where the twins' map does not know it.
+     */
+    public final int pythonLine(LaneColumns lane, int i) {
+        return pythonLine(lane.line(i), PythonTwin.keyReason(lane, i));
+    }
+
+    /** As {@link #pythonLine(LaneColumns, int)}, for a Java line and the transition's key reason. */
+    public final int pythonLine(int javaLine, Reason keyReason) {
+        Map<String, Integer> map = pythonLines;
+        if (map == null) {
+            map = PythonTwin.lines(this);
+            pythonLines = map;
+        }
+        return PythonTwin.line(map, javaLine, keyReason);
+    }
+
+    /**
+     * The lesson as a finished run of this scenario tells it: the "Notice:" paragraph with that
+     * run's parameters and the times its trace holds. Reads the trace's lanes (off the JavaFX
+     * thread for large runs). By default the lesson as written.
+     */
+    public String lesson(Trace trace) {
+        return lesson();
     }
 
     private String resource(String path) {

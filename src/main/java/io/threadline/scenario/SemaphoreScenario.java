@@ -90,6 +90,17 @@ public final class SemaphoreScenario extends ScenarioSpec {
     }
 
     @Override
+    public String lesson(Trace trace) {
+        CounterTrack inUse = counter(trace);
+        if (inUse == null) {
+            return lesson();
+        }
+        String clients = TraceFinder.number(trace.threadCount() - 1);
+        return "Notice: the \"connections in use\" track never goes above " + TraceFinder.number((int) inUse.max())
+                + ", the semaphore's permits, however many of the " + clients + " clients want one.";
+    }
+
+    @Override
     public List<TourStep> tour(Trace trace) {
         Moments m = new Moments(trace);
         List<TourStep> steps = new ArrayList<>();

@@ -72,6 +72,24 @@ final class TraceFinder {
         return -1;
     }
 
+    private static final String[] NUMBERS = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight",
+        "nine", "ten", "eleven", "twelve"};
+
+    /** A number as a sentence says it: words up to twelve, digits above. */
+    static String number(long n) {
+        return n >= 0 && n < NUMBERS.length ? NUMBERS[(int) n] : Long.toString(n);
+    }
+
+    /** "one result", "four results". */
+    static String count(long n, String noun) {
+        return number(n) + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** A time as a lesson says it: to the millisecond, e.g. "4.006 s". */
+    static String roughly(long micros) {
+        return seconds(Math.round(micros / 1000.0) * 1000);
+    }
+
     static String seconds(long micros) {
         double s = micros / 1e6;
         return (s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s)) + " s";

@@ -2,6 +2,7 @@ package io.threadline.ui;
 
 import io.threadline.runtime.ClockMode;
 import io.threadline.runtime.Run;
+import io.threadline.scenario.LessonWindow;
 import io.threadline.scenario.ParamException;
 import io.threadline.scenario.ParamValues;
 import io.threadline.scenario.ScenarioCatalog;
@@ -12,6 +13,7 @@ import io.threadline.trace.Trace;
 import io.threadline.ui.KeyMap.Shortcut;
 import io.threadline.ui.teach.CodeView;
 import io.threadline.ui.teach.Comparison;
+import io.threadline.ui.teach.LessonPace;
 import io.threadline.ui.teach.TeachingAids;
 import io.threadline.ui.timeline.TimelineLegend;
 import io.threadline.ui.timeline.TimelineView;
@@ -115,6 +117,12 @@ public final class MainController {
     private boolean shutDown;
     private final EventHandler<WindowEvent> onHidden = e -> shutdown();
     private ScenarioSpec current;
+    /** Slow motion over the lesson's window of the run it was made for (null: the speed is the user's). */
+    private LessonPace pace;
+    private Trace pacedTrace;
+    /** True while the pace itself moves the speed box. */
+    private boolean pacing;
+    private final LessonPace.Finder paceFinder = new LessonPace.Finder();
     private Stage stage;
     private Theme theme = Theme.LIGHT;
     private boolean syncing;
@@ -128,7 +136,11 @@ public final class MainController {
         paramForm = panel.form();
         toolbar.wire(keys, paramForm.validProperty(), speed -> {
             playback.setSpeed(speed);
-            sync();
+            if (!pacing) {
+                // the user's own choice: the lesson's pace gives way to it
+                pace = null;
+                sync();
+            }
         }, on -> layout.setPresentation(on));
         browser.setOnPick(this::select);
         toolbar.setOnScenarioPicked(this::select);
@@ -256,6 +268,11 @@ public final class MainController {
             @Override
             public void answered(ScenarioSpec s) {
                 panel.answered(s);
+            }
+
+            @Override
+            public void lesson(ScenarioSpec s, String text) {
+                panel.showLesson(s, text);
             }
         }, playback.traceProperty(), timeline, panel.javaCode(), panel.pythonCode());
         teach.install(new TeachingAids.Slots(panel.detailTabs(), panel.threadTab(), tourSlot, timelineHolder,
@@ -447,7 +464,7 @@ public final class MainController {
             select(d.origin());
             return;
         }
-        leaveShown();
+        String left = leaveShown();
         current = null;
         browser.showingProgram(d);
         toolbar.showScenario(null);
@@ -456,18 +473,26 @@ public final class MainController {
         emptyRunButton.setText("Run " + d.name());
         emptyIcon.setIconLiteral("mdi2l-language-python");
         playback.show(lastTrace.get(d.key()));
-        setMessage("", false);
+        setMessage(left, false);
         updateTitle();
         sync();
     }
 
-    /** What the shown scenario or program leaves behind when another is shown: the run it was following. */
-    private void leaveShown() {
+    /**
+     * What the shown scenario or program leaves behind when another is shown: the run it was
+     * following, stopped. Returns what the status line says of it (empty if nothing was running).
+     */
+    private String leaveShown() {
+        String name = desk.shown() != null ? desk.shown().name() : current != null ? current.title() : null;
         desk.leave();
-        if (playback.isRunning()) {
-            // The window follows one run at a time; the stopped run's trace stays with its scenario.
-            playback.stopRun();
+        endPace();
+        if (!playback.isRunning()) {
+            return "";
         }
+        // The window follows one run at a time; the stopped run's trace stays with its scenario.
+        playback.stopRun();
+        return name == null ? "" : "The run of " + name + " was stopped: the window follows one run at a time, and a"
+                + " stopped run answers no prediction.";
     }
 
     /** What the user's programs' desk sees of the window. */
@@ -630,7 +655,7 @@ public final class MainController {
     // ------------------------------------------------------------------ scenario
 
     private void select(ScenarioSpec s) {
-        leaveShown();
+        String left = leaveShown();
         current = s;
         browser.showing(s);
         toolbar.showScenario(s);
@@ -644,7 +669,7 @@ public final class MainController {
         emptyRunButton.setText("Run " + s.title());
         emptyIcon.setIconLiteral(s.icon());
         playback.show(lastTrace.get(s.id()));
-        setMessage("", false);
+        setMessage(left, false);
         updateTitle();
         teach.scenarioShown(edit ? null : s);
         updateRunProblem();
@@ -705,11 +730,41 @@ public final class MainController {
         }
         playback.stopRun();
         step.released();
+        double normal = pace != null ? pace.normal() : playback.getSpeed();
+        endPace();
+        if (clockMode == ClockMode.PACED && s.namesLessonWindow()) {
+            // the same values make the same run: find its lesson window first, on the virtual clock
+            setMessage("Preparing the run…", false);
+            paceFinder.prepare(s, values, window -> {
+                if (current == s) {
+                    setMessage("", false);
+                    start(s, values, window == null ? null : LessonPace.of(window, PlaybackModel.SPEEDS, normal));
+                }
+            });
+            return;
+        }
+        start(s, values, null);
+    }
+
+    /** Starts a run of {@code s}, in slow motion over its lesson's window if {@code lessonPace} is set. */
+    private void start(ScenarioSpec s, ParamValues values, LessonPace lessonPace) {
+        pace = lessonPace;
+        if (pace != null) {
+            showPacedSpeed(pace.speedAt(0));
+        }
         try {
             Run r = s.start(values, s.options(values, clockMode, playback.getSpeed()));
             lastTrace.put(s.id(), r.trace());
+            pacedTrace = pace == null ? null : r.trace();
             teach.runStarted(r.trace());
             follow(r);
+            if (pace != null) {
+                // the view fitted to the window from the start: it fills the width as it plays
+                LessonWindow w = pace.window();
+                // a little room before, more after: the last moment's marks and labels sit past its end
+                long margin = Math.max(w.length() / 25, 1_000);
+                timeline.showWindow(w.from() - margin, w.to() + 3 * margin);
+            }
         } catch (RuntimeException e) {
             // The form checked the values: a scenario that still cannot start is a fault of the app.
             ErrorReporter.report("starting " + s.title(), e);
@@ -729,6 +784,7 @@ public final class MainController {
     }
 
     void stop() {
+        endPace();
         desk.leave();
         playback.stopRun();
         sync();
@@ -797,6 +853,40 @@ public final class MainController {
         updateButtons();
         teach.sync(t, playback.getPlayhead(), t == null ? 0 : playback.getReveal());
         step.sync();
+        followPace(t);
+    }
+
+    /**
+     * In slow motion over the lesson's window of the paced run, live or replayed; the user's speed
+     * elsewhere. A paused playhead keeps the speed of where it stands, so playing on starts right.
+     */
+    private void followPace(Trace t) {
+        PlaybackModel.Mode m = playback.getMode();
+        if (pace == null || t != pacedTrace || m == PlaybackModel.Mode.EMPTY) {
+            return;
+        }
+        double want = pace.speedAt(m == PlaybackModel.Mode.LIVE ? playback.getReveal() : playback.getPlayhead());
+        if (want != playback.getSpeed()) {
+            showPacedSpeed(want);
+        }
+    }
+
+    /** No more slow motion: a preparation under way is forgotten, and the speed is the user's again. */
+    private void endPace() {
+        paceFinder.cancel();
+        if (pace != null) {
+            showPacedSpeed(pace.normal());
+            pace = null;
+        }
+    }
+
+    private void showPacedSpeed(double speed) {
+        pacing = true;
+        try {
+            toolbar.showSpeed(speed);
+        } finally {
+            pacing = false;
+        }
     }
 
     private void updateModeChip() {
@@ -871,7 +961,8 @@ public final class MainController {
             case DEADLOCK -> setMessage("Deadlock — " + why, true);
             case TIME_LIMIT -> setMessage("Time limit — " + why, true);
             case FAILED -> setMessage("The run failed — " + why, true);
-            case STOPPED -> setMessage("Stopped at " + end + ".", false);
+            case STOPPED -> setMessage("Stopped at " + end + ". A stopped run answers no prediction: run it to the end"
+                    + " to see.", false);
             default -> setMessage("Finished at " + end + ". Press Space to replay, or drag the playhead.", false);
         }
     }
@@ -918,6 +1009,7 @@ public final class MainController {
         }
         frames.stop();
         playback.stopRun();
+        paceFinder.shutdown();
         teach.shutdown();
         step.shutdown();
         try {

@@ -42,8 +42,11 @@ public final class PlaybackModel {
         PAUSED
     }
 
-    /** The speeds the toolbar offers, slowest first. */
-    public static final List<Double> SPEEDS = List.of(0.25, 0.5, 1.0, 2.0, 4.0, 8.0);
+    /**
+     * The speeds the toolbar offers, slowest first: slow motion down to a hundredth, for runs of a
+     * tenth of a second (race-condition's lost update lasts 9 s at 0.01x).
+     */
+    public static final List<Double> SPEEDS = List.of(0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0);
 
     private final LongSupplier nanoTime;
     private final ReadOnlyObjectWrapper<Trace> trace = new ReadOnlyObjectWrapper<>(this, "trace");

@@ -69,6 +69,12 @@ public final class ScenarioPanel {
         for (Button b : new Button[] {editButton, resetButton, saveProgramButton}) {
             b.setFocusTraversable(false);
         }
+        // the scenario's program follows the run on screen: say when its values are not the defaults
+        pythonCode.textProperty().addListener((o, a, text) -> {
+            if (!pythonCode.isEditable() && shown != null) {
+                programState.setText(text.equals(shown.pythonSource()) ? "as it ships" : "with this run's values");
+            }
+        });
     }
 
     /** Edit and Save program run through {@code keys}; Reset runs {@code reset}. */
@@ -180,6 +186,13 @@ public final class ScenarioPanel {
 
     TextField interpreterField() {
         return interpreterField;
+    }
+
+    /** The lesson of {@code s}, shown or held back as before, as the run on screen tells it. */
+    void showLesson(ScenarioSpec s, String text) {
+        if (s == shown && !text.equals(lesson.getText())) {
+            lesson.setText(text);
+        }
     }
 
     /** A run of {@code s} has answered its prediction: its lesson may show. */

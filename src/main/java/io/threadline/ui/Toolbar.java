@@ -171,8 +171,14 @@ public final class Toolbar {
     /** One step slower ({@code -1}) or faster ({@code +1}) on the speed list. */
     void changeSpeed(int direction) {
         int i = PlaybackModel.SPEEDS.indexOf(speedBox.getValue());
-        int j = Math.max(0, Math.min(PlaybackModel.SPEEDS.size() - 1, (i < 0 ? 2 : i) + direction));
+        int j = Math.max(0, Math.min(PlaybackModel.SPEEDS.size() - 1,
+                (i < 0 ? PlaybackModel.SPEEDS.indexOf(1.0) : i) + direction));
         speedBox.setValue(PlaybackModel.SPEEDS.get(j));
+    }
+
+    /** Shows {@code speed} as the one chosen (the lesson's pace sets it as the run goes). */
+    void showSpeed(double speed) {
+        speedBox.setValue(speed);
     }
 
     boolean presentation() {

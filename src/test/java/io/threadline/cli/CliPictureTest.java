@@ -139,12 +139,12 @@ class CliPictureTest {
         Result r = cli(Stream.concat(args.stream(), Stream.of("--trace", again.toString())).toArray(String[]::new));
 
         assertThat(args).containsExactly("run", "producer-consumer", "--set", "producers=2", "--set", "consumers=2",
-                "--set", "items=6", "--set", "capacity=2", "--set", "make=0.5", "--set", "consume=1", "--set",
+                "--set", "items=6", "--set", "capacity=2", "--set", "make=0.2", "--set", "consume=0.4", "--set",
                 "gil=false", "--seed", "7");
         assertThat(r.status()).isZero();
         assertThat(Files.readAllBytes(again)).isEqualTo(TraceJsonWriter.toBytes(original));
         assertThat(RunCommand.of(original)).startsWith("java -jar ").endsWith(" run producer-consumer --set producers=2"
-                + " --set consumers=2 --set items=6 --set capacity=2 --set make=0.5 --set consume=1 --set gil=false"
+                + " --set consumers=2 --set items=6 --set capacity=2 --set make=0.2 --set consume=0.4 --set gil=false"
                 + " --seed 7");
         assertThat(TraceFile.load(again).seed()).isEqualTo(7);
     }

@@ -44,10 +44,11 @@ class LaneColoursFollowTimeTest {
 
     @Test
     void aRunOfInstantsLooksLikeItsTimeNotLikeItsEvents() throws Exception {
-        // producers that never take any time to run: wake, put, wait again, all at one instant
+        // producers that never take any time to run: wake, put, wait again, all at one instant (they make
+        // their items in no time; 32 consumers compute for 0.5 s each on 32 cores, without the GIL)
         ScenarioSpec spec = ScenarioCatalog.byId("producer-consumer");
-        Trace t = spec.execute(spec.values(Map.of("consumers", "32", "items", "1000", "make", "0.01",
-                "consume", "0.5")));
+        Trace t = spec.execute(spec.values(Map.of("consumers", "32", "items", "1000", "make", "0",
+                "consume", "0.5", "cores", "32", "gil", "false")));
         int producer = t.threadNamed("Producer-1");
         Map<ThreadState, Long> time = timeIn(t.lane(producer), 0, t.endTime(), t.endTime());
         assertThat(time.get(ThreadState.RUNNING)).as("the producer's running time").isZero();

@@ -3,8 +3,12 @@ package io.threadline.python;
 import io.threadline.runtime.ClockMode;
 import io.threadline.runtime.Run;
 import io.threadline.scenario.ParamValues;
+import io.threadline.scenario.PythonTwin;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.LaneColumns;
+import io.threadline.trace.Reason;
+import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,6 +19,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -99,6 +106,49 @@ class ScenarioFidelityTest {
             Files.write(d.resolve(n + ".py.txt"), python);
         }
         assertThat(String.join("\n", python)).isEqualTo(String.join("\n", withoutTracebackFrames(TraceShape.of(expected))));
+        theLineMapKnowsWhereEachJavaLineIsInPython(spec, expected, run.trace());
+    }
+
+    /** What the maps written by this run of the tests hold so far (FIDELITY_LINES=write). */
+    private static final Map<String, Map<Integer, Map<Reason, Integer>>> WRITTEN = new HashMap<>();
+
+    /**
+     * The Python tab marks each thread's line through the twins' line map: every transition's Java
+     * line (but deaths') must map to the line of the same transition in CPython. With
+     * FIDELITY_LINES=write the maps are written from these runs instead (each anew, from all of its runs here).
+     */
+    private static void theLineMapKnowsWhereEachJavaLineIsInPython(ScenarioSpec spec, Trace java, Trace python)
+            throws Exception {
+        Map<Integer, Map<Reason, Set<Integer>>> seen = new TreeMap<>();
+        for (int th = 0; th < java.threadCount(); th++) {
+            LaneColumns j = java.lane(th);
+            LaneColumns p = python.lane(th);
+            for (int i = 0; i < Math.min(j.size(), p.size()); i++) {
+                if (j.line(i) > 0 && p.line(i) > 0 && j.state(i) != ThreadState.DEAD) {
+                    seen.computeIfAbsent(j.line(i), k -> new TreeMap<>())
+                            .computeIfAbsent(PythonTwin.keyReason(j, i), k -> new TreeSet<>()).add(p.line(i));
+                }
+            }
+        }
+        if ("write".equals(System.getenv("FIDELITY_LINES"))) {
+            Path file = Path.of("src/main/resources/io/threadline/scenario/python",
+                    spec.id().replace('-', '_') + ".lines");
+            synchronized (WRITTEN) {
+                Map<Integer, Map<Reason, Integer>> map = WRITTEN.computeIfAbsent(spec.id(), k -> new TreeMap<>());
+                seen.forEach((line, byReason) -> byReason.forEach((reason, lines) ->
+                        map.computeIfAbsent(line, k -> new TreeMap<>()).put(reason, lines.iterator().next())));
+                Files.writeString(file, PythonTwin.formatLines(map));
+            }
+            return;
+        }
+        seen.forEach((line, byReason) -> byReason.forEach((reason, lines) -> {
+            String where = spec.id() + " at Java line " + line + " (" + reason.label() + ")";
+            assertThat(lines).as("Python lines of " + where).hasSize(1);
+            assertThat(spec.pythonLine(line, reason))
+                    .as("the line map of " + where
+                            + " (FIDELITY_LINES=write mvn test -Dtest=ScenarioFidelityTest writes the maps anew)")
+                    .isEqualTo(lines.iterator().next());
+        }));
     }
 
     /** A traceback's frames name each program's own file and lines (semaphore.py against SemaphoreProgram.java). */

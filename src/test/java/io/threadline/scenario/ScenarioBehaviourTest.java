@@ -121,7 +121,9 @@ class ScenarioBehaviourTest {
     @Test
     void producerConsumerShowsEachKindOfQueueWait() throws Exception {
         Trace t = run("producer-consumer", Map.of());
-        assertThat(transitions(t, "Consumer-1")).contains("0.000 waiting queue-get queue");
+        // the queue is empty when the consumers start: their first wait is a get
+        assertThat(transitions(t, "Consumer-1")).filteredOn(s -> s.contains(" waiting ")).first().asString()
+                .endsWith("waiting queue-get queue");
         assertThat(transitions(t, "Producer-2")).anyMatch(s -> s.contains("waiting queue-put queue"));
         assertThat(transitions(t, "MainThread")).anyMatch(s -> s.contains("waiting queue-join queue"));
         // A put releases a waiting get: the consumer's wake names a producer.
@@ -213,10 +215,39 @@ class ScenarioBehaviourTest {
     }
 
     @Test
+    void producersAndConsumersComputeSoTheyRunAndTakeTurnsForTheGil() throws Exception {
+        Trace t = run("producer-consumer", Map.of());
+        for (String name : List.of("Producer-1", "Producer-2", "Consumer-1", "Consumer-2")) {
+            int th = t.threadNamed(name);
+            assertThat(timeIn(t, th, ThreadState.RUNNING)).as(name + " running").isGreaterThanOrEqualTo(1_000_000);
+            // with the GIL, a thread with work waits its turn: runnable for real time, not an instant
+            assertThat(timeIn(t, th, ThreadState.RUNNABLE)).as(name + " runnable").isGreaterThan(100_000);
+        }
+        // 10 items of 0.2 s and 0.4 s of computation, one thread at a time: at least 6 s
+        assertThat(t.endTime()).isGreaterThanOrEqualTo(6_000_000);
+    }
+
+    @Test
     void gilOffLetsCpuThreadsOverlapButSleepScenariosAreUnchanged() throws Exception {
         Trace on = run("producer-consumer", Map.of("gil", "true"));
         Trace off = run("producer-consumer", Map.of("gil", "false"));
-        assertThat(off.endTime()).isEqualTo(on.endTime());
+        assertThat(off.endTime()).isLessThan(on.endTime());
+        Trace soupOn = run("chef-soup", Map.of("gil", "true"));
+        Trace soupOff = run("chef-soup", Map.of("gil", "false"));
+        assertThat(soupOff.endTime()).isEqualTo(soupOn.endTime());
+    }
+
+    /** Microseconds {@code thread} spent in {@code state} over the whole run. */
+    static long timeIn(Trace t, int thread, ThreadState state) {
+        var lane = t.lane(thread);
+        long sum = 0;
+        for (int i = 0; i < lane.size(); i++) {
+            long end = i + 1 < lane.size() ? lane.time(i + 1) : t.endTime();
+            if (lane.state(i) == state) {
+                sum += end - lane.time(i);
+            }
+        }
+        return sum;
     }
 
     /** Short alias for the full dump used in equality checks. */

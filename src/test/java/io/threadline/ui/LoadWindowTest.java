@@ -127,9 +127,10 @@ class LoadWindowTest extends FxTestBase {
     @Test
     void aRunOfManyEventsRunsToTheEndAndTheWindowKeepsAnswering() throws Exception {
         ScenarioSpec spec = ScenarioCatalog.byId("producer-consumer");
-        // About four state changes an item with one producer and one consumer and no waiting.
-        ParamValues values = spec.values(Map.of("items", Integer.toString(EVENTS / 4), "make", "0", "consume", "0",
-                "capacity", "0", "producers", "1", "consumers", "1"));
+        // Six state changes an item: a microsecond of computation each to make and to consume it, a queue of
+        // one, and the GIL: producer and consumer hand it over every item (waiting, woken, running).
+        ParamValues values = spec.values(Map.of("items", Integer.toString(EVENTS / 6 + 1), "make", "0.000001",
+                "consume", "0.000001", "capacity", "1", "producers", "1", "consumers", "1"));
         Run r = spec.start(values, spec.options(values, ClockMode.VIRTUAL, 1));
 
         Trace t = followToEnd(r, EVENTS + " events");

@@ -241,7 +241,7 @@ class TeachingAidsTest extends FxTestBase {
         waitUntil("answered", () -> bar.stage() == TourBar.Stage.ANSWERED);
         waitUntil("the lesson shown", () -> node("lesson").isVisible());
         assertThat(fx(() -> ((javafx.scene.control.Label) node("lesson")).getText())).startsWith("Notice:")
-                .isEqualTo(chef.lesson());
+                .isEqualTo(chef.lesson(c.playback().getTrace()));
         assertThat(fx(() -> node("lessonLink").isVisible())).isFalse();
         assertThat(fx(bar::verdict)).startsWith("Right");
         assertThat(fx(() -> node("predict-choice-1").getPseudoClassStates().toString())).contains("right");
@@ -259,6 +259,117 @@ class TeachingAidsTest extends FxTestBase {
         assertThat(fx(() -> node("predict-choice-2").getPseudoClassStates().toString())).contains("wrong");
         assertThat(fx(() -> node("predict-choice-1").getPseudoClassStates().toString()))
                 .as("done at 1 s, Olivia's sleep, not the sum").contains("right");
+    }
+
+    @Test
+    void aStoppedRunAnswersNothingWhetherStoppedOrLeftForAnotherScenario() {
+        c.clockMode = io.threadline.runtime.ClockMode.PACED;
+        select("daemon-cleaner");
+        fx(() -> ((atlantafx.base.controls.ToggleSwitch) node("param-daemon")).setSelected(false));
+        TourBar bar = teach().tourBar();
+        waitUntil("asking", () -> bar.stage() == TourBar.Stage.ASK && bar.picked() == -1);
+        robot.clickOn("#predict-choice-0");
+        waitUntil("picked", () -> bar.picked() == 0);
+        fx(() -> c.run());
+        waitUntil("live", () -> c.playback().isRunning() && c.playback().getPlayhead() > 0);
+        fx(() -> c.stop());
+        waitUntil("stopped", () -> !c.playback().isRunning() && bar.stage() == TourBar.Stage.STOPPED);
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertThat(c.playback().getTrace().outcome()).isEqualTo(io.threadline.trace.RunOutcome.STOPPED);
+        assertThat(fx(bar::verdict)).contains("stopped before its end").contains("answers nothing");
+        assertThat(fx(() -> node("predict-choice-0").getPseudoClassStates().toString()))
+                .doesNotContain("right").doesNotContain("wrong");
+        assertThat(fx(() -> node("predict-choice-1").getPseudoClassStates().toString()))
+                .doesNotContain("right").doesNotContain("wrong");
+        assertThat(fx(() -> bar.tour())).as("no tour of an end that never came").isEmpty();
+        assertThat(fx(() -> node("lesson").isVisible())).as("the lesson still waits for an answer").isFalse();
+        assertThat(c.message()).contains("answers no prediction");
+
+        // the same with another scenario picked while the run goes on
+        select("chef-soup");
+        fx(() -> c.run());
+        waitUntil("live", () -> c.playback().isRunning() && c.playback().getPlayhead() > 0);
+        Trace left = c.playback().getTrace();
+        select("deadlock");
+        assertThat(c.message()).contains("Chef soup was stopped").contains("answers no prediction");
+        waitUntil("the left run is over", () -> left.isFinished());
+        select("chef-soup");
+        waitUntil("its stopped run shown", () -> c.playback().getTrace() == left
+                && bar.stage() == TourBar.Stage.STOPPED);
+        assertThat(fx(bar::verdict)).contains("answers nothing");
+        assertThat(fx(() -> node("lesson").isVisible())).isFalse();
+    }
+
+    @Test
+    void thePythonTabAndTheLessonFollowTheRunOnScreen() {
+        select("chef-soup");
+        var python = c.panel().pythonCode();
+        fx(() -> c.panel().showPython());
+        assertThat(fx(python::text)).contains("OLIVIA_SLEEP = 3.0");
+        fx(() -> ((TextField) node("param-olivia")).setText("1"));
+        fx(() -> ((TextField) node("param-cook")).setText("2"));
+        waitUntil("the code says the form's values before a run", () -> python.text().contains("OLIVIA_SLEEP = 1.0")
+                && python.text().contains("COOK_TIME = 2.0"));
+        runAndSettle("chef-soup");
+        waitUntil("the lesson told with the run's numbers", () -> ((javafx.scene.control.Label) node("lesson"))
+                .getText().contains("Olivia is done at 1 s"));
+        assertThat(fx(() -> ((javafx.scene.control.Label) node("lesson")).getText())).doesNotContain("0.5 s");
+
+        // each thread's line in Python, as in Java: at 0.5 s Olivia sleeps and Barron cooks
+        fx(() -> c.panel().codeTabs().getSelectionModel().select(0));
+        scrub(S / 4);
+        assertThat(fx(python::marks)).as("no marks drawn while the tab is behind the Java one").isEmpty();
+        fx(() -> c.panel().showPython());
+        scrub(S / 2);
+        ScenarioSpec chef = ScenarioCatalog.byId("chef-soup");
+        String[] lines = chef.pythonSource().split("\n", -1);
+        waitUntil("marks in Python", () -> python.marks().size() == 2);
+        List<CodeView.LineMark> marks = fx(python::marks);
+        assertThat(marks).extracting(CodeView.LineMark::label).containsExactlyInAnyOrder("Barron", "Olivia");
+        for (CodeView.LineMark m : marks) {
+            assertThat(lines[m.line() - 1]).as(m.label()).contains("time.sleep(");
+        }
+
+        // a new value in the form: the run on screen still says what it ran
+        fx(() -> ((TextField) node("param-olivia")).setText("5"));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertThat(fx(python::text)).contains("OLIVIA_SLEEP = 1.0");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aShortRunPlaysInSlowMotionFittedToItsLessonsWindow() {
+        c.clockMode = io.threadline.runtime.ClockMode.PACED;
+        select("race-condition");
+        var speedBox = (javafx.scene.control.ComboBox<Double>) node("speedBox");
+        assertThat(fx(speedBox::getValue)).isEqualTo(1.0);
+        long wallStart = System.nanoTime();
+        fx(() -> c.run());
+        waitUntil("live in slow motion", () -> c.playback().isRunning() && c.playback().getSpeed() == 0.02);
+        assertThat(fx(speedBox::getValue)).as("the speed box says so").isEqualTo(0.02);
+        // fitted to the whole run of a tenth of a second, not to the second a growing run leaves room for
+        assertThat(fx(() -> c.timeline().visibleEnd())).isLessThan(150_000);
+        assertThat(fx(() -> c.timeline().visibleStart())).isLessThanOrEqualTo(0);
+        waitUntil("the run ended", () -> !c.playback().isRunning() && c.playback().getTrace().isFinished());
+        long wallMillis = (System.nanoTime() - wallStart) / 1_000_000;
+        assertThat(wallMillis).as("0.1 s of scenario time lasts seconds on screen").isGreaterThan(3_000);
+        waitUntil("the user's speed again at the end", () -> c.playback().getSpeed() == 1.0);
+        assertThat(fx(() -> c.timeline().visibleEnd())).as("still fitted to the window").isLessThan(150_000);
+
+        // a replay goes slowly too, until the user picks a speed of their own
+        fx(() -> c.replay());
+        waitUntil("replaying slowly", () -> c.playback().getMode() == PlaybackModel.Mode.PLAYING
+                && c.playback().getSpeed() == 0.02);
+        fx(() -> speedBox.setValue(0.5));
+        WaitForAsyncUtils.waitForFxEvents(10);
+        assertThat(fx(() -> c.playback().getSpeed())).as("the user's choice wins").isEqualTo(0.5);
+
+        // a scenario that names no window runs at the user's speed
+        select("chef-soup");
+        fx(() -> c.run());
+        waitUntil("live", () -> c.playback().isRunning());
+        assertThat(fx(() -> c.playback().getSpeed())).isEqualTo(0.5);
+        fx(() -> c.stop());
     }
 
     @Test

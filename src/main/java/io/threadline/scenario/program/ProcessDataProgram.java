@@ -37,7 +37,7 @@ public final class ProcessDataProgram extends Program {
                 break;
             }
             print(me() + ": processing " + item);
-            sleep(work * (1 + item / 10.0));    // items differ a little in size
+            cpu(work * (1 + item / 10.0));      // the work: items differ a little in size
             q2.put(item + 10);                  // the result goes back on another queue
         }
     }

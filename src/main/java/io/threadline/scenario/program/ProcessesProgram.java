@@ -20,7 +20,7 @@ public final class ProcessesProgram extends Program {
     private void addTen() {
         counter += 10;
         print(currentThread().getName() + ": my counter is " + counter);
-        sleep(work);                       // working
+        cpu(work);                         // working: computation, with its own GIL
     }
 
     private void giveUp(int status) {

@@ -28,7 +28,7 @@ public final class ProducerConsumerProgram extends Program {
 
     private void producer(SimQueue<String> q, int id, int count) {
         for (int i = 1; i <= count; i++) {
-            sleep(makeTime);
+            cpu(makeTime);                      // making the item: computation, with the GIL
             String item = "item " + id + "." + i;
             q.put(item);
             print("Producer " + id + " put " + item);
@@ -43,7 +43,7 @@ public final class ProducerConsumerProgram extends Program {
                 break;
             }
             print("Consumer " + id + " got " + item);
-            sleep(consumeTime);
+            cpu(consumeTime);                   // working on it: computation, with the GIL
             q.taskDone();
         }
     }

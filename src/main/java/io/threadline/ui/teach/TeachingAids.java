@@ -6,6 +6,7 @@ import io.threadline.scenario.Prediction;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.scenario.TourStep;
 import io.threadline.trace.LaneColumns;
+import io.threadline.trace.RunOutcome;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import io.threadline.ui.timeline.ArrowMode;
@@ -79,10 +80,13 @@ public final class TeachingAids {
 
         /** A finished run of the shown scenario has answered its prediction: the lesson may show. */
         void answered(ScenarioSpec s);
+
+        /** The lesson of {@code s} as the run on screen tells it (or as written, before a run). */
+        void lesson(ScenarioSpec s, String text);
     }
 
-    /** What a finished trace teaches: its tour and the prediction's answer. */
-    private record Found(List<TourStep> tour, int answer) {
+    /** What a finished trace teaches: its tour, the prediction's answer and the lesson told with its numbers. */
+    private record Found(List<TourStep> tour, int answer, String lesson) {
     }
 
     private final Host host;
@@ -110,6 +114,8 @@ public final class TeachingAids {
 
     private TabPane detailTabs;
     private Tab threadTab;
+    /** The code tab holding the Python program, if the window has one. */
+    private Tab pythonTab;
     private SplitPane centerSplit;
     private double[] savedCenter;
     private Trace trace;
@@ -227,6 +233,15 @@ public final class TeachingAids {
         compareButton.setMinWidth(Region.USE_PREF_SIZE);
         // the all-threads switch rides in the code tabs' header, clear of the code
         TabPane code = slots.codeTabs();
+        for (Tab tab : code.getTabs()) {
+            if (holds(tab.getContent(), pythonCode)) {
+                pythonTab = tab;
+                tab.selectedProperty().addListener(obs -> {
+                    refreshTeaching(true);
+                    resync();
+                });
+            }
+        }
         if (code.getParent() instanceof StackPane holder) {
             holder.getChildren().add(allLines);
             StackPane.setAlignment(allLines, Pos.TOP_RIGHT);
@@ -244,6 +259,15 @@ public final class TeachingAids {
             javaCode.getChildren().add(allLines);
             StackPane.setAlignment(allLines, Pos.TOP_RIGHT);
         }
+    }
+
+    private static boolean holds(Node outer, Node n) {
+        for (Node at = n; at != null; at = at.getParent()) {
+            if (at == outer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- from the window
@@ -308,8 +332,13 @@ public final class TeachingAids {
         List<CodeView.LineMark> marks = new ArrayList<>();
         if (!choiceMarks.isEmpty()) {
             javaCode.setMarks(choiceMarks);
+            pythonCode.setMarks(List.of());
             return;
         }
+        // a scenario's Python program is its Java program's twin: the same marks, through the twins' line
+        // map, while its tab is in front (the editor's gutters are costly to redraw at every frame)
+        ScenarioSpec twin = code == Code.JAVA && (pythonTab == null || pythonTab.isSelected()) ? host.scenario() : null;
+        List<CodeView.LineMark> twinMarks = new ArrayList<>();
         boolean all = allLines.isSelected();
         for (int th = 0, n = t.threadCount(); th < n; th++) {
             if (!all && th != selected) {
@@ -324,9 +353,15 @@ public final class TeachingAids {
             if (line > 0) {
                 marks.add(new CodeView.LineMark(line, t.thread(th).name(), th, th == selected));
             }
+            // a death's line is not the twin's (a Java lambda ends at its call, a Python block at its last line)
+            int py = twin == null || line <= 0 || lane.state(i) == ThreadState.DEAD ? 0 : twin.pythonLine(lane, i);
+            if (py > 0) {
+                twinMarks.add(new CodeView.LineMark(py, t.thread(th).name(), th, th == selected));
+            }
         }
         if (code == Code.JAVA) {
             javaCode.setMarks(marks);
+            pythonCode.setMarks(twinMarks);
         } else {
             pythonCode.setMarks(marks);
         }
@@ -358,13 +393,16 @@ public final class TeachingAids {
         }
         boolean ofThis = t != null && s.id().equals(t.scenario());
         ParamValues formValues = values(s, form);
+        showCodeOf(s, ofThis ? values(s, t.params()) : formValues);
         boolean sameParams = ofThis && formValues != null && formValues.asText().equals(t.params());
         if (ofThis && (sameParams || formValues == null)) {
             // the question is the one the shown run answers
             ParamValues ran = values(s, t.params());
             Prediction p = ran == null ? null : s.prediction(ran);
             int pick = picks.getOrDefault(t, -1);
-            if (finished && f != null) {
+            if (finished && !answers(t)) {
+                tourBar.setPrediction(p, TourBar.Stage.STOPPED, pick, -1);
+            } else if (finished && f != null) {
                 tourBar.setPrediction(p, TourBar.Stage.ANSWERED, pick, f.answer());
                 host.answered(s);
             } else {
@@ -375,11 +413,38 @@ public final class TeachingAids {
                     pendingPick, -1);
             pendingPick = tourBar.picked();
         }
-        if (ofThis && finished && f == null) {
+        boolean told = ofThis && finished && answers(t);
+        if (told && f == null) {
             find(s, t);
         }
-        tourBar.setTour(ofThis && f != null ? f.tour() : List.of());
+        // a stopped run's moments would tell of an end that never came
+        tourBar.setTour(told && f != null ? f.tour() : List.of());
+        host.lesson(s, told && f != null ? f.lesson() : s.lesson());
         tourBar.setVisible(!compare.isVisible() && tourBar.hasContent());
+    }
+
+    /**
+     * Whether a finished run can answer its question: one that reached its end (completed, raised,
+     * deadlocked, or, for a program that never ends, its time limit), not one stopped by the user
+     * or by the watchdog part way.
+     */
+    static boolean answers(Trace t) {
+        return t.outcome() != RunOutcome.STOPPED && t.outcome() != RunOutcome.FAILED;
+    }
+
+    /**
+     * The scenario's Python program with the values of the run on screen (before a run, the form's),
+     * once its tab is in front: its constants say what ran. Its lines stay the same, so the marks stay true.
+     */
+    private void showCodeOf(ScenarioSpec s, ParamValues v) {
+        if (pythonCode.isEditable() || (pythonTab != null && !pythonTab.isSelected())) {
+            // behind the Java tab it waits: a new text is highlighted anew, too costly at a run's start
+            return;
+        }
+        String text = s.pythonSource(v == null ? s.defaults() : v);
+        if (!text.equals(pythonCode.text())) {
+            pythonCode.show(text);
+        }
     }
 
     private static ParamValues values(ScenarioSpec s, Map<String, String> text) {
@@ -409,7 +474,13 @@ public final class TeachingAids {
             } catch (ParamException | RuntimeException e) {
                 answer = -1;
             }
-            Found result = new Found(tour, answer);
+            String lesson;
+            try {
+                lesson = s == null ? "" : s.lesson(t);
+            } catch (RuntimeException e) {
+                lesson = s.lesson();
+            }
+            Found result = new Found(tour, answer, lesson);
             Platform.runLater(() -> {
                 found.put(t, result);
                 finding.remove(t);

@@ -37,7 +37,9 @@ public final class TourBar extends VBox {
         /** The run is going on; the pick is locked. */
         WATCH,
         /** The run has ended and answered. */
-        ANSWERED
+        ANSWERED,
+        /** The run was stopped (or failed) before its end: it answers nothing. */
+        STOPPED
     }
 
     private final Label question = new Label();
@@ -216,7 +218,7 @@ public final class TourBar extends VBox {
             boolean shown = !answered || right || wrong;
             b.setVisible(shown);
             b.setManaged(shown);
-            b.setDisable(s == Stage.WATCH && !b.isSelected());
+            b.setDisable((s == Stage.WATCH || s == Stage.STOPPED) && !b.isSelected());
             b.pseudoClassStateChanged(ANSWERED, answered);
             b.pseudoClassStateChanged(RIGHT, right);
             b.pseudoClassStateChanged(WRONG, wrong);
@@ -229,6 +231,8 @@ public final class TourBar extends VBox {
         switch (s) {
             case ASK -> verdict.setText(picked < 0 ? "Pick an answer, then run." : "Now run it and see.");
             case WATCH -> verdict.setText(picked < 0 ? "Watch the run: it will tell." : "The run will tell…");
+            case STOPPED -> verdict.setText("This run was stopped before its end, so it answers nothing: "
+                    + "run it to the end to see.");
             default -> {
                 if (!answered) {
                     verdict.setText("This run cannot tell the answer.");

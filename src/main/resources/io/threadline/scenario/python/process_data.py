@@ -4,12 +4,19 @@ import time
 from multiprocessing import Array, Manager, Pipe, Process, Queue, Value
 
 ITEMS = 4        # parameter "items" (work items on the queue)
-WORK = 0.2       # parameter "work" (s per item, per message, per dict entry)
+WORK = 0.2       # parameter "work" (s of work per item, s per message, per dict entry)
 USE_LOCK = True  # parameter "lock": hold the Value's lock across read and write
 
 
 def me():
     return multiprocessing.current_process().name
+
+
+def cpu(seconds):
+    """Busy work that holds the GIL, as Threadline's cpu() does: this thread's own CPU time."""
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
 
 
 def worker(q1, q2):
@@ -18,7 +25,7 @@ def worker(q1, q2):
         if item is None:               # the sentinel: no more work
             break
         print(f"{me()}: processing {item}", flush=True)
-        time.sleep(WORK * (1 + item / 10))   # items differ a little in size
+        cpu(WORK * (1 + item / 10))        # the work: items differ a little in size
         q2.put(item + 10)              # the result goes back on another queue
 
 

@@ -3,18 +3,25 @@ import multiprocessing
 import sys
 import time
 
-WORK = 1.0     # parameter "work" (s the first child works)
+WORK = 1.0     # parameter "work" (s of computation the first child does)
 CODE = 3       # parameter "code" (the exit code the second child gives sys.exit)
 KILL = False   # parameter "kill": kill() (SIGKILL) instead of terminate() (SIGTERM)
 
 counter = 0    # a global: each child process changes its own copy
 
 
+def cpu(seconds):
+    """Busy work that holds the GIL, as Threadline's cpu() does: this thread's own CPU time."""
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
+
+
 def add_ten():
     global counter
     counter += 10
     print(f"{multiprocessing.current_process().name}: my counter is {counter}", flush=True)
-    time.sleep(WORK)                   # working
+    cpu(WORK)                          # working: computation, with its own GIL
 
 
 def give_up(status):

@@ -7,13 +7,20 @@ PRODUCERS = 2     # parameter "producers"
 CONSUMERS = 2     # parameter "consumers"
 ITEMS = 10        # parameter "items" (in all, shared among the producers)
 CAPACITY = 3      # parameter "capacity" (0 = unbounded)
-MAKE = 0.5        # parameter "make" (s)
-CONSUME = 1.0     # parameter "consume" (s)
+MAKE = 0.2        # parameter "make" (s of CPU work per item)
+CONSUME = 0.4     # parameter "consume" (s of CPU work per item)
+
+
+def cpu(seconds):
+    """Busy work that holds the GIL, as Threadline's cpu() does: this thread's own CPU time."""
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
 
 
 def producer(q, pid, count):
     for i in range(1, count + 1):
-        time.sleep(MAKE)
+        cpu(MAKE)                      # making the item: computation, with the GIL
         item = f"item {pid}.{i}"
         q.put(item)
         print(f"Producer {pid} put {item}")
@@ -26,7 +33,7 @@ def consumer(q, cid):
             q.task_done()
             break
         print(f"Consumer {cid} got {item}")
-        time.sleep(CONSUME)
+        cpu(CONSUME)                   # working on it: computation, with the GIL
         q.task_done()
 
 

@@ -198,7 +198,17 @@ class TimelineViewTest {
         show("producer-consumer");
         double below = view.laneLayout().get(view.laneLayout().size() - 1).y()
                 + view.laneLayout().get(0).height() + 10;
-        assertThat(fx(() -> view.describeAt(view.xOf(2_250_000), below))).startsWith("queue length: 3");
+        // in the middle of the first stretch with the queue full
+        var length = view.traceProperty().get().counters().get(0);
+        long full = -1;
+        for (int i = 0; i + 1 < length.size() && full < 0; i++) {
+            if (length.get(i).value() == 3 && length.get(i + 1).time() - length.get(i).time() > 50_000) {
+                full = (length.get(i).time() + length.get(i + 1).time()) / 2;
+            }
+        }
+        long at = full;
+        assertThat(at).as("the bounded queue fills up").isPositive();
+        assertThat(fx(() -> view.describeAt(view.xOf(at), below))).startsWith("queue length: 3");
         assertThat(fx(() -> view.describeAt(10, below))).contains("highest value 3");
 
         show("pool-map-vs-imap");
