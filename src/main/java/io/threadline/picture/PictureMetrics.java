@@ -22,7 +22,7 @@ public record PictureMetrics(double laneHeight, double barPadding, double proces
                              double capRadius, double line, double fontSize, double smallSize) {
 
     public static final PictureMetrics DESK = new PictureMetrics(40, 6, 26, 60, 58, 32, 230, 96, 5.5, 1, 13, 12);
-    public static final PictureMetrics PROJECTOR = new PictureMetrics(58, 8, 36, 88, 84, 44, 310, 130, 8.5, 2, 19, 16);
+    public static final PictureMetrics PROJECTOR = new PictureMetrics(58, 8, 36, 88, 84, 44, 310, 130, 8.5, 2, 19, 18);
 
     public TextStyle font() {
         return TextStyle.of(fontSize);

@@ -396,7 +396,7 @@ public final class ThreadTrack implements Track {
         g.fillText(name, x, y, Painter.Align.LEFT);
         // the name matters most: badges follow only as far as they fit
         double bx = x + g.textWidth(name, m.bold()) + 8;
-        for (String badge : badges(info)) {
+        for (String badge : badges(ctx.trace(), info)) {
             double bw = g.textWidth(badge, m.smallBold()) + 12;
             if (bx + bw > ctx.width() - 6) {
                 break;
@@ -405,8 +405,13 @@ public final class ThreadTrack implements Track {
         }
     }
 
-    private static List<String> badges(ThreadInfo info) {
+    private List<String> badges(Trace trace, ThreadInfo info) {
         List<String> out = new ArrayList<>();
+        String process = trace.process(info.process()).name();
+        if (!indented && trace.processCount() > 1 && info.role() != ThreadRole.MAIN && !process.equals(info.name())) {
+            // a process of one thread has no header row: its lane names it
+            out.add(process);
+        }
         if (info.role() != ThreadRole.THREAD) {
             out.add(info.role().label());
         }

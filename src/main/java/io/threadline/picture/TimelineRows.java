@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * The rows of the timeline from top to bottom: thread lanes grouped by process (with a header
- * per process when there are several), in creation order, then counter charts, then one row per
- * pool call's results, then the resource lanes: the lesson's open, the rest folded into one row.
- * Rebuilt only when the set of rows changes; lanes keep their caches.
+ * per process of several threads when there are several processes; a process of one thread is
+ * named in its lane, so a pool's workers take one row each), in creation order, then counter
+ * charts, then one row per pool call's results, then the resource lanes: the lesson's open, the
+ * rest folded into one row. Rebuilt only when the set of rows changes; lanes keep their caches.
  */
 public final class TimelineRows {
     /** A track placed at content height y (0 = just under the ruler, before scrolling). */
@@ -35,7 +36,7 @@ public final class TimelineRows {
     /** Brings the rows up to date with the trace; true if they changed. */
     public boolean update(Trace trace, TraceExtras extras, PictureMetrics m) {
         String sig = trace == null ? "" : trace.threadCount() + "/" + trace.processCount() + "/"
-                + extras.counters().size() + "/" + extras.variants() + "/" + m.laneHeight()
+                + extras.counters().size() + "/" + extras.variants() + "/" + m
                 + "/" + resourceSignature(trace);
         if (sig.equals(signature)) {
             return false;
@@ -61,7 +62,8 @@ public final class TimelineRows {
                 if (group.isEmpty()) {
                     continue;
                 }
-                if (grouped && p < processes) {
+                boolean headed = grouped && p < processes && group.size() > 1;
+                if (headed) {
                     int id = p;
                     Track header = otherTracks.computeIfAbsent("process:" + p + ":" + group.size(),
                             k -> new ProcessHeaderTrack(id, group.size()));
@@ -69,7 +71,8 @@ public final class TimelineRows {
                     y += header.height(m);
                 }
                 for (int t : group) {
-                    ThreadTrack track = threadTracks.computeIfAbsent(t, id -> new ThreadTrack(id, grouped));
+                    // a lane moves under a header once its process starts a second thread
+                    ThreadTrack track = threadTracks.computeIfAbsent(headed ? t : ~t, k -> new ThreadTrack(t, headed));
                     out.add(new Row(track, y, track.height(m)));
                     y += track.height(m);
                 }

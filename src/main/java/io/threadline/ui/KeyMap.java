@@ -83,6 +83,14 @@ final class KeyMap {
         /** Makes the Python tab's program the user's to edit and run. */
         EDIT("E", Reach.VIEW, plain(KeyCode.E)),
         PRESENTATION("F11", Reach.WINDOW, plain(KeyCode.F11)),
+        /** In presentation mode: opens or closes the prediction and tour bar. */
+        SHOW_TOUR("Q", Reach.VIEW, plain(KeyCode.Q)),
+        /** In presentation mode: opens or closes the program's output. */
+        SHOW_OUTPUT("O", Reach.VIEW, plain(KeyCode.O)),
+        /** In presentation mode: opens or closes the code. */
+        SHOW_CODE("K", Reach.VIEW, plain(KeyCode.K)),
+        /** In presentation mode: opens or closes the side panel (the scenario, its parameters, the thread). */
+        SHOW_PANEL("I", Reach.VIEW, plain(KeyCode.I)),
         /** Closes the comparison, else leaves presentation mode, else lets Escape through. */
         BACK_OUT("Esc", Reach.WINDOW, plain(KeyCode.ESCAPE)),
         /** Finds in the code when the code editor has the focus, else searches the scenarios. */

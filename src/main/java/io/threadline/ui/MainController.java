@@ -65,6 +65,7 @@ public final class MainController {
     @FXML private SplitPane columns;
     @FXML private ScenarioBrowser sidebarController;
     @FXML private SplitPane centerSplit;
+    @FXML private HBox timelineHeader;
     @FXML private Label runTitle;
     @FXML private Label runParams;
     @FXML private HBox teachTools;
@@ -81,6 +82,7 @@ public final class MainController {
     @FXML private Button emptyRunButton;
     @FXML private Label outputCount;
     @FXML private OutputPane output;
+    @FXML private VBox outputArea;
     @FXML private ScenarioPanel detailSplitController;
     @FXML private StatusBar statusBarController;
 
@@ -142,6 +144,7 @@ public final class MainController {
             }
         }, on -> layout.setPresentation(on));
         browser.setOnPick(this::select);
+        toolbar.setOnScenarioPicked(this::select);
         setUpTimeline();
         setUpTeaching();
         setUpStepMode();
@@ -180,8 +183,27 @@ public final class MainController {
         });
         runTitle.setMinWidth(Region.USE_PREF_SIZE);
         modeChip.setMinWidth(Region.USE_PREF_SIZE);
-        runParams.setMinWidth(0);
-        layout = new WindowLayout(root, columns, browser.column(), centerSplit, panel.split(), timeline);
+        layout = new WindowLayout(new WindowLayout.Nodes(root, columns, browser.column(), centerSplit, outputArea,
+                panel.split(), tourSlot, timeline, status.foldStrip(),
+                List.of(toolbar.brandName()), List.of(toolbar.scenarioPicker(), status.foldStrip())));
+        new HeaderFit(timelineHeader, runTitle, runParams).install();
+        // what sits over the timeline keeps its height; the lanes make way (they fit the rest)
+        for (Region r : new Region[]{timelineHeader, legendSlot, tourSlot, outcomeBanner}) {
+            r.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        VBox area = (VBox) timelineHolder.getParent();
+        Runnable roomForRows = () -> area.setMinHeight(leastAreaHeight(area));
+        timeline.leastHeightProperty().addListener(o -> roomForRows.run());
+        area.widthProperty().addListener(o -> roomForRows.run());
+        centerSplit.heightProperty().addListener(o -> roomForRows.run());
+        centerSplit.getItems().addListener((javafx.collections.ListChangeListener<javafx.scene.Node>) ch -> roomForRows.run());
+        // the tour bar grows when a run ends, the banner comes and goes
+        area.getChildren().forEach(n -> {
+            if (n != timelineHolder) {
+                n.layoutBoundsProperty().addListener(o -> roomForRows.run());
+                n.managedProperty().addListener(o -> roomForRows.run());
+            }
+        });
         updateButtons();
         updateRunProblem();
         browser.pickFirst();
@@ -204,7 +226,11 @@ public final class MainController {
         });
         timeline.stepsAxisProperty().addListener((o, a, on) -> toolbar.showSteps(on));
         emptyState.visibleProperty().bind(playback.traceProperty().isNull());
+        // the rows fill the timeline's height, and shrink so every thread is on screen
+        timeline.fitLanesProperty().set(true);
         emptyIcon.setIconLiteral("mdi2c-chart-timeline-variant");
+        // "Run Pool: map vs imap_unordered" keeps its underscore
+        emptyRunButton.setMnemonicParsing(false);
         legendSlot.getChildren().setAll(new TimelineLegend(timeline));
     }
 
@@ -369,8 +395,12 @@ public final class MainController {
         keys.bind(Shortcut.FIT, timeline::fit);
         keys.bind(Shortcut.STEPS_AXIS, () -> timeline.stepsAxisProperty().set(!timeline.stepsAxisProperty().get()));
         keys.bind(Shortcut.THEME, () -> setTheme(theme.other()));
-        keys.bind(Shortcut.TOUR_NEXT, teach::nextStep);
-        keys.bind(Shortcut.TOUR_BACK, teach::previousStep);
+        keys.bind(Shortcut.TOUR_NEXT, () -> tourStep(+1));
+        keys.bind(Shortcut.TOUR_BACK, () -> tourStep(-1));
+        keys.bindIf(Shortcut.SHOW_TOUR, () -> layout.toggle(WindowLayout.Part.TOUR));
+        keys.bindIf(Shortcut.SHOW_OUTPUT, () -> layout.toggle(WindowLayout.Part.OUTPUT));
+        keys.bindIf(Shortcut.SHOW_CODE, () -> layout.toggle(WindowLayout.Part.CODE));
+        keys.bindIf(Shortcut.SHOW_PANEL, () -> layout.toggle(WindowLayout.Part.PANEL));
         keys.bind(Shortcut.ARROWS, teach::cycleArrows);
         keys.bind(Shortcut.COMPARE, teach::toggleCompare);
         keys.bind(Shortcut.PRESENTATION, () -> setPresentation(!toolbar.presentation()));
@@ -391,6 +421,42 @@ public final class MainController {
                 browser.focusSearch();
             }
         });
+    }
+
+    /**
+     * The timeline column's least height: what sits over the timeline, and the timeline's rows at
+     * their least height, so the divider above the output stops where a lane would be cut.
+     */
+    private double leastAreaHeight(VBox area) {
+        double h = area.snappedTopInset() + area.snappedBottomInset() + timeline.leastHeightProperty().get();
+        for (javafx.scene.Node c : area.getChildren()) {
+            if (c.isManaged() && c != timelineHolder) {
+                // whole pixels each, as the column lays them out
+                h += Math.ceil(c.prefHeight(area.getWidth())) + 1 + area.getSpacing();
+            }
+        }
+        // never more than the column has: rows that still do not fit scroll, the window does not grow
+        double output = centerSplit.getItems().contains(outputArea) ? outputArea.minHeight(-1) : 0;
+        return centerSplit.getHeight() <= 0 ? h : Math.min(h, centerSplit.getHeight() - output - 8);
+    }
+
+    /**
+     * A step of the tour ({@code +1} Page Down, {@code -1} Page Up), its note shown; in presentation
+     * mode, past the tour's end (or its start) the next (or previous) scenario, so a class goes on
+     * without the mode being left.
+     */
+    private void tourStep(int direction) {
+        if (direction > 0 ? teach.nextStep() : teach.previousStep()) {
+            layout.reveal(WindowLayout.Part.TOUR);
+        } else if (layout.presentation() && desk.shown() == null && current != null) {
+            List<ScenarioSpec> all = ScenarioCatalog.all();
+            int i = all.indexOf(current) + direction;
+            if (i >= 0 && i < all.size()) {
+                select(all.get(i));
+            } else {
+                setMessage(direction > 0 ? "This is the last scenario." : "This is the first scenario.", false);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ the user's programs
@@ -414,6 +480,7 @@ public final class MainController {
         String left = leaveShown();
         current = null;
         browser.showingProgram(d);
+        toolbar.showScenario(null);
         desk.showPanel(d);
         emptyTitle.setText("Press Run to start " + d.name());
         emptyRunButton.setText("Run " + d.name());
@@ -523,6 +590,8 @@ public final class MainController {
     /** Installs the keyboard shortcuts and the title on the window that shows this controller. */
     void attach(Stage window, Scene scene) {
         stage = window;
+        layout.attach(window);
+        layout.setOnLeftFullScreen(() -> setPresentation(false));
         // Closing the window ends the run shown and its threads, whatever closes it.
         window.addEventHandler(WindowEvent.WINDOW_HIDDEN, onHidden);
         keys.install(scene);
@@ -602,6 +671,7 @@ public final class MainController {
         String left = leaveShown();
         current = s;
         browser.showing(s);
+        toolbar.showScenario(s);
         step.released();
         step.scenarioShown(s);
         boolean edit = desk.scenarioShown(s);
@@ -1057,5 +1127,9 @@ public final class MainController {
 
     ScenarioBrowser browser() {
         return browser;
+    }
+
+    WindowLayout layout() {
+        return layout;
     }
 }

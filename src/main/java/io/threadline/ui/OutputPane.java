@@ -3,6 +3,7 @@ package io.threadline.ui;
 import io.threadline.picture.StepCursor;
 import io.threadline.trace.OutputLine;
 import io.threadline.trace.Trace;
+import io.threadline.ui.timeline.RowReveal;
 import io.threadline.ui.teach.ThreadColours;
 import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
@@ -10,15 +11,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollBar;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -53,6 +49,12 @@ public final class OutputPane extends StackPane {
         getStyleClass().add("output-pane");
         list.setId("output-list");
         list.getStyleClass().add("output-list");
+        // a list folded away (presentation mode) catches up with the playhead when it is shown again
+        list.heightProperty().addListener((o, was, now) -> {
+            if (was.doubleValue() <= 0 && now.doubleValue() > 0) {
+                reveal(current.get());
+            }
+        });
         list.setCellFactory(v -> new LineCell());
         list.setFocusTraversable(false);
         empty.getStyleClass().add("output-empty");
@@ -93,6 +95,9 @@ public final class OutputPane extends StackPane {
         lastLiveUpdate = System.nanoTime();
         if (t != trace) {
             trace = t;
+            // from the top: a flow left at the end of rows that are gone fills the gap with empty
+            // rows (and logs for each); a reveal scrolls to the playhead's line
+            list.scrollTo(0);
             lines.clear();
             nameChars.set(6);
         }
@@ -104,6 +109,7 @@ public final class OutputPane extends StackPane {
         int shown = TraceSteps.outputUpTo(t, reveal, count);
         int have = lines.size();
         if (shown < have) {
+            list.scrollTo(0);
             lines.remove(shown, have);
         } else if (shown > have) {
             OutputLine[] add = new OutputLine[shown - have];
@@ -140,39 +146,8 @@ public final class OutputPane extends StackPane {
             if (i < 0 || i >= lines.size()) {
                 return;
             }
-            list.layout();
-            if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                flow.scrollTo(i);
-                showWhole(flow, i);
-            } else {
-                list.scrollTo(i);
-            }
+            RowReveal.show(list, i);
         });
-    }
-
-    /**
-     * Scrolls by what is left for line {@code i} to be whole on screen: {@code scrollTo} counts
-     * with the cell heights it knew before the list grew, and may leave the line just out of view.
-     */
-    private static void showWhole(VirtualFlow<?> flow, int i) {
-        flow.layout();
-        IndexedCell<?> cell = flow.getVisibleCell(i);
-        if (cell == null) {
-            return;
-        }
-        double view = flow.getHeight();
-        for (Node n : flow.lookupAll(".scroll-bar")) {
-            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL && bar.isVisible()) {
-                // long lines: the scroll bar covers the bottom of the list
-                view -= bar.getHeight();
-            }
-        }
-        double below = cell.getLayoutY() + cell.getHeight() - view;
-        if (below > 0) {
-            flow.scrollPixels(below);
-        } else if (cell.getLayoutY() < 0) {
-            flow.scrollPixels(cell.getLayoutY());
-        }
     }
 
     private final class LineCell extends ListCell<OutputLine> {

@@ -2,7 +2,6 @@ package io.threadline.ui;
 
 import io.threadline.scenario.ScenarioSpec;
 import javafx.geometry.Pos;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -15,7 +14,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class ScenarioCell extends ListCell<ScenarioSpec> {
     private final FontIcon icon = new FontIcon();
     private final StackPane badge = new StackPane(icon);
-    private final Label title = new Label();
+    // both Texts: a long title wraps ("Pool: map vs imap_unordered") rather than being cut
+    private final Text title = new Text();
     private final Text summary = new Text();
     private final HBox row;
 
@@ -35,6 +35,7 @@ final class ScenarioCell extends ListCell<ScenarioSpec> {
         // less the badge and paddings.
         text.setMinWidth(0);
         summary.wrappingWidthProperty().bind(widthProperty().subtract(badge.widthProperty()).subtract(40));
+        title.wrappingWidthProperty().bind(summary.wrappingWidthProperty());
         setPrefWidth(0);
     }
 

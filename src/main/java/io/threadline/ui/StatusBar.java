@@ -6,22 +6,31 @@ import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
+
 /**
  * The status bar (status-bar.fxml): the playhead's time, the events up to it, the threads, how
  * the run stands, the clock, what made the run (for whoever records the screen) and one line of
- * news: what was saved or opened, or what went wrong.
+ * news: what was saved or opened, or what went wrong. Where the bar is short of room the least
+ * needed items make way for the news (the clock first, then what made the run, the threads, the
+ * events, the time, which the playhead shows too), rather than the news being cut; in
+ * presentation mode the strip of folded parts comes first.
  */
 public final class StatusBar {
     private static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
     private static final PseudoClass GOOD = PseudoClass.getPseudoClass("good");
 
+    @FXML private HBox statusBar;
+    @FXML private HBox foldStrip;
     @FXML private Label timeStatus;
     @FXML private Label eventsStatus;
     @FXML private Label threadsStatus;
@@ -39,6 +48,11 @@ public final class StatusBar {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         messageStatus.setMinWidth(0);
+        for (Label l : new Label[]{eventsStatus, threadsStatus, clockStatus, runStatus, messageStatus}) {
+            l.textProperty().addListener(o -> fit());
+        }
+        statusBar.widthProperty().addListener(o -> fit());
+        foldStrip.managedProperty().addListener(o -> fit());
         // The message may be cut at the window's edge; its tooltip has all of it.
         messageTip.setWrapText(true);
         messageTip.setMaxWidth(640);
@@ -91,6 +105,39 @@ public final class StatusBar {
         messageStatus.pseudoClassStateChanged(BAD, error);
         messageTip.setText(message);
         messageStatus.setTooltip(message.isEmpty() ? null : messageTip);
+    }
+
+    /** Shows the items that fit beside the news, dropping the least needed first. */
+    private void fit() {
+        List<Label> dropOrder = List.of(clockStatus, runStatus, threadsStatus, eventsStatus, timeStatus);
+        dropOrder.forEach(l -> show(l, true));
+        double room = statusBar.getWidth() - statusBar.snappedLeftInset() - statusBar.snappedRightInset();
+        if (room <= 0) {
+            return;
+        }
+        double need = -statusBar.getSpacing();
+        for (Node c : statusBar.getChildren()) {
+            if (c.isManaged()) {
+                need += c.prefWidth(-1) + statusBar.getSpacing();
+            }
+        }
+        for (Label l : dropOrder) {
+            if (need <= room) {
+                break;
+            }
+            need -= l.prefWidth(-1) + statusBar.getSpacing();
+            show(l, false);
+        }
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
+    }
+
+    /** The strip presentation mode folds the window's parts into. */
+    HBox foldStrip() {
+        return foldStrip;
     }
 
     String message() {

@@ -286,6 +286,8 @@ final class StepMode {
             for (int i = 0; i < p.size(); i++) {
                 int pick = i;
                 Button b = new Button((i + 1) + "  " + candidate(p, i));
+                // thread names such as ThreadPoolExecutor-0_0 keep their underscore
+                b.setMnemonicParsing(false);
                 b.getStyleClass().addAll("step-candidate-button", "small");
                 b.setId("stepPick" + (i + 1));
                 b.setFocusTraversable(false);

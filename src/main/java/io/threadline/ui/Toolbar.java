@@ -1,5 +1,7 @@
 package io.threadline.ui;
 
+import io.threadline.scenario.ScenarioCatalog;
+import io.threadline.scenario.ScenarioSpec;
 import io.threadline.ui.KeyMap.Shortcut;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
@@ -7,6 +9,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ToggleButton;
@@ -24,6 +27,8 @@ import java.util.function.DoubleConsumer;
  * tooltip names; the buttons never take the focus, so the keys stay timeline keys.
  */
 public final class Toolbar {
+    @FXML private Label brandName;
+    @FXML private ComboBox<ScenarioSpec> scenarioPicker;
     @FXML private Button runButton;
     @FXML private Button stopButton;
     @FXML private Button replayButton;
@@ -43,6 +48,7 @@ public final class Toolbar {
     @FXML private Button themeButton;
     @FXML private FontIcon themeIcon;
     private KeyMap keys;
+    private boolean picking;
 
     @FXML
     private void initialize() {
@@ -71,6 +77,31 @@ public final class Toolbar {
         speedBox.setTooltip(tooltip("Speed: scenario seconds per second",
                 Shortcut.SLOWER.keys() + " and " + Shortcut.FASTER.keys()));
         speedBox.setValue(1.0);
+        scenarioPicker.getItems().setAll(ScenarioCatalog.all());
+        scenarioPicker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ScenarioSpec s) {
+                return s == null ? "" : s.title();
+            }
+
+            @Override
+            public ScenarioSpec fromString(String text) {
+                return null;
+            }
+        });
+        scenarioPicker.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(ScenarioSpec s, boolean empty) {
+                super.updateItem(s, empty);
+                // titles such as "map vs imap_unordered" keep their underscore
+                setMnemonicParsing(false);
+                setText(empty || s == null ? null : s.title());
+            }
+        });
+        scenarioPicker.setButtonCell(scenarioPicker.getCellFactory().call(null));
+        scenarioPicker.setTooltip(tooltip("The scenario shown; Page Down past a tour's end goes to the next",
+                null));
+        scenarioPicker.setFocusTraversable(false);
         speedBox.setFocusTraversable(false);
         tip(stopButton, "Stop the run", Shortcut.STOP);
         tip(replayButton, "Replay from the start", Shortcut.REPLAY);
@@ -168,6 +199,34 @@ public final class Toolbar {
 
     void showTheme(Theme t) {
         themeIcon.setIconLiteral(t == Theme.DARK ? "mdi2w-white-balance-sunny" : "mdi2w-weather-night");
+    }
+
+    /** The scenario picker says {@code s} (null: a program of the user's own); picking one calls {@code onPick}. */
+    void showScenario(ScenarioSpec s) {
+        picking = true;
+        try {
+            scenarioPicker.setValue(s);
+        } finally {
+            picking = false;
+        }
+    }
+
+    /** Hears the scenario picked in presentation mode's picker. */
+    void setOnScenarioPicked(Consumer<ScenarioSpec> onPick) {
+        scenarioPicker.valueProperty().addListener((o, a, b) -> {
+            if (!picking && b != null) {
+                onPick.accept(b);
+            }
+        });
+    }
+
+    /** The brand's name, which presentation mode leaves out for room. */
+    Label brandName() {
+        return brandName;
+    }
+
+    ComboBox<ScenarioSpec> scenarioPicker() {
+        return scenarioPicker;
     }
 
     /** Opening files needs a reader: without one the Open button is not there. */

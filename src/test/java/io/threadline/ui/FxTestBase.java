@@ -50,7 +50,7 @@ abstract class FxTestBase {
         c = fx(BUILD_SECONDS, () -> {
             MainController m = ThreadlineApp.build(stage, loader(), home);
             m.clockMode = ClockMode.VIRTUAL;
-            // Monocle's headless screen is 1280x800; a larger window overflows its frame buffer.
+            // Monocle's headless screen is 1920x1080 (the pom); a larger window overflows its frame buffer.
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(1280);

@@ -312,6 +312,18 @@ class KeyMapTest extends FxTestBase {
             assertThat(fx(() -> c.root().getStyleClass().contains("presentation"))).isTrue();
             fx(() -> c.setPresentation(false));
         });
+        for (WindowLayout.Part part : WindowLayout.Part.values()) {
+            Shortcut fold = part.key;
+            checks.put(fold, () -> {
+                fx(() -> {
+                    c.layout().setFullScreen(false);
+                    c.setPresentation(true);
+                });
+                press(fold);
+                assertThat(fx(() -> c.layout().isOpen(part))).as(fold + " opens its part once").isTrue();
+                fx(() -> c.setPresentation(false));
+            });
+        }
         checks.put(Shortcut.BACK_OUT, () -> {
             fx(() -> {
                 c.setPresentation(true);

@@ -24,8 +24,11 @@ import java.util.List;
  * <pre>
  * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * DISPLAY=:57 java -Dprism.order=sw -cp target/classes:target/test-classes:$(cat /tmp/cp.txt) \
- *     io.threadline.ui.ScreenshotTour assets/screenshots [light|dark] [presentation]
+ *     io.threadline.ui.ScreenshotTour assets/screenshots [light|dark] [presentation] [WxH] [only=id,id]
  * </pre>
+ * The window is 1480x920 unless a size is given; presentation mode fills the screen, so give Xvfb
+ * the size too. The projector set of the README: {@code xvfb-run -a -s "-screen 0 1280x720x24" ...
+ * ScreenshotTour assets/screenshots/projector light presentation 1280x720}.
  */
 public final class ScreenshotTour {
     private static File dir;
@@ -33,6 +36,10 @@ public final class ScreenshotTour {
     private static boolean presentation;
     /** "live": a paced run caught in the middle; "fresh": before any run, with a bad value typed. */
     private static String moment = "end";
+    private static double width = 1480;
+    private static double height = 920;
+    /** Only these scenarios (ids), or all when empty. */
+    private static List<String> only = List.of();
 
     public static void main(String[] args) {
         dir = new File(args.length > 0 ? args[0] : "assets/screenshots");
@@ -40,6 +47,14 @@ public final class ScreenshotTour {
         theme = rest.contains("dark") ? Theme.DARK : Theme.LIGHT;
         presentation = rest.contains("presentation");
         moment = rest.contains("live") ? "live" : rest.contains("fresh") ? "fresh" : "end";
+        for (String a : rest) {
+            if (a.matches("\\d+x\\d+")) {
+                width = Double.parseDouble(a.substring(0, a.indexOf('x')));
+                height = Double.parseDouble(a.substring(a.indexOf('x') + 1));
+            } else if (a.startsWith("only=")) {
+                only = List.of(a.substring(5).split(","));
+            }
+        }
         if (!dir.isDirectory() && !dir.mkdirs()) {
             throw new IllegalStateException("cannot create " + dir);
         }
@@ -48,7 +63,8 @@ public final class ScreenshotTour {
 
     /** The Application itself: a separate class, so main() starts on the classpath. */
     public static final class Tour extends Application {
-    private final Deque<ScenarioSpec> todo = new ArrayDeque<>(ScenarioCatalog.all());
+    private final Deque<ScenarioSpec> todo = new ArrayDeque<>(ScenarioCatalog.all().stream()
+            .filter(s -> only.isEmpty() || only.contains(s.id())).toList());
     private MainController c;
     private Stage stage;
 
@@ -57,8 +73,8 @@ public final class ScreenshotTour {
         stage = s;
         c = ThreadlineApp.build(stage, null);
         c.clockMode = ClockMode.VIRTUAL;
-        stage.setWidth(1480);
-        stage.setHeight(920);
+        stage.setWidth(width);
+        stage.setHeight(height);
         c.setTheme(theme);
         c.setPresentation(presentation);
         stage.show();

@@ -29,6 +29,8 @@ import java.util.Objects;
  * file, so they match the line numbers the runtime records.
  */
 public final class CodeView extends StackPane {
+    /** Room between a line's code and its tag, when the tag must follow the code. */
+    private static final double TAG_GAP = 14;
     /** The languages the colouring knows. */
     public enum Language { JAVA, PYTHON }
 
@@ -222,7 +224,13 @@ public final class CodeView extends StackPane {
                 Label tag = (Label) n[2];
                 double tw = tag.prefWidth(-1);
                 double th = Math.min(h, tag.prefHeight(-1));
-                tag.resizeRelocate(Math.max(0, right - tw - 6), y + (h - th) / 2, tw, th);
+                // at the view's right edge, unless the line's code reaches there: then after the code
+                double x = Math.max(0, right - tw - 6);
+                double end = lineEnd(e.getKey());
+                if (end + TAG_GAP > x) {
+                    x = end + TAG_GAP;
+                }
+                tag.resizeRelocate(x, y + (h - th) / 2, tw, th);
                 if (n[0].getStyleClass().contains("primary")) {
                     primaryY = y;
                     lineH = h;
@@ -238,6 +246,21 @@ public final class CodeView extends StackPane {
                     scroll.setVvalue(target / (contentH - viewH));
                 }
             }
+        }
+
+        /** Where a file line's code ends, in this layer's coordinates (0 if unknown). */
+        private double lineEnd(int line) {
+            int i = line - firstLine;
+            if (i < 0 || i >= lineStarts.length || code.getChildren().isEmpty()) {
+                return 0;
+            }
+            int end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : lineStarts[i];
+            for (PathElement pe : code.caretShape(Math.max(lineStarts[i], end), true)) {
+                if (pe instanceof MoveTo mt) {
+                    return code.getParent().localToParent(code.localToParent(mt.getX(), 0)).getX() - getLayoutX();
+                }
+            }
+            return 0;
         }
 
         /** Top and bottom of a file line in this layer's coordinates, or null. */

@@ -250,15 +250,19 @@ public final class TeachingAids {
                 });
             }
         }
-        if (code.getParent() instanceof SplitPane split) {
-            int i = split.getItems().indexOf(code);
-            double[] dividers = split.getDividerPositions();
-            StackPane holder = new StackPane(code, allLines);
-            holder.getStyleClass().add("code-holder");
+        if (code.getParent() instanceof StackPane holder) {
+            holder.getChildren().add(allLines);
             StackPane.setAlignment(allLines, Pos.TOP_RIGHT);
             StackPane.setMargin(allLines, new Insets(5, 10, 0, 0));
-            split.getItems().set(i, holder);
-            split.setDividerPositions(dividers);
+            // in the header's middle, whatever its height (larger in presentation mode): never over the code
+            holder.layoutBoundsProperty().addListener(o -> {
+                if (code.lookup(".tab-header-area") instanceof Region header) {
+                    double top = Math.max(0, Math.floor((header.getHeight() - allLines.prefHeight(-1)) / 2));
+                    if (StackPane.getMargin(allLines).getTop() != top) {
+                        StackPane.setMargin(allLines, new Insets(top, 10, 0, 0));
+                    }
+                }
+            });
         } else {
             javaCode.getChildren().add(allLines);
             StackPane.setAlignment(allLines, Pos.TOP_RIGHT);

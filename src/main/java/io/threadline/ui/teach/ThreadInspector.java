@@ -5,6 +5,7 @@ import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadInfo;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import io.threadline.ui.timeline.RowReveal;
 import io.threadline.ui.timeline.StateSwatch;
 import io.threadline.ui.timeline.StateTimeBar;
 import io.threadline.ui.timeline.ThreadMoment;
@@ -19,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -138,6 +138,7 @@ public final class ThreadInspector extends VBox {
             times = tr == null || t < 0 ? null : new StateTimes(tr.lane(t));
             shownTime = Long.MIN_VALUE;
             shownSize = -1;
+            list.scrollTo(0);
             rows.setSize(0);
             if (tr != null && t >= 0) {
                 ThreadInfo info = tr.thread(t);
@@ -156,6 +157,10 @@ public final class ThreadInspector extends VBox {
         int visible = Math.min(size, lane.indexAt(horizon) + 1);
         boolean grew = visible != shownSize;
         if (grew) {
+            if (visible < shownSize) {
+                // from the top: a flow left past the rows that are gone logs for each empty row it fills
+                list.scrollTo(0);
+            }
             shownSize = visible;
             rows.setSize(visible);
             transitionsMeta.setText(visible == 1 ? "1" : Integer.toString(visible));
@@ -194,12 +199,7 @@ public final class ThreadInspector extends VBox {
             if (i < 0 || i >= rows.size()) {
                 return;
             }
-            list.layout();
-            if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-                flow.scrollTo(i);
-            } else {
-                list.scrollTo(i);
-            }
+            RowReveal.show(list, i);
         });
     }
 

@@ -183,6 +183,8 @@ public final class TourBar extends VBox {
                 for (int i = 0; i < p.choices().size(); i++) {
                     ToggleButton b = new ToggleButton(p.choices().get(i));
                     b.setId("predict-choice-" + i);
+                    // "imap_unordered" keeps its underscore: it is no mnemonic
+                    b.setMnemonicParsing(false);
                     b.getStyleClass().add("predict-choice");
                     b.setUserData(i);
                     b.setToggleGroup(choices);

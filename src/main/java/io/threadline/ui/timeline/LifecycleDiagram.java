@@ -112,15 +112,21 @@ public class LifecycleDiagram extends Region {
      *                          +------ waiting <-----+    dead
      *                                     '----killed---->'
      */
+    /** The least text size in presentation mode, the words on the arrows included. */
+    static final double PRESENTATION_LEAST = 18;
+
     private Layout layout(double width) {
         PictureMetrics m = view.metrics();
         double size = m.fontSize() + 2;
         double edgeSize = m.smallSize();
+        // a projector's text stays readable from the back of the room, whatever the panel's width
+        boolean projector = view.presentationProperty().get();
+        double least = projector ? PRESENTATION_LEAST : 9;
         while (true) {
             Layout l = place(m, size, edgeSize, 0);
-            if (l.width() > width && size > 9) {
+            if (l.width() > width && size > least) {
                 size -= 1;
-                edgeSize = Math.max(8, edgeSize - 1);
+                edgeSize = Math.max(projector ? PRESENTATION_LEAST : 8, edgeSize - 1);
                 continue;
             }
             // spare width widens the gaps a little; the rest centres the diagram

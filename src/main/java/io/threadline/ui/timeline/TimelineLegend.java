@@ -12,7 +12,8 @@ import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -20,8 +21,9 @@ import java.util.Map;
 /**
  * The five states with their looks, drawn by the same painter as the lanes. Clicking a state
  * highlights its spans in the view (others dim); clicking it again, or Escape in the view, clears it.
+ * A name is never cut: where the row is short the entries wrap onto a second line.
  */
-public class TimelineLegend extends HBox {
+public class TimelineLegend extends FlowPane {
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
     private static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
     private static final Map<ThreadState, String> MEANING = new EnumMap<>(ThreadState.class);
@@ -46,6 +48,12 @@ public class TimelineLegend extends HBox {
     public TimelineLegend(TimelineView view) {
         this.view = view;
         getStyleClass().add("timeline-legend");
+        setHgap(4);
+        setVgap(2);
+        // one line where it fits
+        setPrefWrapLength(2000);
+        // a legend that wraps asks for its second line's height
+        setMinHeight(Region.USE_PREF_SIZE);
         for (ThreadState s : ThreadState.values()) {
             Canvas swatch = new Canvas();
             ToggleButton item = new ToggleButton(s.label(), swatch);
@@ -53,6 +61,7 @@ public class TimelineLegend extends HBox {
             item.setUserData(s);
             item.setToggleGroup(group);
             item.setTooltip(new Tooltip(MEANING.get(s)));
+            item.setMinWidth(Region.USE_PREF_SIZE);
             items.put(s, item);
             swatches.put(s, swatch);
             getChildren().add(item);

@@ -22,6 +22,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import io.threadline.trace.CauseLink;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,6 +35,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
 import javafx.css.Styleable;
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ScrollBar;
@@ -57,6 +60,8 @@ public class TimelineView extends Region {
     private static final PseudoClass PRESENTATION = PseudoClass.getPseudoClass("presentation");
     /** Keyboard and button zoom step. */
     static final double ZOOM_STEP = 1.5;
+    /** The view asks for room for at most this many least-height lanes' worth of rows; more scroll. */
+    static final int MOST_ROWS_SHOWN = 22;
     /** Narrowest window: 50 µs across the view. */
     static final double MIN_SPAN = 50;
     /** Narrowest window on the steps axis: three transitions across the view. */
@@ -68,6 +73,8 @@ public class TimelineView extends Region {
     private final ObjectProperty<ThreadState> highlightedState = new SimpleObjectProperty<>(this, "highlightedState");
     private final IntegerProperty selectedThread = new SimpleIntegerProperty(this, "selectedThread", -1);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
+    private final BooleanProperty fitLanes = new SimpleBooleanProperty(this, "fitLanes");
+    private final ReadOnlyDoubleWrapper leastHeight = new ReadOnlyDoubleWrapper(this, "leastHeight");
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final BooleanProperty stepsAxis = new SimpleBooleanProperty(this, "stepsAxis");
@@ -94,6 +101,8 @@ public class TimelineView extends Region {
     private final CanvasPainter rulerPainter = CanvasPainter.redrawn(rulerCanvas.getGraphicsContext2D());
     private final TimelineRows rows = new TimelineRows();
     private TraceExtras extras;
+    /** The sizes of the mode (desk or projector); {@link #metrics} has the rows' heights fitted to the room. */
+    private PictureMetrics base = PictureMetrics.DESK;
     private PictureMetrics metrics = PictureMetrics.DESK;
     private List<CauseLink> arrowsShown = List.of();
     private double scrollY;
@@ -145,8 +154,17 @@ public class TimelineView extends Region {
             }
         });
         presentation.addListener((obs, was, now) -> {
-            metrics = now ? PictureMetrics.PROJECTOR : PictureMetrics.DESK;
+            base = now ? PictureMetrics.PROJECTOR : PictureMetrics.DESK;
+            metrics = base;
             pseudoClassStateChanged(PRESENTATION, now);
+            if (extras != null) {
+                rows.update(trace.get(), extras, metrics);
+            }
+            requestLayout();
+            invalidate();
+        });
+        fitLanes.addListener((obs, was, now) -> {
+            metrics = base;
             if (extras != null) {
                 rows.update(trace.get(), extras, metrics);
             }
@@ -240,6 +258,35 @@ public class TimelineView extends Region {
     /** Larger lanes and fonts for a projector. */
     public BooleanProperty presentationProperty() {
         return presentation;
+    }
+
+    /**
+     * While on, the rows' heights follow the view's height ({@link LaneHeights}): lanes grow to
+     * fill the room and shrink so every row fits; off, they have the mode's standard heights, as
+     * in a picture.
+     */
+    public BooleanProperty fitLanesProperty() {
+        return fitLanes;
+    }
+
+    /**
+     * The height the view needs for every row at its least height (fitted lanes only; up to a
+     * screenful of rows), for the window to give it that room when it can.
+     */
+    public ReadOnlyDoubleProperty leastHeightProperty() {
+        return leastHeight.getReadOnlyProperty();
+    }
+
+    /** The height of a thread's lane as drawn now. */
+    public double laneHeight() {
+        return metrics.laneHeight();
+    }
+
+    /** Where {@code thread}'s lane is, in the view's coordinates (ruler and scrolling counted), or null. */
+    public BoundingBox laneBounds(int thread) {
+        TimelineRows.Row r = rows.rowOf(thread);
+        return r == null ? null
+                : new BoundingBox(0, metrics.rulerHeight() + r.y() - scrollY, getWidth(), r.height());
     }
 
     /** Zooms in around the playhead (or the middle when the playhead is off screen). */
@@ -789,6 +836,7 @@ public class TimelineView extends Region {
         double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
         double ruler = metrics.rulerHeight();
+        fitRows(h - ruler);
         boolean overflow = rows.contentHeight() > h - ruler;
         vbar.setVisible(overflow);
         double barW = overflow ? snapSizeX(vbar.prefWidth(-1)) : 0;
@@ -820,6 +868,27 @@ public class TimelineView extends Region {
         playheadNode.resizeRelocate(0, 0, w, h);
         placePlayhead();
         drawIfDirty();
+    }
+
+    /** Gives the rows the heights that fill {@code room}, while lanes are fitted. */
+    private void fitRows(double room) {
+        Trace t = trace.get();
+        if (!fitLanes.get() || t == null || room <= 0) {
+            return;
+        }
+        PictureMetrics m = LaneHeights.fit(base, room, at -> {
+            rows.update(t, extras, at);
+            return rows.contentHeight();
+        });
+        PictureMetrics least = LaneHeights.at(base, LaneHeights.leastLane(base));
+        rows.update(t, extras, least);
+        // every row at its least height, up to a screenful of rows: beyond that the view scrolls
+        leastHeight.set(base.rulerHeight() + Math.min(rows.contentHeight(), MOST_ROWS_SHOWN * least.laneHeight()));
+        rows.update(t, extras, m);
+        if (!m.equals(metrics)) {
+            metrics = m;
+            dirty = true;
+        }
     }
 
     @Override

@@ -68,7 +68,7 @@ class TimelineViewTest {
     // ---- layout
 
     @Test
-    void poolLanesAreOnePerThreadGroupedUnderAHeaderPerProcess() {
+    void aProcessOfOneThreadIsNamedInItsLaneWithoutAHeaderRow() {
         show("pool-map-vs-imap");
         Trace trace = view.traceProperty().get();
         List<LaneLayout> lanes = view.laneLayout();
@@ -77,14 +77,31 @@ class TimelineViewTest {
         assertThat(lanes).extracting(LaneLayout::thread).containsExactly(0, 1, 2, 3, 4);
         assertThat(lanes).extracting(LaneLayout::process).containsExactly(0, 1, 2, 3, 4);
         assertThat(trace.processCount()).isEqualTo(5);
-        // every lane sits under its own process header row
-        assertThat(lanes.get(0).y()).isEqualTo(m.rulerHeight() + m.processHeight());
+        // five processes of one thread each: five rows, no header doubling each
+        assertThat(lanes.get(0).y()).isEqualTo(m.rulerHeight());
         for (int i = 1; i < lanes.size(); i++) {
-            assertThat(lanes.get(i).y()).isEqualTo(lanes.get(i - 1).y() + m.laneHeight() + m.processHeight());
+            assertThat(lanes.get(i).y()).isEqualTo(lanes.get(i - 1).y() + m.laneHeight());
             assertThat(lanes.get(i).height()).isEqualTo(m.laneHeight());
         }
-        assertThat(view.describeAt(10, lanes.get(1).y() - m.processHeight() / 2))
-                .startsWith("Process ForkPoolWorker-1");
+        assertThat(view.describeAt(10, lanes.get(1).y() + m.laneHeight() / 2))
+                .startsWith("ForkPoolWorker-1").contains("process ForkPoolWorker-1");
+    }
+
+    @Test
+    void aProcessOfSeveralThreadsKeepsItsHeaderRow() {
+        show("executor");
+        Trace trace = view.traceProperty().get();
+        List<LaneLayout> lanes = view.laneLayout();
+        PictureMetrics m = view.metrics();
+        int main = trace.threadNamed("MainThread");
+        int worker = trace.threadNamed("ForkPoolWorker-1");
+        LaneLayout first = lanes.stream().filter(l -> l.thread() == main).findFirst().orElseThrow();
+        assertThat(first.y()).as("under MainProcess's header").isEqualTo(m.rulerHeight() + m.processHeight());
+        assertThat(view.describeAt(10, first.y() - m.processHeight() / 2)).startsWith("Process MainProcess");
+        LaneLayout fork = lanes.stream().filter(l -> l.thread() == worker).findFirst().orElseThrow();
+        LaneLayout before = lanes.get(lanes.indexOf(fork) - 1);
+        assertThat(fork.y()).as("a worker process of one thread: no header of its own")
+                .isEqualTo(before.y() + before.height());
     }
 
     @Test

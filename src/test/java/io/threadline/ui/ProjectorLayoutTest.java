@@ -1,0 +1,152 @@
+package io.threadline.ui;
+
+import io.threadline.testing.Scenarios;
+import io.threadline.trace.ThreadState;
+import io.threadline.trace.Trace;
+import io.threadline.ui.timeline.TimelineView;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.text.Text;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every scenario's default run on a projector's 1280×720 and on a desk's 1920×1080, in the normal
+ * window and in presentation mode: every thread's lane is on screen whole (not scrolled away, not
+ * cut at the view's foot), the five state names of the legend are whole, and in presentation
+ * mode no text of the window is under 18 px.
+ */
+class ProjectorLayoutTest extends FxTestBase {
+    private static final double[][] SIZES = {{1280, 720}, {1920, 1080}};
+
+    @ParameterizedTest
+    @MethodSource(Scenarios.IDS)
+    void everyLaneAndEveryStateNameIsOnScreen(String id) {
+        fx(() -> c.layout().setFullScreen(false));
+        runToEnd(id);
+        for (double[] size : SIZES) {
+            for (boolean presentation : new boolean[]{false, true}) {
+                String where = id + " at " + (int) size[0] + "x" + (int) size[1]
+                        + (presentation ? " in presentation mode" : "");
+                fx(() -> {
+                    c.setPresentation(presentation);
+                    stage.setWidth(size[0]);
+                    stage.setHeight(size[1]);
+                });
+                waitUntil("the window is " + where, () -> stage.getScene().getWidth() == size[0]
+                        && c.root().getStyleClass().contains("presentation") == presentation);
+                settle();
+                lanesOnScreen(where);
+                legendWhole(where);
+                if (presentation) {
+                    textLargeEnough(where);
+                    // and with every folded part opened
+                    fx(() -> {
+                        for (WindowLayout.Part p : WindowLayout.Part.values()) {
+                            c.layout().toggle(p);
+                        }
+                    });
+                    settle();
+                    textLargeEnough(where + " with every part open");
+                    legendWhole(where + " with every part open");
+                    fx(() -> {
+                        for (WindowLayout.Part p : WindowLayout.Part.values()) {
+                            c.layout().toggle(p);
+                        }
+                    });
+                }
+            }
+        }
+        fx(() -> c.setPresentation(false));
+    }
+
+    /** A few pulses: the lanes are fitted in the layout after the window's size changed. */
+    private void settle() {
+        for (int i = 0; i < 3; i++) {
+            fx(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+            });
+        }
+    }
+
+    private void lanesOnScreen(String where) {
+        TimelineView v = c.timeline();
+        fx(() -> {
+            Trace t = c.playback().getTrace();
+            Bounds view = v.localToScene(v.getLayoutBounds());
+            assertThat(view.getMinY()).as(where + ": the timeline's top is in the window").isGreaterThanOrEqualTo(0);
+            assertThat(view.getMaxY()).as(where + ": the timeline's foot is in the window")
+                    .isLessThanOrEqualTo(stage.getScene().getHeight() + 0.5);
+            for (int thread = 0; thread < t.threadCount(); thread++) {
+                Bounds lane = v.laneBounds(thread);
+                String name = where + ": lane of " + t.thread(thread).name();
+                assertThat(lane).as(name).isNotNull();
+                assertThat(lane.getMinY()).as(name + " is below the ruler, not scrolled away")
+                        .isGreaterThanOrEqualTo(v.rulerHeight() - 0.5);
+                assertThat(lane.getMaxY()).as(name + " is not cut at the view's foot")
+                        .isLessThanOrEqualTo(v.getHeight() + 0.5);
+                assertThat(lane.getHeight()).as(name + " holds its name")
+                        .isGreaterThanOrEqualTo(presentation() ? 25 : 19);
+            }
+            return null;
+        });
+    }
+
+    private boolean presentation() {
+        return c.layout().presentation();
+    }
+
+    private void legendWhole(String where) {
+        fx(() -> {
+            Node legend = c.root().lookup(".timeline-legend");
+            Bounds box = legend.localToScene(legend.getLayoutBounds());
+            for (ThreadState s : ThreadState.values()) {
+                ToggleButton item = ((io.threadline.ui.timeline.TimelineLegend) legend).item(s);
+                Text shown = (Text) item.lookup(".text");
+                assertThat(shown.getText()).as(where + ": the legend's " + s.label() + " is whole").isEqualTo(s.label());
+                Bounds b = item.localToScene(item.getLayoutBounds());
+                assertThat(b.getMaxX()).as(where + ": the legend's " + s.label() + " is inside the legend")
+                        .isLessThanOrEqualTo(box.getMaxX() + 0.5);
+                assertThat(b.getMaxY()).as(where + ": the legend's " + s.label() + " is not under the timeline")
+                        .isLessThanOrEqualTo(c.timeline().localToScene(c.timeline().getLayoutBounds()).getMinY() + 0.5);
+            }
+            return null;
+        });
+    }
+
+    private void textLargeEnough(String where) {
+        fx(() -> {
+            List<String> small = new ArrayList<>();
+            visit(c.root(), small);
+            assertThat(small).as(where + ": texts under 18 px").isEmpty();
+            return null;
+        });
+    }
+
+    private static void visit(Parent p, List<String> small) {
+        for (Node n : p.getChildrenUnmodifiable()) {
+            if (!n.isVisible()) {
+                continue;
+            }
+            // icons are glyphs of an icon font, not words
+            if (n instanceof Text t && !(n instanceof FontIcon) && !t.getText().isBlank()
+                    && t.getFont().getSize() < 17.5) {
+                Node owner = t.getParent() instanceof Labeled ? t.getParent() : t;
+                small.add("'" + t.getText() + "' at " + t.getFont().getSize() + " px in " + owner.getStyleClass());
+            }
+            if (n instanceof Parent q) {
+                visit(q, small);
+            }
+        }
+    }
+}
