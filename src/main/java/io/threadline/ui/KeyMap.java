@@ -53,7 +53,7 @@ final class KeyMap {
         ZOOM_OUT("\u2212", Reach.VIEW, plain(KeyCode.MINUS), plain(KeyCode.SUBTRACT)),
         FIT("F", Reach.VIEW, plain(KeyCode.F)),
         /** The horizontal axis counts transitions, or seconds. */
-        STEPS_AXIS("I", Reach.VIEW, plain(KeyCode.I)),
+        STEPS_AXIS("D", Reach.VIEW, plain(KeyCode.D)),
         THEME("T", Reach.VIEW, plain(KeyCode.T)),
         TOUR_NEXT("PgDn", Reach.VIEW, plain(KeyCode.PAGE_DOWN)),
         TOUR_BACK("PgUp", Reach.VIEW, plain(KeyCode.PAGE_UP)),

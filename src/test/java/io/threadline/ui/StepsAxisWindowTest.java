@@ -44,7 +44,7 @@ class StepsAxisWindowTest extends FxTestBase {
         TimelineView v = c.timeline();
         ToggleButton button = node("stepsButton");
         assertThat(fx(() -> v.stepsAxisProperty().get())).isFalse();
-        press(KeyCode.I);
+        press(KeyCode.D);
         assertThat(fx(() -> v.stepsAxisProperty().get())).isTrue();
         assertThat(fx(button::isSelected)).as("the toolbar shows the axis").isTrue();
 
