@@ -122,14 +122,24 @@ class HostileTraceFilesTest {
     @Test
     void theEstimateFollowsWhatTheTraceReallyKeeps() throws Exception {
         for (byte[] bytes : new byte[][] {manyThreads(2_000, 10), longLane(200_000)}) {
-            ReadBudget budget = new ReadBudget(Long.MAX_VALUE);
-            long before = usedAfterGc();
-            Trace t = read(bytes, budget);
-            long kept = usedAfterGc() - before;
-            Reference.reachabilityFence(t);
+            // Other threads of this JVM (a JavaFX toolkit left by a window test, kept scenario
+            // threads) allocate and free between two readings: the median of five reads is
+            // the trace's, one reading alone can be off by half a megabyte.
+            long[] kept = new long[5];
+            ReadBudget budget = null;
+            Trace t = null;
+            for (int i = 0; i < kept.length; i++) {
+                budget = new ReadBudget(Long.MAX_VALUE);
+                t = null;
+                long before = usedAfterGc();
+                t = read(bytes, budget);
+                kept[i] = usedAfterGc() - before;
+                Reference.reachabilityFence(t);
+            }
+            java.util.Arrays.sort(kept);
 
-            assertThat((double) kept).as("heap kept by a trace of %d threads, %d events; estimated %d",
-                            t.threadCount(), t.eventCount(), budget.used())
+            assertThat((double) kept[kept.length / 2]).as("heap kept by a trace of %d threads, %d events; estimated"
+                            + " %d (median of five reads)", t.threadCount(), t.eventCount(), budget.used())
                     .isBetween(budget.used() / 2.0, budget.used() * 2.0);
         }
     }
