@@ -77,6 +77,10 @@ public final class Toolbar {
         speedBox.setTooltip(tooltip("Speed: scenario seconds per second",
                 Shortcut.SLOWER.keys() + " and " + Shortcut.FASTER.keys()));
         speedBox.setValue(1.0);
+        // On a narrow screen the picker gives up width, never Run or File (they were cut to "R…" and "…")
+        runButton.setMinWidth(Control.USE_PREF_SIZE);
+        fileMenuButton.setMinWidth(Control.USE_PREF_SIZE);
+        scenarioPicker.setMinWidth(140);
         scenarioPicker.getItems().setAll(ScenarioCatalog.all());
         scenarioPicker.setConverter(new StringConverter<>() {
             @Override

@@ -140,7 +140,11 @@ class HostileTraceFilesTest {
 
             assertThat((double) kept[kept.length / 2]).as("heap kept by a trace of %d threads, %d events; estimated"
                             + " %d (median of five reads)", t.threadCount(), t.eventCount(), budget.used())
-                    .isBetween(budget.used() / 2.0, budget.used() * 2.0);
+                    // Never under half what it keeps (the budget is what stops a file too large to
+                    // open), and at most three times it: in a JVM that has run other tests a
+                    // trace of 2,000 nearly empty lanes keeps 0.5-0.6 MB against 1.27 MB estimated
+                    // (the same read in a fresh JVM keeps more), a limit that errs safe.
+                    .isBetween(budget.used() / 3.0, budget.used() * 2.0);
         }
     }
 

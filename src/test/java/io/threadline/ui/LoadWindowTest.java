@@ -145,7 +145,9 @@ class LoadWindowTest extends FxTestBase {
             c.replay();
             c.stepForward();
         });
-        assertThat((System.nanoTime() - t0) / 1_000_000).as("stepping through the big trace, ms").isLessThan(500);
+        // A guard against work that grows with the trace (a rescan per step takes seconds here), not a
+        // speed figure: the tests run in two JVMs at once and a loaded machine took 567 ms.
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("stepping through the big trace, ms").isLessThan(2_000);
     }
 
     private void waitUntil(String what, java.util.function.BooleanSupplier condition, long seconds) {

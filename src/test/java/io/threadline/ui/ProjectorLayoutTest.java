@@ -47,6 +47,7 @@ class ProjectorLayoutTest extends FxTestBase {
                 settle();
                 lanesOnScreen(where);
                 legendWhole(where);
+                toolbarWordsWhole(where);
                 if (presentation) {
                     textLargeEnough(where);
                     // and with every folded part opened
@@ -119,6 +120,18 @@ class ProjectorLayoutTest extends FxTestBase {
                         .isLessThanOrEqualTo(box.getMaxX() + 0.5);
                 assertThat(b.getMaxY()).as(where + ": the legend's " + s.label() + " is not under the timeline")
                         .isLessThanOrEqualTo(c.timeline().localToScene(c.timeline().getLayoutBounds()).getMinY() + 0.5);
+            }
+            return null;
+        });
+    }
+
+    /** Run and File keep their words: the scenario picker gives up width first. */
+    private void toolbarWordsWhole(String where) {
+        fx(() -> {
+            for (String id : new String[] {".run-button", ".file-menu"}) {
+                javafx.scene.control.Labeled b = (javafx.scene.control.Labeled) c.root().lookup(id);
+                Text shown = (Text) b.lookup(".text");
+                assertThat(shown.getText()).as(where + ": the toolbar's " + b.getText() + " is whole").isEqualTo(b.getText());
             }
             return null;
         });
