@@ -158,7 +158,10 @@ public final class ResultsTrack implements Track {
         List<ResultMark> results = visible(ctx);
         double mid = ctx.height() / 2;
         double r = m.capRadius() + 1.5;
-        double y1 = Math.round(mid - m.fontSize() * 0.6);
+        // a row shrunk to its floor (lanes fitted to a projector) has room for one line only: the
+        // counts and times go (the hover card has them) rather than overlap the next row
+        boolean twoLines = ctx.height() >= (m.fontSize() + m.smallSize()) * 1.25 + 4;
+        double y1 = twoLines ? Math.round(mid - m.fontSize() * 0.6) : Math.round(mid);
         diamond(g, p, color(p), 14 + r, y1, r);
         g.setFont(m.bold());
         g.setFill(p.color(Ink.TEXT));
@@ -171,6 +174,9 @@ public final class ResultsTrack implements Track {
             String to = "→ " + ctx.trace().thread(results.get(0).thread()).name();
             if (vx + g.textWidth(to, m.small()) < ctx.width() - 8) {
                 g.fillText(to, vx, y1, Painter.Align.LEFT);
+            }
+            if (!twoLines) {
+                return;
             }
             String times = results.size() + (results.size() == 1 ? " result" : " results") + " · first "
                     + TimeText.seconds(results.get(0).time()) + " · last "

@@ -35,6 +35,8 @@ public final class WaitForGraphPanel extends VBox {
     private boolean scheduled;
     /** Traces whose deadlock already opened the panel once: closing it keeps it closed. */
     private Trace openedFor;
+    /** Whether the panel is open because a deadlock opened it (not the user's button). */
+    private boolean openedByItself;
 
     public WaitForGraphPanel(TimelineView view) {
         this.view = view;
@@ -58,7 +60,18 @@ public final class WaitForGraphPanel extends VBox {
         opener.setAccessibleText("Wait-for graph");
         opener.setTooltip(new javafx.scene.control.Tooltip("Wait-for graph: who waits for what at the playhead,"
                 + " and the cycle of a deadlock"));
-        opener.setOnAction(e -> showing.set(true));
+        opener.setOnAction(e -> {
+            openedByItself = false;
+            showing.set(true);
+        });
+        // a panel a deadlock opened goes with that run: another scenario or run starts without it
+        // (it stayed open over the next scenario's lanes, saying "nobody waits")
+        view.traceProperty().addListener((o, before, now) -> {
+            if (openedByItself && now != openedFor) {
+                openedByItself = false;
+                showing.set(false);
+            }
+        });
         opener.visibleProperty().bind(showing.not().and(view.traceProperty().isNotNull()));
         opener.setMinSize(0, 0);
         StackPane.setAlignment(opener, Pos.BOTTOM_RIGHT);
@@ -119,6 +132,7 @@ public final class WaitForGraphPanel extends VBox {
         if (p.graph().hasDeadlock() && openedFor != t) {
             // the moment the lesson is about: show it without being asked, once per run
             openedFor = t;
+            openedByItself = !showing.get();
             showing.set(true);
         }
         if (!showing.get()) {

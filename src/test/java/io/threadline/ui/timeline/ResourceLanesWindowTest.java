@@ -139,6 +139,11 @@ class ResourceLanesWindowTest {
         fx(() -> view.playheadProperty().set(100_000));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(graph.shown().graph().hasDeadlock()).as("scrubbed back before it").isFalse();
+
+        // the panel the deadlock opened does not follow to another scenario's run
+        show(run("chef-soup", Map.of()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.isVisible()).as("closed with the run whose deadlock opened it").isFalse();
     }
 
     @Test
