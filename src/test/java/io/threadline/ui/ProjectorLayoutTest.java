@@ -1,6 +1,8 @@
 package io.threadline.ui;
 
+import io.threadline.picture.TimelineRows;
 import io.threadline.testing.Scenarios;
+import io.threadline.testing.TextRecorder;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import io.threadline.ui.timeline.TimelineView;
@@ -46,6 +48,7 @@ class ProjectorLayoutTest extends FxTestBase {
                         && c.root().getStyleClass().contains("presentation") == presentation);
                 settle();
                 lanesOnScreen(where);
+                rowsKeepTheirText(where);
                 legendWhole(where);
                 toolbarWordsWhole(where);
                 if (presentation) {
@@ -99,6 +102,40 @@ class ProjectorLayoutTest extends FxTestBase {
                 assertThat(lane.getHeight()).as(name + " holds its name")
                         .isGreaterThanOrEqualTo(presentation() ? 25 : 19);
             }
+            return null;
+        });
+    }
+
+    /**
+     * Every word a row writes (its name, its header lines, its labels) stays in its own row's
+     * height, and a name in the gutter ends before the body: no row's text runs into another's.
+     */
+    private void rowsKeepTheirText(String where) {
+        TimelineView v = c.timeline();
+        fx(() -> {
+            TextRecorder g = new TextRecorder();
+            v.paintRowsOn(g);
+            List<TimelineRows.Row> rows = v.rows().rows();
+            double off = v.laneBounds(0).getMinY() - v.rows().rowOf(0).y();
+            List<String> out = new ArrayList<>();
+            for (TextRecorder.Written w : g.written()) {
+                double mid = (w.top() + w.bottom()) / 2;
+                TimelineRows.Row row = v.rows().rowAt(mid - off);
+                if (row == null) {
+                    out.add(w + " is in no row");
+                    continue;
+                }
+                double top = off + row.y();
+                String name = row.track().getClass().getSimpleName() + " at y " + Math.round(top) + ".."
+                        + Math.round(top + row.height());
+                if (w.top() < top - 1 || w.bottom() > top + row.height() + 1) {
+                    out.add(w + " runs out of its row, " + name);
+                }
+                if (w.left() < v.gutterWidth() && w.right() > v.gutterWidth() + 1) {
+                    out.add(w + " runs out of the names' column, " + name);
+                }
+            }
+            assertThat(out).as(where + ": " + rows.size() + " rows' texts").isEmpty();
             return null;
         });
     }

@@ -1,6 +1,7 @@
 package io.threadline.ui.timeline;
 
 import io.threadline.picture.Ink;
+import io.threadline.picture.Painter;
 import io.threadline.picture.LaneBins;
 import io.threadline.picture.PictureMetrics;
 import io.threadline.picture.PictureTheme;
@@ -622,6 +623,20 @@ public class TimelineView extends Region {
     /** The rows as laid out now (tests and panels that draw beside the view read them). */
     public TimelineRows rows() {
         return rows;
+    }
+
+    /**
+     * Paints the rows (names and bodies, no arrows) as the view does now, scrolled as they are, on
+     * another surface of the view's size: for checks of what each row writes where.
+     */
+    public void paintRowsOn(Painter g) {
+        if (trace.get() == null) {
+            return;
+        }
+        double ruler = metrics.rulerHeight();
+        TrackContext base = new TrackContext(g, trace.get(), timeScale.get(), bodyWidth(), 0, horizon(), metrics,
+                style.theme(), null, -1);
+        TimelineRenderer.paintRows(base, rows, ruler - scrollY, ruler, getHeight(), TimelineRenderer.Arrows.NONE);
     }
 
     void hoverAt(double x, double y) {
