@@ -251,7 +251,8 @@ public final class ResourceTrack implements Track {
             if (x1 - x0 > 40) {
                 g.setAlpha(1);
                 g.setFont(ctx.metrics().small());
-                g.setFill(ThreadColors.textOn(ctx.theme(), 0));
+                ResourceState at = ctx.trace().resourceLane(resource).stateAt(from);
+                g.setFill(ThreadColors.textOn(ctx.theme(), at.holderCount() > 0 ? at.holder(0) : 0));
                 g.fillText("depth " + d, Math.min(x1, ctx.width()) - 5, top + height / 2, Painter.Align.RIGHT);
                 g.setFill(ctx.theme().color(Ink.BACKGROUND));
                 g.setAlpha(0.55);
@@ -272,11 +273,15 @@ public final class ResourceTrack implements Track {
             }
             double x0 = Math.max(-2, sc.x(flag.start(id)));
             double x1 = Math.min(ctx.width() + 2, sc.x(Math.min(flag.endOr(id, ctx.horizon()), ctx.horizon())));
-            g.setFill(ctx.theme().color(Ink.RUNNING));
+            // a neutral band: the flag belongs to no thread, and the state colours are the lanes'
+            g.setFill(ctx.theme().color(Ink.COUNTER_FILL));
             g.fillRoundRect(x0, top, Math.max(1.5, x1 - x0), height, 6);
+            g.setStroke(ctx.theme().color(Ink.COUNTER));
+            g.setLineWidth(1);
+            g.strokeRoundRect(x0 + 0.5, top + 0.5, Math.max(0.5, x1 - x0 - 1), height - 1, 6);
             if (x1 - x0 > 30) {
                 g.setFont(ctx.metrics().smallBold());
-                g.setFill(ctx.theme().color(Ink.RUNNING_TEXT));
+                g.setFill(ctx.theme().color(Ink.COUNTER));
                 g.fillText("set", Math.max(x0, 0) + 5, top + height / 2, Painter.Align.LEFT);
             }
         }

@@ -113,8 +113,18 @@ class ProjectorLayoutTest extends FxTestBase {
             Bounds box = legend.localToScene(legend.getLayoutBounds());
             for (ThreadState s : ThreadState.values()) {
                 ToggleButton item = ((io.threadline.ui.timeline.TimelineLegend) legend).item(s);
-                Text shown = (Text) item.lookup(".text");
+                // the entry's own text, not a word of its graphic (dead names its three end marks)
+                Text shown = (Text) item.lookupAll(".text").stream().filter(n -> n.getParent() == item).findFirst()
+                        .orElseThrow();
                 assertThat(shown.getText()).as(where + ": the legend's " + s.label() + " is whole").isEqualTo(s.label());
+                for (Node end : item.lookupAll(".legend-end")) {
+                    javafx.scene.control.Label word = (javafx.scene.control.Label) end;
+                    if (word.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) {
+                        continue; // dropped for room, not cut
+                    }
+                    assertThat(((Text) word.lookup(".text")).getText()).as(where + ": the legend's end mark " + word.getText()
+                            + " is named whole").isEqualTo(word.getText());
+                }
                 Bounds b = item.localToScene(item.getLayoutBounds());
                 assertThat(b.getMaxX()).as(where + ": the legend's " + s.label() + " is inside the legend")
                         .isLessThanOrEqualTo(box.getMaxX() + 0.5);
