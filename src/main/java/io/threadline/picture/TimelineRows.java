@@ -32,9 +32,11 @@ public final class TimelineRows {
     private ResourceLanes resourceLanes;
     private Trace resourceTrace;
     private boolean resourcesOpen;
+    private TraceExtras extras;
 
     /** Brings the rows up to date with the trace; true if they changed. */
     public boolean update(Trace trace, TraceExtras extras, PictureMetrics m) {
+        this.extras = extras;
         String sig = trace == null ? "" : trace.threadCount() + "/" + trace.processCount() + "/"
                 + extras.counters().size() + "/" + extras.variants() + "/" + m
                 + "/" + resourceSignature(trace);
@@ -93,6 +95,11 @@ public final class TimelineRows {
         rows = List.copyOf(out);
         contentHeight = y;
         return true;
+    }
+
+    /** Where the run moves on to its next pool call (each call after the first's start), for a divider across the lanes. */
+    public List<Long> callDividers() {
+        return extras == null ? List.of() : extras.laterCallStarts();
     }
 
     /**

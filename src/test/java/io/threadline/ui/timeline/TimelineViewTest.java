@@ -217,8 +217,11 @@ class TimelineViewTest {
         double imapRow = mapRow + view.metrics().resultsHeight();
         assertThat(fx(() -> view.describeAt(view.xOf(4_000_000), mapRow)))
                 .startsWith("map: 6 results reach MainThread at 4 s").contains("input 5 → 25");
-        assertThat(fx(() -> view.describeAt(10, mapRow))).contains("first 4 s, last 4 s");
-        assertThat(fx(() -> view.describeAt(10, imapRow))).contains("imap_unordered", "first 6 s, last 8 s");
+        assertThat(fx(() -> view.describeAt(10, mapRow)))
+                .contains("called at 0 s; first result 4 s later (at 4 s), last 4 s later (at 4 s)");
+        // imap_unordered is called when map has returned: its times count from there
+        assertThat(fx(() -> view.describeAt(10, imapRow)))
+                .contains("imap_unordered", "called at 4 s; first result 2 s later (at 6 s), last 4 s later (at 8 s)");
         assertThat(fx(() -> view.describeAt(view.xOf(5_000_000), mapRow))).isNull();
     }
 
