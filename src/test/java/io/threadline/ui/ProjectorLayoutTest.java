@@ -48,6 +48,7 @@ class ProjectorLayoutTest extends FxTestBase {
                 lanesOnScreen(where);
                 legendWhole(where);
                 toolbarWordsWhole(where);
+                bannerWhole(where);
                 if (presentation) {
                     textLargeEnough(where);
                     // and with every folded part opened
@@ -130,6 +131,24 @@ class ProjectorLayoutTest extends FxTestBase {
                         .isLessThanOrEqualTo(box.getMaxX() + 0.5);
                 assertThat(b.getMaxY()).as(where + ": the legend's " + s.label() + " is not under the timeline")
                         .isLessThanOrEqualTo(c.timeline().localToScene(c.timeline().getLayoutBounds()).getMinY() + 0.5);
+            }
+            return null;
+        });
+    }
+
+    /** A run's outcome banner (deadlock, raised) shows its whole message: a short one never needs scrolling. */
+    private void bannerWhole(String where) {
+        fx(() -> {
+            Node banner = c.root().lookup("#outcome-banner");
+            if (banner == null || !banner.isVisible()) {
+                return null;
+            }
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) banner.lookup(".outcome-scroll");
+            Node message = banner.lookup("#outcome-message");
+            double lines = message.getLayoutBounds().getHeight() / ((javafx.scene.control.Label) message).getFont().getSize();
+            if (lines < 5) {
+                assertThat(scroll.getViewportBounds().getHeight()).as(where + ": the banner shows its message's every line")
+                        .isGreaterThanOrEqualTo(message.getLayoutBounds().getHeight() - 0.5);
             }
             return null;
         });
