@@ -155,7 +155,7 @@ public final class TimelineRenderer {
         g.setLineWidth(1);
         g.setLineDashes(5, 4);
         for (long t : rows.callDividers()) {
-            if (t >= s.start() && t <= s.end() && t <= base.horizon()) {
+            if (t >= s.startTime() && t <= s.endTime() && t <= base.horizon()) {
                 double x = gutter + Math.floor(s.x(t)) + 0.5;
                 g.strokeLine(x, y0, x, y1);
             }
