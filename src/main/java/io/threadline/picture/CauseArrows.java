@@ -284,11 +284,15 @@ public final class CauseArrows {
             Math.round((tTop + tBottom) / 2 - h / 2),
             Math.round((sTop + sBottom) / 2 - h / 2),
         };
-        double right = Math.round(a.x()) + 6;
-        double left = Math.round(a.x()) - 6 - w;
+        // clear of the shaft and of a ring or cap sitting on it
+        double gap = Math.max(6, Math.ceil(ctx.metrics().capRadius()) + 3);
+        double right = Math.round(a.x()) + gap;
+        double left = Math.round(a.x()) - gap - w;
+        // nothing is drawn past the playhead: a label there would speak of what has not happened
+        double end = Math.min(ctx.width(), Math.floor(ctx.scale().x(ctx.horizon())));
         for (double y : ys) {
             for (double x : new double[] {right, left}) {
-                if (x < 0 || x + w > ctx.width()) {
+                if (x < 0 || x + w > end || hides(a.source(), top, x, y, w, h) || hides(a.target(), top, x, y, w, h)) {
                     continue;
                 }
                 boolean inOne = within(y, h, sTop, sBottom) || within(y, h, tTop, tBottom);
@@ -302,6 +306,11 @@ public final class CauseArrows {
             }
         }
         return null;
+    }
+
+    /** Whether a label at (x, y) would hide a lane's state, its cap or its ring ({@link ThreadTrack#hides}). */
+    private static boolean hides(TimelineRows.Row r, double top, double x, double y, double w, double h) {
+        return r.track() instanceof ThreadTrack lane && lane.hides(x, y - top - r.y(), w, h);
     }
 
     private static boolean within(double y, double h, double from, double to) {

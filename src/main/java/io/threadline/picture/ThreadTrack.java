@@ -25,6 +25,8 @@ public final class ThreadTrack implements Track {
     /** Waits labelled in a lane painted from pixels, at most, each frame. */
     private static final int MAX_BUSY_WAIT_LABELS = 48;
     private static final double FADED = 0.18;
+    /** Least height of bar a label laid over a lane leaves showing, in pixels. */
+    private static final double MIN_BAR_SHOWN = 4;
 
     private final int thread;
     private final boolean indented;
@@ -33,6 +35,12 @@ public final class ThreadTrack implements Track {
     private final List<int[]> labelled = new ArrayList<>();
     /** The span labels of the last frame painted, {x, y, w, h} in the row's coordinates. */
     private final List<double[]> spanLabels = new ArrayList<>();
+    /** The stretches of bar (and instant ticks) of the last frame painted, {x0, x1}. */
+    private final List<double[]> drawnRuns = new ArrayList<>();
+    /** The end cap and the "new for an instant" ring of the last frame painted, {x, y, w, h}. */
+    private final List<double[]> marks = new ArrayList<>();
+    private double drawnBarTop;
+    private double drawnBarBottom;
     // what the bins were computed for, so hover answers from what is on screen
     private TimeScale binnedScale;
     private long binnedHorizon = Long.MIN_VALUE;
@@ -95,6 +103,10 @@ public final class ThreadTrack implements Track {
         double barHeight = ctx.height() - 2 * m.barPadding();
         labelled.clear();
         spanLabels.clear();
+        drawnRuns.clear();
+        marks.clear();
+        drawnBarTop = barTop;
+        drawnBarBottom = barTop + barHeight;
         // a busy lane's bars are painted as one block of pixels where the surface has them
         PixelBlock block = null;
         if (runs(b, w) >= LaneStrip.MIN_RUNS) {
@@ -119,6 +131,8 @@ public final class ThreadTrack implements Track {
                 x1++;
             }
             double alpha = ctx.alpha(state, FADED);
+            // a merged stretch holds spans thinner than a pixel: nothing may lie over it
+            drawnRuns.add(new double[] {x, kind == LaneBins.PURE ? x1 : x + 0.5});
             if (kind == LaneBins.PURE) {
                 // a span cut by the view's edge shows no outline there: it goes on
                 double left = x == 0 && ctx.scale().eventPosition(ctx.trace(), thread, ev) < ctx.scale().start() ? -4 : x;
@@ -181,6 +195,7 @@ public final class ThreadTrack implements Track {
                     c1++;
                 }
                 g.fillRect(c, top, c1 - c == 1 ? tick : c1 - c, barTop + 1 - top);
+                drawnRuns.add(new double[] {c, c1});
                 c = c1;
             }
         }
@@ -193,6 +208,35 @@ public final class ThreadTrack implements Track {
      */
     public List<double[]> spanLabels() {
         return java.util.Collections.unmodifiableList(spanLabels);
+    }
+
+    /**
+     * Whether a box laid over this lane (an arrow's label, {x, y, w, h} in the row's coordinates,
+     * as of the last frame painted) would hide what the lane says: an end cap or a new ring under
+     * it, a stretch of bar narrower than the box (it would vanish under it), or so much of the
+     * bar's height that no state shows beside it (a lane squeezed on a projector).
+     */
+    public boolean hides(double x, double y, double w, double h) {
+        for (double[] m : marks) {
+            if (x < m[0] + m[2] && x + w > m[0] && y < m[1] + m[3] && y + h > m[1]) {
+                return true;
+            }
+        }
+        double over = Math.min(y + h, drawnBarBottom) - Math.max(y, drawnBarTop);
+        if (over <= 0) {
+            return false;
+        }
+        // a lane too short to show its bar above and below the box takes none over it
+        double bar = drawnBarBottom - drawnBarTop;
+        if (bar < h + 2 * MIN_BAR_SHOWN || bar - over < Math.max(MIN_BAR_SHOWN, bar * 0.2)) {
+            return true;
+        }
+        for (double[] r : drawnRuns) {
+            if (x < r[1] && x + w > r[0] && r[1] - r[0] < w) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -304,8 +348,10 @@ public final class ThreadTrack implements Track {
             return;
         }
         Painter g = ctx.painter();
+        double r = ctx.metrics().capRadius();
+        marks.add(new double[] {cx - r - 1, Math.round(ctx.height() / 2) - r - 1, 2 * r + 2, 2 * r + 2});
         g.setAlpha(ctx.alpha(ThreadState.NEW, 0.25));
-        StateMarks.newMark(g, ctx.theme(), ctx.metrics(), cx, Math.round(ctx.height() / 2), ctx.metrics().capRadius());
+        StateMarks.newMark(g, ctx.theme(), ctx.metrics(), cx, Math.round(ctx.height() / 2), r);
         g.setAlpha(1);
     }
 
@@ -331,6 +377,7 @@ public final class ThreadTrack implements Track {
             return;
         }
         Painter g = ctx.painter();
+        marks.add(new double[] {cx - r - 1, Math.round(ctx.height() / 2) - r - 1, 2 * r + 2, 2 * r + 2});
         g.setAlpha(ctx.alpha(ThreadState.DEAD, 0.25));
         StateMarks.cap(g, ctx.theme(), lane.reason(b.size() - 1), cx, Math.round(ctx.height() / 2), r);
         g.setAlpha(1);
