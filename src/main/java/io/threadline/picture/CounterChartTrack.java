@@ -152,16 +152,8 @@ public final class CounterChartTrack implements Track {
 
     @Override
     public void paintHeader(TrackContext ctx) {
-        Painter g = ctx.painter();
-        PictureMetrics m = ctx.metrics();
-        double mid = ctx.height() / 2;
-        g.setFont(m.bold());
-        g.setFill(ctx.theme().color(Ink.TEXT));
-        g.fillText(TextFit.ellipsize(g, counter.name(), m.bold(), ctx.width() - 24), 14,
-                Math.round(mid - m.fontSize() * 0.6), Painter.Align.LEFT);
-        g.setFont(m.small());
-        g.setFill(ctx.theme().color(Ink.MUTED_TEXT));
-        g.fillText("max " + extras.max(counter), 14, Math.round(mid + m.smallSize() * 0.8), Painter.Align.LEFT);
+        double end = RowHeader.name(ctx, counter.name(), RowHeader.LEFT);
+        RowHeader.detail(ctx, "max " + extras.max(counter), end);
     }
 
     @Override

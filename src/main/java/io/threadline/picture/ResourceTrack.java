@@ -337,19 +337,9 @@ public final class ResourceTrack implements Track {
 
     @Override
     public void paintHeader(TrackContext ctx) {
-        Painter g = ctx.painter();
-        PictureMetrics m = ctx.metrics();
-        PictureTheme p = ctx.theme();
         ResourceInfo info = ctx.trace().resource(resource);
-        double mid = ctx.height() / 2;
-        double y1 = Math.round(mid - m.fontSize() * 0.55);
-        g.setFont(m.bold());
-        g.setFill(p.color(Ink.TEXT));
-        g.fillText(TextFit.ellipsize(g, info.name(), m.bold(), ctx.width() - 22), 14, y1, Painter.Align.LEFT);
-        g.setFont(m.small());
-        g.setFill(p.color(Ink.MUTED_TEXT));
-        g.fillText(TextFit.ellipsize(g, headerLine(ctx), m.small(), ctx.width() - 22), 14,
-                Math.round(mid + m.smallSize() * 0.8), Painter.Align.LEFT);
+        double end = RowHeader.name(ctx, info.name(), RowHeader.LEFT);
+        RowHeader.detail(ctx, headerLine(ctx), end);
     }
 
     /** The kind and, at the horizon, who has it: "Lock · held by A · 2 waiting". */

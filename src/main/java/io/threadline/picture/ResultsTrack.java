@@ -109,21 +109,28 @@ public final class ResultsTrack implements Track {
         String last = "last after " + TimeText.seconds(results.get(results.size() - 1).time() - called);
         double fw = g.textWidth(first, small);
         double lw = g.textWidth(last, small);
+        // where the times are written, {x0, x1} each: values put under their diamond keep off them
+        List<double[]> times = new ArrayList<>(2);
         if (x1 - x0 >= fw + lw + 16) {
             g.fillText(first, x0, labelY, Painter.Align.LEFT);
             g.fillText(last, x1 + 1, labelY, Painter.Align.RIGHT);
+            times.add(new double[] {x0, x0 + fw});
+            times.add(new double[] {x1 + 1 - lw, x1 + 1});
         } else {
             String both = x1 == x0 ? "all after " + TimeText.seconds(results.get(0).time() - called)
                     : first + " · " + last;
             // near the picture's end the words end at its edge instead of running past it
             double tx = Math.max(0, Math.min(x0, width - 4 - Math.ceil(g.textWidth(both, small))));
             g.fillText(both, tx, labelY, Painter.Align.LEFT);
+            times.add(new double[] {tx, tx + g.textWidth(both, small)});
         }
 
         List<List<ResultMark>> groups = groups(ctx, results);
         TextStyle valueFont = m.smallBold();
         g.setFont(valueFont);
         double lowY = Math.round(cy + r + valueFont.size() * 0.75);
+        // the second line of values clears the times' line only in a row tall enough for three
+        boolean lowClear = lowY + valueFont.size() * 0.5 <= labelY - small.size() * 0.5;
         double lowEnd = Double.NEGATIVE_INFINITY;   // right end of the last label on the lower line
         for (int k = 0; k < groups.size(); k++) {
             List<ResultMark> group = groups.get(k);
@@ -140,7 +147,8 @@ public final class ResultsTrack implements Track {
             double w = g.textWidth(text, valueFont);
             if (w <= next - (x + r + 5)) {
                 g.fillText(text, x + r + 5, cy, Painter.Align.LEFT);
-            } else if (x - r >= lowEnd + 6) {
+            } else if (x - r >= lowEnd + 6 && (lowClear
+                    || !crosses(times, x - r, x - r + Math.min(w, width - 4 - (x - r))))) {
                 // crowded: the values go under their own diamond, on a second line
                 String cut = TextFit.ellipsize(g, text, valueFont, width - 4 - (x - r));
                 g.fillText(cut, x - r, lowY, Painter.Align.LEFT);
@@ -150,6 +158,15 @@ public final class ResultsTrack implements Track {
                         Painter.Align.LEFT);
             }
         }
+    }
+
+    private static boolean crosses(List<double[]> spans, double from, double to) {
+        for (double[] sp : spans) {
+            if (from < sp[1] + 4 && to > sp[0] - 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void diamond(Painter g, PictureTheme p, Rgb c, double cx, double cy, double r) {

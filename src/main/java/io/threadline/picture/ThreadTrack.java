@@ -173,7 +173,7 @@ public final class ThreadTrack implements Track {
         instantTicks(ctx, b, barTop);
         heavyOutlines(ctx, lane, barTop, barHeight);
         // each label is a text layout on the render thread: a busy lane keeps only the roomy ones
-        drawLabels(ctx, lane, barTop, barHeight, s != null ? BUSY_LABEL_ROOM : LABEL_ROOM);
+        drawLabels(ctx, b, lane, barTop, barHeight, s != null ? BUSY_LABEL_ROOM : LABEL_ROOM);
     }
 
     /**
@@ -293,14 +293,19 @@ public final class ThreadTrack implements Track {
         return runs;
     }
 
-    private void drawLabels(TrackContext ctx, LaneColumns lane, double barTop, double barHeight, double minRoom) {
+    private void drawLabels(TrackContext ctx, LaneBins b, LaneColumns lane, double barTop, double barHeight,
+                            double minRoom) {
         Painter g = ctx.painter();
         TextStyle font = ctx.metrics().small();
         g.setFont(font);
         double y = Math.round(barTop + barHeight / 2);
+        // the ring of a thread new for an instant sits on its first span: the words start after it
+        double ring = newMarkX(ctx, b, lane);
+        double clear = Double.isNaN(ring) ? Double.NEGATIVE_INFINITY : ring + ctx.metrics().capRadius() + 2;
         int waitsBusy = 0;
         for (int[] r : labelled) {
-            double room = r[1] - r[0] - 2 * LABEL_PAD;
+            double from = Math.max(r[0], clear - LABEL_PAD);
+            double room = r[1] - from - 2 * LABEL_PAD;
             ThreadState s = lane.state(r[2]);
             // a wait's reason is worth a label even in a busy lane, up to a bound on the text laid out
             boolean wait = s == ThreadState.WAITING && room >= LABEL_ROOM - LABEL_PAD
@@ -314,13 +319,14 @@ public final class ThreadTrack implements Track {
             if (text == null && s == ThreadState.WAITING) {
                 // a wait's reason is the story: its shortest word, closer to the edges
                 pad = TIGHT_PAD;
-                text = TextFit.fit(g, font, r[1] - r[0] - 2 * pad - 1, candidates[candidates.length - 1]);
+                from = Math.max(r[0], clear - pad);
+                text = TextFit.fit(g, font, r[1] - from - 2 * pad - 1, candidates[candidates.length - 1]);
             }
             if (text == null) {
                 continue;
             }
             StateStyle look = StateStyle.of(s);
-            double tx = r[0] + pad;
+            double tx = from + pad;
             double labelH = Math.round(font.size() + 4);
             spanLabels.add(new double[] {tx - 3, Math.round(y - labelH / 2), Math.ceil(g.textWidth(text, font)) + 6,
                     labelH});

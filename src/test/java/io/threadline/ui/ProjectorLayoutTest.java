@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every scenario's default run on a projector's 1280×720 and on a desk's 1920×1080, in the normal
  * window and in presentation mode: every thread's lane is on screen whole (not scrolled away, not
- * cut at the view's foot), the five state names of the legend are whole, and in presentation
- * mode no text of the window is under 18 px.
+ * cut at the view's foot), every row's words stay in its row and off each other's, the five
+ * state names of the legend are whole, and in presentation mode no text of the window is under
+ * 18 px.
  */
 class ProjectorLayoutTest extends FxTestBase {
     private static final double[][] SIZES = {{1280, 720}, {1920, 1080}};
@@ -134,6 +135,18 @@ class ProjectorLayoutTest extends FxTestBase {
                 }
                 if (w.left() < v.gutterWidth() && w.right() > v.gutterWidth() + 1) {
                     out.add(w + " runs out of the names' column, " + name);
+                }
+            }
+            // nor do two texts lie on each other (a results row's values on its times)
+            List<TextRecorder.Written> all = g.written();
+            for (int i = 0; i < all.size(); i++) {
+                for (int j = i + 1; j < all.size(); j++) {
+                    TextRecorder.Written a = all.get(i);
+                    TextRecorder.Written b = all.get(j);
+                    if (a.left() < b.right() - 1 && b.left() < a.right() - 1 && a.top() < b.bottom() - 1
+                            && b.top() < a.bottom() - 1) {
+                        out.add(a + " lies on " + b);
+                    }
                 }
             }
             assertThat(out).as(where + ": " + rows.size() + " rows' texts").isEmpty();

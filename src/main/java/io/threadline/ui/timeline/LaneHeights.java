@@ -18,6 +18,11 @@ final class LaneHeights {
     private static final double TEXT_ROOM = 6;
     /** Charts and results rows shrink to this share of their standard height, and grow to {@link #MOST}. */
     private static final double OTHER_LEAST = 0.4;
+    /**
+     * A results row's least height over its two fonts' sizes: its values' line, the bracket and
+     * the times' line in the body, two lines in the gutter.
+     */
+    private static final double RESULTS_LINES = 1.45;
 
     private LaneHeights() {
     }
@@ -60,7 +65,10 @@ final class LaneHeights {
         // a header holds one line of small text; it need not grow
         double header = Math.max(Math.ceil(base.smallSize() + 2 * TEXT_ROOM),
                 Math.min(base.processHeight(), Math.round(base.processHeight() * f)));
-        return new PictureMetrics(lane, pad, header, other(base.counterHeight(), f), other(base.resultsHeight(), f),
+        // a results row writes its values, a bracket and the times under it: it keeps room for them
+        double results = Math.max(other(base.resultsHeight(), f),
+                Math.ceil((base.fontSize() + base.smallSize()) * RESULTS_LINES));
+        return new PictureMetrics(lane, pad, header, other(base.counterHeight(), f), results,
                 base.rulerHeight(), base.gutterWidth(), base.labelSpacing(), base.capRadius(), base.line(),
                 base.fontSize(), base.smallSize());
     }
