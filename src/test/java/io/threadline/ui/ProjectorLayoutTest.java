@@ -34,7 +34,18 @@ class ProjectorLayoutTest extends FxTestBase {
     @ParameterizedTest
     @MethodSource(Scenarios.IDS)
     void everyLaneAndEveryStateNameIsOnScreen(String id) {
-        fx(() -> c.layout().setFullScreen(false));
+        fx(() -> {
+            c.layout().setFullScreen(false);
+            c.setPresentation(false);
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        // before the run the bar asks its question, its choices under it
+        select(id);
+        settle();
+        tourWordsWhole(id + " at 1280x720 before its run");
+        // the sizes below are each a change of size, as a teacher's moving to a projector is
+        fx(() -> stage.setHeight(800));
         runToEnd(id);
         for (double[] size : SIZES) {
             for (boolean presentation : new boolean[]{false, true}) {
@@ -53,6 +64,7 @@ class ProjectorLayoutTest extends FxTestBase {
                 legendWhole(where);
                 toolbarWordsWhole(where);
                 bannerWhole(where);
+                tourWordsWhole(where);
                 if (presentation) {
                     textLargeEnough(where);
                     // and with every folded part opened
@@ -199,6 +211,28 @@ class ProjectorLayoutTest extends FxTestBase {
             if (lines < 5) {
                 assertThat(scroll.getViewportBounds().getHeight()).as(where + ": the banner shows its message's every line")
                         .isGreaterThanOrEqualTo(message.getLayoutBounds().getHeight() - 0.5);
+            }
+            return null;
+        });
+    }
+
+    /** The prediction's question and the tour's note wrap to their whole text, never cut with "…". */
+    private void tourWordsWhole(String where) {
+        fx(() -> {
+            for (String id : new String[] {"#predict-question", "#tour-note", "#predict-verdict"}) {
+                Node n = c.root().lookup(id);
+                if (n == null || !n.isVisible() || !n.getParent().isVisible() || ((Labeled) n).getText().isEmpty()) {
+                    continue;
+                }
+                Labeled l = (Labeled) n;
+                StringBuilder shown = new StringBuilder();
+                for (Node t : l.lookupAll(".text")) {
+                    if (t instanceof Text text && text.getParent() != null) {
+                        shown.append(text.getText());
+                    }
+                }
+                assertThat(shown.toString().replaceAll("\\s+", " ").trim())
+                        .as(where + ": " + id + " is whole").isEqualTo(l.getText().replaceAll("\\s+", " ").trim());
             }
             return null;
         });
