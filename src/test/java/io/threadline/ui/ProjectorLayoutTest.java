@@ -65,6 +65,7 @@ class ProjectorLayoutTest extends FxTestBase {
                 toolbarWordsWhole(where);
                 bannerWhole(where);
                 tourWordsWhole(where);
+                newsInWholeSentences(where);
                 if (presentation) {
                     textLargeEnough(where);
                     // and with every folded part opened
@@ -233,6 +234,23 @@ class ProjectorLayoutTest extends FxTestBase {
                 }
                 assertThat(shown.toString().replaceAll("\\s+", " ").trim())
                         .as(where + ": " + id + " is whole").isEqualTo(l.getText().replaceAll("\\s+", " ").trim());
+            }
+            return null;
+        });
+    }
+
+    /** The status bar's news drops its last sentences (a hint) before it would be cut mid-word. */
+    private void newsInWholeSentences(String where) {
+        fx(() -> {
+            javafx.scene.control.Label news = (javafx.scene.control.Label) c.root().lookup("#messageStatus");
+            Text drawn = (Text) news.lookup(".text");
+            if (drawn != null && c.message().contains(". ")) {
+                assertThat(c.message()).as(where + ": what is shown is the news' beginning").startsWith(news.getText());
+                if (!drawn.getText().equals(news.getText())) {
+                    // cut: only ever a single sentence with no room, never a hint cut mid-word
+                    assertThat(news.getText()).as(where + ": the news, cut as drawn: " + drawn.getText())
+                            .doesNotContain(". ");
+                }
             }
             return null;
         });
