@@ -161,6 +161,37 @@ class TeachingAidsTest extends FxTestBase {
     }
 
     @Test
+    void theThreadTabsTransitionsStayInItsTabAndScrollIntoView() {
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        runAndSettle("producer-consumer");
+        clickLane("Producer-1");
+        WaitForAsyncUtils.waitForFxEvents(4);
+        ThreadInspector inspector = teach().threadPanel().inspector();
+        javafx.scene.control.ScrollPane scroll =
+                (javafx.scene.control.ScrollPane) teach().threadPanel().lookup(".thread-panel-scroll");
+        TabPane tabs = node("detailTabs");
+        fx(() -> {
+            javafx.geometry.Bounds tab = tabs.localToScene(tabs.getLayoutBounds());
+            javafx.geometry.Bounds panel = teach().threadPanel().localToScene(teach().threadPanel().getLayoutBounds());
+            assertThat(panel.getMaxY()).as("the panel ends in its tab, not under the code's divider")
+                    .isLessThanOrEqualTo(tab.getMaxY() + 0.5);
+            scroll.setVvalue(scroll.getVmax());
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(4);
+        fx(() -> {
+            javafx.geometry.Bounds view = scroll.localToScene(scroll.getLayoutBounds());
+            javafx.geometry.Bounds list = inspector.list().localToScene(inspector.list().getLayoutBounds());
+            assertThat(list.getMaxY()).as("scrolled down, the list's foot is in view").isLessThanOrEqualTo(view.getMaxY() + 0.5);
+            assertThat(list.getHeight()).as("four rows at least").isGreaterThanOrEqualTo(inspector.list().getFixedCellSize() * 4);
+            return null;
+        });
+    }
+
+    @Test
     void arrowsFollowTheirMenuTheKeyAndTheSelectedThread() {
         runToEnd("chef-soup");
         Trace t = c.playback().getTrace();

@@ -76,12 +76,6 @@ public final class ThreadPanel extends StackPane {
         empty.setId("thread-panel-empty");
         empty.getStyleClass().add("thread-panel-empty");
         getChildren().addAll(scroll, empty);
-        // the panel takes the room its tab has and scrolls within it: a min height of its own
-        // (the diagram, the caption and four rows of transitions) would make the tab overflow
-        // under the divider of the code below, the list cut there, out of reach
-        setMinHeight(0);
-        scroll.setMinHeight(0);
-        empty.setMinHeight(0);
         show(null, -1, 0, 0);
     }
 
