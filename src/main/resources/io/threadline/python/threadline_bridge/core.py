@@ -639,8 +639,9 @@ def after_fork_in_child(tid):
     BY_REAL_IDENT[REAL_GET_IDENT()] = st
     CUR = st
     _non_daemon[0] = 1
-    from . import streams, patches
+    from . import streams, patches, lanes
     streams.forget_partial()
+    lanes.after_fork_in_child()
     connect(CHANNEL)
     send(["H", str(tid), str(REAL_GETPID())])
 

@@ -13,16 +13,22 @@ from . import core
 from . import waits
 
 _next_lock = [0]
+# lanes.Lane, once the program's objects get lanes (lanes.install)
+LANES = [None]
 
 
 class Lock:
     """_thread.lock: one holder at a time, released by any thread, not reentrant."""
-    __slots__ = ("_holder", "_lid", "_waiting", "__weakref__")
+    __slots__ = ("_holder", "_lid", "_waiting", "_own", "_res", "__weakref__")
 
     def __init__(self):
         self._holder = None
         self._lid = 0
         self._waiting = 0
+        # A lock of the program's own code has a lane; an RLock's inner lock is waited for as
+        # its RLock (_res set by it), and records nothing itself.
+        self._own = LANES[0] is not None and sys._getframe(1).f_code.co_filename == core.PROGRAM_FILE
+        self._res = (LANES[0]("lock", 1), self) if self._own else None
 
     def acquire(self, blocking=True, timeout=-1):
         if not blocking and timeout != -1:
@@ -31,6 +37,8 @@ class Lock:
             raise ValueError("timeout value must be a non-negative number")
         if self._holder is None:
             self._holder = core.CUR
+            if self._own:
+                _lanes().acquired(*self._res)
             return True
         if not blocking:
             return False
@@ -39,6 +47,8 @@ class Lock:
     def __enter__(self):
         if self._holder is None:
             self._holder = core.CUR
+            if self._own:
+                _lanes().acquired(*self._res)
             return True
         return _wait_for(self, -1, sys._getframe(1))
 
@@ -46,6 +56,8 @@ class Lock:
         if self._holder is None:
             raise RuntimeError("release unlocked lock")
         self._holder = None
+        if self._own:
+            _lanes().released(*self._res)
         if self._waiting:
             core.call("k", str(self._lid), "1", frame=sys._getframe(1))
 
@@ -53,6 +65,8 @@ class Lock:
         if self._holder is None:
             raise RuntimeError("release unlocked lock")
         self._holder = None
+        if self._own:
+            _lanes().released(*self._res)
         if self._waiting:
             core.call("k", str(self._lid), "1", frame=sys._getframe(1))
 
@@ -72,12 +86,27 @@ class Lock:
         return "<%s _thread.lock object at %#x>" % ("locked" if self._holder is not None else "unlocked", id(self))
 
 
+def _lanes():
+    from . import lanes
+    return lanes
+
+
 def _wait_for(lock, timeout, frame):
     me = core.CUR
     if not lock._lid:
         _next_lock[0] += 1
         lock._lid = _next_lock[0]
-    reason, detail = waits.reason_for(lock, frame)
+    reason, detail, obj = waits.reason_and_object(lock, frame)
+    # what the thread waits for, if it has a lane: the lock (or its RLock), or the queue,
+    # event, condition ... it waits in; its lane's name is the wait's detail
+    lanes = _lanes()
+    target = lock._res if reason == "lock" else (lanes.lane_of(obj), obj)
+    rid = ""
+    role = "waits"
+    if target is not None and target[0] is not None:
+        rid = str(lanes.rid(*target))
+        detail = target[0].name
+        role = lanes.role_of(reason)
     deadline = -1 if timeout < 0 else me.now + me.pending // 1000 + int(round(timeout * 1e6))
     lock._waiting += 1
     try:
@@ -85,10 +114,16 @@ def _wait_for(lock, timeout, frame):
             holder = lock._holder
             holder_tid = holder.tid if reason == "lock" and isinstance(holder, core.ThreadState) else -1
             left = -1 if deadline < 0 else max(0, deadline - (me.now + me.pending // 1000))
-            woken = core.call("w", str(lock._lid), str(holder_tid), str(left), reason,
-                              core._escape(detail), frame=frame)
+            if rid:
+                woken = core.call("w", str(lock._lid), str(holder_tid), str(left), reason,
+                                  core._escape(detail), rid, role, frame=frame)
+            else:
+                woken = core.call("w", str(lock._lid), str(holder_tid), str(left), reason,
+                                  core._escape(detail), frame=frame)
             if lock._holder is None:
                 lock._holder = me
+                if lock._own:
+                    lanes.acquired(*lock._res)
                 return True
             if woken == "0":
                 return False
