@@ -49,4 +49,25 @@ final class ChunkLayout {
         int c = 31 - Integer.numberOfLeadingZeros((i >>> FIRST_SHIFT) + 1);
         return i == (FIRST_CHUNK << c) - FIRST_CHUNK;
     }
+
+    /** A chunk's narrow time offsets as absolute times: the first {@code n} of {@code cap}. */
+    static long[] wideTimes(long base, int[] dt, int n, int cap) {
+        long[] w = new long[cap];
+        for (int o = 0; o < n; o++) {
+            w[o] = base + dt[o];
+        }
+        return w;
+    }
+
+    /**
+     * A chunk's narrow char column as ints, less {@code bias} (1 where the char keeps an id + 1
+     * so that 0 means none): the first {@code n} of {@code cap}.
+     */
+    static int[] wideChars(char[] narrow, int bias, int n, int cap) {
+        int[] w = new int[cap];
+        for (int o = 0; o < n; o++) {
+            w[o] = narrow[o] - bias;
+        }
+        return w;
+    }
 }

@@ -81,44 +81,28 @@ public final class LaneColumns {
             code = k.code;
             int cap = k.code.length;
             if (time && k.wideTime == null) {
-                long[] w = new long[cap];
-                for (int o = 0; o < n; o++) {
-                    w[o] = k.base + k.dt[o];
-                }
-                wideTime = w;
+                wideTime = ChunkLayout.wideTimes(k.base, k.dt, n, cap);
                 dt = null;
             } else {
                 wideTime = k.wideTime;
                 dt = k.dt;
             }
             if (ln && k.wideLine == null) {
-                int[] w = new int[cap];
-                for (int o = 0; o < n; o++) {
-                    w[o] = k.line[o];
-                }
-                wideLine = w;
+                wideLine = ChunkLayout.wideChars(k.line, 0, n, cap);
                 line = null;
             } else {
                 wideLine = k.wideLine;
                 line = k.line;
             }
             if (cs && k.wideCause == null) {
-                int[] w = new int[cap];
-                for (int o = 0; o < n; o++) {
-                    w[o] = k.cause[o] - 1;
-                }
-                wideCause = w;
+                wideCause = ChunkLayout.wideChars(k.cause, 1, n, cap);
                 cause = null;
             } else {
                 wideCause = k.wideCause;
                 cause = k.cause;
             }
             if (dl && k.wideDetail == null) {
-                int[] w = new int[cap];
-                for (int o = 0; o < n; o++) {
-                    w[o] = k.detail[o] - 1;
-                }
-                wideDetail = w;
+                wideDetail = ChunkLayout.wideChars(k.detail, 1, n, cap);
                 detail = null;
             } else {
                 wideDetail = k.wideDetail;

@@ -62,22 +62,14 @@ public final class ResourceColumns {
             arg = k.arg;
             int cap = k.op.length;
             if (time && k.wideTime == null) {
-                long[] w = new long[cap];
-                for (int o = 0; o < n; o++) {
-                    w[o] = k.base + k.dt[o];
-                }
-                wideTime = w;
+                wideTime = ChunkLayout.wideTimes(k.base, k.dt, n, cap);
                 dt = null;
             } else {
                 wideTime = k.wideTime;
                 dt = k.dt;
             }
             if (th && k.wideThread == null) {
-                int[] w = new int[cap];
-                for (int o = 0; o < n; o++) {
-                    w[o] = k.thread[o] - 1;
-                }
-                wideThread = w;
+                wideThread = ChunkLayout.wideChars(k.thread, 1, n, cap);
                 thread = null;
             } else {
                 wideThread = k.wideThread;

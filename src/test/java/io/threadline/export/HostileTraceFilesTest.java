@@ -124,18 +124,25 @@ class HostileTraceFilesTest {
         for (byte[] bytes : new byte[][] {manyThreads(2_000, 10), longLane(200_000)}) {
             // Other threads of this JVM (a JavaFX toolkit left by a window test, kept scenario
             // threads) allocate and free between two readings: the median of five reads is
-            // the trace's, one reading alone can be off by half a megabyte.
+            // the trace's, one reading alone can be off by half a megabyte. A reading of nothing
+            // or less is not a reading (a live trace keeps something; another thread's garbage
+            // went in the same collection, CI saw three of five at 0): read again, up to 15 times.
             long[] kept = new long[5];
+            int n = 0;
             ReadBudget budget = null;
             Trace t = null;
-            for (int i = 0; i < kept.length; i++) {
+            for (int tries = 0; n < kept.length && tries < 15; tries++) {
                 budget = new ReadBudget(Long.MAX_VALUE);
                 t = null;
                 long before = usedAfterGc();
                 t = read(bytes, budget);
-                kept[i] = usedAfterGc() - before;
+                long k = usedAfterGc() - before;
                 Reference.reachabilityFence(t);
+                if (k > 0) {
+                    kept[n++] = k;
+                }
             }
+            assertThat(n).as("readings of the heap that saw the trace at all").isEqualTo(kept.length);
             java.util.Arrays.sort(kept);
 
             assertThat((double) kept[kept.length / 2]).as("heap kept by a trace of %d threads, %d events; estimated"

@@ -28,6 +28,34 @@ class LaneColumnsTest {
     }
 
     @Test
+    void valuesTooBigForANarrowColumnWidenTheirChunkAndKeepTheEventsBefore() {
+        LaneColumns lane = new LaneColumns();
+        long hour = 3_600_000_000_000L;
+        for (int i = 0; i < 12; i++) {
+            lane.append(i, ThreadState.ofCode(i % 5), Reason.ofCode(i % 4), i, i + 1, i + 2);
+        }
+        // one value of each column that a char or an int offset cannot hold, one event each
+        lane.append(hour, ThreadState.RUNNABLE, Reason.STARTED, 3, 4, 5);
+        lane.append(hour + 1, ThreadState.RUNNING, Reason.SCHEDULED, 3, 4, 70_000);
+        lane.append(hour + 2, ThreadState.WAITING, Reason.SLEEP, 80_000, 4, 6);
+        lane.append(hour + 3, ThreadState.RUNNING, Reason.SCHEDULED, 3, 90_000, 7);
+        assertThat(lane.size()).isEqualTo(16);
+        for (int i = 0; i < 12; i++) {
+            assertThat(lane.time(i)).isEqualTo(i);
+            assertThat(lane.cause(i)).isEqualTo(i);
+            assertThat(lane.detail(i)).isEqualTo(i + 1);
+            assertThat(lane.line(i)).isEqualTo(i + 2);
+            assertThat(lane.state(i)).isEqualTo(ThreadState.ofCode(i % 5));
+        }
+        assertThat(lane.time(12)).isEqualTo(hour);
+        assertThat(lane.line(13)).isEqualTo(70_000);
+        assertThat(lane.cause(14)).isEqualTo(80_000);
+        assertThat(lane.detail(15)).isEqualTo(90_000);
+        assertThat(lane.time(15)).isEqualTo(hour + 3);
+        assertThat(lane.indexAt(hour + 2)).isEqualTo(14);
+    }
+
+    @Test
     void indexAtFindsTheSpanContainingATimeAndPassesZeroLengthSpans() {
         LaneColumns lane = new LaneColumns();
         lane.append(0, ThreadState.NEW, Reason.CREATED, -1, -1, 0);

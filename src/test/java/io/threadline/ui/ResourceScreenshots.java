@@ -1,20 +1,13 @@
 package io.threadline.ui;
 
-import io.threadline.runtime.ClockMode;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 import atlantafx.base.controls.ToggleSwitch;
 
-import javax.imageio.ImageIO;
 import java.io.File;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -59,10 +52,7 @@ public final class ResourceScreenshots {
         @Override
         public void start(Stage s) {
             stage = s;
-            c = ThreadlineApp.build(stage, null);
-            c.clockMode = ClockMode.VIRTUAL;
-            stage.setWidth(width);
-            stage.setHeight(height);
+            c = ShotKit.open(stage, width, height);
             stage.show();
             later(600, this::next);
         }
@@ -86,15 +76,15 @@ public final class ResourceScreenshots {
                     t.setSelected(true);
                 }
                 c.run();
-                awaitEnd(shot[2], 0);
+                awaitEnd(shot[2]);
             });
         }
 
-        private void awaitEnd(String name, int tries) {
-            if (c.playback().isRunning() && tries < 200) {
-                later(50, () -> awaitEnd(name, tries + 1));
-                return;
-            }
+        private void awaitEnd(String name) {
+            ShotKit.whenEnded(c, () -> afterEnd(name));
+        }
+
+        private void afterEnd(String name) {
             if (name.contains("gil")) {
                 // the CPU-bound phase, four checkers taking turns at the GIL, its lane in view
                 c.timeline().showWindow(380_000, 830_000);
@@ -111,22 +101,13 @@ public final class ResourceScreenshots {
         }
 
         private void shoot(String name) {
-            WritableImage img = stage.getScene().snapshot(null);
-            File f = new File(dir, name + suffix + ".png");
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", f);
-                System.out.println("wrote " + f);
-            } catch (IOException e) {
-                System.err.println("could not write " + f + ": " + e.getMessage());
-            }
+            ShotKit.write(stage, new File(dir, name + suffix + ".png"));
             c.stop();
             next();
         }
 
         private static void later(long millis, Runnable r) {
-            PauseTransition p = new PauseTransition(Duration.millis(millis));
-            p.setOnFinished(e -> r.run());
-            p.play();
+            ShotKit.later(millis, r);
         }
     }
 }

@@ -3,17 +3,11 @@ package io.threadline.ui;
 import io.threadline.runtime.ClockMode;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
 import java.io.File;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -71,10 +65,7 @@ public final class ScreenshotTour {
     @Override
     public void start(Stage s) {
         stage = s;
-        c = ThreadlineApp.build(stage, null);
-        c.clockMode = ClockMode.VIRTUAL;
-        stage.setWidth(width);
-        stage.setHeight(height);
+        c = ShotKit.open(stage, width, height);
         c.setTheme(theme);
         c.setPresentation(presentation);
         stage.show();
@@ -103,37 +94,22 @@ public final class ScreenshotTour {
             return;
         }
         c.run();
-        awaitEnd(s, 0);
+        awaitEnd(s);
     }
 
-    private void awaitEnd(ScenarioSpec s, int tries) {
-        if (c.playback().isRunning() && tries < 200) {
-            later(50, () -> awaitEnd(s, tries + 1));
-            return;
-        }
+    private void awaitEnd(ScenarioSpec s) {
         // A few frames for the last output lines and the status bar.
-        later(400, () -> shoot(s));
+        ShotKit.whenEnded(c, () -> later(400, () -> shoot(s)));
     }
 
     private void shoot(ScenarioSpec s) {
-        {
-            WritableImage img = stage.getScene().snapshot(null);
-            File f = new File(dir, s.id() + ".png");
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", f);
-                System.out.println("wrote " + f);
-            } catch (IOException e) {
-                System.err.println("could not write " + f + ": " + e.getMessage());
-            }
-            c.stop();
-            next();
-        }
+        ShotKit.write(stage, new File(dir, s.id() + ".png"));
+        c.stop();
+        next();
     }
 
     private static void later(long millis, Runnable r) {
-        PauseTransition p = new PauseTransition(Duration.millis(millis));
-        p.setOnFinished(e -> r.run());
-        p.play();
+        ShotKit.later(millis, r);
     }
     }
 }

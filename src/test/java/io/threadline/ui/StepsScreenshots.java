@@ -1,18 +1,12 @@
 package io.threadline.ui;
 
-import io.threadline.runtime.ClockMode;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
-import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
 import java.io.File;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -49,10 +43,7 @@ public final class StepsScreenshots {
         @Override
         public void start(Stage s) {
             stage = s;
-            c = ThreadlineApp.build(stage, null);
-            c.clockMode = ClockMode.VIRTUAL;
-            stage.setWidth(1280);
-            stage.setHeight(720);
+            c = ShotKit.open(stage, 1280, 720);
             stage.show();
             later(600, this::next);
         }
@@ -66,14 +57,14 @@ public final class StepsScreenshots {
             c.timeline().stepsAxisProperty().set(false);
             c.scenarioList().getSelectionModel().select(ScenarioCatalog.byId(id));
             c.run();
-            awaitEnd(id, 0);
+            awaitEnd(id);
         }
 
-        private void awaitEnd(String id, int tries) {
-            if (c.playback().isRunning() && tries < 200) {
-                later(50, () -> awaitEnd(id, tries + 1));
-                return;
-            }
+        private void awaitEnd(String id) {
+            ShotKit.whenEnded(c, () -> afterEnd(id));
+        }
+
+        private void afterEnd(String id) {
             later(400, () -> {
                 shoot(id + "-time");
                 c.timeline().stepsAxisProperty().set(true);
@@ -91,19 +82,11 @@ public final class StepsScreenshots {
         }
 
         private void shoot(String name) {
-            File f = new File(dir, name + ".png");
-            try {
-                ImageIO.write(SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null), "png", f);
-                System.out.println("wrote " + f);
-            } catch (IOException e) {
-                System.err.println("could not write " + f + ": " + e.getMessage());
-            }
+            ShotKit.write(stage, new File(dir, name + ".png"));
         }
 
         private static void later(long millis, Runnable r) {
-            PauseTransition p = new PauseTransition(Duration.millis(millis));
-            p.setOnFinished(e -> r.run());
-            p.play();
+            ShotKit.later(millis, r);
         }
     }
 }
