@@ -6,6 +6,7 @@ import io.threadline.trace.ThreadRole;
 import io.threadline.trace.WaitRole;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -41,82 +42,51 @@ public final class HostedRuntime {
             this.recorder = recorder;
         }
 
-        /** The caller takes it; {@code depth}: how often it holds it now (1 but for an RLock). */
-        public void acquired(int depth) {
+        private void record(Consumer<SimThread> event) {
             SimThread me = s.enter();
             try {
-                recorder.acquired(me, depth);
+                event.accept(me);
             } finally {
                 s.lock.unlock();
             }
+        }
+
+        /** The caller takes it; {@code depth}: how often it holds it now (1 but for an RLock). */
+        public void acquired(int depth) {
+            record(me -> recorder.acquired(me, depth));
         }
 
         /** The caller gives it back, still holding it {@code left} times. */
         public void released(int left) {
-            SimThread me = s.enter();
-            try {
-                recorder.released(me, left);
-            } finally {
-                s.lock.unlock();
-            }
+            record(me -> recorder.released(me, left));
         }
 
         public void set() {
-            SimThread me = s.enter();
-            try {
-                recorder.set(me);
-            } finally {
-                s.lock.unlock();
-            }
+            record(recorder::set);
         }
 
         public void cleared() {
-            SimThread me = s.enter();
-            try {
-                recorder.cleared(me);
-            } finally {
-                s.lock.unlock();
-            }
+            record(recorder::cleared);
         }
 
-        /** The caller puts an item shown as {@code text}; returns its number (put order from 0). */
-        public int put(String text) {
-            SimThread me = s.enter();
-            try {
-                return recorder.put(me, text);
-            } finally {
-                s.lock.unlock();
-            }
+        /** The caller puts an item shown as {@code text}, numbered in put order from 0. */
+        public void put(String text) {
+            record(me -> recorder.put(me, text));
         }
 
         /** The caller takes item number {@code item}. */
         public void got(int item) {
-            SimThread me = s.enter();
-            try {
-                recorder.got(me, item);
-            } finally {
-                s.lock.unlock();
-            }
+            record(me -> recorder.got(me, item));
         }
 
         /** The caller notifies, waking {@code woken} waiters. */
         public void notified(int woken) {
-            SimThread me = s.enter();
-            try {
-                recorder.notified(me, woken);
-            } finally {
-                s.lock.unlock();
-            }
+            record(me -> recorder.notified(me, woken));
         }
 
         /** The caller is a barrier's last party: everyone goes on. */
         public void passed() {
-            SimThread me = s.enter();
-            try {
-                recorder.passed(me);
-            } finally {
-                s.lock.unlock();
-            }
+            record(recorder::passed);
         }
     }
 
@@ -174,7 +144,8 @@ public final class HostedRuntime {
     /**
      * As {@link #await(WaitQueue, Reason, String, long, SimThread)}, waiting for {@code resource}
      * (null: for nothing with a lane) in the way {@code role} says, so its lane lists the caller
-     * among its waiters from now until it is woken, times out or is gone.
+     * among its waiters from now until it is woken, times out or is gone; the wait is named
+     * after the lane.
      */
     public boolean await(WaitQueue q, Resource resource, WaitRole role, Reason reason, String detail,
                          long timeoutMicros, SimThread holder) {
@@ -183,10 +154,13 @@ public final class HostedRuntime {
         }
         SimThread me = s.enter();
         try {
-            if (q.list.isEmpty() && !q.list.recordsOn(resource == null ? null : resource.recorder, role)) {
-                q.list = new WaitList(resource == null ? null : resource.recorder, role);
+            ResourceRecorder r = resource == null ? null : resource.recorder;
+            // one lock of the program may be waited for as different things (itself, the
+            // condition it serves): its list records on the lane of those waiting now
+            if (q.list.isEmpty() && !q.list.recordsOn(r, role)) {
+                q.list = new WaitList(r, role);
             }
-            return s.await(me, reason, detail, q.list, timeoutMicros, holder);
+            return s.await(me, reason, r == null ? detail : r.laneName(), q.list, timeoutMicros, holder);
         } finally {
             s.lock.unlock();
         }

@@ -55,7 +55,7 @@ final class WaitList {
         }
     }
 
-    /** Whether joining this list is waiting for {@code r} (null: for nothing with a lane) as {@code r} says. */
+    /** Whether joining this list is waiting for {@code r} (null: for nothing with a lane) as {@code how} says. */
     boolean recordsOn(ResourceRecorder r, WaitRole how) {
         return resource == r && (r == null || role == how);
     }

@@ -5,37 +5,40 @@ its own primitives' (holder spans, wait lists, the wait-for graph's edges).
 
 Only objects the program itself made get a lane: the locks threading and queue make inside
 them (a Semaphore's condition, a Condition's waiter locks, a Queue's mutex) are parts of the
-object they serve. A report needs no reply (it cannot change who runs), except past the
-horizon, where the thread reports its CPU first, as at any switch point.
+object they serve. A report needs no reply: it never gives the baton away (see _tell), so
+what the lane says changes exactly where the program's state does. What changes a resource
+and wakes a waiter (a release, a set) is reported before the wake-up, as the runtime's own
+primitives record it.
 """
+import ast
+import linecache
 import sys
 import threading
 import queue
 
 from . import core
 
-# The runtime's names of the kinds (trace.ResourceKind's labels) and the names they get when
-# the program has no name for them ("Lock 2"), as the runtime's own are named.
-_TITLES = {"lock": "Lock", "rlock": "RLock", "semaphore": "Semaphore", "bounded-semaphore": "BoundedSemaphore",
-           "condition": "Condition", "event": "Event", "barrier": "Barrier", "queue": "Queue"}
 _ROLES = {"queue-get": "get", "queue-put": "put", "queue-join": "join"}
 
 # Resources are declared to the runtime anew in each process: a forked child's copy of a lock
 # is a lock of its own. The generation tells a child's lanes from the parent's.
 _generation = [0]
 _next_id = [0]
-_count_of_kind = {}
+# the names given so far in this process, so that a second self.lock becomes "self.lock 2"
+_names_used = {}
+# what the assignment on a line of the program makes: (code, line) -> its target or ""
+_targets = {}
 
 
 class Lane:
     __slots__ = ("kind", "capacity", "rid", "gen", "name", "items", "puts", "last")
 
-    def __init__(self, kind, capacity, last=False):
+    def __init__(self, kind, capacity, frame, last=False):
         self.kind = kind
         self.capacity = capacity
         self.rid = 0
         self.gen = -1
-        self.name = ""
+        self.name = _name_made_at(frame)
         # a queue's items not yet taken, with their numbers (put order), as the runtime numbers them
         self.items = []
         self.puts = 0
@@ -45,39 +48,37 @@ class Lane:
 
 def after_fork_in_child():
     _generation[0] += 1
-    _count_of_kind.clear()
 
 
-def _user_frame():
-    f = sys._getframe(2)
-    while f is not None and f.f_code.co_filename != core.PROGRAM_FILE:
-        f = f.f_back
-    return f
-
-
-def _name_for(obj, user):
-    """What the program calls {@code obj}: a global, a local, an attribute of one (alice.lock);
-    globals first, so a lock passed around keeps the name it was made under."""
-    if user is not None:
+def _name_made_at(frame):
+    """The name the program gives what it makes on {@code frame}'s line: the target of an
+    assignment of one call (lock_a = threading.Lock(), self.lock = Lock()), else "" and the
+    runtime numbers it as its own ("Lock 2"). A second object of the same name gets a number."""
+    key = (frame.f_code, frame.f_lineno)
+    target = _targets.get(key)
+    if target is None:
+        target = ""
         try:
-            scopes = (user.f_globals, user.f_locals)
-        except Exception:
-            scopes = ()
-        for scope in scopes:
-            for k, v in list(scope.items()):
-                if v is obj and not k.startswith("__"):
-                    return k
-        for scope in scopes:
-            for k, v in list(scope.items()):
-                d = getattr(v, "__dict__", None)
-                if isinstance(d, dict) and not isinstance(v, type) and not k.startswith("__"):
-                    for a, w in list(d.items()):
-                        if w is obj:
-                            return k + "." + a
-    return ""
+            stmt = ast.parse(linecache.getline(core.PROGRAM_FILE, frame.f_lineno).strip()).body[0]
+            if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+                node, value = stmt.targets[0], stmt.value
+            elif isinstance(stmt, ast.AnnAssign):
+                node, value = stmt.target, stmt.value
+            else:
+                node = value = None
+            if isinstance(value, ast.Call) and isinstance(node, (ast.Name, ast.Attribute)):
+                target = ast.unparse(node)
+        except (SyntaxError, IndexError, ValueError):
+            pass
+        _targets[key] = target
+    if not target:
+        return ""
+    n = _names_used.get(target, 0) + 1
+    _names_used[target] = n
+    return target if n == 1 else "%s %d" % (target, n)
 
 
-def rid(lane, obj):
+def rid(lane):
     """The lane's number in this process, declared to the runtime at its first use here."""
     if lane.gen != _generation[0]:
         _next_id[0] += 1
@@ -85,30 +86,32 @@ def rid(lane, obj):
         lane.gen = _generation[0]
         lane.items = []
         lane.puts = 0
-        name = _name_for(obj, _user_frame())
-        if not name:
-            n = _count_of_kind.get(lane.kind, 0) + 1
-            _count_of_kind[lane.kind] = n
-            name = "%s %d" % (_TITLES[lane.kind], n)
-        lane.name = name
-        core.tell_or_call("Yd", str(lane.rid), lane.kind, str(lane.capacity), core._escape(name))
+        _tell("Yd", str(lane.rid), lane.kind, str(lane.capacity), core._escape(lane.name))
     return lane.rid
 
 
-def _event(lane, obj, op, arg=0, text=None):
-    r = rid(lane, obj)
+def _tell(op, *args):
+    """A report that must not give the baton away: the CPU it carries stops short of the
+    horizon (the rest goes with the next report), so it lands at most a few lines early."""
+    me = core.CUR
+    me.ops += 1
+    core.send([op, core.flush_within_horizon(me), str(core.user_line())] + list(args))
+
+
+def _event(lane, op, arg=0, text=None):
+    r = str(rid(lane))
     if text is None:
-        core.tell_or_call("Y", str(r), op, str(arg))
+        _tell("Y", r, op, str(arg))
     else:
-        core.tell_or_call("Y", str(r), op, str(arg), core._escape(text))
+        _tell("Y", r, op, str(arg), core._escape(text))
 
 
-def acquired(lane, obj, depth=1):
-    _event(lane, obj, "a", depth)
+def acquired(lane, depth=1):
+    _event(lane, "a", depth)
 
 
-def released(lane, obj, left=0):
-    _event(lane, obj, "r", left)
+def released(lane, left=0):
+    _event(lane, "r", left)
 
 
 def lane_of(obj):
@@ -121,8 +124,9 @@ def role_of(reason):
 
 
 def made_by_program():
-    """Whether the object being made (its __init__ called this through a wrapper) is the
-    program's own: made by its code, or the lock a Condition of its code made for itself."""
+    """The program's frame making the object whose __init__ called this (through a wrapper),
+    or None where the standard library makes it for itself. A Condition's own RLock is the
+    program's too when its Condition is."""
     f = sys._getframe(1)
     while f is not None:
         path = f.f_code.co_filename
@@ -133,19 +137,26 @@ def made_by_program():
             f = f.f_back
         else:
             break
-    return f is not None and f.f_code.co_filename == core.PROGRAM_FILE
+    return f if f is not None and f.f_code.co_filename == core.PROGRAM_FILE else None
+
+
+def lock_lane():
+    """A lane for a plain Lock the program's own code makes (its caller's caller), or None."""
+    f = sys._getframe(2)
+    return Lane("lock", 1, f) if f.f_code.co_filename == core.PROGRAM_FILE else None
 
 
 def _own(obj, kind, capacity, last=False):
-    if made_by_program():
-        obj.__dict__["_tl_lane"] = Lane(kind, capacity, last)
+    f = made_by_program()
+    if f is not None:
+        obj.__dict__["_tl_lane"] = Lane(kind, capacity, f, last)
 
 
 # ---------------------------------------------------------------- the wrappers
 
 def install():
     from . import sync
-    sync.LANES[0] = Lane
+    sync.LANES[0] = lock_lane
     _install_rlock()
     _install_semaphores()
     _install_condition()
@@ -163,37 +174,34 @@ def _install_rlock():
 
     def __init__(self, *args, **kwargs):
         init(self, *args, **kwargs)
-        if made_by_program():
-            lane = Lane("rlock", 1)
-            self.__dict__["_tl_lane"] = lane
-            # waiting for the RLock is waiting for its inner lock
-            self._block._res = (lane, self)
+        _own(self, "rlock", 1)
+        # waiting for the RLock is waiting for its inner lock
+        self._block._res = lane_of(self)
 
     def acquire_(self, blocking=True, timeout=-1):
         rc = acquire(self, blocking, timeout)
-        lane = self.__dict__.get("_tl_lane")
+        lane = lane_of(self)
         if rc and lane is not None:
-            acquired(lane, self, self._count)
+            acquired(lane, self._count)
         return rc
 
     def release_(self):
+        lane = lane_of(self)
+        if lane is not None and self._owner == threading.get_ident() and self._count > 0:
+            released(lane, self._count - 1)
         release(self)
-        lane = self.__dict__.get("_tl_lane")
-        if lane is not None:
-            released(lane, self, self._count)
 
     def _release_save(self):
-        state = release_save(self)
-        lane = self.__dict__.get("_tl_lane")
-        if lane is not None:
-            released(lane, self, 0)
-        return state
+        lane = lane_of(self)
+        if lane is not None and self._count > 0:
+            released(lane, 0)
+        return release_save(self)
 
     def _acquire_restore(self, state):
         acquire_restore(self, state)
-        lane = self.__dict__.get("_tl_lane")
+        lane = lane_of(self)
         if lane is not None:
-            acquired(lane, self, self._count)
+            acquired(lane, self._count)
 
     cls.__init__ = __init__
     cls.acquire = cls.__enter__ = acquire_
@@ -223,19 +231,20 @@ def _wrap_semaphore(cls):
     if acquire is not None:
         def acquire_(self, blocking=True, timeout=None):
             rc = acquire(self, blocking, timeout)
-            lane = self.__dict__.get("_tl_lane")
+            lane = lane_of(self)
             if rc and lane is not None:
-                acquired(lane, self, 1)
+                acquired(lane, 1)
             return rc
 
         cls.acquire = cls.__enter__ = acquire_
 
     def release_(self, n=1):
-        release(self, n)
-        lane = self.__dict__.get("_tl_lane")
-        if lane is not None:
+        lane = lane_of(self)
+        # one too many for a bounded one raises, and releases nothing
+        if lane is not None and n >= 1 and not (bounded and self._value + n > self._initial_value):
             for _ in range(n):
-                released(lane, self, 0)
+                released(lane, 0)
+        release(self, n)
 
     cls.release = release_
 
@@ -249,9 +258,9 @@ def _install_condition():
         _own(self, "condition", 0)
 
     def notify_(self, n=1):
-        lane = self.__dict__.get("_tl_lane")
+        lane = lane_of(self)
         if lane is not None and self._is_owned():
-            _event(lane, self, "n", min(n, len(self._waiters)))
+            _event(lane, "n", min(n, len(self._waiters)))
         notify(self, n)
 
     cls.__init__ = __init__
@@ -267,16 +276,16 @@ def _install_event():
         _own(self, "event", 0)
 
     def set_event(self):
-        set_(self)
-        lane = self.__dict__.get("_tl_lane")
+        lane = lane_of(self)
         if lane is not None:
-            _event(lane, self, "s")
+            _event(lane, "s")
+        set_(self)
 
     def clear_event(self):
-        clear(self)
-        lane = self.__dict__.get("_tl_lane")
+        lane = lane_of(self)
         if lane is not None:
-            _event(lane, self, "c")
+            _event(lane, "c")
+        clear(self)
 
     cls.__init__ = __init__
     cls.set = set_event
@@ -292,9 +301,9 @@ def _install_barrier():
         _own(self, "barrier", parties)
 
     def _release(self):
-        lane = self.__dict__.get("_tl_lane")
+        lane = lane_of(self)
         if lane is not None:
-            _event(lane, self, "b")
+            _event(lane, "b")
         release(self)
 
     cls.__init__ = __init__
@@ -303,37 +312,37 @@ def _install_barrier():
 
 def _install_queues():
     for cls in (queue.Queue, queue.LifoQueue, queue.PriorityQueue):
-        _wrap_queue(cls, cls is queue.LifoQueue)
+        _wrap_queue(cls)
     _wrap_simple_queue(queue._PySimpleQueue)
 
 
-def _put(lane, obj, item):
-    rid(lane, obj)
+def _put(lane, item):
+    rid(lane)
     number = lane.puts
-    _event(lane, obj, "p", 0, _text(item))
+    _event(lane, "p", 0, _text(item))
     lane.puts = number + 1
     lane.items.append((item, number))
 
 
-def _got(lane, obj, item):
+def _got(lane, item):
     entries = lane.items
     order = range(len(entries) - 1, -1, -1) if lane.last else range(len(entries))
     for i in order:
         if entries[i][0] is item:
-            number = entries.pop(i)[1]
-            _event(lane, obj, "g", number)
+            _event(lane, "g", entries.pop(i)[1])
             return
 
 
 def _text(item):
+    """An item as the runtime's own queues show theirs: str(), as print would."""
     try:
-        text = repr(item)
+        text = str(item)
     except Exception:
         text = "<%s>" % type(item).__name__
     return text if len(text) <= 60 else text[:59] + "\u2026"
 
 
-def _wrap_queue(cls, last):
+def _wrap_queue(cls):
     put, get = cls.__dict__["_put"], cls.__dict__["_get"]
 
     if cls is queue.Queue:
@@ -347,15 +356,15 @@ def _wrap_queue(cls, last):
 
     def _put_(self, item):
         put(self, item)
-        lane = self.__dict__.get("_tl_lane")
+        lane = lane_of(self)
         if lane is not None:
-            _put(lane, self, item)
+            _put(lane, item)
 
     def _get_(self):
         item = get(self)
-        lane = self.__dict__.get("_tl_lane")
+        lane = lane_of(self)
         if lane is not None:
-            _got(lane, self, item)
+            _got(lane, item)
         return item
 
     cls._put = _put_
@@ -370,16 +379,16 @@ def _wrap_simple_queue(cls):
         _own(self, "queue", 0)
 
     def put_(self, item, block=True, timeout=None):
-        put(self, item, block, timeout)
-        lane = self.__dict__.get("_tl_lane")
+        lane = lane_of(self)
         if lane is not None:
-            _put(lane, self, item)
+            _put(lane, item)
+        put(self, item, block, timeout)
 
     def get_(self, block=True, timeout=None):
         item = get(self, block, timeout)
-        lane = self.__dict__.get("_tl_lane")
+        lane = lane_of(self)
         if lane is not None:
-            _got(lane, self, item)
+            _got(lane, item)
         return item
 
     cls.__init__ = __init__

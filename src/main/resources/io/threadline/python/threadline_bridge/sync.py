@@ -3,9 +3,10 @@ runtime. threading's Condition, Event, Semaphore, Barrier, RLock and queue.Queue
 these and run unchanged.
 
 A lock's state lives here: only one thread executes at a time, so taking a free lock or
-releasing one nobody waits for needs no runtime call (as in the runtime's own SimLock, it
-records nothing). Only waiting for a held lock and waking its waiters go to the runtime,
-which keeps the waiters in order, records the wait (with its reason) and who woke whom.
+releasing one nobody waits for needs no runtime call; a lock of the program's own code tells
+its lane (lanes.py) without waiting for a reply. Only waiting for a held lock and waking its
+waiters go to the runtime, which keeps the waiters in order, records the wait (with its
+reason) and who woke whom.
 """
 import sys
 
@@ -13,22 +14,21 @@ from . import core
 from . import waits
 
 _next_lock = [0]
-# lanes.Lane, once the program's objects get lanes (lanes.install)
+# lanes.lock_lane, once the program's objects get lanes (lanes.install)
 LANES = [None]
 
 
 class Lock:
     """_thread.lock: one holder at a time, released by any thread, not reentrant."""
-    __slots__ = ("_holder", "_lid", "_waiting", "_own", "_res", "__weakref__")
+    __slots__ = ("_holder", "_lid", "_waiting", "_lane", "_res", "__weakref__")
 
     def __init__(self):
         self._holder = None
         self._lid = 0
         self._waiting = 0
-        # A lock of the program's own code has a lane; an RLock's inner lock is waited for as
-        # its RLock (_res set by it), and records nothing itself.
-        self._own = LANES[0] is not None and sys._getframe(1).f_code.co_filename == core.PROGRAM_FILE
-        self._res = (LANES[0]("lock", 1), self) if self._own else None
+        # _lane: the lane its takes and gives back go to, a lock of the program's own code
+        # has one; _res: the lane its waits are for (an RLock's inner lock: its RLock's)
+        self._lane = self._res = LANES[0]() if LANES[0] is not None else None
 
     def acquire(self, blocking=True, timeout=-1):
         if not blocking and timeout != -1:
@@ -36,9 +36,7 @@ class Lock:
         if timeout < 0 and timeout != -1:
             raise ValueError("timeout value must be a non-negative number")
         if self._holder is None:
-            self._holder = core.CUR
-            if self._own:
-                _lanes().acquired(*self._res)
+            _took(self)
             return True
         if not blocking:
             return False
@@ -46,29 +44,15 @@ class Lock:
 
     def __enter__(self):
         if self._holder is None:
-            self._holder = core.CUR
-            if self._own:
-                _lanes().acquired(*self._res)
+            _took(self)
             return True
         return _wait_for(self, -1, sys._getframe(1))
 
     def release(self):
-        if self._holder is None:
-            raise RuntimeError("release unlocked lock")
-        self._holder = None
-        if self._own:
-            _lanes().released(*self._res)
-        if self._waiting:
-            core.call("k", str(self._lid), "1", frame=sys._getframe(1))
+        _gave_back(self, sys._getframe(1))
 
     def __exit__(self, *exc):
-        if self._holder is None:
-            raise RuntimeError("release unlocked lock")
-        self._holder = None
-        if self._own:
-            _lanes().released(*self._res)
-        if self._waiting:
-            core.call("k", str(self._lid), "1", frame=sys._getframe(1))
+        _gave_back(self, sys._getframe(1))
 
     def locked(self):
         return self._holder is not None
@@ -91,6 +75,22 @@ def _lanes():
     return lanes
 
 
+def _took(lock):
+    lock._holder = core.CUR
+    if lock._lane is not None:
+        _lanes().acquired(lock._lane)
+
+
+def _gave_back(lock, frame):
+    if lock._holder is None:
+        raise RuntimeError("release unlocked lock")
+    lock._holder = None
+    if lock._lane is not None:
+        _lanes().released(lock._lane)
+    if lock._waiting:
+        core.call("k", str(lock._lid), "1", frame=frame)
+
+
 def _wait_for(lock, timeout, frame):
     me = core.CUR
     if not lock._lid:
@@ -98,15 +98,10 @@ def _wait_for(lock, timeout, frame):
         lock._lid = _next_lock[0]
     reason, detail, obj = waits.reason_and_object(lock, frame)
     # what the thread waits for, if it has a lane: the lock (or its RLock), or the queue,
-    # event, condition ... it waits in; its lane's name is the wait's detail
+    # event, condition ... it waits in; the runtime names the wait after the lane
     lanes = _lanes()
-    target = lock._res if reason == "lock" else (lanes.lane_of(obj), obj)
-    rid = ""
-    role = "waits"
-    if target is not None and target[0] is not None:
-        rid = str(lanes.rid(*target))
-        detail = target[0].name
-        role = lanes.role_of(reason)
+    lane = lock._res if reason == "lock" else lanes.lane_of(obj)
+    on_lane = () if lane is None else (str(lanes.rid(lane)), lanes.role_of(reason))
     deadline = -1 if timeout < 0 else me.now + me.pending // 1000 + int(round(timeout * 1e6))
     lock._waiting += 1
     try:
@@ -114,16 +109,10 @@ def _wait_for(lock, timeout, frame):
             holder = lock._holder
             holder_tid = holder.tid if reason == "lock" and isinstance(holder, core.ThreadState) else -1
             left = -1 if deadline < 0 else max(0, deadline - (me.now + me.pending // 1000))
-            if rid:
-                woken = core.call("w", str(lock._lid), str(holder_tid), str(left), reason,
-                                  core._escape(detail), rid, role, frame=frame)
-            else:
-                woken = core.call("w", str(lock._lid), str(holder_tid), str(left), reason,
-                                  core._escape(detail), frame=frame)
+            woken = core.call("w", str(lock._lid), str(holder_tid), str(left), reason,
+                              core._escape(detail), *on_lane, frame=frame)
             if lock._holder is None:
-                lock._holder = me
-                if lock._own:
-                    lanes.acquired(*lock._res)
+                _took(lock)
                 return True
             if woken == "0":
                 return False
