@@ -15,6 +15,8 @@ import io.threadline.ui.KeyMap.Shortcut;
 import io.threadline.ui.teach.CodeEditor;
 import io.threadline.ui.teach.ComparePane;
 import io.threadline.ui.teach.CodeView;
+import io.threadline.ui.timeline.WaitForGraphPanel;
+import io.threadline.testing.TraceText;
 import javafx.scene.input.KeyCode;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -196,6 +198,51 @@ class UserProgramWindowTest extends FxTestBase {
         Trace t = runShownToEnd();
         assertThat(t.outcome()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(fx(() -> editor().problem())).isNull();
+    }
+
+    @Test
+    void aPastedDeadlockShowsItsLockLanesAndOpensTheWaitForGraphAsTheBuiltInDeadlockDoes() {
+        runToEnd("deadlock");
+        WaitForGraphPanel graph = fx(() -> (WaitForGraphPanel) stage.getScene().getRoot().lookup(".wait-for-graph"));
+        waitUntil("the built-in deadlock opens the graph", graph::isVisible);
+
+        fx(() -> c.keys().run(Shortcut.NEW_PROGRAM));
+        waitUntil("a new program", () -> c.shownProgram() != null);
+        fx(() -> editor().area().replaceText("""
+                import threading
+                import time
+
+                lock_a = threading.Lock()
+                lock_b = threading.Lock()
+
+                def one():
+                    with lock_a:
+                        time.sleep(0.1)
+                        with lock_b:
+                            print("one has both")
+
+                def two():
+                    with lock_b:
+                        time.sleep(0.1)
+                        with lock_a:
+                            print("two has both")
+
+                t1 = threading.Thread(target=one, name="One")
+                t2 = threading.Thread(target=two, name="Two")
+                t1.start()
+                t2.start()
+                t1.join()
+                """));
+        Trace t = runShownToEnd();
+        assertThat(t.outcome()).isEqualTo(RunOutcome.DEADLOCK);
+        for (String lock : List.of("lock_a", "lock_b")) {
+            int r = TraceText.resourceNamed(t, lock);
+            assertThat(fx(() -> c.timeline().rows().rowOfResource(r))).as(lock + "'s lane is open").isNotNull();
+        }
+        waitUntil("the graph opens by itself for the pasted program's deadlock",
+                () -> graph.isVisible() && graph.shown() != null && graph.shown().graph().hasDeadlock());
+        assertThat(fx(() -> graph.shown().describe())).contains("One waits for lock_b, held by Two",
+                "Two waits for lock_a, held by One");
     }
 
     @Test
