@@ -16,7 +16,13 @@ import io.threadline.trace.SpanSet;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import io.threadline.trace.WaitForGraph;
+import io.threadline.runtime.ClockMode;
+import io.threadline.scenario.ScenarioCatalog;
+import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.ResourceColumns;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -181,12 +187,59 @@ class PythonResourceLanesTest {
 
                 a, b = Account(), Account()
                 spare = [threading.Lock()]
-                for lock in (a.lock, b.lock, spare[0]):
+                either = threading.RLock() if a else threading.Lock()
+                for lock in (a.lock, b.lock, spare[0], either):
                     with lock:
                         pass
                 """);
         assertThat(TraceText.resources(t)).containsExactly("gil GIL of MainProcess", "lock self.lock",
-                "lock self.lock 2", "lock Lock 3");
+                "lock self.lock 2", "lock Lock 3", "rlock either");
+    }
+
+    @Test
+    void aChildProcesssCopyOfALockIsALaneOfItsOwnProcess() throws Exception {
+        Trace t = run("""
+                import multiprocessing
+                import threading
+
+                guard = threading.Lock()
+
+                def child():
+                    with guard:
+                        print("child has it")
+
+                if __name__ == "__main__":
+                    with guard:
+                        print("parent has it")
+                    p = multiprocessing.Process(target=child, name="Kid")
+                    p.start()
+                    p.join()
+                """);
+        assertThat(t.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        List<String> locks = new ArrayList<>();
+        for (int r = 0; r < t.resourceCount(); r++) {
+            ResourceInfo info = t.resource(r);
+            if (info.kind() == ResourceKind.LOCK) {
+                ResourceColumns lane = t.resourceLane(r);
+                locks.add(info.name() + " in " + t.process(info.process()).name() + ": " + lane.op(0).label() + " "
+                        + t.thread(lane.thread(0)).name() + ", " + lane.op(1).label() + " " + t.thread(lane.thread(1)).name());
+            }
+        }
+        assertThat(locks).containsExactly("guard in MainProcess: acquire MainThread, release MainThread",
+                "guard in Kid: acquire Kid, release Kid");
+    }
+
+    /** The built-in scenarios' Python programs, run as the user's: their lanes agree with their threads' too. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"condition", "semaphore", "rlock", "barrier", "event", "producer-consumer", "deadlock"})
+    void aTwinsLanesAgreeWithItsThreadLanes(String id) throws Exception {
+        ScenarioSpec spec = ScenarioCatalog.byId(id);
+        Run run = UserProgram.of(ScenarioSource.fileName(spec), ScenarioSource.render(spec, spec.defaults()))
+                .start(spec.options(spec.defaults(), ClockMode.VIRTUAL, 1), TestPython.settings().withLineCost(0));
+        assertThat(run.awaitEnd(60, TimeUnit.SECONDS)).isTrue();
+        Trace t = run.trace();
+        assertThat(t.resourceCount()).as("lanes besides the GIL").isGreaterThan(1);
+        assertThat(agreement(t)).isEmpty();
     }
 
     private static List<Integer> holders(Trace t, int r, long at) {
@@ -215,7 +268,7 @@ class PythonResourceLanesTest {
                 }
                 ResourceSpans drawn = lanes.spans(r);
                 ResourceState rec = t.resourceLane(r).stateAt(at);
-                if (!drawnAt(drawn.holds(), at).equals(holders(t, r, at))) {
+                if (!sorted(drawnAt(drawn.holds(), at)).equals(sorted(holders(t, r, at)))) {
                     problems.add(at + " " + info.name() + ": drawn held by " + drawnAt(drawn.holds(), at)
                             + ", recorded " + holders(t, r, at));
                 }
@@ -232,7 +285,7 @@ class PythonResourceLanesTest {
                                 + (i < 0 ? "nothing" : lane.state(i) + " " + lane.reason(i) + " " + t.string(lane.detail(i))));
                     }
                 }
-                if (!drawnAt(drawn.waits(), at).stream().sorted().toList().equals(waiters.stream().sorted().toList())) {
+                if (!sorted(drawnAt(drawn.waits(), at)).equals(sorted(waiters))) {
                     problems.add(at + " " + info.name() + ": drawn waiters " + drawnAt(drawn.waits(), at) + ", recorded " + waiters);
                 }
                 if (info.kind().carriesItems()) {
@@ -240,7 +293,7 @@ class PythonResourceLanesTest {
                     for (int k = 0; k < rec.itemCount(); k++) {
                         items.add(rec.itemNumber(k));
                     }
-                    if (!spansAt(drawn.items(), at).stream().sorted().toList().equals(items)) {
+                    if (!sorted(spansAt(drawn.items(), at)).equals(items)) {
                         problems.add(at + " " + info.name() + ": drawn items " + spansAt(drawn.items(), at) + ", recorded " + items);
                     }
                 }
@@ -258,6 +311,10 @@ class PythonResourceLanesTest {
             }
         }
         return problems;
+    }
+
+    private static List<Integer> sorted(List<Integer> l) {
+        return l.stream().sorted().toList();
     }
 
     /** The threads a span set draws at {@code at}, slot by slot. */

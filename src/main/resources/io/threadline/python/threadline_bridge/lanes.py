@@ -52,8 +52,10 @@ def after_fork_in_child():
 
 def _name_made_at(frame):
     """The name the program gives what it makes on {@code frame}'s line: the target of an
-    assignment of one call (lock_a = threading.Lock(), self.lock = Lock()), else "" and the
-    runtime numbers it as its own ("Lock 2"). A second object of the same name gets a number."""
+    assignment of a call (lock_a = threading.Lock(), self.lock = Lock()), else "" and the
+    runtime numbers it as its own ("Lock 2"). A second object of the same name gets a number.
+    Only the line is read: a lock made in a list, a dict or a call of the program's own gets
+    no name rather than a guessed one."""
     key = (frame.f_code, frame.f_lineno)
     target = _targets.get(key)
     if target is None:
@@ -66,6 +68,9 @@ def _name_made_at(frame):
                 node, value = stmt.target, stmt.value
             else:
                 node = value = None
+            # lock = RLock() if REENTRANT else Lock(): either call makes it
+            while isinstance(value, ast.IfExp) and isinstance(value.body, ast.Call):
+                value = value.orelse
             if isinstance(value, ast.Call) and isinstance(node, (ast.Name, ast.Attribute)):
                 target = ast.unparse(node)
         except (SyntaxError, IndexError, ValueError):
