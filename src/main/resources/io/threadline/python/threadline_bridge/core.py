@@ -126,10 +126,38 @@ def send(fields):
             log.write("send without a channel: %r\n" % (fields,))
             traceback.print_stack(file=log)
     with _send_lock:
+        if _later:
+            _later.append(data)
+            data = b"".join(_later)
+            _later.clear()
         try:
             _sock.sendall(data)
         except OSError:
             _gone()
+
+
+# Reports that went out with the next message of this process (send_later)
+_later = []
+
+
+def send_later(fields):
+    """A report with no reply that may wait for this process's next message and go with it, in
+    one write: a socket write (and the runtime's wake-up to read it) costs several times what the
+    report does. The runtime reads them in order, each with its own CPU, as if sent at once."""
+    _later.append(("\t".join(fields) + "\n").encode("utf-8", "surrogateescape"))
+    if len(_later) >= 512:
+        send_pending()
+
+
+def send_pending():
+    with _send_lock:
+        if _later:
+            data = b"".join(_later)
+            _later.clear()
+            try:
+                _sock.sendall(data)
+            except OSError:
+                _gone()
 
 
 def _gone():
@@ -650,6 +678,8 @@ def after_fork_in_child(tid):
     BY_REAL_IDENT[REAL_GET_IDENT()] = st
     CUR = st
     _non_daemon[0] = 1
+    # the parent sends what it had kept for its next message; the child's channel is its own
+    _later.clear()
     from . import streams, patches, lanes
     streams.forget_partial()
     lanes.after_fork_in_child()

@@ -86,37 +86,47 @@ def _name_made_at(frame):
 def rid(lane):
     """The lane's number in this process, declared to the runtime at its first use here."""
     if lane.gen != _generation[0]:
-        _next_id[0] += 1
-        lane.rid = _next_id[0]
-        lane.gen = _generation[0]
-        lane.items = []
-        lane.puts = 0
-        _tell("Yd", str(lane.rid), lane.kind, str(lane.capacity), core._escape(lane.name))
+        _declare(lane)
     return lane.rid
 
 
-def _tell(op, *args):
-    """A report that must not give the baton away: the CPU it carries stops short of the
-    horizon (the rest goes with the next report), so it lands at most a few lines early."""
+def _declare(lane):
+    _next_id[0] += 1
+    lane.rid = _next_id[0]
+    lane.gen = _generation[0]
+    lane.items = []
+    lane.puts = 0
+    core.send_later(["Yd", "0", "0", str(lane.rid), lane.kind, str(lane.capacity), core._escape(lane.name)])
+
+
+def report(lane, op, arg=0, text=None):
+    """Tells the runtime that the running thread did {@code op} to the lane's object, without a
+    reply. It carries CPU only up to just before the horizon (the rest goes with the next
+    message), so it can never make the runtime give the baton away: the lane changes exactly
+    where the program's state does, a few lines early at most. Every call here runs through the
+    line tracer, which costs more than the report: hence one function, not a stack of helpers."""
+    if lane.gen != _generation[0]:
+        _declare(lane)
     me = core.CUR
     me.ops += 1
-    core.send([op, core.flush_within_horizon(me), str(core.user_line())] + list(args))
-
-
-def _event(lane, op, arg=0, text=None):
-    r = str(rid(lane))
-    if text is None:
-        _tell("Y", r, op, str(arg))
-    else:
-        _tell("Y", r, op, str(arg), core._escape(text))
-
-
-def acquired(lane, depth=1):
-    _event(lane, "a", depth)
-
-
-def released(lane, left=0):
-    _event(lane, "r", left)
+    us = 0
+    if me.pending >= 1000:
+        us = min(me.pending // 1000, me.horizon - me.now - 1)
+        if us > 0:
+            core._flush(me, us)
+        else:
+            us = 0
+    f = sys._getframe(1)
+    program = core.PROGRAM_FILE
+    while f is not None and f.f_code.co_filename != program:
+        f = f.f_back
+    line = "Y\t%d\t%d\t%d\t%s\t%d" % (us, f.f_lineno if f is not None else 0, lane.rid, op, arg)
+    if text is not None:
+        line += "\t" + core._escape(text)
+    later = core._later
+    later.append((line + "\n").encode("utf-8", "surrogateescape"))
+    if len(later) >= 512:
+        core.send_pending()
 
 
 def lane_of(obj):
@@ -162,6 +172,7 @@ def _own(obj, kind, capacity, last=False):
 def install():
     from . import sync
     sync.LANES[0] = lock_lane
+    sync.REPORT[0] = report
     _install_rlock()
     _install_semaphores()
     _install_condition()
@@ -187,26 +198,26 @@ def _install_rlock():
         rc = acquire(self, blocking, timeout)
         lane = lane_of(self)
         if rc and lane is not None:
-            acquired(lane, self._count)
+            report(lane, "a", self._count)
         return rc
 
     def release_(self):
         lane = lane_of(self)
         if lane is not None and self._owner == threading.get_ident() and self._count > 0:
-            released(lane, self._count - 1)
+            report(lane, "r", self._count - 1)
         release(self)
 
     def _release_save(self):
         lane = lane_of(self)
         if lane is not None and self._count > 0:
-            released(lane, 0)
+            report(lane, "r", 0)
         return release_save(self)
 
     def _acquire_restore(self, state):
         acquire_restore(self, state)
         lane = lane_of(self)
         if lane is not None:
-            acquired(lane, self._count)
+            report(lane, "a", self._count)
 
     cls.__init__ = __init__
     cls.acquire = cls.__enter__ = acquire_
@@ -238,7 +249,7 @@ def _wrap_semaphore(cls):
             rc = acquire(self, blocking, timeout)
             lane = lane_of(self)
             if rc and lane is not None:
-                acquired(lane, 1)
+                report(lane, "a", 1)
             return rc
 
         cls.acquire = cls.__enter__ = acquire_
@@ -248,7 +259,7 @@ def _wrap_semaphore(cls):
         # one too many for a bounded one raises, and releases nothing
         if lane is not None and n >= 1 and not (bounded and self._value + n > self._initial_value):
             for _ in range(n):
-                released(lane, 0)
+                report(lane, "r", 0)
         release(self, n)
 
     cls.release = release_
@@ -265,7 +276,7 @@ def _install_condition():
     def notify_(self, n=1):
         lane = lane_of(self)
         if lane is not None and self._is_owned():
-            _event(lane, "n", min(n, len(self._waiters)))
+            report(lane, "n", min(n, len(self._waiters)))
         notify(self, n)
 
     cls.__init__ = __init__
@@ -283,13 +294,13 @@ def _install_event():
     def set_event(self):
         lane = lane_of(self)
         if lane is not None:
-            _event(lane, "s")
+            report(lane, "s")
         set_(self)
 
     def clear_event(self):
         lane = lane_of(self)
         if lane is not None:
-            _event(lane, "c")
+            report(lane, "c")
         clear(self)
 
     cls.__init__ = __init__
@@ -308,7 +319,7 @@ def _install_barrier():
     def _release(self):
         lane = lane_of(self)
         if lane is not None:
-            _event(lane, "b")
+            report(lane, "b")
         release(self)
 
     cls.__init__ = __init__
@@ -322,9 +333,9 @@ def _install_queues():
 
 
 def _put(lane, item):
-    rid(lane)
+    rid(lane)   # numbered from 0 at its first use in this process
     number = lane.puts
-    _event(lane, "p", 0, _text(item))
+    report(lane, "p", 0, _text(item))
     lane.puts = number + 1
     lane.items.append((item, number))
 
@@ -334,7 +345,7 @@ def _got(lane, item):
     order = range(len(entries) - 1, -1, -1) if lane.last else range(len(entries))
     for i in order:
         if entries[i][0] is item:
-            _event(lane, "g", entries.pop(i)[1])
+            report(lane, "g", entries.pop(i)[1])
             return
 
 

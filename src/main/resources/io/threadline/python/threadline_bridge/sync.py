@@ -14,8 +14,9 @@ from . import core
 from . import waits
 
 _next_lock = [0]
-# lanes.lock_lane, once the program's objects get lanes (lanes.install)
+# lanes.lock_lane and lanes.report, once the program's objects get lanes (lanes.install)
 LANES = [None]
+REPORT = [None]
 
 
 class Lock:
@@ -36,23 +37,40 @@ class Lock:
         if timeout < 0 and timeout != -1:
             raise ValueError("timeout value must be a non-negative number")
         if self._holder is None:
-            _took(self)
+            self._holder = core.CUR
+            if self._lane is not None:
+                REPORT[0](self._lane, "a", 1)
             return True
         if not blocking:
             return False
         return _wait_for(self, timeout, sys._getframe(1))
 
     def __enter__(self):
+        # the line tracer sees every call of these, and costs more than they do: no helpers
         if self._holder is None:
-            _took(self)
+            self._holder = core.CUR
+            if self._lane is not None:
+                REPORT[0](self._lane, "a", 1)
             return True
         return _wait_for(self, -1, sys._getframe(1))
 
     def release(self):
-        _gave_back(self, sys._getframe(1))
+        if self._holder is None:
+            raise RuntimeError("release unlocked lock")
+        self._holder = None
+        if self._lane is not None:
+            REPORT[0](self._lane, "r", 0)
+        if self._waiting:
+            core.call("k", str(self._lid), "1", frame=sys._getframe(1))
 
     def __exit__(self, *exc):
-        _gave_back(self, sys._getframe(1))
+        if self._holder is None:
+            raise RuntimeError("release unlocked lock")
+        self._holder = None
+        if self._lane is not None:
+            REPORT[0](self._lane, "r", 0)
+        if self._waiting:
+            core.call("k", str(self._lid), "1", frame=sys._getframe(1))
 
     def locked(self):
         return self._holder is not None
@@ -73,22 +91,6 @@ class Lock:
 def _lanes():
     from . import lanes
     return lanes
-
-
-def _took(lock):
-    lock._holder = core.CUR
-    if lock._lane is not None:
-        _lanes().acquired(lock._lane)
-
-
-def _gave_back(lock, frame):
-    if lock._holder is None:
-        raise RuntimeError("release unlocked lock")
-    lock._holder = None
-    if lock._lane is not None:
-        _lanes().released(lock._lane)
-    if lock._waiting:
-        core.call("k", str(lock._lid), "1", frame=frame)
 
 
 def _wait_for(lock, timeout, frame):
@@ -112,7 +114,9 @@ def _wait_for(lock, timeout, frame):
             woken = core.call("w", str(lock._lid), str(holder_tid), str(left), reason,
                               core._escape(detail), *on_lane, frame=frame)
             if lock._holder is None:
-                _took(lock)
+                lock._holder = me
+                if lock._lane is not None:
+                    REPORT[0](lock._lane, "a", 1)
                 return True
             if woken == "0":
                 return False
