@@ -20,6 +20,7 @@ import io.threadline.runtime.ClockMode;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.trace.ResourceColumns;
+import io.threadline.trace.ResourceOp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -100,7 +101,11 @@ class PythonResourceLanesTest {
             """;
 
     static Trace run(String source) throws Exception {
-        Run run = UserProgram.of("mine.py", source).start(RunOptions.defaults(), TestPython.settings());
+        return run(RunOptions.defaults(), source);
+    }
+
+    static Trace run(RunOptions options, String source) throws Exception {
+        Run run = UserProgram.of("mine.py", source).start(options, TestPython.settings());
         assertThat(run.awaitEnd(60, TimeUnit.SECONDS)).isTrue();
         return run.trace();
     }
@@ -194,6 +199,50 @@ class PythonResourceLanesTest {
                 """);
         assertThat(TraceText.resources(t)).containsExactly("gil GIL of MainProcess", "lock self.lock",
                 "lock self.lock 2", "lock Lock 3", "rlock either");
+    }
+
+    @Test
+    void aLockTakenInABusyLoopIsHeldOnItsLaneWheneverSomeoneStartsWaitingForIt() throws Exception {
+        // without the GIL, on two cores, with the cost of lines, the threads meet at the lock all
+        // the time: a report that let another thread run before the lane knew the holder would
+        // show a wait for a free lock
+        Trace t = run(RunOptions.defaults().withGil(false).withCores(2), """
+                import threading
+
+                counter = 0
+                counter_lock = threading.Lock()
+
+                def bump(value):
+                    return value + 1
+
+                def work():
+                    global counter
+                    for _ in range(3000):
+                        with counter_lock:
+                            counter = bump(counter)   # a call: where CPython may switch
+
+                threads = [threading.Thread(target=work) for _ in range(2)]
+                for th in threads:
+                    th.start()
+                for th in threads:
+                    th.join()
+                print(counter)
+                """);
+        assertThat(TraceText.texts(t)).containsExactly("6000");
+        int r = TraceText.resourceNamed(t, "counter_lock");
+        ResourceColumns lane = t.resourceLane(r);
+        int waits = 0;
+        for (int i = 0; i < lane.size(); i++) {
+            if (lane.op(i) == ResourceOp.WAIT) {
+                waits++;
+                ResourceState s = lane.stateAfter(i);
+                assertThat(s.holderCount()).as("held when " + t.thread(lane.thread(i)).name() + " waits at " + lane.time(i))
+                        .isEqualTo(1);
+                assertThat(s.holder(0)).isNotEqualTo(lane.thread(i));
+            }
+        }
+        assertThat(waits).as("contended").isGreaterThan(10);
+        assertThat(agreement(t)).isEmpty();
     }
 
     @Test

@@ -284,11 +284,12 @@ def _flush(me, us):
     return str(us)
 
 
-def call(op, *args, frame=None):
-    """A runtime call from the running thread: sends it, waits for the reply, returns its payload."""
+def call(op, *args, frame=None, cpu=None):
+    """A runtime call from the running thread: sends it, waits for the reply, returns its
+    payload. {@code cpu}: how much of the pending CPU goes with it (flush_fields: all)."""
     me = CUR
     me.ops += 1
-    send([op, flush_fields(me), str(user_line(frame))] + list(args))
+    send([op, (cpu or flush_fields)(me), str(user_line(frame))] + list(args))
     return await_reply(me)
 
 

@@ -111,17 +111,21 @@ def _wait_for(lock, timeout, frame):
             holder = lock._holder
             holder_tid = holder.tid if reason == "lock" and isinstance(holder, core.ThreadState) else -1
             left = -1 if deadline < 0 else max(0, deadline - (me.now + me.pending // 1000))
+            # The wait carries CPU only up to the horizon: more could end this thread's turn
+            # before the runtime registers the wait, and a release by the next thread would
+            # wake nobody; the rest goes with the next report.
             woken = core.call("w", str(lock._lid), str(holder_tid), str(left), reason,
-                              core._escape(detail), *on_lane, frame=frame)
+                              core._escape(detail), *on_lane, frame=frame, cpu=core.flush_within_horizon)
             if lock._holder is None:
-                lock._holder = me
-                if lock._lane is not None:
-                    REPORT[0](lock._lane, "a", 1)
-                return True
+                break
             if woken == "0":
                 return False
     finally:
         lock._waiting -= 1
+    lock._holder = me
+    if lock._lane is not None:
+        REPORT[0](lock._lane, "a", 1)
+    return True
 
 
 def allocate_lock():
