@@ -39,35 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PythonResourceLanesTest {
     /** Two threads take two locks in opposite orders, with a sleep between. */
-    static final String DEADLOCK = """
-            import threading
-            import time
-
-            lock_a = threading.Lock()
-            lock_b = threading.Lock()
-
-
-            def one():
-                with lock_a:
-                    time.sleep(0.1)
-                    with lock_b:
-                        print("one has both")
-
-
-            def two():
-                with lock_b:
-                    time.sleep(0.1)
-                    with lock_a:
-                        print("two has both")
-
-
-            t1 = threading.Thread(target=one, name="One")
-            t2 = threading.Thread(target=two, name="Two")
-            t1.start()
-            t2.start()
-            t1.join()
-            t2.join()
-            """;
+    static final String DEADLOCK = program("two_locks.py");
 
     /** The same locks taken in one order: contended, never stuck. */
     static final String ORDERED = DEADLOCK.replace("    with lock_b:\n        time.sleep(0.1)\n        with lock_a:",
@@ -99,6 +71,15 @@ class PythonResourceLanesTest {
             threading.Thread(target=consumer, name="Consumer").start()
             threading.Thread(target=producer, name="Producer").start()
             """;
+
+    /** A program of the tests' resources, as a user would paste it. */
+    static String program(String name) {
+        try (var in = PythonResourceLanesTest.class.getResourceAsStream("/io/threadline/python/" + name)) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     static Trace run(String source) throws Exception {
         return run(RunOptions.defaults(), source);

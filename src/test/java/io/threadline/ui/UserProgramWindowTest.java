@@ -201,38 +201,16 @@ class UserProgramWindowTest extends FxTestBase {
     }
 
     @Test
-    void aPastedDeadlockShowsItsLockLanesAndOpensTheWaitForGraphAsTheBuiltInDeadlockDoes() {
+    void aPastedDeadlockShowsItsLockLanesAndOpensTheWaitForGraphAsTheBuiltInDeadlockDoes() throws Exception {
         runToEnd("deadlock");
         WaitForGraphPanel graph = fx(() -> (WaitForGraphPanel) stage.getScene().getRoot().lookup(".wait-for-graph"));
         waitUntil("the built-in deadlock opens the graph", graph::isVisible);
 
         fx(() -> c.keys().run(Shortcut.NEW_PROGRAM));
         waitUntil("a new program", () -> c.shownProgram() != null);
-        fx(() -> editor().area().replaceText("""
-                import threading
-                import time
-
-                lock_a = threading.Lock()
-                lock_b = threading.Lock()
-
-                def one():
-                    with lock_a:
-                        time.sleep(0.1)
-                        with lock_b:
-                            print("one has both")
-
-                def two():
-                    with lock_b:
-                        time.sleep(0.1)
-                        with lock_a:
-                            print("two has both")
-
-                t1 = threading.Thread(target=one, name="One")
-                t2 = threading.Thread(target=two, name="Two")
-                t1.start()
-                t2.start()
-                t1.join()
-                """));
+        String twoLocks = new String(getClass().getResourceAsStream("/io/threadline/python/two_locks.py").readAllBytes(),
+                StandardCharsets.UTF_8);
+        fx(() -> editor().area().replaceText(twoLocks));
         Trace t = runShownToEnd();
         assertThat(t.outcome()).isEqualTo(RunOutcome.DEADLOCK);
         for (String lock : List.of("lock_a", "lock_b")) {

@@ -126,17 +126,11 @@ def send(fields):
             log.write("send without a channel: %r\n" % (fields,))
             traceback.print_stack(file=log)
     with _send_lock:
-        if _later:
-            _later.append(data)
-            data = b"".join(_later)
-            _later.clear()
-        try:
-            _sock.sendall(data)
-        except OSError:
-            _gone()
+        _later.append(data)
+        _write_later()
 
 
-# Reports that went out with the next message of this process (send_later)
+# Reports that go out with the next message of this process (send_later)
 _later = []
 
 
@@ -152,12 +146,16 @@ def send_later(fields):
 def send_pending():
     with _send_lock:
         if _later:
-            data = b"".join(_later)
-            _later.clear()
-            try:
-                _sock.sendall(data)
-            except OSError:
-                _gone()
+            _write_later()
+
+
+def _write_later():
+    data = _later[0] if len(_later) == 1 else b"".join(_later)
+    _later.clear()
+    try:
+        _sock.sendall(data)
+    except OSError:
+        _gone()
 
 
 def _gone():

@@ -283,6 +283,18 @@ def _install_condition():
     cls.notify = notify_
 
 
+def _told_first(method, op):
+    """{@code method} of an object that reports {@code op} on its lane first: what it changes
+    wakes the object's waiters, and the runtime's own primitives record the change before."""
+    def told_first(self):
+        lane = lane_of(self)
+        if lane is not None:
+            report(lane, op)
+        return method(self)
+
+    return told_first
+
+
 def _install_event():
     cls = threading.Event
     init, set_, clear = cls.__init__, cls.set, cls.clear
@@ -291,21 +303,9 @@ def _install_event():
         init(self)
         _own(self, "event", 0)
 
-    def set_event(self):
-        lane = lane_of(self)
-        if lane is not None:
-            report(lane, "s")
-        set_(self)
-
-    def clear_event(self):
-        lane = lane_of(self)
-        if lane is not None:
-            report(lane, "c")
-        clear(self)
-
     cls.__init__ = __init__
-    cls.set = set_event
-    cls.clear = clear_event
+    cls.set = _told_first(set_, "s")
+    cls.clear = _told_first(clear, "c")
 
 
 def _install_barrier():
@@ -316,14 +316,8 @@ def _install_barrier():
         init(self, parties, action, timeout)
         _own(self, "barrier", parties)
 
-    def _release(self):
-        lane = lane_of(self)
-        if lane is not None:
-            report(lane, "b")
-        release(self)
-
     cls.__init__ = __init__
-    cls._release = _release
+    cls._release = _told_first(release, "b")
 
 
 def _install_queues():
