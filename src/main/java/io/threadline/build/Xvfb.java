@@ -36,16 +36,7 @@ public record Xvfb(Process process, String display) implements AutoCloseable {
 
     /** Whether an Xvfb can be started here (the program is on the PATH). */
     public static boolean installed() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "Xvfb"))) {
-                return true;
-            }
-        }
-        return false;
+        return Executables.find("Xvfb") != null;
     }
 
     @Override

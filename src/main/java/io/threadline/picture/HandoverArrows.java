@@ -29,8 +29,8 @@ final class HandoverArrows {
         TimeScale sc = ctx.scale();
         double head = m.capRadius() + 1;
         double lw = Math.round(m.line() + 1);
-        long t0 = (long) Math.floor(sc.start());
-        long t1 = Math.min(ctx.horizon(), (long) Math.ceil(sc.end()));
+        long t0 = (long) Math.floor(sc.startTime());
+        long t1 = Math.min(ctx.horizon(), (long) Math.ceil(sc.endTime()));
         g.setFill(ctx.theme().color(Ink.ARROW));
         g.setStroke(ctx.theme().color(Ink.ARROW));
         g.setLineWidth(lw);
@@ -62,12 +62,13 @@ final class HandoverArrows {
                 if (target == null) {
                     continue;
                 }
-                double x0 = Math.round(sc.x(h.wokenAt())) + 0.5;
+                // from the waiter's wake-up to its take, each in the waiter's own step on the steps axis
+                double x0 = Math.round(sc.waitEndX(h.thread(), h.wokenAt())) + 0.5;
                 if (x0 - lastX < MIN_GAP_PX) {
                     continue;
                 }
                 lastX = x0;
-                double x1 = Math.round(sc.x(h.acquiredAt())) + 0.5;
+                double x1 = Math.round(sc.actionX(h.thread(), h.acquiredAt())) + 0.5;
                 double y0 = ry + row.height() * 0.3;
                 double y1 = top + target.y() + (target.y() < row.y() ? target.height() - 3 : 3);
                 boolean up = y1 < y0;

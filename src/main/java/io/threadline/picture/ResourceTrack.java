@@ -79,11 +79,11 @@ public final class ResourceTrack implements Track {
     }
 
     private long tMin(TrackContext ctx) {
-        return (long) Math.floor(ctx.scale().start());
+        return (long) Math.floor(ctx.scale().startTime());
     }
 
     private long tMax(TrackContext ctx) {
-        return Math.min(ctx.horizon(), (long) Math.ceil(ctx.scale().end()));
+        return Math.min(ctx.horizon(), (long) Math.ceil(ctx.scale().endTime()));
     }
 
     // ------------------------------------------------------------------ painting
@@ -133,7 +133,7 @@ public final class ResourceTrack implements Track {
         for (int slot = 0; slot < set.slots(); slot++) {
             double y = top + (slot % rows) * (rowH + gap);
             dense.row(y, rowH);
-            walk(ctx, set, slot, 1.5, dense, (id, x0, x1) -> {
+            walk(ctx, set, slot, false, 1.5, dense, (id, x0, x1) -> {
                 dense.flush();
                 double left = Math.max(x0, -4);
                 double right = Math.min(x1, ctx.width() + 4);
@@ -176,7 +176,7 @@ public final class ResourceTrack implements Track {
         ColumnRuns runs = new ColumnRuns(g);
         for (int slot = 0; slot < set.slots(); slot++) {
             runs.row(y, h);
-            walk(ctx, set, slot, 1, runs, (id, x0, x1) -> {
+            walk(ctx, set, slot, set == s.waits(), 1, runs, (id, x0, x1) -> {
                 double left = Math.max(-2, x0);
                 runs.column(left, Math.min(ctx.width() + 2, x1) - left, ThreadColors.of(ctx.theme(), set.thread(id)));
             });
@@ -193,20 +193,32 @@ public final class ResourceTrack implements Track {
      * Visits the stretches of one slot in view: each at least {@code minWidth} pixels wide goes to
      * {@code wide}; narrower ones become one-pixel columns of {@code dense}, in the thread's colour,
      * or the colour of "mixed" where several start in the same pixel, which it skips by search.
+     * A stretch's ends are its threads' moments ({@code waits}: a wait's begin and end, else what
+     * its holder or putter did), so on the steps axis they sit in those threads' own steps.
      */
-    private static void walk(TrackContext ctx, SpanSet set, int slot, double minWidth, ColumnRuns dense, Wide wide) {
+    private static void walk(TrackContext ctx, SpanSet set, int slot, boolean waits, double minWidth,
+                             ColumnRuns dense, Wide wide) {
         TimeScale sc = ctx.scale();
-        long t1 = Math.min(ctx.horizon(), (long) Math.ceil(sc.end()));
+        long t1 = Math.min(ctx.horizon(), (long) Math.ceil(sc.endTime()));
         int n = set.slotSize(slot);
-        int k = set.firstEndingFrom(slot, (long) Math.floor(sc.start()));
+        int k = set.firstEndingFrom(slot, (long) Math.floor(sc.startTime()));
         while (k < n) {
             int id = set.slotSpan(slot, k);
             long from = set.start(id);
             if (from > t1) {
                 break;
             }
-            double x0 = sc.x(from);
-            double x1 = sc.x(Math.min(set.endOr(id, ctx.horizon()), ctx.horizon()));
+            int who = set.thread(id);
+            long end = set.endOr(id, ctx.horizon());
+            double x0 = waits ? sc.waitStartX(who, from) : sc.actionX(who, from);
+            double x1;
+            if (end >= ctx.horizon()) {
+                x1 = sc.x(ctx.horizon());
+            } else if (waits) {
+                x1 = sc.waitEndX(who, end);
+            } else {
+                x1 = sc.actionX(set.closer(id) >= 0 ? set.closer(id) : who, end);
+            }
             if (x1 - x0 >= minWidth) {
                 wide.draw(id, x0, x1);
                 k++;
@@ -251,7 +263,8 @@ public final class ResourceTrack implements Track {
             if (x1 - x0 > 40) {
                 g.setAlpha(1);
                 g.setFont(ctx.metrics().small());
-                g.setFill(ThreadColors.textOn(ctx.theme(), 0));
+                ResourceState at = ctx.trace().resourceLane(resource).stateAt(from);
+                g.setFill(ThreadColors.textOn(ctx.theme(), at.holderCount() > 0 ? at.holder(0) : 0));
                 g.fillText("depth " + d, Math.min(x1, ctx.width()) - 5, top + height / 2, Painter.Align.RIGHT);
                 g.setFill(ctx.theme().color(Ink.BACKGROUND));
                 g.setAlpha(0.55);
@@ -272,11 +285,15 @@ public final class ResourceTrack implements Track {
             }
             double x0 = Math.max(-2, sc.x(flag.start(id)));
             double x1 = Math.min(ctx.width() + 2, sc.x(Math.min(flag.endOr(id, ctx.horizon()), ctx.horizon())));
-            g.setFill(ctx.theme().color(Ink.RUNNING));
+            // a neutral band: the flag belongs to no thread, and the state colours are the lanes'
+            g.setFill(ctx.theme().color(Ink.COUNTER_FILL));
             g.fillRoundRect(x0, top, Math.max(1.5, x1 - x0), height, 6);
+            g.setStroke(ctx.theme().color(Ink.COUNTER));
+            g.setLineWidth(1);
+            g.strokeRoundRect(x0 + 0.5, top + 0.5, Math.max(0.5, x1 - x0 - 1), height - 1, 6);
             if (x1 - x0 > 30) {
                 g.setFont(ctx.metrics().smallBold());
-                g.setFill(ctx.theme().color(Ink.RUNNING_TEXT));
+                g.setFill(ctx.theme().color(Ink.COUNTER));
                 g.fillText("set", Math.max(x0, 0) + 5, top + height / 2, Painter.Align.LEFT);
             }
         }
@@ -289,7 +306,7 @@ public final class ResourceTrack implements Track {
         ColumnRuns dense = new ColumnRuns(g);
         for (int slot = 0; slot < Math.min(WAIT_ROWS, waits.slots()); slot++) {
             dense.row(top + slot * row, row - 1);
-            walk(ctx, waits, slot, 1, dense, (id, x0, x1) -> {
+            walk(ctx, waits, slot, true, 1, dense, (id, x0, x1) -> {
                 double left = Math.max(-2, x0);
                 dense.column(left, Math.min(ctx.width() + 2, x1) - left, ThreadColors.of(p, waits.thread(id)));
             });

@@ -10,7 +10,9 @@ import java.util.StringJoiner;
 /**
  * The results one pool call (map, imap_unordered …) delivered to the thread that asked: a
  * diamond where results arrive, labelled with their values in arrival order, and a bracket from
- * the first to the last. Ordered calls are filled diamonds, unordered ones hollow.
+ * the first to the last. Ordered calls are filled diamonds, unordered ones hollow. The times
+ * written count from the call's start (a tick, and a dashed lead to the first result), so two
+ * calls made one after the other compare as the lesson means: how long each made its caller wait.
  */
 public final class ResultsTrack implements Track {
     private final String variant;
@@ -84,25 +86,35 @@ public final class ResultsTrack implements Track {
         double labelY = Math.round(h * 0.86);
         Rgb c = color(p);
 
+        long called = extras.callStart(variant);
+        double xc = Math.round(s.x(called));
         double x0 = Math.round(s.x(results.get(0).time()));
         double x1 = Math.round(s.x(results.get(results.size() - 1).time()));
         g.setStroke(p.color(Ink.MUTED_TEXT));
         g.setLineWidth(1);
+        if (xc < x0) {
+            // the call's start: a tick, and a dashed lead while its caller waits for the first result
+            g.strokeLine(xc + 0.5, bracketY - 7, xc + 0.5, bracketY + 3);
+            g.setLineDashes(3, 3);
+            g.strokeLine(xc + 0.5, bracketY, x0 + 0.5, bracketY);
+            g.setLineDashes(0, 0);
+        }
         g.strokeLine(x0 + 0.5, bracketY - 4, x0 + 0.5, bracketY);
         g.strokeLine(x0 + 0.5, bracketY, x1 + 0.5, bracketY);
         g.strokeLine(x1 + 0.5, bracketY - 4, x1 + 0.5, bracketY);
         TextStyle small = m.small();
         g.setFont(small);
         g.setFill(p.color(Ink.MUTED_TEXT));
-        String first = "first " + TimeText.seconds(results.get(0).time());
-        String last = "last " + TimeText.seconds(results.get(results.size() - 1).time());
+        String first = "first after " + TimeText.seconds(results.get(0).time() - called);
+        String last = "last after " + TimeText.seconds(results.get(results.size() - 1).time() - called);
         double fw = g.textWidth(first, small);
         double lw = g.textWidth(last, small);
         if (x1 - x0 >= fw + lw + 16) {
             g.fillText(first, x0, labelY, Painter.Align.LEFT);
             g.fillText(last, x1 + 1, labelY, Painter.Align.RIGHT);
         } else {
-            String both = x1 == x0 ? "first = last " + TimeText.seconds(results.get(0).time()) : first + " · " + last;
+            String both = x1 == x0 ? "all after " + TimeText.seconds(results.get(0).time() - called)
+                    : first + " · " + last;
             // near the picture's end the words end at its edge instead of running past it
             double tx = Math.max(0, Math.min(x0, width - 4 - Math.ceil(g.textWidth(both, small))));
             g.fillText(both, tx, labelY, Painter.Align.LEFT);
@@ -178,9 +190,11 @@ public final class ResultsTrack implements Track {
             if (!twoLines) {
                 return;
             }
-            String times = results.size() + (results.size() == 1 ? " result" : " results") + " · first "
-                    + TimeText.seconds(results.get(0).time()) + " · last "
-                    + TimeText.seconds(results.get(results.size() - 1).time());
+            long called = extras.callStart(variant);
+            String first = TimeText.seconds(results.get(0).time() - called);
+            String last = TimeText.seconds(results.get(results.size() - 1).time() - called);
+            String times = results.size() + (results.size() == 1 ? " result" : " results") + " · "
+                    + (first.equals(last) ? first : first + " to " + last) + " after the call";
             g.fillText(TextFit.ellipsize(g, times, m.small(), ctx.width() - 22), 14,
                     Math.round(mid + m.smallSize() * 0.8), Painter.Align.LEFT);
         }
@@ -218,7 +232,11 @@ public final class ResultsTrack implements Track {
         }
         StringJoiner order = new StringJoiner(", ");
         all.forEach(r -> order.add(r.value()));
-        return variant + " — results in arrival order: " + order + "\nfirst " + TimeText.seconds(all.get(0).time())
-                + ", last " + TimeText.seconds(all.get(all.size() - 1).time());
+        long called = extras.callStart(variant);
+        long first = all.get(0).time();
+        long last = all.get(all.size() - 1).time();
+        return variant + " — results in arrival order: " + order + "\ncalled at " + TimeText.seconds(called)
+                + "; first result " + TimeText.seconds(first - called) + " later (at " + TimeText.seconds(first)
+                + "), last " + TimeText.seconds(last - called) + " later (at " + TimeText.seconds(last) + ")";
     }
 }

@@ -3,14 +3,21 @@ package io.threadline.picture;
 /**
  * Each thread's own colour in the resource lanes: a holder's span, a waiter's stretch and an
  * item's box are in the colour of the thread they are about, the same colour its name has in the
- * output, the thread panel and the code marks (threadline.css's {@code -tl-thread-0} to
- * {@code -tl-thread-7}; a test keeps the two in step), going round after eight threads.
+ * output, the thread panel, the code marks and the swatch by its lane's name (threadline.css's
+ * {@code -tl-thread-0} to {@code -tl-thread-7}; a test keeps the two in step), going round after
+ * eight threads.
+ *
+ * <p>The hues are the ones the state palette leaves free (indigo, brown, olive, purple, dark red,
+ * khaki, plum, slate): a holder's span must never read as a state, or Bob's lock, held while Bob
+ * sleeps, would look like Bob running. Each is dark (or light) enough to be read as text on its
+ * theme's ground, where the output writes thread names. A test keeps every colour a clear
+ * distance from every state colour.
  */
 public final class ThreadColors {
-    private static final Rgb[] LIGHT = rgb("#0969da", "#bc4c00", "#1a7f37", "#8250df", "#bf3989", "#0a7b83",
-            "#9a6700", "#cf222e");
-    private static final Rgb[] DARK = rgb("#58a6ff", "#ffa657", "#56d364", "#d2a8ff", "#ff7eb6", "#39c5cf",
-            "#e3b341", "#ff7b72");
+    private static final Rgb[] LIGHT = rgb("#4c4ab3", "#86521f", "#5d6d00", "#8a3fb0", "#7d1d24", "#7c6a12",
+            "#6b2d5c", "#3b4a63");
+    private static final Rgb[] DARK = rgb("#a3a8ff", "#d2a679", "#b9c95c", "#cf9ff0", "#ef7f8a", "#dccb7a",
+            "#b8a4e0", "#c7b299");
 
     private ThreadColors() {
     }
@@ -31,12 +38,15 @@ public final class ThreadColors {
 
     /** Text on a fill of thread {@code id}'s colour. */
     public static Rgb textOn(PictureTheme theme, int id) {
-        return dark(theme) ? Rgb.of("#101418") : Rgb.of("#ffffff");
+        return light(of(theme, id)) ? Rgb.of("#101418") : Rgb.of("#ffffff");
+    }
+
+    private static boolean light(Rgb c) {
+        return 0.299 * c.red() + 0.587 * c.green() + 0.114 * c.blue() >= 140;
     }
 
     /** A dark ground, whatever the theme is called (the window's colours come from its style sheet). */
     private static boolean dark(PictureTheme theme) {
-        Rgb bg = theme.color(Ink.BACKGROUND);
-        return 0.299 * bg.red() + 0.587 * bg.green() + 0.114 * bg.blue() < 128;
+        return !light(theme.color(Ink.BACKGROUND));
     }
 }

@@ -390,6 +390,12 @@ public final class ThreadTrack implements Track {
         }
         double x = indented ? 24 : 14;
         double y = Math.round(ctx.height() / 2);
+        // the thread's own colour, the one its holdings, waits and items have in the resource
+        // lanes and its name has in the output: the key from those lanes back to this one
+        double sw = Math.max(8, Math.round(m.fontSize() * 0.62));
+        g.setFill(ThreadColors.of(p, thread));
+        g.fillRoundRect(x, y - sw / 2, sw, sw, Math.round(sw * 0.35));
+        x += sw + Math.round(sw * 0.6);
         g.setFont(m.bold());
         g.setFill(p.color(Ink.TEXT));
         String name = TextFit.ellipsize(g, info.name(), m.bold(), ctx.width() - x - 8);

@@ -137,6 +137,21 @@ public final class TimeScale {
         return steps == null ? duration() / w : Math.max(1, endTime() - startTime()) / w;
     }
 
+    /** The x of something {@code thread} did at {@code t} while it ran (a take, a release, a put): on the steps axis, in its own step. */
+    public double actionX(int thread, long t) {
+        return steps == null ? x(t) : xOfPosition(steps.actionPosition(thread, t));
+    }
+
+    /** The x where {@code thread}'s wait that began at {@code t} begins: on the steps axis, where its lane turns to waiting. */
+    public double waitStartX(int thread, long t) {
+        return steps == null ? x(t) : xOfPosition(steps.waitStartPosition(thread, t));
+    }
+
+    /** The x where {@code thread}'s wait that ended at {@code t} ends: on the steps axis, where its lane turns back. */
+    public double waitEndX(int thread, long t) {
+        return steps == null ? x(t) : xOfPosition(steps.waitEndPosition(thread, t));
+    }
+
     /** The x of time t; may lie outside [0, width]. */
     public double x(double t) {
         return xOfPosition(position(t));

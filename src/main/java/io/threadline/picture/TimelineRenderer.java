@@ -56,6 +56,7 @@ public final class TimelineRenderer {
             }
         }
         grid(g, base, gutter, from, to);
+        callDividers(g, base, rows, gutter, from, to);
         for (TimelineRows.Row r : rows.rows()) {
             double y = top + r.y();
             if (!visible(y, r.height(), from, to)) {
@@ -141,6 +142,25 @@ public final class TimelineRenderer {
 
     private static boolean visible(double y, double h, double from, double to) {
         return y + h > from && y < to;
+    }
+
+    /**
+     * A dashed line across the lanes where a later pool call begins (imap_unordered after map):
+     * one run shows two calls one after the other, and the class should see where the second starts.
+     */
+    private static void callDividers(Painter g, TrackContext base, TimelineRows rows, double gutter, double y0,
+                                     double y1) {
+        TimeScale s = base.scale();
+        g.setStroke(base.theme().color(Ink.MUTED_TEXT));
+        g.setLineWidth(1);
+        g.setLineDashes(5, 4);
+        for (long t : rows.callDividers()) {
+            if (t >= s.startTime() && t <= s.endTime() && t <= base.horizon()) {
+                double x = gutter + Math.floor(s.x(t)) + 0.5;
+                g.strokeLine(x, y0, x, y1);
+            }
+        }
+        g.setLineDashes(0, 0);
     }
 
     private static void grid(Painter g, TrackContext base, double gutter, double y0, double y1) {

@@ -32,9 +32,11 @@ public final class TimelineRows {
     private ResourceLanes resourceLanes;
     private Trace resourceTrace;
     private boolean resourcesOpen;
+    private TraceExtras extras;
 
     /** Brings the rows up to date with the trace; true if they changed. */
     public boolean update(Trace trace, TraceExtras extras, PictureMetrics m) {
+        this.extras = extras;
         String sig = trace == null ? "" : trace.threadCount() + "/" + trace.processCount() + "/"
                 + extras.counters().size() + "/" + extras.variants() + "/" + m
                 + "/" + resourceSignature(trace);
@@ -77,6 +79,8 @@ public final class TimelineRows {
                     y += track.height(m);
                 }
             }
+            // the resources the lesson is about come right under the threads that use them
+            y = addFocusedResources(out, y, m);
             for (CounterTrack c : extras.counters()) {
                 Track track = otherTracks.computeIfAbsent(c, k -> new CounterChartTrack(c, extras));
                 out.add(new Row(track, y, track.height(m)));
@@ -87,12 +91,17 @@ public final class TimelineRows {
                 out.add(new Row(track, y, track.height(m)));
                 y += track.height(m);
             }
-            // last, so the rows above keep their places whatever resources a run has
-            y = addResources(out, y, trace, m);
+            // the rest folded into one row, last
+            y = addFoldedResources(out, y, m);
         }
         rows = List.copyOf(out);
         contentHeight = y;
         return true;
+    }
+
+    /** Where the run moves on to its next pool call (each call after the first's start), for a divider across the lanes. */
+    public List<Long> callDividers() {
+        return extras == null ? List.of() : extras.laterCallStarts();
     }
 
     /**
@@ -115,13 +124,21 @@ public final class TimelineRows {
         return b.toString();
     }
 
-    /** The resource lanes: those in focus open, then the "resources" row and (opened) the rest. */
-    private double addResources(List<Row> out, double y, Trace trace, PictureMetrics m) {
-        List<Integer> folded = new ArrayList<>();
+    /** The resource lanes the lesson is about, open. */
+    private double addFocusedResources(List<Row> out, double y, PictureMetrics m) {
         for (int r = 0; r < resourceLanes.count(); r++) {
             if (resourceLanes.inFocus(r)) {
                 y = addResourceLane(out, y, r, m);
-            } else {
+            }
+        }
+        return y;
+    }
+
+    /** The "resources" row with the other lanes, and (opened) those lanes under it. */
+    private double addFoldedResources(List<Row> out, double y, PictureMetrics m) {
+        List<Integer> folded = new ArrayList<>();
+        for (int r = 0; r < resourceLanes.count(); r++) {
+            if (!resourceLanes.inFocus(r)) {
                 folded.add(r);
             }
         }

@@ -1,6 +1,8 @@
 package io.threadline.picture;
 
 import io.threadline.trace.CounterTrack;
+import io.threadline.trace.LaneColumns;
+import io.threadline.trace.Reason;
 import io.threadline.trace.ResultMark;
 import io.threadline.trace.Trace;
 
@@ -17,6 +19,7 @@ import java.util.Map;
 public final class TraceExtras {
     private final Trace trace;
     private final Map<String, List<ResultMark>> resultsByVariant = new LinkedHashMap<>();
+    private final Map<String, Long> callStarts = new LinkedHashMap<>();
     private int resultsSeen;
     private List<CounterTrack> counters = List.of();
     private final Map<CounterTrack, long[]> maxima = new IdentityHashMap<>();   // {samples seen, max}
@@ -63,6 +66,55 @@ public final class TraceExtras {
 
     public List<ResultMark> results(String variant) {
         return resultsByVariant.getOrDefault(variant, List.of());
+    }
+
+    /**
+     * When the call behind {@code variant}'s results began, as the trace shows it: the moment the
+     * receiving thread first waited for that call's results (its "result" wait names the call),
+     * or, for a call whose first result was ready before anyone waited, that result's time. A
+     * class compares two calls by their times from here, not from the run's start: imap_unordered
+     * called at 4 s with its first result at 6 s is 2 s, not 6 s. -1 before any result arrived.
+     */
+    public long callStart(String variant) {
+        List<ResultMark> results = results(variant);
+        if (results.isEmpty()) {
+            return -1;
+        }
+        Long known = callStarts.get(variant);
+        if (known != null) {
+            return known;
+        }
+        ResultMark first = results.get(0);
+        long start = first.time();
+        if (first.thread() >= 0 && first.thread() < trace.threadCount()) {
+            LaneColumns lane = trace.lane(first.thread());
+            int end = lane.indexAfter(first.time());
+            for (int i = 0; i < end; i++) {
+                if (lane.reason(i) == Reason.RESULT && lane.detail(i) >= 0
+                        && variant.equals(trace.string(lane.detail(i)))) {
+                    start = lane.time(i);
+                    break;
+                }
+            }
+        }
+        // the first result is in, so its call's first wait is too: the answer stays
+        callStarts.put(variant, start);
+        return start;
+    }
+
+    /** The variants' call starts after the first one's, in order: where the run moves on to the next call. */
+    public List<Long> laterCallStarts() {
+        List<Long> out = new ArrayList<>();
+        long first = Long.MAX_VALUE;
+        for (String v : resultsByVariant.keySet()) {
+            long s = callStart(v);
+            if (first == Long.MAX_VALUE) {
+                first = s;
+            } else if (s > first) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     public List<CounterTrack> counters() {

@@ -180,6 +180,71 @@ public final class TransitionOrder {
         return stepOf[t];
     }
 
+    /*
+     * Where a resource's moment goes on the steps axis. The trace keeps a resource's events by
+     * time only, but each is something one thread did, and that thread's own transitions of the
+     * instant say when in the instant it could: a take, a release or a put while it ran, a wait
+     * where its lane turns to waiting, a wait's end where its lane turns back. Placed by time
+     * alone, every such moment would fall after the whole instant, past the transitions it
+     * caused (a hand-over's arrow would point backwards).
+     */
+
+    /** The first of thread {@code th}'s events at instant {@code t}, or -1 if it has none then. */
+    private int firstEventAt(int th, long t) {
+        if (th < 0 || th >= stepOf.length) {
+            return -1;
+        }
+        LaneColumns lane = trace.lane(th);
+        int i = Math.min(lane.indexAt(t), stepOf[th].length - 1);
+        if (i < 0 || lane.time(i) != t) {
+            return -1;
+        }
+        while (i > 0 && lane.time(i - 1) == t) {
+            i--;
+        }
+        return i;
+    }
+
+    /**
+     * What thread {@code th} did at {@code t} while it ran (took, released, put, set): inside the
+     * column where it starts running at that instant; else, if its lane changes then, where it
+     * stops running; else (it ran through the instant) before the instant's first step.
+     */
+    public double actionPosition(int th, long t) {
+        int f = firstEventAt(th, t);
+        if (f < 0) {
+            int before = countUpTo(t - 1);
+            return countUpTo(t) > before ? before : position(t);
+        }
+        LaneColumns lane = trace.lane(th);
+        for (int i = f; i < stepOf[th].length && lane.time(i) == t; i++) {
+            if (lane.state(i) == ThreadState.RUNNING) {
+                return stepOf[th][i] + 0.5;
+            }
+        }
+        return stepOf[th][f];
+    }
+
+    /** Where thread {@code th}'s wait that began at {@code t} begins: its turn to waiting then. */
+    public double waitStartPosition(int th, long t) {
+        int f = firstEventAt(th, t);
+        if (f >= 0) {
+            LaneColumns lane = trace.lane(th);
+            for (int i = f; i < stepOf[th].length && lane.time(i) == t; i++) {
+                if (lane.state(i) == ThreadState.WAITING) {
+                    return stepOf[th][i];
+                }
+            }
+        }
+        return actionPosition(th, t);
+    }
+
+    /** Where thread {@code th}'s wait that ended at {@code t} ends: its first transition then. */
+    public double waitEndPosition(int th, long t) {
+        int f = firstEventAt(th, t);
+        return f < 0 ? position(t) : stepOf[th][f];
+    }
+
     /** Steps at or before {@code t}: all transitions of every instant up to it. */
     public int countUpTo(long t) {
         int lo = 0;

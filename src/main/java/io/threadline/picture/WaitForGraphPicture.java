@@ -18,7 +18,9 @@ import java.util.StringJoiner;
  * the resource it waits for (dashed) and from each resource to its holder (solid), a join as an
  * arrow between two threads. A deadlock's cycle is drawn in red and named under the graph, from
  * the moment it closes. GIL lanes are left out (their waiters are only runnable, never stuck);
- * threads that wait for nothing and hold nothing are listed on one line.
+ * threads that wait for nothing and hold nothing are listed on one line. A key under the heading
+ * says which line is which, so an edge's own word is drawn only where it has room: two words
+ * on one spot (a thread that waits and holds) would be read as neither.
  */
 public final class WaitForGraphPicture {
     private static final double PAD = 12;
@@ -36,6 +38,8 @@ public final class WaitForGraphPicture {
     private final List<String> caption = new ArrayList<>();
     private final double nodeHeight;
     private final double height;
+    /** Label boxes drawn so far in this paint, {x, y, w, h}: a label that would touch one is left out. */
+    private final List<double[]> labelled = new ArrayList<>();
 
     private WaitForGraphPicture(Trace trace, WaitForGraph graph, double width, PictureTheme theme,
                                 PictureMetrics metrics) {
@@ -73,7 +77,7 @@ public final class WaitForGraphPicture {
         nodeHeight = Math.round(metrics.fontSize() * 2.1);
         int rows = Math.max(1, Math.max(threads.size(), resources.size()));
         double line = Math.round(metrics.fontSize() * 1.5);
-        height = Math.ceil(PAD + line + 6 + rows * (nodeHeight + GAP) + (idle.isEmpty() ? 0 : line)
+        height = Math.ceil(PAD + line + key() + 6 + rows * (nodeHeight + GAP) + (idle.isEmpty() ? 0 : line)
                 + caption.size() * line + PAD);
     }
 
@@ -162,7 +166,11 @@ public final class WaitForGraphPicture {
         g.setFont(m.bold());
         g.setFill(p.color(graph.hasDeadlock() ? Ink.FAILED : Ink.TEXT));
         g.fillText(TextFit.ellipsize(g, heading(), m.bold(), width - 2 * PAD), PAD, y, Painter.Align.LEFT);
-        double top = PAD + line + 6;
+        if (key() > 0) {
+            paintKey(g, PAD + line + key() / 2);
+        }
+        double top = PAD + line + key() + 6;
+        labelled.clear();
         double colW = Math.round((width - 2 * PAD) * 0.4);
         double leftX = PAD + 40;
         double rightX = width - PAD - colW;
@@ -209,6 +217,30 @@ public final class WaitForGraphPicture {
             g.fillText(TextFit.ellipsize(g, caption.get(i), i == 0 ? m.smallBold() : m.small(), width - 2 * PAD),
                     PAD, y, Painter.Align.LEFT);
             y += line;
+        }
+    }
+
+    /** The key's line height: only when there are edges to explain. */
+    private double key() {
+        return edges.isEmpty() ? 0 : Math.round(metrics.smallSize() * 1.6);
+    }
+
+    /** "- - → waits for   —→ is held by": the two kinds of line, in the edges' own strokes. */
+    private void paintKey(Painter g, double cy) {
+        TextStyle font = metrics.small();
+        double sample = 26;
+        double x = PAD;
+        g.setFont(font);
+        String[] words = {"waits for", "is held by"};
+        for (int i = 0; i < 2; i++) {
+            g.setStroke(theme.color(Ink.ARROW));
+            g.setLineWidth(1.5);
+            g.setLineDashes(i == 0 ? 5 : 0, i == 0 ? 3 : 0);
+            g.strokeLine(x, cy, x + sample, cy);
+            g.setLineDashes(0, 0);
+            g.setFill(theme.color(Ink.MUTED_TEXT));
+            g.fillText(words[i], x + sample + 5, cy, Painter.Align.LEFT);
+            x += sample + 5 + g.textWidth(words[i], font) + 18;
         }
     }
 
@@ -269,9 +301,15 @@ public final class WaitForGraphPicture {
         g.strokeLine(x0, y0, bx, by);
         g.setLineDashes(0, 0);
         arrowHead(g, bx, by, x1, y1, head);
-        // near the thread's end, where the two kinds of edge are apart (they may cross mid-way)
-        double f = waits ? 0.22 : 0.78;
-        label(g, e.label(), x0 + (x1 - x0) * f, y0 + (y1 - y0) * f - 7, Painter.Align.CENTER);
+        // near the thread's end first, where the two kinds of edge are apart (they may cross
+        // mid-way); a wait's word above its line, a holding's below, else further along or none
+        double off = metrics.smallSize() * 0.75;
+        for (double f : waits ? new double[] {0.22, 0.5} : new double[] {0.78, 0.5}) {
+            if (label(g, e.label(), x0 + (x1 - x0) * f, y0 + (y1 - y0) * f + (waits ? -off : off),
+                    Painter.Align.CENTER)) {
+                break;
+            }
+        }
     }
 
     private static void arrowHead(Painter g, double bx, double by, double tx, double ty, double head) {
@@ -282,17 +320,26 @@ public final class WaitForGraphPicture {
         g.fillPolygon(new double[] {tx, bx - uy * w, bx + uy * w}, new double[] {ty, by + ux * w, by - ux * w}, 3);
     }
 
-    private void label(Painter g, String text, double x, double y, Painter.Align align) {
+    /** Draws an edge's word unless it would touch one already drawn; true if drawn (or none is needed). */
+    private boolean label(Painter g, String text, double x, double y, Painter.Align align) {
         if (text.isEmpty()) {
-            return;
+            return true;
         }
         TextStyle font = metrics.small();
         double w = g.textWidth(text, font);
         double left = align == Painter.Align.CENTER ? x - w / 2 : align == Painter.Align.RIGHT ? x - w : x;
+        double[] box = {left - 2, y - font.size() * 0.6, w + 4, font.size() * 1.2};
+        for (double[] b : labelled) {
+            if (box[0] < b[0] + b[2] && b[0] < box[0] + box[2] && box[1] < b[1] + b[3] && b[1] < box[1] + box[3]) {
+                return false;
+            }
+        }
+        labelled.add(box);
         g.setFill(theme.color(Ink.BACKGROUND));
-        g.fillRect(left - 2, y - font.size() * 0.6, w + 4, font.size() * 1.2);
+        g.fillRect(box[0], box[1], box[2], box[3]);
         g.setFont(font);
         g.setFill(theme.color(Ink.MUTED_TEXT));
         g.fillText(text, x, y, align);
+        return true;
     }
 }

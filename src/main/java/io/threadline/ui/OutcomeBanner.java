@@ -47,6 +47,13 @@ public final class OutcomeBanner extends VBox {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        // a scroll pane asks for one line of a wrapped label (its height at no width): it asks for
+        // the lines the message has at the banner's width instead, up to the style's maximum,
+        // and the column above may not squeeze it (the second line of a deadlock was cut)
+        scroll.setMinHeight(Region.USE_PREF_SIZE);
+        scroll.widthProperty().addListener(obs -> fitScroll());
+        message.textProperty().addListener(obs -> fitScroll());
+        message.fontProperty().addListener(obs -> fitScroll());
         copy.setGraphic(new FontIcon("mdi2c-content-copy"));
         copy.getStyleClass().addAll("button-icon", "flat");
         copy.setTooltip(new Tooltip("Copy this message"));
@@ -93,6 +100,13 @@ public final class OutcomeBanner extends VBox {
         pseudoClassStateChanged(WARNING, outcome == RunOutcome.TIME_LIMIT);
         setVisible(true);
         setManaged(true);
+    }
+
+    private void fitScroll() {
+        double w = scroll.getWidth() - scroll.snappedLeftInset() - scroll.snappedRightInset();
+        if (w > 0) {
+            scroll.setPrefViewportHeight(Math.ceil(message.prefHeight(w)));
+        }
     }
 
     public void hide() {

@@ -135,4 +135,84 @@ class TransitionOrderTest {
         assertThat(time.scale().x(0)).isEqualTo(time.scale().eventX(t, olivia, 3));
         assertThat(t.lane(olivia).state(3)).isEqualTo(ThreadState.WAITING);
     }
+
+    /** The ledger RLock's holdings in rlock: {holder, from, to} for each. */
+    private static List<long[]> holdings(Trace t, String resource) {
+        ResourceLanes lanes = new ResourceLanes(t);
+        lanes.update();
+        int r = -1;
+        for (int i = 0; i < t.resourceCount(); i++) {
+            if (t.resource(i).name().equals(resource)) {
+                r = i;
+            }
+        }
+        assertThat(r).as(resource).isNotNegative();
+        io.threadline.trace.SpanSet holds = lanes.spans(r).holds();
+        List<long[]> out = new ArrayList<>();
+        for (int slot = 0; slot < holds.slots(); slot++) {
+            for (int k = 0; k < holds.slotSize(slot); k++) {
+                int id = holds.slotSpan(slot, k);
+                out.add(new long[] {holds.thread(id), holds.start(id), holds.endOr(id, t.endTime())});
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aResourcesMomentsSitInTheirThreadsOwnStepsOnTheStepsAxis() throws Exception {
+        Trace t = run("rlock");
+        TransitionOrder o = TransitionOrder.of(t);
+        List<long[]> held = holdings(t, "ledger");
+        assertThat(held).hasSizeGreaterThanOrEqualTo(2);
+        for (long[] h : held) {
+            int who = (int) h[0];
+            // taken and released while the holder runs: the column the take falls in is its own, running
+            for (long at : new long[] {h[1], h[2]}) {
+                double p = o.actionPosition(who, at);
+                int k = (int) Math.floor(p);
+                if (p != k) {
+                    assertThat(o.thread(k)).as(t.thread(who).name() + " at " + at).isEqualTo(who);
+                    assertThat(t.lane(who).state(o.event(k))).isEqualTo(ThreadState.RUNNING);
+                } else {
+                    // where it stops running: its own next step, and it ran just before
+                    assertThat(o.thread(k)).isEqualTo(who);
+                    int e = o.event(k);
+                    assertThat(e).isPositive();
+                    assertThat(t.lane(who).state(e - 1)).isEqualTo(ThreadState.RUNNING);
+                }
+            }
+            assertThat(o.actionPosition(who, h[2])).as("a holding ends after it starts")
+                    .isGreaterThanOrEqualTo(o.actionPosition(who, h[1]));
+        }
+    }
+
+    @Test
+    void aStepsPictureDrawsEveryHoldingOfTheLedger() throws Exception {
+        Trace t = run("rlock");
+        PictureOptions opts = PictureOptions.defaults().withLegend(false).withArrows(false).withSteps(true);
+        TimelinePicture p = TimelinePicture.of(t, opts);
+        BufferedImage img = Java2DPainter.render(p, 1);
+        PictureMetrics m = PictureMetrics.DESK;
+        TimelineRows.Row ledger = p.rows().rows().stream()
+                .filter(r -> r.track() instanceof ResourceTrack rt && t.resource(rt.resource()).name().equals("ledger"))
+                .findFirst().orElseThrow();
+        TimeScale s = p.scale();
+        for (long[] h : holdings(t, "ledger")) {
+            int who = (int) h[0];
+            double x0 = s.actionX(who, h[1]);
+            double x1 = s.actionX(who, h[2]);
+            assertThat(x1 - x0).as(t.thread(who).name() + "'s holding is wide enough to sample").isGreaterThan(6);
+            int x = (int) Math.round(m.gutterWidth() + (x0 + x1) / 2);
+            // the holder band's middle, above the waiters' rows
+            int y = (int) Math.round(p.rowsTop() + ledger.y() + ledger.height() * 0.35);
+            int got = img.getRGB(x, y) & 0xffffff;
+            int want = ThreadColors.of(PictureTheme.LIGHT, who).value();
+            // an RLock's depth is a faint layer over the holder's colour: near it, not the lane's ground
+            for (int shift = 0; shift <= 16; shift += 8) {
+                assertThat(Math.abs((got >> shift & 0xff) - (want >> shift & 0xff)))
+                        .as(t.thread(who).name() + "'s holding is drawn in its colour, %06x against %06x", got, want)
+                        .isLessThanOrEqualTo(12);
+            }
+        }
+    }
 }

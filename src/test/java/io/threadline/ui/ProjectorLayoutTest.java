@@ -48,6 +48,7 @@ class ProjectorLayoutTest extends FxTestBase {
                 lanesOnScreen(where);
                 legendWhole(where);
                 toolbarWordsWhole(where);
+                bannerWhole(where);
                 if (presentation) {
                     textLargeEnough(where);
                     // and with every folded part opened
@@ -113,13 +114,41 @@ class ProjectorLayoutTest extends FxTestBase {
             Bounds box = legend.localToScene(legend.getLayoutBounds());
             for (ThreadState s : ThreadState.values()) {
                 ToggleButton item = ((io.threadline.ui.timeline.TimelineLegend) legend).item(s);
-                Text shown = (Text) item.lookup(".text");
+                // the entry's own text, not a word of its graphic (dead names its three end marks)
+                Text shown = (Text) item.lookupAll(".text").stream().filter(n -> n.getParent() == item).findFirst()
+                        .orElseThrow();
                 assertThat(shown.getText()).as(where + ": the legend's " + s.label() + " is whole").isEqualTo(s.label());
+                for (Node end : item.lookupAll(".legend-end")) {
+                    javafx.scene.control.Label word = (javafx.scene.control.Label) end;
+                    if (word.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) {
+                        continue; // dropped for room, not cut
+                    }
+                    assertThat(((Text) word.lookup(".text")).getText()).as(where + ": the legend's end mark " + word.getText()
+                            + " is named whole").isEqualTo(word.getText());
+                }
                 Bounds b = item.localToScene(item.getLayoutBounds());
                 assertThat(b.getMaxX()).as(where + ": the legend's " + s.label() + " is inside the legend")
                         .isLessThanOrEqualTo(box.getMaxX() + 0.5);
                 assertThat(b.getMaxY()).as(where + ": the legend's " + s.label() + " is not under the timeline")
                         .isLessThanOrEqualTo(c.timeline().localToScene(c.timeline().getLayoutBounds()).getMinY() + 0.5);
+            }
+            return null;
+        });
+    }
+
+    /** A run's outcome banner (deadlock, raised) shows its whole message: a short one never needs scrolling. */
+    private void bannerWhole(String where) {
+        fx(() -> {
+            Node banner = c.root().lookup("#outcome-banner");
+            if (banner == null || !banner.isVisible()) {
+                return null;
+            }
+            javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) banner.lookup(".outcome-scroll");
+            Node message = banner.lookup("#outcome-message");
+            double lines = message.getLayoutBounds().getHeight() / ((javafx.scene.control.Label) message).getFont().getSize();
+            if (lines < 5) {
+                assertThat(scroll.getViewportBounds().getHeight()).as(where + ": the banner shows its message's every line")
+                        .isGreaterThanOrEqualTo(message.getLayoutBounds().getHeight() - 0.5);
             }
             return null;
         });

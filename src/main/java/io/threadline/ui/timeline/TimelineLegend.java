@@ -8,12 +8,16 @@ import io.threadline.trace.ThreadState;
 import javafx.css.PseudoClass;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -21,7 +25,10 @@ import java.util.Map;
 /**
  * The five states with their looks, drawn by the same painter as the lanes. Clicking a state
  * highlights its spans in the view (others dim); clicking it again, or Escape in the view, clears it.
- * A name is never cut: where the row is short the entries wrap onto a second line.
+ * A name is never cut: where the row is short the entries wrap onto a second line. "Dead" names
+ * its three end marks, so a class reads ✕ as "raised" without hovering; where those words would
+ * make the legend wrap they go first (the marks stay, the tooltip names them), since a second
+ * legend line costs a lane's height.
  */
 public class TimelineLegend extends FlowPane {
     private static final PseudoClass DARK = PseudoClass.getPseudoClass("dark");
@@ -43,6 +50,10 @@ public class TimelineLegend extends FlowPane {
     private final ToggleGroup group = new ToggleGroup();
     private final Map<ThreadState, ToggleButton> items = new EnumMap<>(ThreadState.class);
     private final Map<ThreadState, Canvas> swatches = new EnumMap<>(ThreadState.class);
+    private static final Reason[] ENDS = {Reason.RETURNED, Reason.RAISED, Reason.KILLED};
+    private final Canvas[] endMarks = new Canvas[ENDS.length];
+    private final Label[] endWords = new Label[ENDS.length];
+    private boolean wordsShown = true;
     private boolean syncing;
 
     public TimelineLegend(TimelineView view) {
@@ -56,14 +67,19 @@ public class TimelineLegend extends FlowPane {
         setMinHeight(Region.USE_PREF_SIZE);
         for (ThreadState s : ThreadState.values()) {
             Canvas swatch = new Canvas();
-            ToggleButton item = new ToggleButton(s.label(), swatch);
+            ToggleButton item = new ToggleButton(s.label(), s == ThreadState.DEAD ? endsKey() : swatch);
+            if (s == ThreadState.DEAD) {
+                item.setContentDisplay(ContentDisplay.RIGHT);
+            }
             item.getStyleClass().setAll("legend-item");
             item.setUserData(s);
             item.setToggleGroup(group);
             item.setTooltip(new Tooltip(MEANING.get(s)));
             item.setMinWidth(Region.USE_PREF_SIZE);
             items.put(s, item);
-            swatches.put(s, swatch);
+            if (s != ThreadState.DEAD) {
+                swatches.put(s, swatch);
+            }
             getChildren().add(item);
         }
 
@@ -90,6 +106,54 @@ public class TimelineLegend extends FlowPane {
         return TimelineView.class.getResource("timeline.css").toExternalForm();
     }
 
+    @Override
+    protected void layoutChildren() {
+        boolean words = wordsFit();
+        if (words != wordsShown) {
+            wordsShown = words;
+            for (Label w : endWords) {
+                w.setContentDisplay(words ? ContentDisplay.LEFT : ContentDisplay.GRAPHIC_ONLY);
+            }
+        }
+        super.layoutChildren();
+    }
+
+    /** Whether every entry, the end marks' words included, fits on one line. */
+    private boolean wordsFit() {
+        double need = snappedLeftInset() + snappedRightInset() + getHgap() * (items.size() - 1);
+        for (ToggleButton b : items.values()) {
+            need += b.prefWidth(-1);
+        }
+        if (!wordsShown) {
+            for (Label w : endWords) {
+                Text t = new Text(w.getText());
+                t.setFont(w.getFont());
+                need += Math.ceil(t.getLayoutBounds().getWidth()) + w.getGraphicTextGap();
+            }
+        }
+        return need <= getWidth() + 0.5;
+    }
+
+    /** Whether the end marks' words are shown (for tests). */
+    boolean endWordsShown() {
+        return wordsShown;
+    }
+
+    /** "● returned ✕ raised ⚡ killed": each end mark with its word. */
+    private HBox endsKey() {
+        HBox key = new HBox();
+        key.getStyleClass().add("legend-ends");
+        for (int i = 0; i < ENDS.length; i++) {
+            endMarks[i] = new Canvas();
+            Label word = new Label(ENDS[i].name().toLowerCase(java.util.Locale.ROOT), endMarks[i]);
+            word.getStyleClass().add("legend-end");
+            word.setMinWidth(Region.USE_PREF_SIZE);
+            endWords[i] = word;
+            key.getChildren().add(word);
+        }
+        return key;
+    }
+
     /** The legend entry for a state (for tests and keyboard users). */
     public ToggleButton item(ThreadState state) {
         return items.get(state);
@@ -114,22 +178,20 @@ public class TimelineLegend extends FlowPane {
         double w = Math.round(h * 1.9);
         for (Map.Entry<ThreadState, Canvas> e : swatches.entrySet()) {
             Canvas c = e.getValue();
-            boolean dead = e.getKey() == ThreadState.DEAD;
-            c.setWidth(dead ? Math.round(h * 3.2) : w);
+            c.setWidth(w);
+            c.setHeight(h);
+            GraphicsContext gc = c.getGraphicsContext2D();
+            gc.clearRect(0, 0, w, h);
+            StateMarks.span(new CanvasPainter(gc), p, m, e.getKey(), 0, w, 0, h);
+        }
+        double r = Math.round(h * 0.26);
+        for (int i = 0; i < ENDS.length; i++) {
+            Canvas c = endMarks[i];
+            c.setWidth(Math.round(2 * r + 4));
             c.setHeight(h);
             GraphicsContext gc = c.getGraphicsContext2D();
             gc.clearRect(0, 0, c.getWidth(), h);
-            CanvasPainter g = new CanvasPainter(gc);
-            if (dead) {
-                double r = Math.round(h * 0.26);
-                double step = c.getWidth() / 3;
-                Reason[] ends = {Reason.RETURNED, Reason.RAISED, Reason.KILLED};
-                for (int i = 0; i < ends.length; i++) {
-                    StateMarks.cap(g, p, ends[i], Math.round(step * (i + 0.5)), Math.round(h / 2), r);
-                }
-            } else {
-                StateMarks.span(g, p, m, e.getKey(), 0, w, 0, h);
-            }
+            StateMarks.cap(new CanvasPainter(gc), p, ENDS[i], Math.round(c.getWidth() / 2), Math.round(h / 2), r);
         }
     }
 }

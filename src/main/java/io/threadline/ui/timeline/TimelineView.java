@@ -78,6 +78,8 @@ public class TimelineView extends Region {
     private final BooleanProperty follow = new SimpleBooleanProperty(this, "follow");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final BooleanProperty stepsAxis = new SimpleBooleanProperty(this, "stepsAxis");
+    private final javafx.beans.property.DoubleProperty rightReserve =
+            new javafx.beans.property.SimpleDoubleProperty(this, "rightReserve");
     private final IntegerProperty shownSteps = new SimpleIntegerProperty(this, "shownSteps", -1);
     private java.util.function.IntConsumer onSeekStep;
     /** Least time between two orders of a growing run on the steps axis. */
@@ -171,6 +173,7 @@ public class TimelineView extends Region {
             requestLayout();
             invalidate();
         });
+        rightReserve.addListener(obs -> requestLayout());
         dark.addListener((obs, was, now) -> pseudoClassStateChanged(DARK, now));
         follow.addListener((obs, was, now) -> {
             if (now) {
@@ -275,6 +278,15 @@ public class TimelineView extends Region {
      */
     public ReadOnlyDoubleProperty leastHeightProperty() {
         return leastHeight.getReadOnlyProperty();
+    }
+
+    /**
+     * Width kept free at the view's right, where a docked panel (the wait-for graph) sits: the
+     * lanes, the ruler and the scroll bar end before it, the time window is kept, so nothing the
+     * panel explains is hidden under it.
+     */
+    public javafx.beans.property.DoubleProperty rightReserveProperty() {
+        return rightReserve;
     }
 
     /** The height of a thread's lane as drawn now. */
@@ -833,7 +845,7 @@ public class TimelineView extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
+        double w = snapSizeX(Math.max(0, getWidth() - rightReserve.get()));
         double h = snapSizeY(getHeight());
         double ruler = metrics.rulerHeight();
         fitRows(h - ruler);

@@ -16,15 +16,20 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The wait-for graph at the playhead, in a small panel over the timeline's corner: who waits for
+ * The wait-for graph at the playhead, in a panel docked at the timeline's right: who waits for
  * what and who holds it, a deadlock's cycle in red with its members named from the moment it
  * closes. It follows the playhead while playing and scrubbing; the picture is the export's own
  * ({@link WaitForGraphPicture}), painted through the same painter as the lanes. It opens by
- * itself when the cycle of a deadlock closes at the playhead, and closes with its button.
+ * itself when the cycle of a deadlock closes at the playhead, and closes with its button. While
+ * it is open the lanes end before it ({@link TimelineView#rightReserveProperty()}): it explains
+ * the deadlock, so it must not cover it.
  */
 public final class WaitForGraphPanel extends VBox {
     private static final double WIDTH = 420;
-    private static final double MAX_HEIGHT = 420;
+    /** Wider on a projector: its words are the lanes' size there. */
+    private static final double PROJECTOR_WIDTH = 500;
+    /** Space between the panel and the view's right edge, and between the lanes and the panel. */
+    private static final double MARGIN = 10;
 
     private final TimelineView view;
     private final Canvas canvas = new Canvas();
@@ -53,8 +58,7 @@ public final class WaitForGraphPanel extends VBox {
         StackPane.setAlignment(close, Pos.TOP_RIGHT);
         getChildren().add(body);
         setAccessibleRole(AccessibleRole.IMAGE_VIEW);
-        StackPane.setAlignment(this, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(this, new javafx.geometry.Insets(0, 18, 18, 0));
+        StackPane.setAlignment(this, Pos.TOP_RIGHT);
         opener.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2s-sitemap"));
         opener.setId("waitForGraphButton");
         opener.setAccessibleText("Wait-for graph");
@@ -79,7 +83,14 @@ public final class WaitForGraphPanel extends VBox {
         opener.managedProperty().bind(opener.visibleProperty());
         visibleProperty().bind(showing);
         managedProperty().bind(showing);
-        showing.addListener(obs -> redraw());
+        showing.addListener((obs, was, now) -> {
+            if (!now) {
+                view.rightReserveProperty().set(0);
+            }
+            redraw();
+        });
+        view.presentationProperty().addListener(obs -> redraw());
+        view.widthProperty().addListener(obs -> redraw());
         view.playheadProperty().addListener(obs -> redraw());
         view.traceProperty().addListener(obs -> redraw());
         view.themeProperty().addListener(obs -> redraw());
@@ -126,9 +137,11 @@ public final class WaitForGraphPanel extends VBox {
             return;
         }
         long at = Math.min(view.playheadProperty().get(), t.endTime());
-        // never wider than about half the timeline, whose lanes it covers
-        double width = Math.max(320, Math.min(WIDTH, view.getWidth() * 0.45));
-        WaitForGraphPicture p = WaitForGraphPicture.at(t, at, width, view.themeProperty().get(), PictureMetrics.DESK);
+        boolean projector = view.presentationProperty().get();
+        // the lanes keep at least about half the view
+        double width = Math.max(320, Math.min(projector ? PROJECTOR_WIDTH : WIDTH, view.getWidth() * 0.4));
+        WaitForGraphPicture p = WaitForGraphPicture.at(t, at, width, view.themeProperty().get(),
+                projector ? PictureMetrics.PROJECTOR : PictureMetrics.DESK);
         if (p.graph().hasDeadlock() && openedFor != t) {
             // the moment the lesson is about: show it without being asked, once per run
             openedFor = t;
@@ -140,9 +153,13 @@ public final class WaitForGraphPanel extends VBox {
             return;
         }
         shown = p;
-        double h = Math.min(MAX_HEIGHT, p.height());
+        // docked under the ruler, down to the view's foot at most
+        double top = view.rulerHeight() + MARGIN / 2;
+        double h = Math.max(120, Math.min(p.height(), view.getHeight() - top - MARGIN - 4));
         canvas.setWidth(p.width());
         canvas.setHeight(h);
+        StackPane.setMargin(this, new javafx.geometry.Insets(top, MARGIN, 0, 0));
+        view.rightReserveProperty().set(p.width() + 4 + 2 * MARGIN);
         io.threadline.picture.PictureTheme theme = view.themeProperty().get();
         setStyle("-fx-background-color: " + theme.color(Ink.BORDER).hex() + ", " + theme.color(Ink.BACKGROUND).hex()
                 + "; -fx-background-insets: 0, 1; -fx-background-radius: 6; -fx-padding: 2;");

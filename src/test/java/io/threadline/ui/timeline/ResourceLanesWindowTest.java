@@ -147,6 +147,26 @@ class ResourceLanesWindowTest {
     }
 
     @Test
+    void theOpenGraphIsDockedBesideTheLanesAndCoversNone() throws Exception {
+        Trace t = run("deadlock", Map.of());
+        show(t);
+        fx(() -> view.playheadProperty().set(t.endTime()));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.isVisible()).as("the deadlock opened it").isTrue();
+        double lanesEnd = fx(() -> view.gutterWidth() + view.bodyWidth());
+        double panelLeft = fx(() -> view.sceneToLocal(graph.localToScene(graph.getLayoutBounds())).getMinX());
+        assertThat(lanesEnd).as("the lanes end before the panel").isLessThanOrEqualTo(panelLeft);
+        assertThat(fx(() -> view.xOf(t.endTime()))).as("the moment it was stopped is on screen")
+                .isLessThanOrEqualTo(lanesEnd + 0.5);
+        assertThat(fx(() -> view.bodyWidth())).as("the lanes keep room").isGreaterThan(400);
+        fx(() -> graph.showingProperty().set(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> view.gutterWidth() + view.bodyWidth())).as("closed, the lanes take the width back")
+                .isGreaterThan(panelLeft + 100);
+    }
+
+    @Test
     void aRunWithoutADeadlockNeverShowsACycle() throws Exception {
         Trace t = run("deadlock", Map.of("ordered", "true"));
         show(t);

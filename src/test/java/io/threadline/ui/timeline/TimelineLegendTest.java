@@ -53,4 +53,34 @@ class TimelineLegendTest {
         WaitForAsyncUtils.waitForAsyncFx(5_000, () -> view.highlightedStateProperty().set(null));
         assertThat(legend.item(ThreadState.DEAD).isSelected()).isFalse();
     }
+
+    @Test
+    void namesTheEndMarksWhereTheyFitAndDropsTheWordsBeforeWrapping() {
+        double wide = WaitForAsyncUtils.waitForAsyncFx(5_000, () -> laidOut(1000));
+        assertThat(legend.endWordsShown()).as("room for 'returned raised killed' at 1000 px").isTrue();
+        // a little short of one line with the words (they take about 170 px)
+        double oneLineWithWords = WaitForAsyncUtils.waitForAsyncFx(5_000, () -> {
+            double sum = legend.snappedLeftInset() + legend.snappedRightInset() + legend.getHgap() * 4;
+            for (ThreadState s : ThreadState.values()) {
+                sum += legend.item(s).prefWidth(-1);
+            }
+            return sum;
+        });
+        double narrow = WaitForAsyncUtils.waitForAsyncFx(5_000, () -> laidOut(oneLineWithWords - 60));
+        assertThat(legend.endWordsShown()).as("the words go before the legend wraps").isFalse();
+        assertThat(narrow).as("still one line").isEqualTo(wide);
+        assertThat(legend.item(ThreadState.DEAD).getText()).isEqualTo("dead");
+        WaitForAsyncUtils.waitForAsyncFx(5_000, () -> laidOut(1000));
+        assertThat(legend.endWordsShown()).as("and come back with the room").isTrue();
+    }
+
+    /** The legend's height once laid out at {@code width} (two passes: dropping the words changes the entries' widths). */
+    private double laidOut(double width) {
+        for (int i = 0; i < 3; i++) {
+            legend.applyCss();
+            legend.resize(width, legend.prefHeight(width));
+            legend.layout();
+        }
+        return legend.getHeight();
+    }
 }

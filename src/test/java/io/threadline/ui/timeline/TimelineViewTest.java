@@ -196,8 +196,7 @@ class TimelineViewTest {
     @Test
     void counterAndResultRowsDescribeWhatTheyShow() {
         show("producer-consumer");
-        double below = view.laneLayout().get(view.laneLayout().size() - 1).y()
-                + view.laneLayout().get(0).height() + 10;
+        double below = rowMiddle(r -> r.track() instanceof io.threadline.picture.CounterChartTrack);
         // in the middle of the first stretch with the queue full
         var length = view.traceProperty().get().counters().get(0);
         long full = -1;
@@ -212,14 +211,30 @@ class TimelineViewTest {
         assertThat(fx(() -> view.describeAt(10, below))).contains("highest value 3");
 
         show("pool-map-vs-imap");
-        LaneLayout last = view.laneLayout().get(view.laneLayout().size() - 1);
-        double mapRow = last.y() + last.height() + view.metrics().resultsHeight() / 2;
-        double imapRow = mapRow + view.metrics().resultsHeight();
+        double mapRow = rowMiddle(r -> r.track() instanceof io.threadline.picture.ResultsTrack x && x.variant().equals("map"));
+        double imapRow = rowMiddle(r -> r.track() instanceof io.threadline.picture.ResultsTrack x
+                && x.variant().equals("imap_unordered"));
+        assertThat(imapRow).as("imap_unordered's row under map's").isGreaterThan(mapRow);
         assertThat(fx(() -> view.describeAt(view.xOf(4_000_000), mapRow)))
                 .startsWith("map: 6 results reach MainThread at 4 s").contains("input 5 → 25");
-        assertThat(fx(() -> view.describeAt(10, mapRow))).contains("first 4 s, last 4 s");
-        assertThat(fx(() -> view.describeAt(10, imapRow))).contains("imap_unordered", "first 6 s, last 8 s");
+        assertThat(fx(() -> view.describeAt(10, mapRow)))
+                .contains("called at 0 s; first result 4 s later (at 4 s), last 4 s later (at 4 s)");
+        // imap_unordered is called when map has returned: its times count from there
+        assertThat(fx(() -> view.describeAt(10, imapRow)))
+                .contains("imap_unordered", "called at 4 s; first result 2 s later (at 6 s), last 4 s later (at 8 s)");
         assertThat(fx(() -> view.describeAt(view.xOf(5_000_000), mapRow))).isNull();
+    }
+
+    /** The middle of the first row that {@code which} picks, in view coordinates (the view is not scrolled). */
+    private double rowMiddle(java.util.function.Predicate<io.threadline.picture.TimelineRows.Row> which) {
+        return fx(() -> {
+            for (io.threadline.picture.TimelineRows.Row r : view.rows().rows()) {
+                if (which.test(r)) {
+                    return view.rulerHeight() + r.y() + r.height() / 2;
+                }
+            }
+            throw new AssertionError("no such row");
+        });
     }
 
     // ---- zoom, pan, fit
