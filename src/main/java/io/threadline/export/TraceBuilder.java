@@ -157,6 +157,21 @@ final class TraceBuilder implements EventBuilder {
             budget.charge(ReadBudget.THREAD_BYTES + ReadBudget.text(c.text), c.line, c.column);
             b.counters.put(c.text, b.trace.counter(c.text));
         }
+        JsonValue expected = h.get("counterExpected");
+        if (expected != null) {
+            if (expected.kind != JsonValue.Kind.OBJECT) {
+                throw at(expected, "'otherData.counterExpected' must be an object, got " + expected.describe());
+            }
+            for (Map.Entry<String, JsonValue> e : expected.fields.entrySet()) {
+                CounterTrack track = b.counters.get(e.getKey());
+                if (track == null) {
+                    throw at(e.getValue(), "'otherData.counterExpected' names a counter the trace does not have: "
+                            + JsonValue.shorten(e.getKey()));
+                }
+                track.expect(whole(e.getValue(), "otherData.counterExpected." + JsonValue.shorten(e.getKey()),
+                        Long.MIN_VALUE / 2, Long.MAX_VALUE / 2));
+            }
+        }
         JsonValue cs = h.get("choices");
         if (cs != null && cs.kind != JsonValue.Kind.ARRAY) {
             throw at(cs, "'otherData.choices' must be an array, got " + cs.describe());

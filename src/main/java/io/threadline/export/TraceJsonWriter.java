@@ -113,6 +113,16 @@ public final class TraceJsonWriter {
             g.writeString(c.name());
         }
         g.writeEndArray();
+        if (snap.counters.stream().anyMatch(c -> c.expected() != null)) {
+            // left out when no counter names one, so other traces keep their bytes
+            g.writeObjectFieldStart("counterExpected");
+            for (CounterTrack c : snap.counters) {
+                if (c.expected() != null) {
+                    g.writeNumberField(c.name(), c.expected());
+                }
+            }
+            g.writeEndObject();
+        }
         g.writeArrayFieldStart("strings");
         for (int i = 0; i < snap.strings; i++) {
             g.writeString(trace.string(i));

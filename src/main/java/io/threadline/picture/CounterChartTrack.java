@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * A counter (such as a queue's length) as a step chart scaled to its maximum, drawn per pixel
  * column: each column shows the value in force at its end, plus a thin spike where the value
- * moved within the column (an item put and taken at the same instant still shows).
+ * moved within the column (an item put and taken at the same instant still shows). A counter
+ * whose program names the value it should reach (a race's counter: threads × rounds) has that
+ * value as a line of its own, so the updates lost are the gap under it.
  */
 public final class CounterChartTrack implements Track {
     private static final int EXACT_LIMIT = 32;
@@ -27,8 +29,10 @@ public final class CounterChartTrack implements Track {
         return m.counterHeight();
     }
 
+    /** The chart's top: the largest value, or the expected one if that is larger. */
     private long max() {
-        return Math.max(1, extras.max(counter));
+        Long expected = counter.expected();
+        return Math.max(1, Math.max(extras.max(counter), expected == null ? 0 : expected));
     }
 
     private double y(TrackContext ctx, long v) {
@@ -57,6 +61,24 @@ public final class CounterChartTrack implements Track {
         g.setLineDashes(0, 0);
         g.setStroke(p.color(Ink.COUNTER));
         g.strokeLine(0, bottom + 0.5, w, bottom + 0.5);
+        Long expected = counter.expected();
+        if (expected != null && expected > 0) {
+            double ey = y(ctx, expected) + 0.5;
+            g.setStroke(p.color(Ink.ACCENT));
+            g.setLineWidth(1.5);
+            g.setLineDashes(6, 3);
+            g.strokeLine(0, ey, w, ey);
+            g.setLineDashes(0, 0);
+            g.setLineWidth(1);
+            String label = "expected " + expected;
+            TextStyle font = ctx.metrics().smallBold();
+            g.setFont(font);
+            double lw = g.textWidth(label, font);
+            g.setFill(p.color(Ink.BACKGROUND));
+            g.fillRect(w - lw - 14, ey - font.size() * 0.6 + font.size() * 0.8, lw + 8, font.size() * 1.2);
+            g.setFill(p.color(Ink.ACCENT));
+            g.fillText(label, w - 10, ey + font.size() * 0.8, Painter.Align.RIGHT);
+        }
 
         long first = counter.get(0).time();
         double endX = Math.min(w, Math.ceil(s.x(ctx.horizon())));
@@ -161,7 +183,14 @@ public final class CounterChartTrack implements Track {
                 Math.round(mid - m.fontSize() * 0.6), Painter.Align.LEFT);
         g.setFont(m.small());
         g.setFill(ctx.theme().color(Ink.MUTED_TEXT));
-        g.fillText("max " + extras.max(counter), 14, Math.round(mid + m.smallSize() * 0.8), Painter.Align.LEFT);
+        g.fillText(TextFit.ellipsize(g, subtitle(), m.small(), ctx.width() - 24), 14,
+                Math.round(mid + m.smallSize() * 0.8), Painter.Align.LEFT);
+    }
+
+    /** "max 3"; for a counter with an expected value, "max 6 · expected 12". */
+    private String subtitle() {
+        Long expected = counter.expected();
+        return "max " + extras.max(counter) + (expected == null ? "" : " · expected " + expected);
     }
 
     @Override
@@ -176,12 +205,15 @@ public final class CounterChartTrack implements Track {
         if (i < 0) {
             return null;
         }
+        Long expected = counter.expected();
         return counter.name() + ": " + counter.get(i).value() + " at " + TimeText.seconds(counter.get(i).time())
-                + "\nmax " + extras.max(counter);
+                + "\nmax " + extras.max(counter) + (expected == null ? "" : ", expected " + expected);
     }
 
     @Override
     public String describeHeader(TrackContext ctx) {
-        return counter.name() + " — a counter over time, highest value " + extras.max(counter);
+        Long expected = counter.expected();
+        return counter.name() + " — a counter over time, highest value " + extras.max(counter)
+                + (expected == null ? "" : "; the program expects " + expected + " (the line)");
     }
 }

@@ -87,7 +87,9 @@ public final class ResultsTrack implements Track {
         Rgb c = color(p);
 
         long called = extras.callStart(variant);
-        double xc = Math.round(s.x(called));
+        // a call the trace gives no start for counts from the run's start, and says so by its words
+        boolean relative = called >= 0;
+        double xc = relative ? Math.round(s.x(called)) : Double.POSITIVE_INFINITY;
         double x0 = Math.round(s.x(results.get(0).time()));
         double x1 = Math.round(s.x(results.get(results.size() - 1).time()));
         g.setStroke(p.color(Ink.MUTED_TEXT));
@@ -105,15 +107,17 @@ public final class ResultsTrack implements Track {
         TextStyle small = m.small();
         g.setFont(small);
         g.setFill(p.color(Ink.MUTED_TEXT));
-        String first = "first after " + TimeText.seconds(results.get(0).time() - called);
-        String last = "last after " + TimeText.seconds(results.get(results.size() - 1).time() - called);
+        String after = relative ? "after " : "";
+        long from = relative ? called : 0;
+        String first = "first " + after + TimeText.seconds(results.get(0).time() - from);
+        String last = "last " + after + TimeText.seconds(results.get(results.size() - 1).time() - from);
         double fw = g.textWidth(first, small);
         double lw = g.textWidth(last, small);
         if (x1 - x0 >= fw + lw + 16) {
             g.fillText(first, x0, labelY, Painter.Align.LEFT);
             g.fillText(last, x1 + 1, labelY, Painter.Align.RIGHT);
         } else {
-            String both = x1 == x0 ? "all after " + TimeText.seconds(results.get(0).time() - called)
+            String both = x1 == x0 ? (relative ? "all after " : "all at ") + TimeText.seconds(results.get(0).time() - from)
                     : first + " · " + last;
             // near the picture's end the words end at its edge instead of running past it
             double tx = Math.max(0, Math.min(x0, width - 4 - Math.ceil(g.textWidth(both, small))));
@@ -191,10 +195,11 @@ public final class ResultsTrack implements Track {
                 return;
             }
             long called = extras.callStart(variant);
-            String first = TimeText.seconds(results.get(0).time() - called);
-            String last = TimeText.seconds(results.get(results.size() - 1).time() - called);
+            String first = TimeText.seconds(results.get(0).time() - Math.max(0, called));
+            String last = TimeText.seconds(results.get(results.size() - 1).time() - Math.max(0, called));
             String times = results.size() + (results.size() == 1 ? " result" : " results") + " · "
-                    + (first.equals(last) ? first : first + " to " + last) + " after the call";
+                    + (called >= 0 ? (first.equals(last) ? first : first + " to " + last) + " after the call"
+                    : "first " + first + " · last " + last);
             g.fillText(TextFit.ellipsize(g, times, m.small(), ctx.width() - 22), 14,
                     Math.round(mid + m.smallSize() * 0.8), Painter.Align.LEFT);
         }
@@ -235,6 +240,10 @@ public final class ResultsTrack implements Track {
         long called = extras.callStart(variant);
         long first = all.get(0).time();
         long last = all.get(all.size() - 1).time();
+        if (called < 0) {
+            return variant + " — results in arrival order: " + order + "\nfirst " + TimeText.seconds(first)
+                    + ", last " + TimeText.seconds(last);
+        }
         return variant + " — results in arrival order: " + order + "\ncalled at " + TimeText.seconds(called)
                 + "; first result " + TimeText.seconds(first - called) + " later (at " + TimeText.seconds(first)
                 + "), last " + TimeText.seconds(last - called) + " later (at " + TimeText.seconds(last) + ")";

@@ -70,10 +70,11 @@ public final class TraceExtras {
 
     /**
      * When the call behind {@code variant}'s results began, as the trace shows it: the moment the
-     * receiving thread first waited for that call's results (its "result" wait names the call),
-     * or, for a call whose first result was ready before anyone waited, that result's time. A
+     * receiving thread first waited for that call's results (its "result" wait names the call). A
      * class compares two calls by their times from here, not from the run's start: imap_unordered
-     * called at 4 s with its first result at 6 s is 2 s, not 6 s. -1 before any result arrived.
+     * called at 4 s with its first result at 6 s is 2 s, not 6 s. -1 where the trace does not say
+     * (no result yet, or no wait names the call, as futures' waits name each future): its times
+     * are then the run's.
      */
     public long callStart(String variant) {
         List<ResultMark> results = results(variant);
@@ -85,7 +86,7 @@ public final class TraceExtras {
             return known;
         }
         ResultMark first = results.get(0);
-        long start = first.time();
+        long start = -1;
         if (first.thread() >= 0 && first.thread() < trace.threadCount()) {
             LaneColumns lane = trace.lane(first.thread());
             int end = lane.indexAfter(first.time());
@@ -108,6 +109,9 @@ public final class TraceExtras {
         long first = Long.MAX_VALUE;
         for (String v : resultsByVariant.keySet()) {
             long s = callStart(v);
+            if (s < 0) {
+                continue;
+            }
             if (first == Long.MAX_VALUE) {
                 first = s;
             } else if (s > first) {

@@ -15,6 +15,15 @@ public final class SimCounter {
         track.add(s.now, initial);
     }
 
+    /**
+     * Declares the value this counter should end at ("4 threads × 3 rounds = 12"): the chart
+     * draws it beside the value reached, so a lost update shows as a gap. Returns this counter.
+     */
+    public SimCounter expecting(long total) {
+        track.expect(total);
+        return this;
+    }
+
     /** Records {@code v} as the value from now on. */
     public void set(long v) {
         s.enter();

@@ -192,4 +192,10 @@ public final class ExecutorScenario extends ScenarioSpec {
                     return byFinish ? 1 : bySubmit ? 0 : 2;
                 });
     }
+
+    /** Open at first: the executor's work queue and the callbacks' queue; each future's lane is folded (its results row has it). */
+    @Override
+    public List<String> lessonResources() {
+        return List.of("work", "callbacks");
+    }
 }

@@ -170,4 +170,10 @@ public final class PoolMapVsImapScenario extends ScenarioSpec {
                     return mapDelay < imapDelay ? 0 : imapDelay < mapDelay ? 1 : 2;
                 });
     }
+
+    /** Open at first: the pool's task queue (which worker takes which input); the results rows tell the rest, and the pool results' lanes say the same, folded. */
+    @Override
+    public List<String> lessonResources() {
+        return List.of("tasks");
+    }
 }

@@ -142,4 +142,10 @@ public final class PoolTheRestScenario extends ScenarioSpec {
                     return m.printed("  result: 4").found() ? 0 : -1;
                 });
     }
+
+    /** Open at first: the pool's task queue; each call's results are its results row (its pool results lane, folded, says the same). */
+    @Override
+    public List<String> lessonResources() {
+        return List.of("tasks");
+    }
 }

@@ -4,6 +4,8 @@ package io.threadline.trace;
 public final class CounterTrack {
     private final String name;
     private final AppendLog<CounterSample> samples = new AppendLog<>();
+    /** The value the program says it should reach (a race's lost updates are measured against it), if any. */
+    private volatile Long expected;
 
     public CounterTrack(String name) {
         this.name = name;
@@ -11,6 +13,16 @@ public final class CounterTrack {
 
     public String name() {
         return name;
+    }
+
+    /** Declares the value the counter should end at: the chart draws it, so a shortfall is seen. */
+    public void expect(long value) {
+        expected = value;
+    }
+
+    /** The value the counter should end at, or null if the program named none. */
+    public Long expected() {
+        return expected;
     }
 
     public void add(long time, long value) {

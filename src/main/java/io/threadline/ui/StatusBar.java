@@ -48,10 +48,12 @@ public final class StatusBar {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         messageStatus.setMinWidth(0);
-        for (Label l : new Label[]{eventsStatus, threadsStatus, clockStatus, runStatus, messageStatus}) {
+        for (Label l : new Label[]{eventsStatus, threadsStatus, clockStatus, runStatus}) {
             l.textProperty().addListener(o -> fit());
         }
         statusBar.widthProperty().addListener(o -> fit());
+        // the news takes the room the items leave (it grows to fill it): sentences go where it is short
+        messageStatus.widthProperty().addListener(o -> shortenMessage(messageStatus.getWidth()));
         foldStrip.managedProperty().addListener(o -> fit());
         // The message may be cut at the window's edge; its tooltip has all of it.
         messageTip.setWrapText(true);
@@ -102,6 +104,8 @@ public final class StatusBar {
     void setMessage(String text, boolean error) {
         message = text == null ? "" : text;
         messageStatus.setText(message);
+        fit();
+        shortenMessage(messageStatus.getWidth());
         messageStatus.pseudoClassStateChanged(BAD, error);
         messageTip.setText(message);
         messageStatus.setTooltip(message.isEmpty() ? null : messageTip);
@@ -128,6 +132,41 @@ public final class StatusBar {
             need -= l.prefWidth(-1) + statusBar.getSpacing();
             show(l, false);
         }
+    }
+
+    /**
+     * The news as far as it fits in {@code width}, whole sentences first: "Finished at 3.000 s."
+     * keeps its point where "… Press Space to replay, or drag the playhead." has no room, rather
+     * than ending in "or dra…". A single sentence too long for the room is cut as before.
+     */
+    private void shortenMessage(double width) {
+        String shown = message;
+        if (width > 0 && textWidth(shown) > width) {
+            int end = shown.length();
+            while (true) {
+                int cut = shown.lastIndexOf(". ", end - 2);
+                if (cut <= 0) {
+                    break;
+                }
+                String shorter = shown.substring(0, cut + 1);
+                end = cut + 1;
+                if (textWidth(shorter) <= width) {
+                    shown = shorter;
+                    break;
+                }
+                shown = shorter;
+            }
+        }
+        if (!shown.equals(messageStatus.getText())) {
+            messageStatus.setText(shown);
+        }
+    }
+
+    private double textWidth(String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(messageStatus.getFont());
+        return Math.ceil(t.getLayoutBounds().getWidth()) + messageStatus.snappedLeftInset()
+                + messageStatus.snappedRightInset() + 2;
     }
 
     private static void show(Node n, boolean on) {

@@ -71,6 +71,7 @@ final class TraceAssertions {
         assertThat(ac).as("counter tracks").hasSameSizeAs(ec);
         for (int c = 0; c < ec.size(); c++) {
             assertThat(ac.get(c).name()).isEqualTo(ec.get(c).name());
+            assertThat(ac.get(c).expected()).as("expected value of " + ec.get(c).name()).isEqualTo(ec.get(c).expected());
             assertThat(ac.get(c).size()).as("samples of " + ec.get(c).name()).isEqualTo(ec.get(c).size());
             for (int i = 0; i < ec.get(c).size(); i++) {
                 assertThat(ac.get(c).get(i)).isEqualTo(ec.get(c).get(i));

@@ -52,6 +52,23 @@ class TraceRoundTripTest {
         assertThat(again.lastChange()).isEqualTo(500_000);
     }
 
+    @Test
+    void aCountersExpectedValueRoundTripsAndOtherTracesKeepTheirBytes() throws Exception {
+        Trace race = run("race-condition", Map.of("threads", "4", "rounds", "3"));
+        assertThat(race.counters().get(0).expected()).isEqualTo(12L);
+        byte[] bytes = TraceJsonWriter.toBytes(race);
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"counterExpected\":{\"counter\":12}");
+        Trace back = read(bytes);
+        assertThat(back.counters().get(0).expected()).isEqualTo(12L);
+        assertSameTrace(back, race);
+
+        // a trace whose counters name no expected value has no such field at all
+        Trace producer = run("producer-consumer", Map.of());
+        assertThat(producer.counters()).isNotEmpty();
+        assertThat(new String(TraceJsonWriter.toBytes(producer), StandardCharsets.UTF_8)).doesNotContain("counterExpected");
+        assertThat(read(TraceJsonWriter.toBytes(producer)).counters().get(0).expected()).isNull();
+    }
+
     @ParameterizedTest
     @MethodSource(Scenarios.IDS)
     void writeReadWriteGivesTheSameBytesAndEveryColumn(String id) throws Exception {

@@ -54,4 +54,13 @@ class CallTimesTest {
                 "first after 2 s");
         assertThat(svg).doesNotContain("first after 6 s").doesNotContain("first 6 s");
     }
+
+    @Test
+    void futuresWhoseWaitsNameEachFutureKeepTheRunsTimes() throws Exception {
+        TraceExtras x = extras("threads-vs-processes", Map.of());
+        assertThat(x.variants()).contains("future");
+        // each wait names its future ("future 0"), not the call: the trace gives no start, so none is made up
+        assertThat(x.callStart("future")).isEqualTo(-1);
+        assertThat(x.laterCallStarts()).allMatch(t -> t > 0);
+    }
 }

@@ -49,6 +49,7 @@ class ProjectorLayoutTest extends FxTestBase {
                 legendWhole(where);
                 toolbarWordsWhole(where);
                 bannerWhole(where);
+                newsInWholeSentences(where);
                 if (presentation) {
                     textLargeEnough(where);
                     // and with every folded part opened
@@ -149,6 +150,23 @@ class ProjectorLayoutTest extends FxTestBase {
             if (lines < 5) {
                 assertThat(scroll.getViewportBounds().getHeight()).as(where + ": the banner shows its message's every line")
                         .isGreaterThanOrEqualTo(message.getLayoutBounds().getHeight() - 0.5);
+            }
+            return null;
+        });
+    }
+
+    /** The status bar's news drops its last sentences (a hint) before it would be cut mid-word. */
+    private void newsInWholeSentences(String where) {
+        fx(() -> {
+            javafx.scene.control.Label news = (javafx.scene.control.Label) c.root().lookup("#messageStatus");
+            Text drawn = (Text) news.lookup(".text");
+            if (drawn != null && c.message().contains(". ")) {
+                assertThat(c.message()).as(where + ": what is shown is the news' beginning").startsWith(news.getText());
+                if (!drawn.getText().equals(news.getText())) {
+                    // cut: only ever a single sentence with no room, never a hint cut mid-word
+                    assertThat(news.getText()).as(where + ": the news, cut as drawn: " + drawn.getText())
+                            .doesNotContain(". ");
+                }
             }
             return null;
         });

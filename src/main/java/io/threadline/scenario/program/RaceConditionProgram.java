@@ -51,7 +51,7 @@ public final class RaceConditionProgram extends Program {
 
     @Override
     protected void main() {
-        shown = counter("counter", 0);
+        shown = counter("counter", 0).expecting((long) threads * rounds);
         SimLock lock = lock("counter lock");
         List<SimThread> all = new ArrayList<>();
         for (int i = 1; i <= threads; i++) {
