@@ -18,7 +18,7 @@ final class BridgeFiles {
     static final String PACKAGE = "threadline_bridge";
     /** Every file of the package; BridgeFilesTest keeps this list in step with the resources. */
     static final List<String> FILES = List.of("__main__.py", "core.py", "sync.py", "waits.py", "clocks.py",
-            "streams.py", "patches.py", "unsupported.py", "hooks.py", "mp.py");
+            "streams.py", "patches.py", "unsupported.py", "hooks.py", "mp.py", "lanes.py");
     private static final String RESOURCES = "/io/threadline/python/" + PACKAGE + "/";
 
     private BridgeFiles() {

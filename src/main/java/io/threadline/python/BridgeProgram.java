@@ -6,8 +6,10 @@ import io.threadline.runtime.Program;
 import io.threadline.runtime.PyError;
 import io.threadline.runtime.SimThread;
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
 import io.threadline.trace.ThreadRole;
 import io.threadline.trace.ThreadState;
+import io.threadline.trace.WaitRole;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,6 +57,8 @@ final class BridgeProgram extends Program {
         final int fakePid;
         volatile BridgeChannel channel;
         final Map<Integer, HostedRuntime.WaitQueue> queues = new HashMap<>();
+        /** The process's locks, queues, events ... with a lane, by the number Python gave them. */
+        final Map<Integer, HostedRuntime.Resource> resources = new HashMap<>();
         final List<PyThread> threads = new ArrayList<>();
         PyThread first;
         long realPid = -1;
@@ -245,10 +249,22 @@ final class BridgeProgram extends Program {
             }
             case "w" -> {
                 Reason reason = waitReason(f[6]);
-                boolean woken = rt.await(queue(me.process, Integer.parseInt(f[3])), reason,
+                HostedRuntime.Resource resource = f.length > 8 ? me.process.resources.get(Integer.parseInt(f[8])) : null;
+                WaitRole role = f.length > 9 ? WaitRole.ofLabel(f[9]) : null;
+                boolean woken = rt.await(queue(me.process, Integer.parseInt(f[3])), resource,
+                        role == null ? WaitRole.WAITS : role, reason,
                         BridgeChannel.unescape(f[7]), Long.parseLong(f[5]), holder(Integer.parseInt(f[4])));
                 reply(me, woken ? "1" : "0");
             }
+            case "Yd" -> {
+                ResourceKind kind = ResourceKind.ofLabel(f[4]);
+                if (kind == null || kind == ResourceKind.GIL) {
+                    rt.fail("stopped: internal error of the Python bridge: no resource kind '" + f[4] + "'");
+                }
+                me.process.resources.put(Integer.parseInt(f[3]),
+                        rt.resource(kind, BridgeChannel.unescape(f[6]), Integer.parseInt(f[5])));
+            }
+            case "Y" -> resourceEvent(me, f);
             case "k" -> {
                 rt.wake(queue(me.process, Integer.parseInt(f[3])), Integer.parseInt(f[4]));
                 reply(me, "");
@@ -321,6 +337,26 @@ final class BridgeProgram extends Program {
             }
         }
         return GO_ON;
+    }
+
+    /** What a thread did to one of its process's resources: "Y id op arg [text]". */
+    private void resourceEvent(PyThread me, String[] f) {
+        HostedRuntime.Resource r = me.process.resources.get(Integer.parseInt(f[3]));
+        if (r == null) {
+            rt.fail("stopped: internal error of the Python bridge: resource " + f[3] + " was never declared");
+        }
+        int arg = Integer.parseInt(f[5]);
+        switch (f[4]) {
+            case "a" -> r.acquired(arg);
+            case "r" -> r.released(arg);
+            case "s" -> r.set();
+            case "c" -> r.cleared();
+            case "p" -> r.put(BridgeChannel.unescape(f[6]));
+            case "g" -> r.got(arg);
+            case "n" -> r.notified(arg);
+            case "b" -> r.passed();
+            default -> rt.fail("stopped: internal error of the Python bridge: unknown resource event '" + f[4] + "'");
+        }
     }
 
     static Reason waitReason(String label) {

@@ -1,9 +1,12 @@
 package io.threadline.runtime;
 
 import io.threadline.trace.Reason;
+import io.threadline.trace.ResourceKind;
 import io.threadline.trace.ThreadRole;
+import io.threadline.trace.WaitRole;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -24,7 +27,80 @@ public final class HostedRuntime {
 
     /** Threads waiting for one thing of the hosted program (one of its locks), woken in order. */
     public static final class WaitQueue {
-        final WaitList list = new WaitList();
+        WaitList list = new WaitList();
+    }
+
+    /**
+     * One of the hosted program's locks, queues, events ... with a lane of its own: it records
+     * through the same {@link ResourceRecorder} as the runtime's own primitives, so its lane,
+     * the wait-for graph and the trace file treat both alike.
+     */
+    public final class Resource {
+        final ResourceRecorder recorder;
+
+        private Resource(ResourceRecorder recorder) {
+            this.recorder = recorder;
+        }
+
+        private void record(Consumer<SimThread> event) {
+            SimThread me = s.enter();
+            try {
+                event.accept(me);
+            } finally {
+                s.lock.unlock();
+            }
+        }
+
+        /** The caller takes it; {@code depth}: how often it holds it now (1 but for an RLock). */
+        public void acquired(int depth) {
+            record(me -> recorder.acquired(me, depth));
+        }
+
+        /** The caller gives it back, still holding it {@code left} times. */
+        public void released(int left) {
+            record(me -> recorder.released(me, left));
+        }
+
+        public void set() {
+            record(recorder::set);
+        }
+
+        public void cleared() {
+            record(recorder::cleared);
+        }
+
+        /** The caller puts an item shown as {@code text}, numbered in put order from 0. */
+        public void put(String text) {
+            record(me -> recorder.put(me, text));
+        }
+
+        /** The caller takes item number {@code item}. */
+        public void got(int item) {
+            record(me -> recorder.got(me, item));
+        }
+
+        /** The caller notifies, waking {@code woken} waiters. */
+        public void notified(int woken) {
+            record(me -> recorder.notified(me, woken));
+        }
+
+        /** The caller is a barrier's last party: everyone goes on. */
+        public void passed() {
+            record(recorder::passed);
+        }
+    }
+
+    /**
+     * A resource of the caller's process; its lane appears at its first event. {@code name}
+     * blank: named after its kind and a number, as the runtime's own.
+     */
+    public Resource resource(ResourceKind kind, String name, int capacity) {
+        SimThread me = s.enter();
+        try {
+            return new Resource(new ResourceRecorder(s, kind, name, me.process.id, capacity));
+        } finally {
+            s.lock.unlock();
+        }
     }
 
     /** A new thread (state new, created by the calling thread) in the caller's process. */
@@ -62,12 +138,29 @@ public final class HostedRuntime {
      * deadlock report can name the cycle). False if the timeout ended the wait.
      */
     public boolean await(WaitQueue q, Reason reason, String detail, long timeoutMicros, SimThread holder) {
+        return await(q, null, WaitRole.WAITS, reason, detail, timeoutMicros, holder);
+    }
+
+    /**
+     * As {@link #await(WaitQueue, Reason, String, long, SimThread)}, waiting for {@code resource}
+     * (null: for nothing with a lane) in the way {@code role} says, so its lane lists the caller
+     * among its waiters from now until it is woken, times out or is gone; the wait is named
+     * after the lane.
+     */
+    public boolean await(WaitQueue q, Resource resource, WaitRole role, Reason reason, String detail,
+                         long timeoutMicros, SimThread holder) {
         if (reason.state() != io.threadline.trace.ThreadState.WAITING) {
             throw new IllegalArgumentException("not a reason to wait: " + reason);
         }
         SimThread me = s.enter();
         try {
-            return s.await(me, reason, detail, q.list, timeoutMicros, holder);
+            ResourceRecorder r = resource == null ? null : resource.recorder;
+            // one lock of the program may be waited for as different things (itself, the
+            // condition it serves): its list records on the lane of those waiting now
+            if (q.list.isEmpty() && !q.list.recordsOn(r, role)) {
+                q.list = new WaitList(r, role);
+            }
+            return s.await(me, reason, r == null ? detail : r.laneName(), q.list, timeoutMicros, holder);
         } finally {
             s.lock.unlock();
         }

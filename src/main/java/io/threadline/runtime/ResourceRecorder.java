@@ -65,6 +65,12 @@ final class ResourceRecorder {
         return name;
     }
 
+    /** Its name, its lane added now if it has none yet (a wait for it names it). */
+    String laneName() {
+        id();
+        return name;
+    }
+
     private void record(ResourceOp op, SimThread t, int arg) {
         if (off()) {
             return;

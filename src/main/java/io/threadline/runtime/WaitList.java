@@ -55,6 +55,11 @@ final class WaitList {
         }
     }
 
+    /** Whether joining this list is waiting for {@code r} (null: for nothing with a lane) as {@code how} says. */
+    boolean recordsOn(ResourceRecorder r, WaitRole how) {
+        return resource == r && (r == null || role == how);
+    }
+
     boolean isEmpty() {
         return waiters.isEmpty();
     }

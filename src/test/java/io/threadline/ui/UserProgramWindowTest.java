@@ -15,6 +15,8 @@ import io.threadline.ui.KeyMap.Shortcut;
 import io.threadline.ui.teach.CodeEditor;
 import io.threadline.ui.teach.ComparePane;
 import io.threadline.ui.teach.CodeView;
+import io.threadline.ui.timeline.WaitForGraphPanel;
+import io.threadline.testing.TraceText;
 import javafx.scene.input.KeyCode;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -196,6 +198,29 @@ class UserProgramWindowTest extends FxTestBase {
         Trace t = runShownToEnd();
         assertThat(t.outcome()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(fx(() -> editor().problem())).isNull();
+    }
+
+    @Test
+    void aPastedDeadlockShowsItsLockLanesAndOpensTheWaitForGraphAsTheBuiltInDeadlockDoes() throws Exception {
+        runToEnd("deadlock");
+        WaitForGraphPanel graph = fx(() -> (WaitForGraphPanel) stage.getScene().getRoot().lookup(".wait-for-graph"));
+        waitUntil("the built-in deadlock opens the graph", graph::isVisible);
+
+        fx(() -> c.keys().run(Shortcut.NEW_PROGRAM));
+        waitUntil("a new program", () -> c.shownProgram() != null);
+        String twoLocks = new String(getClass().getResourceAsStream("/io/threadline/python/two_locks.py").readAllBytes(),
+                StandardCharsets.UTF_8);
+        fx(() -> editor().area().replaceText(twoLocks));
+        Trace t = runShownToEnd();
+        assertThat(t.outcome()).isEqualTo(RunOutcome.DEADLOCK);
+        for (String lock : List.of("lock_a", "lock_b")) {
+            int r = TraceText.resourceNamed(t, lock);
+            assertThat(fx(() -> c.timeline().rows().rowOfResource(r))).as(lock + "'s lane is open").isNotNull();
+        }
+        waitUntil("the graph opens by itself for the pasted program's deadlock",
+                () -> graph.isVisible() && graph.shown() != null && graph.shown().graph().hasDeadlock());
+        assertThat(fx(() -> graph.shown().describe())).contains("One waits for lock_b, held by Two",
+                "Two waits for lock_a, held by One");
     }
 
     @Test

@@ -79,6 +79,8 @@ def main():
     unsupported.install()
     from threadline_bridge import mp
     mp.install()
+    from threadline_bridge import lanes
+    lanes.install()
 
     import types
     module = types.ModuleType("__main__")

@@ -126,10 +126,36 @@ def send(fields):
             log.write("send without a channel: %r\n" % (fields,))
             traceback.print_stack(file=log)
     with _send_lock:
-        try:
-            _sock.sendall(data)
-        except OSError:
-            _gone()
+        _later.append(data)
+        _write_later()
+
+
+# Reports that go out with the next message of this process (send_later)
+_later = []
+
+
+def send_later(fields):
+    """A report with no reply that may wait for this process's next message and go with it, in
+    one write: a socket write (and the runtime's wake-up to read it) costs several times what the
+    report does. The runtime reads them in order, each with its own CPU, as if sent at once."""
+    _later.append(("\t".join(fields) + "\n").encode("utf-8", "surrogateescape"))
+    if len(_later) >= 512:
+        send_pending()
+
+
+def send_pending():
+    with _send_lock:
+        if _later:
+            _write_later()
+
+
+def _write_later():
+    data = _later[0] if len(_later) == 1 else b"".join(_later)
+    _later.clear()
+    try:
+        _sock.sendall(data)
+    except OSError:
+        _gone()
 
 
 def _gone():
@@ -237,7 +263,18 @@ def flush_fields(me):
     """The CPU executed since the last report, in whole µs (the rest stays pending)."""
     if me.pending < 1000:
         return "0"
-    us = me.pending // 1000
+    return _flush(me, me.pending // 1000)
+
+
+def flush_within_horizon(me):
+    """As flush_fields, but only up to just before the horizon: a report without a reply
+    carrying it can never make the runtime give the baton away."""
+    if me.pending < 1000:
+        return "0"
+    return _flush(me, max(0, min(me.pending // 1000, me.horizon - me.now - 1)))
+
+
+def _flush(me, us):
     me.pending -= us * 1000
     me.limit -= us * 1000
     me.cpu_ns += us * 1000
@@ -245,11 +282,12 @@ def flush_fields(me):
     return str(us)
 
 
-def call(op, *args, frame=None):
-    """A runtime call from the running thread: sends it, waits for the reply, returns its payload."""
+def call(op, *args, frame=None, cpu=None):
+    """A runtime call from the running thread: sends it, waits for the reply, returns its
+    payload. {@code cpu}: how much of the pending CPU goes with it (flush_fields: all)."""
     me = CUR
     me.ops += 1
-    send([op, flush_fields(me), str(user_line(frame))] + list(args))
+    send([op, (cpu or flush_fields)(me), str(user_line(frame))] + list(args))
     return await_reply(me)
 
 
@@ -639,8 +677,11 @@ def after_fork_in_child(tid):
     BY_REAL_IDENT[REAL_GET_IDENT()] = st
     CUR = st
     _non_daemon[0] = 1
-    from . import streams, patches
+    # the parent sends what it had kept for its next message; the child's channel is its own
+    _later.clear()
+    from . import streams, patches, lanes
     streams.forget_partial()
+    lanes.after_fork_in_child()
     connect(CHANNEL)
     send(["H", str(tid), str(REAL_GETPID())])
 

@@ -569,9 +569,12 @@ class Pool:
 
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
         self._check_running()
-        task = _encode((func, tuple(args), dict(kwds), "apply"))
+        args = tuple(args)
+        task = _encode((func, args, dict(kwds), "apply"))
         with_callback = callback is not None or error_callback is not None
-        rid = core.call("Oa", self._pid, "1" if with_callback else "0", task, _short_repr(tuple(args)),
+        # shown as the runtime's own pool shows a call of one argument: that argument
+        shown = args[0] if len(args) == 1 and not kwds else args
+        rid = core.call("Oa", self._pid, "1" if with_callback else "0", task, _short_repr(shown),
                         frame=_user_frame())
         result = ApplyResult(self, rid, callback, error_callback)
         if with_callback:

@@ -3,9 +3,10 @@ runtime. threading's Condition, Event, Semaphore, Barrier, RLock and queue.Queue
 these and run unchanged.
 
 A lock's state lives here: only one thread executes at a time, so taking a free lock or
-releasing one nobody waits for needs no runtime call (as in the runtime's own SimLock, it
-records nothing). Only waiting for a held lock and waking its waiters go to the runtime,
-which keeps the waiters in order, records the wait (with its reason) and who woke whom.
+releasing one nobody waits for needs no runtime call; a lock of the program's own code tells
+its lane (lanes.py) without waiting for a reply. Only waiting for a held lock and waking its
+waiters go to the runtime, which keeps the waiters in order, records the wait (with its
+reason) and who woke whom.
 """
 import sys
 
@@ -13,16 +14,22 @@ from . import core
 from . import waits
 
 _next_lock = [0]
+# lanes.lock_lane and lanes.report, once the program's objects get lanes (lanes.install)
+LANES = [None]
+REPORT = [None]
 
 
 class Lock:
     """_thread.lock: one holder at a time, released by any thread, not reentrant."""
-    __slots__ = ("_holder", "_lid", "_waiting", "__weakref__")
+    __slots__ = ("_holder", "_lid", "_waiting", "_lane", "_res", "__weakref__")
 
     def __init__(self):
         self._holder = None
         self._lid = 0
         self._waiting = 0
+        # _lane: the lane its takes and gives back go to, a lock of the program's own code
+        # has one; _res: the lane its waits are for (an RLock's inner lock: its RLock's)
+        self._lane = self._res = LANES[0]() if LANES[0] is not None else None
 
     def acquire(self, blocking=True, timeout=-1):
         if not blocking and timeout != -1:
@@ -31,14 +38,19 @@ class Lock:
             raise ValueError("timeout value must be a non-negative number")
         if self._holder is None:
             self._holder = core.CUR
+            if self._lane is not None:
+                REPORT[0](self._lane, "a", 1)
             return True
         if not blocking:
             return False
         return _wait_for(self, timeout, sys._getframe(1))
 
     def __enter__(self):
+        # the line tracer sees every call of these, and costs more than they do: no helpers
         if self._holder is None:
             self._holder = core.CUR
+            if self._lane is not None:
+                REPORT[0](self._lane, "a", 1)
             return True
         return _wait_for(self, -1, sys._getframe(1))
 
@@ -46,6 +58,8 @@ class Lock:
         if self._holder is None:
             raise RuntimeError("release unlocked lock")
         self._holder = None
+        if self._lane is not None:
+            REPORT[0](self._lane, "r", 0)
         if self._waiting:
             core.call("k", str(self._lid), "1", frame=sys._getframe(1))
 
@@ -53,6 +67,8 @@ class Lock:
         if self._holder is None:
             raise RuntimeError("release unlocked lock")
         self._holder = None
+        if self._lane is not None:
+            REPORT[0](self._lane, "r", 0)
         if self._waiting:
             core.call("k", str(self._lid), "1", frame=sys._getframe(1))
 
@@ -72,12 +88,22 @@ class Lock:
         return "<%s _thread.lock object at %#x>" % ("locked" if self._holder is not None else "unlocked", id(self))
 
 
+def _lanes():
+    from . import lanes
+    return lanes
+
+
 def _wait_for(lock, timeout, frame):
     me = core.CUR
     if not lock._lid:
         _next_lock[0] += 1
         lock._lid = _next_lock[0]
-    reason, detail = waits.reason_for(lock, frame)
+    reason, detail, obj = waits.reason_and_object(lock, frame)
+    # what the thread waits for, if it has a lane: the lock (or its RLock), or the queue,
+    # event, condition ... it waits in; the runtime names the wait after the lane
+    lanes = _lanes()
+    lane = lock._res if reason == "lock" else lanes.lane_of(obj)
+    on_lane = () if lane is None else (str(lanes.rid(lane)), lanes.role_of(reason))
     deadline = -1 if timeout < 0 else me.now + me.pending // 1000 + int(round(timeout * 1e6))
     lock._waiting += 1
     try:
@@ -85,15 +111,21 @@ def _wait_for(lock, timeout, frame):
             holder = lock._holder
             holder_tid = holder.tid if reason == "lock" and isinstance(holder, core.ThreadState) else -1
             left = -1 if deadline < 0 else max(0, deadline - (me.now + me.pending // 1000))
+            # The wait carries CPU only up to the horizon: more could end this thread's turn
+            # before the runtime registers the wait, and a release by the next thread would
+            # wake nobody; the rest goes with the next report.
             woken = core.call("w", str(lock._lid), str(holder_tid), str(left), reason,
-                              core._escape(detail), frame=frame)
+                              core._escape(detail), *on_lane, frame=frame, cpu=core.flush_within_horizon)
             if lock._holder is None:
-                lock._holder = me
-                return True
+                break
             if woken == "0":
                 return False
     finally:
         lock._waiting -= 1
+    lock._holder = me
+    if lock._lane is not None:
+        REPORT[0](lock._lane, "a", 1)
+    return True
 
 
 def allocate_lock():

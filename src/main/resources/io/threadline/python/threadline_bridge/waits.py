@@ -61,6 +61,12 @@ _MP_CLASSIFIER = None
 
 def reason_for(lock, frame):
     """(reason, detail) for a thread about to wait on {@code lock}, called from {@code frame}."""
+    reason, detail, _ = reason_and_object(lock, frame)
+    return reason, detail
+
+
+def reason_and_object(lock, frame):
+    """(reason, detail, the object waited for) for a thread about to wait on {@code lock}."""
     f = frame
     first = None
     outer = None
@@ -79,13 +85,13 @@ def reason_for(lock, frame):
                     outer = c
         f = f.f_back
     if first is not None and first[0] == "op":
-        return _LOCK, _name_of(first[1], user)
+        return _LOCK, _name_of(first[1], user), first[1]
     if outer is None:
-        return _LOCK, _name_of(lock, user)
+        return _LOCK, _name_of(lock, user), lock
     reason, obj = outer
     if reason in ("start-handshake", "join") and isinstance(obj, threading.Thread):
-        return reason, obj.name
-    return reason, _name_of(obj, user)
+        return reason, obj.name, obj
+    return reason, _name_of(obj, user), obj
 
 
 def _name_of(obj, user):
