@@ -241,6 +241,16 @@ class ProjectorLayoutTest extends FxTestBase {
 
     /** The status bar's news drops its last sentences (a hint) before it would be cut mid-word. */
     private void newsInWholeSentences(String where) {
+        // a loaded machine may check between the news' new width and its text's layout at it
+        try {
+            waitUntil(where + ": the news drawn at its width", () -> {
+                javafx.scene.control.Label news = (javafx.scene.control.Label) c.root().lookup("#messageStatus");
+                Text drawn = (Text) news.lookup(".text");
+                return drawn == null || !drawn.getText().isEmpty() || news.getText().isEmpty();
+            });
+        } catch (AssertionError stillEmpty) {
+            // checked as it is below
+        }
         fx(() -> {
             javafx.scene.control.Label news = (javafx.scene.control.Label) c.root().lookup("#messageStatus");
             Text drawn = (Text) news.lookup(".text");
