@@ -49,12 +49,12 @@ class ProjectorLayoutTest extends FxTestBase {
                         && c.root().getStyleClass().contains("presentation") == presentation);
                 settle();
                 lanesOnScreen(where);
-                rowsKeepTheirText(where);
                 legendWhole(where);
                 toolbarWordsWhole(where);
                 bannerWhole(where);
-                tourWordsWhole(where);
                 newsInWholeSentences(where);
+                rowsKeepTheirText(where);
+                tourWordsWhole(where);
                 if (presentation) {
                     textLargeEnough(where);
                     // and with every folded part opened
