@@ -48,13 +48,24 @@ public final class StatusBar {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
         messageStatus.setMinWidth(0);
+        // Items are dropped and the news shortened after a layout pass, never inside one: a label
+        // changed while its parent lays the bar out may not be laid out again, and the news then
+        // stayed blank (seen at 1920x1080 presentation)
         for (Label l : new Label[]{eventsStatus, threadsStatus, clockStatus, runStatus}) {
-            l.textProperty().addListener(o -> fit());
+            l.textProperty().addListener(o -> fitLater());
         }
-        statusBar.widthProperty().addListener(o -> fit());
-        // the news takes the room the items leave (it grows to fill it): sentences go where it is short
-        messageStatus.widthProperty().addListener(o -> shortenMessage(messageStatus.getWidth()));
-        foldStrip.managedProperty().addListener(o -> fit());
+        statusBar.widthProperty().addListener(o -> fitLater());
+        // the news takes the room the items leave (it grows to fill it): sentences go where it is
+        // short; squeezed below its first sentence (the items grew: presentation mode's larger
+        // fonts come after the switch), the items are fitted again
+        messageStatus.widthProperty().addListener(o -> {
+            if (messageStatus.getWidth() + 0.5 < textWidth(firstSentence(message))) {
+                fitLater();
+            }
+            shortenLater();
+        });
+        messageStatus.fontProperty().addListener(o -> fitLater());
+        foldStrip.managedProperty().addListener(o -> fitLater());
         // The message may be cut at the window's edge; its tooltip has all of it.
         messageTip.setWrapText(true);
         messageTip.setMaxWidth(640);
@@ -104,8 +115,8 @@ public final class StatusBar {
     void setMessage(String text, boolean error) {
         message = text == null ? "" : text;
         messageStatus.setText(message);
-        fit();
-        shortenMessage(messageStatus.getWidth());
+        fitLater();
+        shortenLater();
         messageStatus.pseudoClassStateChanged(BAD, error);
         messageTip.setText(message);
         messageStatus.setTooltip(message.isEmpty() ? null : messageTip);
@@ -122,7 +133,8 @@ public final class StatusBar {
         double need = -statusBar.getSpacing();
         for (Node c : statusBar.getChildren()) {
             if (c.isManaged()) {
-                need += c.prefWidth(-1) + statusBar.getSpacing();
+                // the news needs room for its first sentence; the rest is dropped before an item is
+                need += (c == messageStatus ? textWidth(firstSentence(message)) : c.prefWidth(-1)) + statusBar.getSpacing();
             }
         }
         for (Label l : dropOrder) {
@@ -160,6 +172,36 @@ public final class StatusBar {
         if (!shown.equals(messageStatus.getText())) {
             messageStatus.setText(shown);
         }
+    }
+
+    private boolean shortenPending;
+    private boolean fitPending;
+
+    private void fitLater() {
+        if (fitPending) {
+            return;
+        }
+        fitPending = true;
+        javafx.application.Platform.runLater(() -> {
+            fitPending = false;
+            fit();
+        });
+    }
+
+    private static String firstSentence(String text) {
+        int cut = text.indexOf(". ");
+        return cut < 0 ? text : text.substring(0, cut + 1);
+    }
+
+    private void shortenLater() {
+        if (shortenPending) {
+            return;
+        }
+        shortenPending = true;
+        javafx.application.Platform.runLater(() -> {
+            shortenPending = false;
+            shortenMessage(messageStatus.getWidth());
+        });
     }
 
     private double textWidth(String text) {
