@@ -79,15 +79,16 @@ public final class TimelineRows {
                     y += track.height(m);
                 }
             }
-            // the resources the lesson is about come right under the threads that use them
-            y = addFocusedResources(out, y, m);
-            for (CounterTrack c : extras.counters()) {
-                Track track = otherTracks.computeIfAbsent(c, k -> new CounterChartTrack(c, extras));
+            // what reaches the main thread first (a pool's results: its lesson, kept on a
+            // projector's screen), then the resources the lesson is about, then counters
+            for (String v : extras.variants()) {
+                Track track = otherTracks.computeIfAbsent("results:" + v, k -> new ResultsTrack(v, extras));
                 out.add(new Row(track, y, track.height(m)));
                 y += track.height(m);
             }
-            for (String v : extras.variants()) {
-                Track track = otherTracks.computeIfAbsent("results:" + v, k -> new ResultsTrack(v, extras));
+            y = addFocusedResources(out, y, m);
+            for (CounterTrack c : extras.counters()) {
+                Track track = otherTracks.computeIfAbsent(c, k -> new CounterChartTrack(c, extras));
                 out.add(new Row(track, y, track.height(m)));
                 y += track.height(m);
             }

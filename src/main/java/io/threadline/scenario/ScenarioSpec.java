@@ -260,6 +260,13 @@ public abstract class ScenarioSpec {
         return List.of();
     }
 
+    /**
+     * A {@link #lessonResources()} that opens no resource lane: every lane starts folded, for a
+     * lesson told by rows of its own (a pool's results) that the lanes would push off the screen.
+     * (No resource has an empty name, and none starts with a blank.)
+     */
+    protected static final List<String> NO_RESOURCE_LANES = List.of("");
+
     /** Runs to the end on the virtual clock and returns the trace. */
     public final Trace execute(ParamValues v) throws InterruptedException {
         return execute(v, null);
