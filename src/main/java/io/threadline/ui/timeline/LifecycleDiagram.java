@@ -186,7 +186,24 @@ public class LifecycleDiagram extends Region {
 
     @Override
     protected double computePrefHeight(double width) {
-        return layout(width > 0 ? width : 400).height();
+        double w = width > 0 ? width : 400;
+        Layout l = layout(w);
+        return l.height() * fit(l, w);
+    }
+
+    /**
+     * The scale that keeps the diagram inside {@code width}: 1, unless even its least text is too
+     * wide for the panel (a narrow side panel at 1280x720), where the whole drawing shrinks
+     * rather than lose "dead" past the edge. A projector's least text is never shrunk below.
+     */
+    private double fit(Layout l, double width) {
+        return view.presentationProperty().get() || l.width() <= width ? 1 : width / l.width();
+    }
+
+    /** The width the diagram takes when drawn at {@code width} (for tests). */
+    double drawnWidth(double width) {
+        Layout l = layout(width);
+        return l.width() * fit(l, width);
     }
 
     @Override
@@ -219,6 +236,9 @@ public class LifecycleDiagram extends Region {
         Layout l = layout(w);
         ThreadState now = state();
         List<ThreadMoment.Step> trail = moment == null ? List.of() : moment.trail();
+        double k = fit(l, w);
+        gc.save();
+        gc.scale(k, k);
 
         gc.setLineCap(StrokeLineCap.BUTT);
         gc.setLineJoin(StrokeLineJoin.ROUND);
@@ -236,6 +256,7 @@ public class LifecycleDiagram extends Region {
         for (ThreadState s : ThreadState.values()) {
             drawBox(gc, p, l, s, now == null || now == s ? 1 : OTHERS, now == s);
         }
+        gc.restore();
     }
 
     private static Edge edge(ThreadState from, ThreadState to) {

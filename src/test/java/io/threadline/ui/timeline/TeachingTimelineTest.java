@@ -207,6 +207,14 @@ class TeachingTimelineTest {
     }
 
     @Test
+    void theDiagramStaysInsideANarrowPanel() {
+        show(Traces.of("chef-soup"));
+        for (double w : new double[] {400, 260, 200}) {
+            assertThat(fx(() -> diagram.drawnWidth(w))).as("drawn at " + w + " px wide").isLessThanOrEqualTo(w);
+        }
+    }
+
+    @Test
     void beforeItsCreationAThreadHasNoMoment() {
         Trace t = Traces.of("producer-consumer");
         ThreadMoment m = ThreadMoment.at(t, 0, -1);
