@@ -195,14 +195,8 @@ public final class TimelinePicture {
         TextStyle font = m.font();
         for (ThreadState s : ThreadState.values()) {
             if (s == ThreadState.DEAD) {
-                double r = Math.round(h * 0.26);
-                double cw = Math.round(h * 3.2);
-                double step = cw / 3;
-                Reason[] ends = {Reason.RETURNED, Reason.RAISED, Reason.KILLED};
-                for (int i = 0; i < ends.length; i++) {
-                    StateMarks.cap(g, p, ends[i], Math.round(x + step * (i + 0.5)), Math.round(top + h / 2), r);
-                }
-                x += cw;
+                x = deadKey(g, x, top, h) + 18;
+                continue;
             } else {
                 StateMarks.span(g, p, m, s, x, x + w, top, h);
                 x += w;
@@ -212,6 +206,43 @@ public final class TimelinePicture {
             g.fillText(s.label(), x + 7, Math.round(top + h / 2), Painter.Align.LEFT);
             x += 7 + g.textWidth(s.label(), font) + 18;
         }
+    }
+
+    /**
+     * "dead ● returned ✕ raised ⚡ killed", as the window's legend has it: each end mark with its
+     * word, or the three marks alone where the picture is too narrow for the words.
+     */
+    private double deadKey(Painter g, double x, double top, double h) {
+        PictureMetrics m = options.metrics();
+        PictureTheme p = options.theme();
+        TextStyle font = m.font();
+        TextStyle small = m.small();
+        double mid = Math.round(top + h / 2);
+        double r = Math.round(h * 0.26);
+        Reason[] ends = {Reason.RETURNED, Reason.RAISED, Reason.KILLED};
+        g.setFont(font);
+        g.setFill(p.color(Ink.TEXT));
+        g.fillText(ThreadState.DEAD.label(), x, mid, Painter.Align.LEFT);
+        x += g.textWidth(ThreadState.DEAD.label(), font) + 10;
+        double need = 0;
+        for (Reason end : ends) {
+            need += 2 * r + 4 + g.textWidth(end.name().toLowerCase(java.util.Locale.ROOT), small) + 12;
+        }
+        boolean named = x + need <= width() - PAD;
+        for (Reason end : ends) {
+            StateMarks.cap(g, p, end, Math.round(x + r), mid, r);
+            x += 2 * r + 4;
+            if (named) {
+                String word = end.name().toLowerCase(java.util.Locale.ROOT);
+                g.setFont(small);
+                g.setFill(p.color(Ink.MUTED_TEXT));
+                g.fillText(word, x, mid, Painter.Align.LEFT);
+                x += g.textWidth(word, small) + 12;
+            } else {
+                x += 6;
+            }
+        }
+        return x;
     }
 
     /** Where the playhead's time label goes in the ruler: {from, to, x of the line, flipped left (1) or not}. */

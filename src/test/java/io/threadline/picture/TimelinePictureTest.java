@@ -172,4 +172,16 @@ class TimelinePictureTest {
         trace.finish(end, RunOutcome.COMPLETED, "");
         return trace;
     }
+
+    @Test
+    void theLegendNamesTheEndMarksWhereThePictureHasRoom() throws Exception {
+        ScenarioSpec spec = ScenarioCatalog.byId("chef-soup");
+        Trace t = spec.execute(spec.values(java.util.Map.of()));
+        String wide = SvgPainter.render(TimelinePicture.of(t, PictureOptions.defaults().withWidth(1200)), "wide");
+        // the SVG keeps each word as the label of its glyphs
+        assertThat(wide).contains("aria-label=\"dead\"", "aria-label=\"returned\"", "aria-label=\"raised\"",
+                "aria-label=\"killed\"");
+        String narrow = SvgPainter.render(TimelinePicture.of(t, PictureOptions.defaults().withWidth(560)), "narrow");
+        assertThat(narrow).contains("aria-label=\"dead\"").doesNotContain("aria-label=\"returned\"");
+    }
 }
