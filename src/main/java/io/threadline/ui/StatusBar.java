@@ -174,34 +174,41 @@ public final class StatusBar {
         }
     }
 
-    private boolean shortenPending;
-    private boolean fitPending;
+    /** Runs its task once after the current pulse, however often it is asked before then. */
+    private static final class AfterLayout {
+        private final Runnable task;
+        private boolean pending;
+
+        AfterLayout(Runnable task) {
+            this.task = task;
+        }
+
+        void ask() {
+            if (pending) {
+                return;
+            }
+            pending = true;
+            javafx.application.Platform.runLater(() -> {
+                pending = false;
+                task.run();
+            });
+        }
+    }
+
+    private final AfterLayout fitting = new AfterLayout(this::fit);
+    private final AfterLayout shortening = new AfterLayout(() -> shortenMessage(messageStatus.getWidth()));
 
     private void fitLater() {
-        if (fitPending) {
-            return;
-        }
-        fitPending = true;
-        javafx.application.Platform.runLater(() -> {
-            fitPending = false;
-            fit();
-        });
+        fitting.ask();
+    }
+
+    private void shortenLater() {
+        shortening.ask();
     }
 
     private static String firstSentence(String text) {
         int cut = text.indexOf(". ");
         return cut < 0 ? text : text.substring(0, cut + 1);
-    }
-
-    private void shortenLater() {
-        if (shortenPending) {
-            return;
-        }
-        shortenPending = true;
-        javafx.application.Platform.runLater(() -> {
-            shortenPending = false;
-            shortenMessage(messageStatus.getWidth());
-        });
     }
 
     private double textWidth(String text) {
