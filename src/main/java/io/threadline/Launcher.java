@@ -62,6 +62,7 @@ public final class Launcher {
             // before the toolkit starts: it would print a stack trace and a warning first
             throw new WindowOpener.NoDesktop(missing);
         }
+        StartupProbe.mark("main");
         quietClasspathWarning();
         if (!Boolean.getBoolean("threadline.noWarmup")) {
             ClassWarmer.start();

@@ -20,7 +20,22 @@ public final class StartupProbe {
     public static final String PREFIX = "threadline-startup first-frame";
     static final String PROPERTY = "threadline.startupProbe";
 
+    /** Phases of the start marked so far ({@link #mark}), when the probe is asked for. */
+    private static final StringBuilder PHASES = System.getProperty(PROPERTY) == null ? null : new StringBuilder();
+
     private StartupProbe() {
+    }
+
+    /**
+     * Notes the wall-clock moment a phase of the start ends (only when the probe is asked for):
+     * the first-frame line lists them, so a slow start says which part grew.
+     */
+    public static void mark(String phase) {
+        if (PHASES != null) {
+            synchronized (PHASES) {
+                PHASES.append(' ').append(phase).append('=').append(System.currentTimeMillis());
+            }
+        }
     }
 
     /** Whether this is the build's training run. */
@@ -73,8 +88,13 @@ public final class StartupProbe {
                             return;
                         }
                         stop();
-                        System.out.println(PREFIX + " epochMillis=" + System.currentTimeMillis() + " uptimeMillis="
-                                + ManagementFactory.getRuntimeMXBean().getUptime());
+                        long painted = System.currentTimeMillis();
+                        String phases;
+                        synchronized (PHASES) {
+                            phases = PHASES.toString();
+                        }
+                        System.out.println(PREFIX + " epochMillis=" + painted + " uptimeMillis="
+                                + ManagementFactory.getRuntimeMXBean().getUptime() + " phases:" + phases);
                         System.out.flush();
                         if (mode.equals("exit")) {
                             Platform.exit();

@@ -42,6 +42,7 @@ public class ThreadlineApp extends Application {
     /** Loads the window's node tree and its controller from main.fxml. */
     static MainController loadWindow() {
         Fonts.load();
+        StartupProbe.mark("fonts");
         FXMLLoader fxml = new FXMLLoader(ThreadlineApp.class.getResource("main.fxml"));
         try {
             fxml.load();
@@ -59,6 +60,7 @@ public class ThreadlineApp extends Application {
     /** As {@link #build(Stage, TraceLoader)}, with the user's programs kept under {@code home}. */
     static MainController build(Stage stage, TraceLoader loader, Path home) {
         MainController c = loadWindow();
+        StartupProbe.mark("fxml");
         c.useProgramHome(home);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(1480, screen.getWidth() * 0.94);
@@ -82,13 +84,17 @@ public class ThreadlineApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupProbe.mark("toolkit");
         // Before anything else, so that no fault of the window goes unseen or unlogged.
         AppLog.install(AppLog.defaultDirectory());
         ErrorReporter.install().setOwner(stage);
         AppLog.LOG.info("Threadline started (Java " + Runtime.version() + ", JavaFX "
                 + System.getProperty("javafx.runtime.version") + ")");
+        StartupProbe.mark("log");
         controller = build(stage, traceLoader);
+        StartupProbe.mark("scene");
         stage.show();
+        StartupProbe.mark("shown");
         Path file = initialTrace;
         if (file != null) {
             controller.openTrace(file);
