@@ -418,9 +418,16 @@ class TeachingAidsTest extends FxTestBase {
     @Test
     void compareShowsTwoRunsOnOneTimeAxisWithTheirEndTimes() {
         select("chef-soup");
+        assertThat(fx(() -> stage.getScene().lookup("#compare-pane")))
+                .as("not in the window before it is first shown (its nodes would cost the first frame)").isNull();
         robot.clickOn("#compareButton");
         waitUntil("compare open", () -> teach().isComparing());
         ComparePane p = teach().comparePane();
+        javafx.scene.layout.Pane holder = (javafx.scene.layout.Pane) p.getParent();
+        assertThat(fx(() -> holder.getChildren().indexOf(p)))
+                .as("over the timeline, under the wait-for graph panel and its button")
+                .isGreaterThan(fx(() -> holder.getChildren().indexOf(c.timeline())))
+                .isLessThan(fx(() -> holder.getChildren().indexOf(holder.lookup(".wait-for-graph"))));
         assertThat(fx(() -> p.param().getValue().name())).isEqualTo("olivia");
         fx(() -> {
             p.valueA().setText("3");

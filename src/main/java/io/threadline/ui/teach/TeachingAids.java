@@ -103,6 +103,10 @@ public final class TeachingAids {
     private final ThreadPanel threadPanel;
     private final TourBar tourBar = new TourBar();
     private final ComparePane compare;
+    /** Where the comparison goes when first shown (null before install). */
+    private StackPane compareHolder;
+    /** What the comparison lies right over (what later joins the stack, the graph panel, stays over it). */
+    private javafx.scene.Node compareAbove;
     private final MenuButton arrows = new MenuButton();
     private final Map<ArrowMode, RadioMenuItem> arrowItems = new EnumMap<>(ArrowMode.class);
     private final ToggleButton compareButton = new ToggleButton("Compare");
@@ -232,7 +236,11 @@ public final class TeachingAids {
         threadTab.setContent(threadPanel);
         slots.tourSlot().getChildren().setAll(tourBar);
         tourBar.managedProperty().bind(tourBar.visibleProperty());
-        slots.timelineHolder().getChildren().add(compare);
+        // The comparison joins the timeline's stack when first shown: hidden, its 130-odd nodes
+        // would still go through the first frame's CSS pass and layout (about a tenth of the window).
+        compareHolder = slots.timelineHolder();
+        compareAbove = compareHolder.getChildren().isEmpty() ? null
+                : compareHolder.getChildren().get(compareHolder.getChildren().size() - 1);
         // the empty-state card must not keep the lanes from giving way to the tour bar
         slots.timelineHolder().setMinHeight(140);
         slots.tools().getChildren().setAll(arrows, compareButton);
@@ -580,6 +588,7 @@ public final class TeachingAids {
         Comparison c = host.comparison();
         boolean show = on && c != null;
         if (show) {
+            attachCompare();
             compare.open(c, host.formValues());
         }
         if (show != compare.isVisible() && centerSplit != null) {
@@ -595,6 +604,13 @@ public final class TeachingAids {
         refreshTeaching(true);
     }
 
+    private void attachCompare() {
+        if (compareHolder != null && compare.getParent() == null) {
+            int at = compareHolder.getChildren().indexOf(compareAbove) + 1;
+            compareHolder.getChildren().add(at, compare);
+        }
+    }
+
     public boolean isComparing() {
         return compare.isVisible();
     }
@@ -607,6 +623,7 @@ public final class TeachingAids {
         if (!compareButton.isSelected()) {
             compareButton.setSelected(true);
         }
+        attachCompare();
         compare.showFork(a, b, partAt, captionA, captionB);
     }
 
