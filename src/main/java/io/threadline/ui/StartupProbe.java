@@ -89,9 +89,12 @@ public final class StartupProbe {
                         }
                         stop();
                         long painted = System.currentTimeMillis();
-                        String phases;
-                        synchronized (PHASES) {
-                            phases = PHASES.toString();
+                        // none when the property was set after this class was loaded
+                        String phases = "";
+                        if (PHASES != null) {
+                            synchronized (PHASES) {
+                                phases = PHASES.toString();
+                            }
                         }
                         System.out.println(PREFIX + " epochMillis=" + painted + " uptimeMillis="
                                 + ManagementFactory.getRuntimeMXBean().getUptime() + " phases:" + phases);
