@@ -79,7 +79,8 @@ class TeachingAidsTest extends FxTestBase {
         ScenarioSpec chef = ScenarioCatalog.byId("chef-soup");
         runAndSettle("chef-soup");
         CodeView code = node("javaCode");
-        assertThat(fx(() -> node("thread-panel-empty").isVisible())).as("no thread yet: a hint").isTrue();
+        assertThat(fx(() -> teach().threadPanel().lookup("#thread-panel-empty").isVisible()))
+                .as("no thread yet: a hint").isTrue();
 
         clickLane("Barron");
         TabPane tabs = node("detailTabs");
@@ -413,6 +414,27 @@ class TeachingAidsTest extends FxTestBase {
         select("chef-soup");
         select("deadlock");
         assertThat(fx(() -> node("lesson").isVisible())).as("still shown when coming back").isTrue();
+    }
+
+    @Test
+    void theUnselectedTabsJoinTheWindowWhenFirstSelectedWithWhatTheyHeldMeanwhile() {
+        select("chef-soup");
+        assertThat(fx(() -> stage.getScene().lookup("#pythonCode")))
+                .as("the Python tab's editor is not in the window before its tab is selected").isNull();
+        assertThat(fx(() -> stage.getScene().lookup(".thread-panel"))).as("nor the thread panel").isNull();
+        String python = ScenarioCatalog.byId("chef-soup").pythonSource();
+        assertThat(fx(() -> c.panel().pythonCode().text())).as("kept up to date meanwhile").isEqualTo(python);
+
+        fx(() -> c.panel().showPython());
+        waitUntil("the editor in the window", () -> stage.getScene().lookup("#pythonCode") == c.panel().pythonCode());
+        assertThat(fx(() -> c.panel().pythonCode().text())).isEqualTo(python);
+        assertThat(fx(() -> c.panel().pythonCode().isVisible() && c.panel().pythonCode().getHeight() > 100)).isTrue();
+
+        runAndSettle("chef-soup");
+        clickLane("Barron");
+        waitUntil("the thread panel in the window, showing Barron",
+                () -> stage.getScene().lookup(".thread-panel") == teach().threadPanel()
+                        && teach().threadPanel().caption().startsWith("Barron"));
     }
 
     @Test

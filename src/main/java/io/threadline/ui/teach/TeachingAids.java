@@ -234,6 +234,8 @@ public final class TeachingAids {
         threadTab = slots.threadTab();
         centerSplit = slots.centerSplit();
         threadTab.setContent(threadPanel);
+        // the unselected tabs join the scene when first selected: a fifth of the window's first frame
+        LazyTab.defer(threadTab);
         slots.tourSlot().getChildren().setAll(tourBar);
         tourBar.managedProperty().bind(tourBar.visibleProperty());
         // The comparison joins the timeline's stack when first shown: hidden, its 130-odd nodes
@@ -252,6 +254,8 @@ public final class TeachingAids {
         for (Tab tab : code.getTabs()) {
             if (holds(tab.getContent(), pythonCode)) {
                 pythonTab = tab;
+                // first, so that the code is in the window when the teaching below scrolls it
+                LazyTab.defer(tab);
                 tab.selectedProperty().addListener(obs -> {
                     refreshTeaching(true);
                     resync();
