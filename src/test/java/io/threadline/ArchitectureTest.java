@@ -46,9 +46,10 @@ class ArchitectureTest {
             row("export", "picture scenario trace", NO_FX),
             row("python", "scenario runtime trace", NO_FX),
             row("cli", "explore export picture python scenario runtime trace", NO_FX),
-            row("ui.timeline", "picture trace", FX),
-            row("ui.teach", "ui.timeline picture scenario trace", FX),
-            row("ui", "ui.teach ui.timeline explore export picture python scenario runtime trace", FX),
+            row("ui.control", "", FX),
+            row("ui.timeline", "ui.control picture trace", FX),
+            row("ui.teach", "ui.control ui.timeline picture scenario trace", FX),
+            row("ui", "ui.control ui.teach ui.timeline explore export picture python scenario runtime trace", FX),
             row("", "cli ui export", FX));
 
     /** JavaFX and the libraries built on it: even {@code javafx.scene.text.Font} starts the toolkit. */

@@ -1,5 +1,7 @@
 package io.threadline.ui;
 
+import io.threadline.ui.control.Tips;
+
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ContentDisplay;
@@ -75,8 +77,8 @@ final class HeaderFit {
             compact = want;
             for (Labeled tool : tools()) {
                 tool.setContentDisplay(compact ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
-                if (compact && tool.getTooltip() == null && tool.getText() != null) {
-                    tool.setTooltip(Toolbar.tooltip(tool.getText(), null));
+                if (compact && !Tips.has(tool) && tool.getText() != null) {
+                    Toolbar.tooltip(tool, tool.getText(), null);
                 }
             }
         }

@@ -1,12 +1,12 @@
 package io.threadline.ui;
 
 import io.threadline.trace.RunOutcome;
+import io.threadline.ui.control.Tips;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -56,7 +56,7 @@ public final class OutcomeBanner extends VBox {
         message.fontProperty().addListener(obs -> fitScroll());
         copy.setGraphic(new FontIcon("mdi2c-content-copy"));
         copy.getStyleClass().addAll("button-icon", "flat");
-        copy.setTooltip(new Tooltip("Copy this message"));
+        Tips.set(copy, "Copy this message");
         copy.setFocusTraversable(false);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();
@@ -65,7 +65,7 @@ public final class OutcomeBanner extends VBox {
         });
         close.setGraphic(new FontIcon("mdi2c-close"));
         close.getStyleClass().addAll("button-icon", "flat");
-        close.setTooltip(new Tooltip("Hide this message"));
+        Tips.set(close, "Hide this message");
         close.setFocusTraversable(false);
         close.setId("outcome-close");
         close.setOnAction(e -> hide());

@@ -7,6 +7,7 @@ import atlantafx.base.theme.Styles;
 import io.threadline.scenario.ParamKind;
 import io.threadline.scenario.ParamSpec;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.ui.control.Tips;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,7 +17,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -222,7 +222,7 @@ public final class ParamForm extends VBox {
             Button b = new Button(null, new FontIcon(icon));
             b.getStyleClass().addAll(Styles.BUTTON_ICON, "param-step");
             b.setFocusTraversable(false);
-            b.setTooltip(new Tooltip(tip));
+            Tips.set(b, tip);
             b.setOnAction(e -> step(direction));
             return b;
         }

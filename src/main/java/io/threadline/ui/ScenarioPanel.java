@@ -81,9 +81,9 @@ public final class ScenarioPanel {
     void wire(KeyMap keyMap, Runnable reset) {
         keys = keyMap;
         onReset = reset;
-        editButton.setTooltip(Toolbar.tooltip("Edit this program and run your version", Shortcut.EDIT.keys()));
-        resetButton.setTooltip(Toolbar.tooltip("Back to the program as it ships (your edit is dropped)", null));
-        saveProgramButton.setTooltip(Toolbar.tooltip("Save the program to a .py file", Shortcut.SAVE_PROGRAM.keys()));
+        Toolbar.tooltip(editButton, "Edit this program and run your version", Shortcut.EDIT.keys());
+        Toolbar.tooltip(resetButton, "Back to the program as it ships (your edit is dropped)", null);
+        Toolbar.tooltip(saveProgramButton, "Save the program to a .py file", Shortcut.SAVE_PROGRAM.keys());
     }
 
     /** Shows {@code s} with the form holding {@code edited} over its defaults. */

@@ -4,11 +4,11 @@ import io.threadline.runtime.ClockMode;
 import io.threadline.picture.StepCursor;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
+import io.threadline.ui.control.Tips;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
@@ -39,7 +39,6 @@ public final class StatusBar {
     @FXML private Label clockStatus;
     @FXML private Label runStatus;
     @FXML private Label messageStatus;
-    private final Tooltip messageTip = new Tooltip();
     private String message = "";
 
     @FXML
@@ -66,10 +65,6 @@ public final class StatusBar {
         });
         messageStatus.fontProperty().addListener(o -> fitLater());
         foldStrip.managedProperty().addListener(o -> fitLater());
-        // The message may be cut at the window's edge; its tooltip has all of it.
-        messageTip.setWrapText(true);
-        messageTip.setMaxWidth(640);
-        messageTip.setShowDelay(Duration.millis(300));
     }
 
     /** Brings the items in step with the trace shown (null: none) at {@code playhead}. */
@@ -118,8 +113,8 @@ public final class StatusBar {
         fitLater();
         shortenLater();
         messageStatus.pseudoClassStateChanged(BAD, error);
-        messageTip.setText(message);
-        messageStatus.setTooltip(message.isEmpty() ? null : messageTip);
+        // the message may be cut at the window's edge; its tooltip has all of it
+        Tips.set(messageStatus, message.isEmpty() ? null : message, Duration.millis(300), 640);
     }
 
     /** Shows the items that fit beside the news, dropping the least needed first. */

@@ -111,8 +111,8 @@ final class StepMode {
         toggle.setId("stepModeToggle");
         toggle.getStyleClass().addAll("step-toggle", "small");
         toggle.setGraphic(new FontIcon("mdi2h-hand-pointing-right"));
-        toggle.setTooltip(Toolbar.tooltip("Be the scheduler: the run waits at every choice and you pick who goes on",
-                Shortcut.STEP_MODE.keys()));
+        Toolbar.tooltip(toggle, "Be the scheduler: the run waits at every choice and you pick who goes on",
+                Shortcut.STEP_MODE.keys());
         toggle.setFocusTraversable(false);
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setOnAction(e -> {
@@ -169,8 +169,8 @@ final class StepMode {
         findButton.setVisible(goal);
         findButton.setManaged(goal);
         if (goal) {
-            findButton.setTooltip(Toolbar.tooltip("Search the interleavings for " + s.searchGoals(s.defaults()).get(0)
-                    .what() + " and show the simplest schedule that has it", Shortcut.FIND_IT.keys()));
+            Toolbar.tooltip(findButton, "Search the interleavings for " + s.searchGoals(s.defaults()).get(0)
+                    .what() + " and show the simplest schedule that has it", Shortcut.FIND_IT.keys());
         }
     }
 

@@ -12,9 +12,12 @@ public enum Theme {
 
     /** Makes this theme the application's; {@code root} gets the matching style class. */
     public void apply(Parent root) {
-        Application.setUserAgentStylesheet(this == DARK
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        String base = this == DARK ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet();
+        // the same sheet again would be loaded and partitioned anew: the window sets it once before it is built
+        if (!base.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(base);
+        }
         if (root != null) {
             root.getStyleClass().removeAll("theme-light", "theme-dark");
             root.getStyleClass().add(this == DARK ? "theme-dark" : "theme-light");

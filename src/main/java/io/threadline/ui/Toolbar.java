@@ -3,6 +3,7 @@ package io.threadline.ui;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.ui.KeyMap.Shortcut;
+import io.threadline.ui.control.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
@@ -13,8 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -74,8 +73,8 @@ public final class Toolbar {
                 setGraphic(icon);
             }
         });
-        speedBox.setTooltip(tooltip("Speed: scenario seconds per second",
-                Shortcut.SLOWER.keys() + " and " + Shortcut.FASTER.keys()));
+        tooltip(speedBox, "Speed: scenario seconds per second",
+                Shortcut.SLOWER.keys() + " and " + Shortcut.FASTER.keys());
         speedBox.setValue(1.0);
         // On a narrow screen the picker gives up width, never Run or File (they were cut to "R…" and "…")
         runButton.setMinWidth(Control.USE_PREF_SIZE);
@@ -103,8 +102,8 @@ public final class Toolbar {
             }
         });
         scenarioPicker.setButtonCell(scenarioPicker.getCellFactory().call(null));
-        scenarioPicker.setTooltip(tooltip("The scenario shown; Page Down past a tour's end goes to the next",
-                null));
+        tooltip(scenarioPicker, "The scenario shown; Page Down past a tour's end goes to the next",
+                null);
         scenarioPicker.setFocusTraversable(false);
         speedBox.setFocusTraversable(false);
         tip(stopButton, "Stop the run", Shortcut.STOP);
@@ -146,20 +145,21 @@ public final class Toolbar {
     }
 
     private static void tip(Control c, String text, Shortcut key) {
-        c.setTooltip(tooltip(text, key.keys()));
+        tooltip(c, text, key.keys());
     }
 
-    static Tooltip tooltip(String text, String key) {
-        Tooltip t = new Tooltip(key == null ? text : text + "  (" + key + ")");
-        t.setShowDelay(Duration.millis(400));
-        return t;
+    /** {@code c}'s tip: {@code text}, then the keys that do the same (null: none), after the quick delay. */
+    static void tooltip(Control c, String text, String key) {
+        Tips.set(c, key == null ? text : text + "  (" + key + ")", Tips.QUICK);
     }
 
     /** Run's tooltip: what it does, or what keeps it from running. */
     void showRunProblem(String problem) {
-        runButton.setTooltip(problem == null
-                ? tooltip("Run the scenario with these parameters", Shortcut.RUN.keys())
-                : tooltip("Fix the marked parameter first: " + problem, null));
+        if (problem == null) {
+            tooltip(runButton, "Run the scenario with these parameters", Shortcut.RUN.keys());
+        } else {
+            tooltip(runButton, "Fix the marked parameter first: " + problem, null);
+        }
     }
 
     /** Enables what has something to work on, and shows play or pause. */

@@ -104,7 +104,7 @@ final class WindowLayout {
             b.setMinWidth(Region.USE_PREF_SIZE);
             // keys belong to the timeline, not to the toggle clicked last
             b.setFocusTraversable(false);
-            b.setTooltip(Toolbar.tooltip("Show or hide: " + p.title.toLowerCase(Locale.ROOT), p.key.keys()));
+            Toolbar.tooltip(b, "Show or hide: " + p.title.toLowerCase(Locale.ROOT), p.key.keys());
             b.selectedProperty().addListener((o, was, now) -> {
                 if (now != open.contains(p)) {
                     setOpen(p, now);

@@ -1,5 +1,7 @@
 package io.threadline.ui.teach;
 
+import io.threadline.ui.control.Tips;
+
 import javafx.application.Platform;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Bounds;
@@ -8,7 +10,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -140,7 +141,7 @@ public final class CodeEditor extends VBox {
     private static Button iconButton(String icon, String tip, Runnable action) {
         Button b = new Button(null, new FontIcon(icon));
         b.getStyleClass().addAll("button-icon", "flat", "small");
-        b.setTooltip(new Tooltip(tip));
+        Tips.set(b, tip);
         b.setFocusTraversable(false);
         b.setOnAction(e -> action.run());
         return b;

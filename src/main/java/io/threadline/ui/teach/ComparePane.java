@@ -6,6 +6,7 @@ import io.threadline.trace.ResultMark;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.Trace;
 import io.threadline.picture.TimeScale;
+import io.threadline.ui.control.Tips;
 import io.threadline.ui.timeline.TimelineView;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -15,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -75,7 +75,7 @@ public final class ComparePane extends VBox {
         title.getStyleClass().addAll("section-title", "tour-tag");
         title.setMinWidth(Region.USE_PREF_SIZE);
         param.setId("compare-param");
-        param.setTooltip(new Tooltip("The parameter to change between the two runs"));
+        Tips.set(param, "The parameter to change between the two runs");
         param.getStyleClass().add("compare-param");
         param.setConverter(new StringConverter<>() {
             @Override
@@ -125,7 +125,7 @@ public final class ComparePane extends VBox {
         close.setId("compare-close");
         close.setGraphic(new FontIcon("mdi2c-close"));
         close.getStyleClass().addAll("button-icon", "flat");
-        close.setTooltip(new Tooltip("Back to the single run (Esc)"));
+        Tips.set(close, "Back to the single run (Esc)");
         close.setOnAction(e -> onClose.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);

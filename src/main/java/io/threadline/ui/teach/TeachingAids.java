@@ -10,6 +10,8 @@ import io.threadline.trace.LaneColumns;
 import io.threadline.trace.RunOutcome;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import io.threadline.ui.control.LazyTab;
+import io.threadline.ui.control.Tips;
 import io.threadline.ui.timeline.ArrowMode;
 import io.threadline.ui.timeline.TimelineView;
 import javafx.application.Platform;
@@ -17,6 +19,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Control;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
@@ -24,11 +27,9 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
@@ -159,7 +160,7 @@ public final class TeachingAids {
         compareButton.setId("compareButton");
         compareButton.getStyleClass().addAll("compare-button", "small");
         compareButton.setGraphic(new FontIcon("mdi2c-compare-horizontal"));
-        compareButton.setTooltip(tip("Run this scenario twice with one parameter changed, the two timelines stacked  (C)"));
+        tip(compareButton, "Run this scenario twice with one parameter changed, the two timelines stacked  (C)");
         compareButton.setFocusTraversable(false);
         compareButton.selectedProperty().addListener((o, a, on) -> showCompare(on));
 
@@ -168,7 +169,7 @@ public final class TeachingAids {
         allLines.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
         allLines.setSelected(true);
         allLines.setFocusTraversable(false);
-        allLines.setTooltip(tip("Mark the line every thread is at (on), or only the selected thread's (off)"));
+        tip(allLines, "Mark the line every thread is at (on), or only the selected thread's (off)");
         allLines.selectedProperty().addListener(obs -> resync());
 
         timeline.selectedThreadProperty().addListener((o, a, b) -> {
@@ -180,17 +181,15 @@ public final class TeachingAids {
         shown.addListener(obs -> refreshTeaching(false));
     }
 
-    private static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setShowDelay(Duration.millis(400));
-        return t;
+    private static void tip(Control c, String text) {
+        Tips.set(c, text, Tips.QUICK);
     }
 
     private void setUpArrows() {
         arrows.setId("arrowsButton");
         arrows.getStyleClass().addAll("arrows-button", "small");
         arrows.setGraphic(new FontIcon("mdi2a-arrow-top-right"));
-        arrows.setTooltip(tip("Cause arrows: who woke whom, whose death ended a join, which put released a get  (A)"));
+        tip(arrows, "Cause arrows: who woke whom, whose death ended a join, which put released a get  (A)");
         arrows.setFocusTraversable(false);
         ToggleGroup group = new ToggleGroup();
         for (ArrowMode m : ArrowMode.values()) {

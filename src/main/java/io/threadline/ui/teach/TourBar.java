@@ -2,18 +2,18 @@ package io.threadline.ui.teach;
 
 import io.threadline.scenario.Prediction;
 import io.threadline.scenario.TourStep;
+import io.threadline.ui.control.Tips;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.control.Control;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
@@ -110,12 +110,12 @@ public final class TourBar extends VBox {
         prev.setGraphic(new FontIcon("mdi2c-chevron-left"));
         prev.getStyleClass().addAll("button-icon", "flat", "tour-nav");
         prev.setOnAction(e -> previous());
-        prev.setTooltip(tip("Previous moment (Page Up)"));
+        tip(prev, "Previous moment (Page Up)");
         next.setId("tour-next");
         next.setGraphic(new FontIcon("mdi2c-chevron-right"));
         next.getStyleClass().addAll("button-icon", "flat", "tour-nav");
         next.setOnAction(e -> next());
-        next.setTooltip(tip("Next moment (Page Down)"));
+        tip(next, "Next moment (Page Down)");
         // Keys belong to the timeline shortcuts, not to a button that was clicked.
         prev.setFocusTraversable(false);
         next.setFocusTraversable(false);
@@ -147,10 +147,8 @@ public final class TourBar extends VBox {
         setTour(List.of());
     }
 
-    private static Tooltip tip(String text) {
-        Tooltip t = new Tooltip(text);
-        t.setShowDelay(Duration.millis(400));
-        return t;
+    private static void tip(Control c, String text) {
+        Tips.set(c, text, Tips.QUICK);
     }
 
     /** Called when the tour moves to a step. */

@@ -5,6 +5,7 @@ import io.threadline.picture.PictureTheme;
 import io.threadline.picture.StateMarks;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadState;
+import io.threadline.ui.control.Tips;
 import javafx.css.PseudoClass;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -13,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -74,7 +74,7 @@ public class TimelineLegend extends FlowPane {
             item.getStyleClass().setAll("legend-item");
             item.setUserData(s);
             item.setToggleGroup(group);
-            item.setTooltip(new Tooltip(MEANING.get(s)));
+            Tips.set(item, MEANING.get(s));
             item.setMinWidth(Region.USE_PREF_SIZE);
             items.put(s, item);
             if (s != ThreadState.DEAD) {

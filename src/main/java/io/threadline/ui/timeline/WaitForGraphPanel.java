@@ -4,6 +4,7 @@ import io.threadline.picture.Ink;
 import io.threadline.picture.PictureMetrics;
 import io.threadline.picture.WaitForGraphPicture;
 import io.threadline.trace.Trace;
+import io.threadline.ui.control.Tips;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -62,8 +63,8 @@ public final class WaitForGraphPanel extends VBox {
         opener.setGraphic(new org.kordamp.ikonli.javafx.FontIcon("mdi2s-sitemap"));
         opener.setId("waitForGraphButton");
         opener.setAccessibleText("Wait-for graph");
-        opener.setTooltip(new javafx.scene.control.Tooltip("Wait-for graph: who waits for what at the playhead,"
-                + " and the cycle of a deadlock"));
+        Tips.set(opener, "Wait-for graph: who waits for what at the playhead,"
+                + " and the cycle of a deadlock");
         opener.setOnAction(e -> {
             openedByItself = false;
             showing.set(true);

@@ -1,4 +1,4 @@
-package io.threadline.ui.teach;
+package io.threadline.ui.control;
 
 import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
