@@ -428,7 +428,8 @@ class TeachingAidsTest extends FxTestBase {
         fx(() -> c.panel().showPython());
         waitUntil("the editor in the window", () -> stage.getScene().lookup("#pythonCode") == c.panel().pythonCode());
         assertThat(fx(() -> c.panel().pythonCode().text())).isEqualTo(python);
-        assertThat(fx(() -> c.panel().pythonCode().isVisible() && c.panel().pythonCode().getHeight() > 100)).isTrue();
+        waitUntil("the editor laid out in its tab",
+                () -> c.panel().pythonCode().isVisible() && c.panel().pythonCode().getHeight() > 100);
 
         runAndSettle("chef-soup");
         clickLane("Barron");
