@@ -85,6 +85,10 @@ public final class Packager {
         Path runtime = link();
         Path image = appImage(input, runtime);
         Layout layout = Layout.of(image);
+        if (!MAC && !DistJdk.WINDOWS) {
+            LinuxLauncher.install(layout.launcher());
+            say("launcher: " + layout.launcher() + " (a script reading its .cfg; jpackage's asks dpkg who owns it)");
+        }
         train(layout);
         long[] sizes = {treeSize(image), treeSize(layout.runtime()), treeSize(layout.app())};
         say(String.format(Locale.ROOT, "app image: %s, %.1f MB unpacked (runtime %.1f MB, app and archive %.1f MB)",
