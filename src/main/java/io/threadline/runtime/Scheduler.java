@@ -502,7 +502,7 @@ final class Scheduler {
             }
             me.waitToken++;
             record(me, ThreadState.WAITING, Reason.SLEEP, null, formatSeconds(micros));
-            me.waitDescription = "sleep";
+            me.waitReason = Reason.SLEEP;
             addTimer(now + micros, TimerKind.SLEEP, me);
             releaseCore(me);
             allocate();
@@ -518,7 +518,8 @@ final class Scheduler {
         try {
             me.waitToken++;
             record(me, ThreadState.WAITING, Reason.IO, null, what);
-            me.waitDescription = "io " + what;
+            me.waitReason = Reason.IO;
+            me.waitDetail = what;
             addTimer(now + micros, TimerKind.SLEEP, me);
             releaseCore(me);
             allocate();
@@ -589,8 +590,8 @@ final class Scheduler {
         me.timedOut = false;
         me.waitToken++;
         record(me, ThreadState.WAITING, reason, null, detail);
-        me.waitDescription = detail == null ? reason.label() : reason.label() + " " + detail;
         me.waitReason = reason;
+        me.waitDetail = detail;
         if (list != null) {
             list.add(me);
         }
@@ -632,8 +633,8 @@ final class Scheduler {
     void select(SimThread me, long timeout, String detail) {
         me.waitToken++;
         record(me, ThreadState.WAITING, Reason.SELECT, null, detail);
-        me.waitDescription = "select (" + detail + ")";
         me.waitReason = Reason.SELECT;
+        me.waitDetail = detail;
         if (timeout >= 0) {
             addTimer(now + timeout, TimerKind.SLEEP, me);
         }
@@ -1383,14 +1384,14 @@ final class Scheduler {
             for (SimThread t : cycle) {
                 j.add(t.waitReason == Reason.JOIN
                         ? t.getName() + " waits for " + t.blockedOn.getName() + " to end (join)"
-                        : t.getName() + " waits for " + t.waitDescription + " held by " + t.blockedOn.getName());
+                        : t.getName() + " waits for " + t.waitDescription() + " held by " + t.blockedOn.getName());
             }
             return j.toString();
         }
         StringJoiner j = new StringJoiner(", ", "every live thread is waiting and no timer is pending: ", "");
         for (SimThread t : threads) {
             if (t.started && !t.dead) {
-                j.add(t.getName() + " (" + t.waitDescription + ")");
+                j.add(t.getName() + " (" + t.waitDescription() + ")");
             }
         }
         return j.toString();

@@ -37,8 +37,8 @@ public class SimThread {
     SimThread forkedBy;
     final WaitList joiners = new WaitList();
     /** Reason and detail of the current wait, to name it in a deadlock report. */
-    String waitDescription = "";
     Reason waitReason = Reason.NONE;
+    String waitDetail;
     /** The thread holding what this one waits for (a lock's owner, a joined thread), or null. */
     SimThread blockedOn;
     /** Scenario source line of the thread's latest runtime call. */
@@ -129,5 +129,19 @@ public class SimThread {
     @Override
     public String toString() {
         return "SimThread[" + name + "]";
+    }
+
+    /**
+     * The current wait in words ("get ping", "sleep", "io download"), for a deadlock or stall report;
+     * made when asked, as a run waits a million times for every report it writes.
+     */
+    String waitDescription() {
+        return switch (waitReason) {
+            case NONE -> "";
+            case SLEEP -> "sleep";
+            case IO -> "io " + waitDetail;
+            case SELECT -> "select (" + waitDetail + ")";
+            default -> waitDetail == null ? waitReason.label() : waitReason.label() + " " + waitDetail;
+        };
     }
 }
