@@ -206,7 +206,7 @@ public final class BenchSuite {
                 ? 1e9 / values.getOrDefault("recorder.transition.ns", Double.NaN) : Double.NaN) + "/s";
         Path newer = smoke ? null : newerJava();
         if (newer == null) {
-            row("Engine: producer-consumer, " + count(items) + " items, virtual clock (" + platform + ")",
+            row("Engine: producer-consumer, " + count(items) + " items, no computation, virtual clock (" + platform + ")",
                     count(rate) + " events/s", "≥ 1,000,000 events/s", count(events) + " events; " + recorder
                             + "; no JDK with virtual threads (-Dthreadline.bench.newerJdk)", ge(rate, 1_000_000));
             return;
@@ -224,7 +224,7 @@ public final class BenchSuite {
         double vRate = child(newer, List.of("-Xmx3g", "-Dthreadline.carrier=virtual"), "io.threadline.bench.Harness",
                 "engine", Integer.toString(items), "1").getOrDefault(key, Double.NaN);
         put("engine.producerConsumer.virtual.eventsPerSecond", vRate);
-        row("Engine: producer-consumer, " + count(items) + " items, virtual clock (" + virtual + ")",
+        row("Engine: producer-consumer, " + count(items) + " items, no computation, virtual clock (" + virtual + ")",
                 count(vRate) + " events/s", "≥ 1,000,000 events/s", count(events) + " events; " + platform + ": "
                         + count(rate) + " events/s; " + recorder, ge(vRate, 1_000_000));
     }
