@@ -197,11 +197,11 @@ public final class BenchSuite {
         row("Engine: scheduler handoff (" + platform + ")", ns(handoff), "≤ 1.5× floor",
                 "park/unpark ping-pong " + ns(floor) + " (" + ratio(handoff / floor) + ")", le(handoff / floor, 1.5));
         int items = smoke ? 2_000 : 1_000_000;
-        String key = "engine.producerConsumer." + items + ".eventsPerSecond";
+        String key = "engine.producerConsumerNoCompute." + items + ".eventsPerSecond";
         double rate = child(null, List.of("-Xmx3g", "-Dthreadline.carrier=platform"), "io.threadline.bench.Harness",
                 "engine", Integer.toString(items), "1").getOrDefault(key, Double.NaN);
-        put("engine.producerConsumer.platform.eventsPerSecond", rate);
-        double events = values.getOrDefault("engine.producerConsumer." + items + ".events", Double.NaN);
+        put("engine.producerConsumerNoCompute.platform.eventsPerSecond", rate);
+        double events = values.getOrDefault("engine.producerConsumerNoCompute." + items + ".events", Double.NaN);
         String recorder = "recorder alone: " + count(values.getOrDefault("recorder.transition.ns", Double.NaN) > 0
                 ? 1e9 / values.getOrDefault("recorder.transition.ns", Double.NaN) : Double.NaN) + "/s";
         Path newer = smoke ? null : newerJava();
@@ -223,7 +223,7 @@ public final class BenchSuite {
                 le(vHandoff / vFloor, 1.5));
         double vRate = child(newer, List.of("-Xmx3g", "-Dthreadline.carrier=virtual"), "io.threadline.bench.Harness",
                 "engine", Integer.toString(items), "1").getOrDefault(key, Double.NaN);
-        put("engine.producerConsumer.virtual.eventsPerSecond", vRate);
+        put("engine.producerConsumerNoCompute.virtual.eventsPerSecond", vRate);
         row("Engine: producer-consumer, " + count(items) + " items, no computation, virtual clock (" + virtual + ")",
                 count(vRate) + " events/s", "≥ 1,000,000 events/s", count(events) + " events; " + platform + ": "
                         + count(rate) + " events/s; " + recorder, ge(vRate, 1_000_000));

@@ -149,7 +149,7 @@ public final class Harness {
             events = run.trace().eventCount();
             rate[r] = events / seconds;
         }
-        String name = "engine.producerConsumer." + items;
+        String name = "engine.producerConsumerNoCompute." + items;
         result(name + ".eventsPerSecond", median(rate), "events/s");
         result(name + ".events", events, "events");
     }

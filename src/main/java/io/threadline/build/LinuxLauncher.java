@@ -21,7 +21,7 @@ final class LinuxLauncher {
     private LinuxLauncher() {
     }
 
-    /** Writes the script over {@code launcher}, executable by all. */
+    /** Writes the script over {@code launcher} (bin/threadline of the image), executable by all. */
     static void install(Path launcher) throws IOException {
         try (InputStream in = LinuxLauncher.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
@@ -30,5 +30,7 @@ final class LinuxLauncher {
             Files.copy(in, launcher, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // the native launcher's half that read the .cfg (1.7 MB): nothing loads it now
+        Files.deleteIfExists(launcher.getParent().resolveSibling("lib").resolve("libapplauncher.so"));
     }
 }

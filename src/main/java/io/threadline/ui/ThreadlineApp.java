@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.file.Path;
 
 /** The desktop app: one window with the scenarios, the timeline, playback and the program's output. */
@@ -41,6 +42,7 @@ public class ThreadlineApp extends Application {
 
     /** Loads the window's node tree and its controller from main.fxml. */
     static MainController loadWindow() {
+        preferFreshStylesheets();
         // Before the first control: a control's class sets JavaFX's own theme (Modena) when it finds none,
         // which costs a twentieth of the start to load and is then replaced by ours.
         Theme.LIGHT.apply(null);
@@ -53,6 +55,20 @@ public class ThreadlineApp extends Application {
             throw new UncheckedIOException("main.fxml could not be loaded", e);
         }
         return fxml.getController();
+    }
+
+    /**
+     * The build writes each stylesheet's binary form beside it (pom: binary-css), which JavaFX reads
+     * in place of the text, never comparing the two. Run from a folder of classes (an IDE's build,
+     * {@code mvn compile}), a .bss may be older than an edited .css, and the window would take
+     * yesterday's rules unseen: there the text is parsed. From a jar (the app, java -jar) both were
+     * made together.
+     */
+    static void preferFreshStylesheets() {
+        URL css = ThreadlineApp.class.getResource("threadline.css");
+        if (css != null && "file".equals(css.getProtocol()) && System.getProperty("binary.css") == null) {
+            System.setProperty("binary.css", "false");
+        }
     }
 
     /** Builds the window on {@code stage}: scene, theme, shortcuts. Returns its controller. */

@@ -11,21 +11,30 @@ if [ ! -r "$cfg" ]; then
     echo "threadline: $cfg is missing; reinstall Threadline" >&2
     exit 1
 fi
+cr=$(printf '\r')
 given=$#
 classpath=
 mainclass=
 while IFS= read -r line || [ -n "$line" ]; do
+    line=${line%"$cr"}
     case $line in
         java-options=*) value=${line#java-options=} ;;
         app.classpath=*) value=${line#app.classpath=} ;;
         app.mainclass=*) mainclass=${line#app.mainclass=}; continue ;;
         *) continue ;;
     esac
-    case $value in
-        *'$APPDIR'*) value="${value%%\$APPDIR*}$app${value#*\$APPDIR}" ;;
-    esac
+    # every $APPDIR in the value, left to right
+    done_part=
+    while :; do
+        case $value in
+            *'$APPDIR'*) done_part="$done_part${value%%\$APPDIR*}$app"; value=${value#*\$APPDIR} ;;
+            *) break ;;
+        esac
+    done
+    value="$done_part$value"
+    [ -n "$value" ] || continue
     case $line in
-        app.classpath=*) classpath=$value ;;
+        app.classpath=*) classpath="${classpath:+$classpath:}$value" ;;
         *) set -- "$@" "$value" ;;
     esac
 done < "$cfg"

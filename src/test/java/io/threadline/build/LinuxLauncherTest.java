@@ -48,6 +48,8 @@ class LinuxLauncherTest {
                 "java-options=-XX:TieredStopAtLevel=1",
                 "java-options=-XX:AOTCache=$APPDIR/threadline.aot"), StandardCharsets.UTF_8);
         launcher = Files.createDirectories(image.resolve("bin")).resolve("threadline");
+        Files.writeString(launcher, "jpackage's launcher");
+        Files.writeString(image.resolve("lib/libapplauncher.so"), "its library");
         LinuxLauncher.install(launcher);
     }
 
@@ -70,6 +72,29 @@ class LinuxLauncherTest {
                 "-XX:AOTCache=" + app + "/threadline.aot",
                 "-cp", app + "/threadline.jar", "io.threadline.Launcher",
                 "run", "chef soup", "it's", "$APPDIR", "--set", "olivia=3");
+    }
+
+    @Test
+    void everyAppdirOfAValueSeveralClassPathLinesWindowsLineEndsAndEmptyOptions() throws Exception {
+        Files.writeString(image.resolve("lib/app/threadline.cfg"), String.join("\r\n",
+                "[Application]",
+                "app.classpath=$APPDIR/threadline.jar",
+                "app.classpath=$APPDIR/more.jar",
+                "app.mainclass=io.threadline.Launcher",
+                "[JavaOptions]",
+                "java-options=",
+                "java-options=-Dpath=$APPDIR/one:$APPDIR/two"), StandardCharsets.UTF_8);
+        String app = image.resolve("lib/app").toRealPath().toString();
+        assertThat(run(launcher, "list")).containsExactly(
+                "-Dpath=" + app + "/one:" + app + "/two",
+                "-cp", app + "/threadline.jar:" + app + "/more.jar", "io.threadline.Launcher", "list");
+    }
+
+    @Test
+    void theScriptReplacesJpackagesLauncherAndItsLibrary() throws Exception {
+        assertThat(Files.readString(launcher)).startsWith("#!/bin/sh");
+        assertThat(Files.isExecutable(launcher)).isTrue();
+        assertThat(image.resolve("lib/libapplauncher.so")).doesNotExist();
     }
 
     @Test

@@ -5,6 +5,7 @@ import javafx.css.CssParser;
 import javafx.css.Declaration;
 import javafx.css.Rule;
 import javafx.css.Stylesheet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,6 +33,27 @@ class StylesheetBinaryTest {
         List<String> loaded = rules(Stylesheet.loadBinary(binary));
         assertThat(parsed).hasSizeGreaterThan(20);
         assertThat(loaded).containsExactlyElementsOf(parsed);
+    }
+
+    @Test
+    void runFromAFolderOfClassesTheWindowParsesTheTextWhichMayBeNewerThanItsBinaryForm() {
+        String before = System.getProperty("binary.css");
+        try {
+            System.clearProperty("binary.css");
+            assertThat(TimelineView.class.getResource("/io/threadline/ui/threadline.css").getProtocol())
+                    .as("the tests run from target/classes").isEqualTo("file");
+            ThreadlineApp.preferFreshStylesheets();
+            assertThat(System.getProperty("binary.css")).isEqualTo("false");
+            System.setProperty("binary.css", "true");
+            ThreadlineApp.preferFreshStylesheets();
+            assertThat(System.getProperty("binary.css")).as("a choice made on the command line stays").isEqualTo("true");
+        } finally {
+            if (before == null) {
+                System.clearProperty("binary.css");
+            } else {
+                System.setProperty("binary.css", before);
+            }
+        }
     }
 
     /** Each rule as its selectors and its declarations (property, value, !important). */

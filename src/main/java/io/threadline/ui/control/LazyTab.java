@@ -26,7 +26,10 @@ public final class LazyTab {
         once[0] = o -> {
             if (tab.isSelected()) {
                 tab.selectedProperty().removeListener(once[0]);
-                tab.setContent(content);
+                if (tab.getContent() == null) {
+                    // unless something gave the tab other content meanwhile
+                    tab.setContent(content);
+                }
             }
         };
         tab.selectedProperty().addListener(once[0]);

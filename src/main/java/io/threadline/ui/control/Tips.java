@@ -56,6 +56,10 @@ public final class Tips {
         p.text = text;
         p.delay = delay;
         p.wrapWidth = wrapWidth;
+        if (c.isHover()) {
+            // the pointer is already over it (a status message arriving as it is read): no entry to wait for
+            p.make();
+        }
     }
 
     private static void shape(Tooltip t, Duration delay, double wrapWidth) {
@@ -95,6 +99,10 @@ public final class Tips {
 
         @Override
         public void handle(MouseEvent e) {
+            make();
+        }
+
+        void make() {
             owner.removeEventFilter(MouseEvent.MOUSE_ENTERED, this);
             owner.getProperties().remove(KEY);
             Tooltip t = new Tooltip(text);

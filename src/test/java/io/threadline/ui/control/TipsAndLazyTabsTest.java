@@ -84,6 +84,19 @@ class TipsAndLazyTabsTest {
     }
 
     @Test
+    void aTipSetWhileThePointerIsOverItsControlIsMadeAtOnce(FxRobot robot) throws Exception {
+        robot.moveTo(far).moveTo(button).moveBy(2, 1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(button::isHover));
+        fx(() -> {
+            Tips.set(button, "Copy this message");
+            return null;
+        });
+        assertThat(fx(() -> button.getTooltip() == null ? null : button.getTooltip().getText()))
+                .as("no entry is coming to make it").isEqualTo("Copy this message");
+        robot.moveTo(far);
+    }
+
+    @Test
     void aTipTakenAwayBeforeItWasMadeNeverShows(FxRobot robot) throws Exception {
         fx(() -> {
             Tips.set(button, "Hide this message");
