@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Loads the classes the window needs on a second core while the first starts the JavaFX
- * toolkit: reading and verifying some 2,300 classes from the jar is a good part of start-up,
+ * toolkit: reading and verifying some 2,800 classes from the jar is a good part of start-up,
  * and the toolkit's own start leaves the other core idle. Classes are only loaded, never
  * initialised (no static code runs early, on the wrong thread); one the list names but the jar
  * no longer has is skipped. The list (preload.txt) is the classes a start of the window loads
