@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoublePredicate;
 
@@ -383,7 +384,8 @@ public final class BenchSuite {
             put("startup.cliList.ms", jarStarts.list());
             row("Start-up: java -jar to first frame" + where, ms(jarStarts.firstFrame()) + " median of " + reps,
                     "≤ 1.5 s median", "CPU " + ms(jarStarts.cpu()) + "; java -jar threadline.jar list (JVM start, no"
-                            + " JavaFX) " + ms(jarStarts.list()), le(jarStarts.firstFrame(), 1500));
+                            + " JavaFX) " + ms(jarStarts.list()) + "; phases " + jarStarts.phases(),
+                    le(jarStarts.firstFrame(), 1500));
             if (!image) {
                 if (!smoke) {
                     row("Start-up: app image to first frame", "not measured", "≤ 1.0 s median",
@@ -395,7 +397,8 @@ public final class BenchSuite {
             put("startup.image.cliList.ms", imageStarts.list());
             row("Start-up: app image to first frame" + where, ms(imageStarts.firstFrame()) + " median of " + reps,
                     "≤ 1.0 s median", "CPU " + ms(imageStarts.cpu()) + "; java -jar in the same run "
-                            + ms(jarStarts.firstFrame()) + "; threadline list " + ms(imageStarts.list()),
+                            + ms(jarStarts.firstFrame()) + "; threadline list " + ms(imageStarts.list())
+                            + "; phases (ms from the start, medians) " + imageStarts.phases(),
                     le(imageStarts.firstFrame(), 1000));
         } finally {
             if (x != null) {
@@ -460,6 +463,8 @@ public final class BenchSuite {
         final double[] firstFrame;
         final double[] cpu;
         final double[] list;
+        /** The probe's phase marks (main, toolkit, fonts, fxml, scene, shown), ms from the start, by start. */
+        final Map<String, double[]> phases = new LinkedHashMap<>();
 
         Starts(int reps) {
             firstFrame = new double[reps];
@@ -469,9 +474,20 @@ public final class BenchSuite {
 
         void measure(int i, Xvfb x, List<String> command) throws Exception {
             list[i] = timeCli(command, x);
-            double[] frame = timeFirstFrame(command, x);
+            Map<String, Double> marks = new LinkedHashMap<>();
+            double[] frame = timeFirstFrame(command, x, marks);
             firstFrame[i] = frame[0];
             cpu[i] = frame[1];
+            for (Map.Entry<String, Double> m : marks.entrySet()) {
+                phases.computeIfAbsent(m.getKey(), k -> filled(firstFrame.length))[i] = m.getValue();
+            }
+        }
+
+        /** "main 86, toolkit 172, ...": each phase's median, where the probe marked them. */
+        String phases() {
+            StringJoiner j = new StringJoiner(", ");
+            phases.forEach((k, v) -> j.add(k + " " + Math.round(median(v))));
+            return j.toString();
         }
 
         double firstFrame() {
@@ -488,8 +504,9 @@ public final class BenchSuite {
     }
 
     /**
-     * A start of the app: its probe comes in through JAVA_TOOL_OPTIONS, which the java launcher and
-     * jpackage's alike pass on to the JVM, so the app image runs with its own options as built.
+     * A start of the app: its probe comes in through JAVA_TOOL_OPTIONS, which the java launcher,
+     * jpackage's launchers and the Linux script alike pass on to the JVM, so the app image runs
+     * with its own options as built.
      */
     private ProcessBuilder start(List<String> command, Xvfb x, String... args) {
         List<String> cmd = new ArrayList<>(command);
@@ -509,8 +526,17 @@ public final class BenchSuite {
         return pb.redirectError(ProcessBuilder.Redirect.DISCARD);
     }
 
-    /** Milliseconds from the start to the first frame of the window, and the CPU milliseconds it took. */
-    private double[] timeFirstFrame(List<String> command, Xvfb x) throws Exception {
+    private static double[] filled(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    /**
+     * Milliseconds from the start to the first frame of the window, and the CPU milliseconds it
+     * took; {@code marks} gets the probe's phases, milliseconds from the start too.
+     */
+    private double[] timeFirstFrame(List<String> command, Xvfb x, Map<String, Double> marks) throws Exception {
         ProcessBuilder pb = start(command, x);
         double cpu0 = childrenCpuMillis();
         long t0 = System.currentTimeMillis();
@@ -522,6 +548,15 @@ public final class BenchSuite {
                 if (line.startsWith(StartupProbe.PREFIX)) {
                     String epoch = line.replaceAll(".*epochMillis=(\\d+).*", "$1");
                     ms = Long.parseLong(epoch) - t0;
+                    int at = line.indexOf("phases:");
+                    if (at >= 0) {
+                        for (String m : line.substring(at + "phases:".length()).trim().split("\\s+")) {
+                            int eq = m.indexOf('=');
+                            if (eq > 0) {
+                                marks.put(m.substring(0, eq), (double) (Long.parseLong(m.substring(eq + 1)) - t0));
+                            }
+                        }
+                    }
                     break;
                 }
             }
