@@ -5,6 +5,7 @@ import io.threadline.trace.Reason;
 import io.threadline.trace.ThreadInfo;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import io.threadline.ui.control.Tips;
 import io.threadline.ui.timeline.RowReveal;
 import io.threadline.ui.timeline.StateSwatch;
 import io.threadline.ui.timeline.StateTimeBar;
@@ -19,7 +20,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -312,7 +312,7 @@ public final class ThreadInspector extends VBox {
             setText(null);
             if (empty || event == null || trace == null || thread < 0) {
                 setGraphic(null);
-                setTooltip(null);
+                Tips.set(this, null);
                 mark();
                 return;
             }
@@ -325,9 +325,10 @@ public final class ThreadInspector extends VBox {
             why.setText(s.reason() == Reason.KILLED ? s.reason().label() : w);
             String c = Words.cause(trace, s);
             cause.setText(c);
-            setTooltip(new Tooltip((s.from() == null ? "created" : s.from().label()) + " → " + s.to().label()
+            // a cell is refilled as the list scrolls and the run grows: a popup window each time was waste
+            Tips.set(this, (s.from() == null ? "created" : s.from().label()) + " → " + s.to().label()
                     + (w.isEmpty() ? "" : "\n" + w) + (c.isEmpty() ? "" : "\n" + c)
-                    + (s.line() > 0 ? "\nprogram line " + s.line() : "") + "\nclick to move the playhead here"));
+                    + (s.line() > 0 ? "\nprogram line " + s.line() : "") + "\nclick to move the playhead here");
             setGraphic(row);
             mark();
         }
