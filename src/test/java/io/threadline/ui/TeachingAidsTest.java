@@ -8,6 +8,7 @@ import io.threadline.trace.CauseLink;
 import io.threadline.trace.LaneColumns;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
+import io.threadline.ui.control.Tips;
 import io.threadline.ui.teach.CodeView;
 import io.threadline.ui.teach.ComparePane;
 import io.threadline.ui.teach.TeachingAids;
@@ -129,6 +130,10 @@ class TeachingAidsTest extends FxTestBase {
         assertThat(fx(() -> inspector.rowText(0))).isEqualTo("0.000 new created · created by Barron");
         assertThat(fx(() -> inspector.rowText(1))).isEqualTo("0.000 runnable started · started by Barron");
         assertThat(fx(() -> inspector.rowText(3))).isEqualTo("0.000 waiting sleep 3 s");
+        waitUntil("the row's tip waits for the pointer, its text ready", () -> inspector.list().lookupAll(".list-cell")
+                .stream().anyMatch(n -> n instanceof ListCell<?> cell && cell.getIndex() == 3
+                        && cell.getTooltip() == null && String.valueOf(Tips.text(cell)).startsWith("running → waiting")
+                        && Tips.text(cell).endsWith("click to move the playhead here")));
         assertThat(fx(() -> inspector.timeText(ThreadState.WAITING))).isEqualTo("waiting 3.000 s · 100 %");
         assertThat(fx(() -> inspector.timeText(ThreadState.RUNNING))).isEqualTo("running 0.000 s");
 
