@@ -150,7 +150,7 @@ public final class Toolbar {
 
     /** {@code c}'s tip: {@code text}, then the keys that do the same (null: none), after the quick delay. */
     static void tooltip(Control c, String text, String key) {
-        Tips.set(c, key == null ? text : text + "  (" + key + ")", Tips.QUICK);
+        Tips.quick(c, key == null ? text : text + "  (" + key + ")");
     }
 
     /** Run's tooltip: what it does, or what keeps it from running. */

@@ -20,6 +20,11 @@ public final class Tips {
     private Tips() {
     }
 
+    /** {@code c}'s tip says {@code text} after the quick delay, as the toolbar's and the timeline header's do. */
+    public static void quick(Control c, String text) {
+        set(c, text, QUICK);
+    }
+
     /** {@code c}'s tip says {@code text} after JavaFX's usual delay; null takes the tip away. */
     public static void set(Control c, String text) {
         set(c, text, null);

@@ -19,7 +19,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Control;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SplitPane;
@@ -107,7 +106,7 @@ public final class TeachingAids {
     /** Where the comparison goes when first shown (null before install). */
     private StackPane compareHolder;
     /** What the comparison lies right over (what later joins the stack, the graph panel, stays over it). */
-    private javafx.scene.Node compareAbove;
+    private Node compareAbove;
     private final MenuButton arrows = new MenuButton();
     private final Map<ArrowMode, RadioMenuItem> arrowItems = new EnumMap<>(ArrowMode.class);
     private final ToggleButton compareButton = new ToggleButton("Compare");
@@ -160,7 +159,7 @@ public final class TeachingAids {
         compareButton.setId("compareButton");
         compareButton.getStyleClass().addAll("compare-button", "small");
         compareButton.setGraphic(new FontIcon("mdi2c-compare-horizontal"));
-        tip(compareButton, "Run this scenario twice with one parameter changed, the two timelines stacked  (C)");
+        Tips.quick(compareButton, "Run this scenario twice with one parameter changed, the two timelines stacked  (C)");
         compareButton.setFocusTraversable(false);
         compareButton.selectedProperty().addListener((o, a, on) -> showCompare(on));
 
@@ -169,7 +168,7 @@ public final class TeachingAids {
         allLines.setGraphic(new FontIcon("mdi2f-format-list-bulleted"));
         allLines.setSelected(true);
         allLines.setFocusTraversable(false);
-        tip(allLines, "Mark the line every thread is at (on), or only the selected thread's (off)");
+        Tips.quick(allLines, "Mark the line every thread is at (on), or only the selected thread's (off)");
         allLines.selectedProperty().addListener(obs -> resync());
 
         timeline.selectedThreadProperty().addListener((o, a, b) -> {
@@ -181,15 +180,11 @@ public final class TeachingAids {
         shown.addListener(obs -> refreshTeaching(false));
     }
 
-    private static void tip(Control c, String text) {
-        Tips.set(c, text, Tips.QUICK);
-    }
-
     private void setUpArrows() {
         arrows.setId("arrowsButton");
         arrows.getStyleClass().addAll("arrows-button", "small");
         arrows.setGraphic(new FontIcon("mdi2a-arrow-top-right"));
-        tip(arrows, "Cause arrows: who woke whom, whose death ended a join, which put released a get  (A)");
+        Tips.quick(arrows, "Cause arrows: who woke whom, whose death ended a join, which put released a get  (A)");
         arrows.setFocusTraversable(false);
         ToggleGroup group = new ToggleGroup();
         for (ArrowMode m : ArrowMode.values()) {

@@ -5,7 +5,6 @@ import io.threadline.scenario.TourStep;
 import io.threadline.ui.control.Tips;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
-import javafx.scene.control.Control;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -110,12 +109,12 @@ public final class TourBar extends VBox {
         prev.setGraphic(new FontIcon("mdi2c-chevron-left"));
         prev.getStyleClass().addAll("button-icon", "flat", "tour-nav");
         prev.setOnAction(e -> previous());
-        tip(prev, "Previous moment (Page Up)");
+        Tips.quick(prev, "Previous moment (Page Up)");
         next.setId("tour-next");
         next.setGraphic(new FontIcon("mdi2c-chevron-right"));
         next.getStyleClass().addAll("button-icon", "flat", "tour-nav");
         next.setOnAction(e -> next());
-        tip(next, "Next moment (Page Down)");
+        Tips.quick(next, "Next moment (Page Down)");
         // Keys belong to the timeline shortcuts, not to a button that was clicked.
         prev.setFocusTraversable(false);
         next.setFocusTraversable(false);
@@ -145,10 +144,6 @@ public final class TourBar extends VBox {
         setMinHeight(USE_PREF_SIZE);
         setPrediction(null, Stage.ASK, -1, -1);
         setTour(List.of());
-    }
-
-    private static void tip(Control c, String text) {
-        Tips.set(c, text, Tips.QUICK);
     }
 
     /** Called when the tour moves to a step. */
