@@ -361,8 +361,31 @@ public final class ThreadTrack implements Track {
         g.setAlpha(1);
     }
 
-    /** The x of the "new for an instant" ring, or NaN when the new span shows for itself (or is off screen). */
+    /**
+     * The x of the "new for an instant" ring, or NaN when the new span shows for itself (or is off
+     * screen). A thread that also ends within the ring's width (made, run and dead in an instant)
+     * would have its end cap drawn under the ring: the two sit side by side about the instant.
+     */
     private double newMarkX(TrackContext ctx, LaneBins b, LaneColumns lane) {
+        double ring = ringAt(ctx, b, lane);
+        if (Double.isNaN(ring)) {
+            return ring;
+        }
+        return Double.isNaN(sharedInstant(ctx, b, lane, ring)) ? ring : ring - sideBySide(ctx);
+    }
+
+    /** Where ring and cap would meet (the cap's x), or NaN when they do not: see {@link #newMarkX}. */
+    private double sharedInstant(TrackContext ctx, LaneBins b, LaneColumns lane, double ring) {
+        double cap = capAt(ctx, b, lane);
+        return Double.isNaN(ring) || Double.isNaN(cap) || Math.abs(cap - ring) >= 2 * sideBySide(ctx) ? Double.NaN : cap;
+    }
+
+    /** How far ring and cap each move from a shared instant: a radius and a pixel of air. */
+    private static double sideBySide(TrackContext ctx) {
+        return ctx.metrics().capRadius() + 1;
+    }
+
+    private double ringAt(TrackContext ctx, LaneBins b, LaneColumns lane) {
         if (b.size() < 2 || lane.state(0) != ThreadState.NEW) {
             return Double.NaN;
         }
@@ -389,10 +412,15 @@ public final class ThreadTrack implements Track {
         g.setAlpha(1);
     }
 
-    /** The x of this lane's end cap, or NaN if the thread has not ended by the horizon. */
+    /** The x of this lane's end cap (beside a ring at the same instant), or NaN if the thread has not ended by the horizon. */
     public double capX(TrackContext ctx) {
         LaneBins b = bins(ctx);
         LaneColumns lane = ctx.trace().lane(thread);
+        double cap = capAt(ctx, b, lane);
+        return Double.isNaN(sharedInstant(ctx, b, lane, ringAt(ctx, b, lane))) ? cap : cap + sideBySide(ctx);
+    }
+
+    private double capAt(TrackContext ctx, LaneBins b, LaneColumns lane) {
         if (b.size() == 0 || lane.state(b.size() - 1) != ThreadState.DEAD) {
             return Double.NaN;
         }

@@ -8,6 +8,7 @@ import io.threadline.trace.ThreadRole;
 import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,24 @@ class TeachingTimelineTest {
                 .as("a new span a second long shows for itself").startsWith("W — new");
         assertThat(fx(() -> view.describeAt(view.xOf(0) + 1, lane.centerY()))).doesNotContain("instant");
         assertThat(fx(() -> view.drawnAt(view.xOf(500_000), lane.centerY()).state())).isEqualTo(ThreadState.NEW);
+    }
+
+    @Test
+    void aThreadMadeRunAndDeadInOneInstantShowsItsRingAndItsEndSideBySide() {
+        // no-join's MainThread: created, started, ran and returned at 0 s; its cap was drawn under its ring
+        Trace t = Traces.of("no-join");
+        show(t);
+        int main = t.threadNamed("MainThread");
+        LaneLayout lane = fx(() -> view.laneLayout().get(main));
+        double at = fx(() -> view.xOf(0));
+        String left = fx(() -> view.describeAt(at - 4, lane.centerY()));
+        String right = fx(() -> view.describeAt(at + 4, lane.centerY()));
+        assertThat(left).as("the ring, left of the instant").contains("new for an instant");
+        assertThat(right).as("the end, right of it").doesNotContain("new for an instant").contains("returned");
+        WritableImage shot = fx(() -> view.snapshot(null, null));
+        int y = (int) Math.round(lane.centerY());
+        assertThat(shot.getPixelReader().getColor((int) Math.round(at + 6), y).getBrightness())
+                .as("the returned cap is a filled dark dot, not under the ring").isLessThan(0.35);
     }
 
     // ---- the lifecycle diagram
