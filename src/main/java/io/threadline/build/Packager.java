@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -40,10 +41,14 @@ public final class Packager {
     static final String NAME = "threadline";
     private static final boolean MAC = os().startsWith("mac");
     private static final long TRAINING_LIMIT_SECONDS = 300;
+    /** The launcher's option for the cache beside the jar (Linux: the script's, once unpacked). */
+    private static final String AOT_OPTION = "-XX:AOTCache=$APPDIR/" + NAME + ".aot";
 
     private final Map<String, String> options;
     private final Path out;
     private DistJdk jdk;
+    /** Whether the image's AOT cache is packed with xz (its installer then depends on xz). */
+    private boolean cacheNeedsXz;
 
     private Packager(Map<String, String> options) {
         this.options = options;
@@ -124,6 +129,7 @@ public final class Packager {
         int natives = 0;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
              ZipOutputStream app = new ZipOutputStream(Files.newOutputStream(dir.resolve(NAME + ".jar")))) {
+            app.setLevel(Deflater.BEST_COMPRESSION); // 0.15 MB smaller than Maven's jar
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 if (isNative(e.getName())) {
                     Files.copy(in, dir.resolve(e.getName()), StandardCopyOption.REPLACE_EXISTING);
@@ -151,7 +157,14 @@ public final class Packager {
         Path runtime = out.resolve("runtime");
         List<String> cmd = new ArrayList<>(List.of(jdk.tool("jlink").toString(),
                 "--add-modules", option("modules"), "--output", runtime.toString(),
-                "--strip-debug", "--no-header-files", "--no-man-pages", jdk.compression()));
+                "--strip-debug", "--no-header-files", "--no-man-pages", jdk.compression(),
+                // java.desktop's natives the app never loads: AWT's X11 toolkit (the app runs AWT
+                // headless: Launcher), the splash screen and sound (0.8 MB)
+                // (Linux's names; on the other systems the toolkit's library is AWT's own)
+                "--exclude-files=**/libawt_xawt.so,**/libsplashscreen.so,**/libjsound.so,"
+                        // and what only other tools read: the default CDS class list (for
+                        // -Xshare:dump) and the jrt file system for other JDKs
+                        + "**/lib/classlist,**/lib/jrt-fs.jar"));
         run("jlink", cmd, null);
         stripNatives(runtime);
         return runtime;
@@ -254,7 +267,38 @@ public final class Packager {
                 xvfb.close();
             }
         }
-        verifyArchive(layout);
+        verifyArchive(layout, Map.of());
+        if (jdk.aotCache() && !MAC && !DistJdk.WINDOWS) {
+            packCache(layout);
+        }
+    }
+
+    /**
+     * Linux: the image carries the cache gzipped and the launcher script unpacks it at the first
+     * start (see {@link PackedCache}); checked as a user's first start would meet it, in a cache
+     * folder of its own, with the JVM refusing to start without the cache.
+     */
+    private void packCache(Layout layout) throws IOException, InterruptedException {
+        Path cache = layout.app().resolve(NAME + ".aot");
+        long size = Files.size(cache);
+        Path xz = Executables.find("xz");
+        if (xz == null) {
+            say("no xz on the PATH (apt-get install -y xz-utils): the AOT cache is packed with gzip, 3 MB larger");
+        }
+        PackedCache.Packed packed = PackedCache.pack(cache, option("version"), xz);
+        cacheNeedsXz = xz != null;
+        String name = packed.name();
+        PackedCache.configure(layout.app().resolve(NAME + ".cfg"), AOT_OPTION, packed.file().getFileName().toString(),
+                name);
+        say(String.format(Locale.ROOT, "AOT cache packed: %.1f MB -> %.1f MB (%s); the first start unpacks it as %s",
+                mb(size), mb(Files.size(packed.file())), packed.file().getFileName(), name));
+        Path home = out.resolve("first-start-cache");
+        deleteTree(home);
+        verifyArchive(layout, Map.of("XDG_CACHE_HOME", home.toAbsolutePath().toString()));
+        if (!Files.isRegularFile(home.resolve(NAME).resolve(name))) {
+            throw new IllegalStateException("the launcher's first start did not unpack its cache into " + home);
+        }
+        deleteTree(home);
     }
 
     private void trainAot(Layout layout, List<String> common, Map<String, String> env, List<String> args)
@@ -273,7 +317,7 @@ public final class Packager {
         // The cache maps the classes the training loaded (the class warmer's among them, as it ran
         // then): a warmer thread at start would only compete with the window's (first frame 980 ->
         // 953 ms, medians of ten alternating starts of the image, 2026-12-07).
-        addJavaOptions(layout, "-XX:AOTCache=$APPDIR/" + NAME + ".aot", "-Dthreadline.noWarmup=true");
+        addJavaOptions(layout, AOT_OPTION, "-Dthreadline.noWarmup=true");
     }
 
     private void trainCds(Layout layout, List<String> common, Map<String, String> env, List<String> args)
@@ -301,9 +345,10 @@ public final class Packager {
     }
 
     /** Checks that the launcher starts from the archive: -Xshare:on and AOTMode=on refuse to start without. */
-    private void verifyArchive(Layout layout) throws IOException, InterruptedException {
+    private void verifyArchive(Layout layout, Map<String, String> env) throws IOException, InterruptedException {
         String strict = jdk.aotCache() ? "-XX:AOTMode=on" : "-Xshare:on";
         ProcessBuilder pb = new ProcessBuilder(layout.launcher().toString(), "list").redirectErrorStream(true);
+        pb.environment().putAll(env);
         pb.environment().put("JAVA_TOOL_OPTIONS", strict);
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -359,6 +404,10 @@ public final class Packager {
                     "education", "--icon", icon().toString(), "--resource-dir", linuxScripts().toString()));
             if (type.equals("deb")) {
                 cmd.addAll(List.of("--linux-deb-maintainer", option("maintainer")));
+            }
+            if (cacheNeedsXz) {
+                // the launcher script unpacks the AOT cache with it at the first start
+                cmd.addAll(List.of("--linux-package-deps", type.equals("deb") ? "xz-utils" : "xz"));
             }
         } else if (DistJdk.WINDOWS) {
             cmd.addAll(List.of("--win-menu", "--win-menu-group", "Threadline", "--win-shortcut", "--win-dir-chooser"));
@@ -426,7 +475,8 @@ public final class Packager {
 
     /**
      * A launcher in {@code dir} that starts the image under {@code dist} without the JVM option
-     * {@code without} (if not null) and with {@code with} (if not null): the launcher and its
+     * {@code without} (if not null; or a whole line of the configuration, such as the packed
+     * cache's {@code aot.packed=}) and with {@code with} (if not null): the launcher and its
      * configuration are copied, the runtime is linked, and the configuration names the image's own
      * app folder, so the class path (and with it the archive's validity) is the image's. Linux and
      * macOS.
@@ -448,7 +498,7 @@ public final class Packager {
         String appDir = image.app().toAbsolutePath().toString();
         List<String> cfg = new ArrayList<>();
         for (String line : Files.readAllLines(image.app().resolve(NAME + ".cfg"), StandardCharsets.UTF_8)) {
-            if (!line.equals("java-options=" + without)) {
+            if (!line.equals("java-options=" + without) && !line.equals(without)) {
                 cfg.add(line.replace("$APPDIR", appDir));
             }
             if (with != null && line.startsWith("java-options=-Djpackage.app-version")) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The Linux launcher script hands Java what jpackage's launcher would: the .cfg's options with
  * $APPDIR made the app folder, its class path and main class, then the given arguments as given
  * (spaces, quotes and a literal $APPDIR among them), from an image whose path has a space and
- * through a link, as a .deb's /usr/bin entry is.
+ * through a link, as a .deb's /usr/bin entry is; and the image's packed AOT cache is unpacked once
+ * into the user's cache folder and named to Java from there.
  */
 class LinuxLauncherTest {
     @TempDir
@@ -54,9 +57,16 @@ class LinuxLauncherTest {
     }
 
     private static List<String> run(Path exe, String... args) throws Exception {
+        return run(Map.of(), exe, args);
+    }
+
+    private static List<String> run(Map<String, String> env, Path exe, String... args) throws Exception {
         List<String> cmd = new java.util.ArrayList<>(List.of(exe.toString()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("XDG_CACHE_HOME");
+        pb.environment().putAll(env);
+        Process p = pb.start();
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
@@ -111,5 +121,103 @@ class LinuxLauncherTest {
         assertThat(p.exitValue()).isEqualTo(1);
         assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim())
                 .startsWith("threadline: ").endsWith("threadline.cfg is missing; reinstall Threadline");
+    }
+
+    // ------------------------------------------------------------------ the packed AOT cache
+
+    private static final String CACHE_NAME = "threadline-0.1.0-0badcafe.aot";
+    private static final byte[] CACHE = "the classes, loaded and linked".repeat(500).getBytes(StandardCharsets.UTF_8);
+
+    /** The image as the dist build leaves it on Linux: the cache gzipped and named in the .cfg. */
+    private void packCache() throws IOException {
+        Path app = image.resolve("lib/app");
+        try (var out = new GZIPOutputStream(Files.newOutputStream(app.resolve("threadline.aot.gz")))) {
+            out.write(CACHE);
+        }
+        writePackedCfg("threadline.aot.gz");
+    }
+
+    private void writePackedCfg(String packedFile) throws IOException {
+        Path app = image.resolve("lib/app");
+        Files.writeString(app.resolve("threadline.cfg"), String.join("\n",
+                "[Application]",
+                "app.classpath=$APPDIR/threadline.jar",
+                "app.mainclass=io.threadline.Launcher",
+                "[JavaOptions]",
+                "java-options=-XX:TieredStopAtLevel=1",
+                "",
+                "[Threadline]",
+                "aot.packed=$APPDIR/" + packedFile,
+                "aot.name=" + CACHE_NAME), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theFirstStartUnpacksTheCacheIntoXdgCacheHomeAndEveryStartNamesItToJava() throws Exception {
+        packCache();
+        Path cacheHome = dir.resolve("cache home");
+        Path folder = Files.createDirectories(cacheHome.resolve("threadline"));
+        Path older = Files.writeString(folder.resolve("threadline-0.0.9-12345678.aot"), "an older build's");
+        Path other = Files.writeString(folder.resolve("notes.txt"), "not ours to remove");
+        Path cache = folder.resolve(CACHE_NAME);
+        String app = image.resolve("lib/app").toRealPath().toString();
+        List<String> expected = List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCache=" + cache,
+                "-cp", app + "/threadline.jar", "io.threadline.Launcher", "list");
+
+        assertThat(run(Map.of("XDG_CACHE_HOME", cacheHome.toString()), launcher, "list")).isEqualTo(expected);
+        assertThat(Files.readAllBytes(cache)).isEqualTo(CACHE);
+        assertThat(older).doesNotExist();
+        assertThat(other).exists();
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(CACHE_NAME, "notes.txt");
+        }
+
+        // a later start maps what is there and unpacks nothing
+        Files.writeString(cache, "as unpacked before");
+        assertThat(run(Map.of("XDG_CACHE_HOME", cacheHome.toString()), launcher, "list")).isEqualTo(expected);
+        assertThat(Files.readString(cache)).isEqualTo("as unpacked before");
+    }
+
+    @Test
+    void aCachePackedWithXzIsUnpackedWithXz() throws Exception {
+        Path xz = Executables.find("xz");
+        assumeTrue(xz != null, "xz on the PATH");
+        Path cache = Files.write(dir.resolve("threadline.aot"), CACHE);
+        PackedCache.Packed packed = PackedCache.pack(cache, "0.1.0", xz);
+        Files.move(packed.file(), image.resolve("lib/app/threadline.aot.xz"));
+        writePackedCfg("threadline.aot.xz");
+        Path cacheHome = dir.resolve("cache home");
+        Path unpacked = cacheHome.resolve("threadline/" + CACHE_NAME);
+        assertThat(run(Map.of("XDG_CACHE_HOME", cacheHome.toString()), launcher, "list"))
+                .contains("-XX:AOTCache=" + unpacked);
+        assertThat(Files.readAllBytes(unpacked)).isEqualTo(CACHE);
+    }
+
+    @Test
+    void withoutAnAbsoluteXdgCacheHomeTheCacheGoesUnderHomesDotCache() throws Exception {
+        packCache();
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path cache = home.resolve(".cache/threadline/" + CACHE_NAME);
+        assertThat(run(Map.of("HOME", home.toString()), launcher, "list")).contains("-XX:AOTCache=" + cache);
+        assertThat(run(Map.of("HOME", home.toString(), "XDG_CACHE_HOME", "relative/cache"), launcher, "list"))
+                .contains("-XX:AOTCache=" + cache);
+        assertThat(Files.readAllBytes(cache)).isEqualTo(CACHE);
+        assertThat(dir.resolve("relative")).doesNotExist();
+    }
+
+    @Test
+    void aCacheFolderThatCannotBeMadeOrABrokenPackStartsJavaWithoutTheCacheAndSaysNothing() throws Exception {
+        packCache();
+        Path notAFolder = Files.writeString(dir.resolve("a file"), "in the way");
+        String app = image.resolve("lib/app").toRealPath().toString();
+        List<String> withoutCache = List.of("-XX:TieredStopAtLevel=1",
+                "-cp", app + "/threadline.jar", "io.threadline.Launcher", "list");
+        assertThat(run(Map.of("XDG_CACHE_HOME", notAFolder.toString()), launcher, "list")).isEqualTo(withoutCache);
+
+        Files.writeString(image.resolve("lib/app/threadline.aot.gz"), "not gzip at all");
+        Path cacheHome = dir.resolve("cache home");
+        assertThat(run(Map.of("XDG_CACHE_HOME", cacheHome.toString()), launcher, "list")).isEqualTo(withoutCache);
+        try (var files = Files.list(cacheHome.resolve("threadline"))) {
+            assertThat(files).as("no half-unpacked file left").isEmpty();
+        }
     }
 }
