@@ -30,6 +30,8 @@ public final class ThreadTrack implements Track {
 
     private final int thread;
     private final boolean indented;
+    /** Width of the process's rail beside an indented lane's header (the header band's colour). */
+    static final double RAIL = 8;
     private final LaneBins bins = new LaneBins();
     private final LaneStrip strip = new LaneStrip();
     private final List<int[]> labelled = new ArrayList<>();
@@ -469,6 +471,12 @@ public final class ThreadTrack implements Track {
             g.setFill(p.color(Ink.ACCENT));
             g.fillRect(0, 0, Math.max(4, m.line() * 3), ctx.height());
         }
+        if (indented) {
+            // the header band's colour down the gutter of its process's lanes: where the process
+            // ends, and that the lanes after it (flush left) are not its threads
+            g.setFill(p.color(Ink.PROCESS_HEADER));
+            g.fillRect(0, 0, RAIL, ctx.height());
+        }
         double x = indented ? 24 : 14;
         double y = Math.round(ctx.height() / 2);
         // the thread's own colour, the one its holdings, waits and items have in the resource
@@ -495,9 +503,14 @@ public final class ThreadTrack implements Track {
     private List<String> badges(Trace trace, ThreadInfo info) {
         List<String> out = new ArrayList<>();
         String process = trace.process(info.process()).name();
-        if (!indented && trace.processCount() > 1 && info.role() != ThreadRole.MAIN && !process.equals(info.name())) {
+        boolean ownProcess = !indented && trace.processCount() > 1 && info.role() != ThreadRole.MAIN;
+        if (ownProcess && !process.equals(info.name())) {
             // a process of one thread has no header row: its lane names it
             out.add(process);
+        } else if (ownProcess && info.role() != ThreadRole.PROCESS) {
+            // named after its process (a pool's ForkPoolWorker-1): say it is one, first, so that
+            // a lane below another process's header is not read as one of its threads
+            out.add(ThreadRole.PROCESS.label());
         }
         if (info.role() != ThreadRole.THREAD) {
             out.add(info.role().label());
