@@ -96,7 +96,7 @@ public final class StateMarks {
         }
     }
 
-    private static void outline(Painter g, Rgb c, double lw, double x, double y, double w, double h) {
+    static void outline(Painter g, Rgb c, double lw, double x, double y, double w, double h) {
         if (whole(lw) && whole(x) && whole(y) && whole(w) && whole(h)) {
             g.setFill(c);
             g.fillRect(x, y, w, lw);

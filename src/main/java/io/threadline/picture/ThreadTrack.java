@@ -333,12 +333,20 @@ public final class ThreadTrack implements Track {
             spanLabels.add(new double[] {tx - 3, Math.round(y - labelH / 2), Math.ceil(g.textWidth(text, font)) + 6,
                     labelH});
             g.setAlpha(ctx.alpha(s, 0.35));
-            if (look.shape() == StateStyle.Shape.HATCHED) {
+            // a bar lower than the letters (a projector's squeezed lanes) would strike them
+            // through with its outline: the label gets a ground of the state's own fill, outlined
+            // as the bar is, so it reads as a tag on the bar and the bar keeps its state's colour
+            boolean taller = labelH > StateMarks.shapeHeight(look, barHeight);
+            if (look.shape() == StateStyle.Shape.HATCHED || taller) {
                 // stripes behind letters hurt reading: give the label a calm ground
-                double tw = g.textWidth(text, font);
-                g.setFill(ctx.theme().color(Ink.RUNNABLE_FILL));
-                double h = Math.round(font.size() + 4);
-                g.fillRect(tx - 3, Math.round(y - h / 2), Math.ceil(tw) + 6, h);
+                double tw = Math.ceil(g.textWidth(text, font));
+                double gy = Math.round(y - labelH / 2);
+                g.setFill(ctx.theme().color(look.shape() == StateStyle.Shape.HATCHED ? Ink.RUNNABLE_FILL : look.fill()));
+                g.fillRect(tx - 3, gy, tw + 6, labelH);
+                if (taller) {
+                    StateMarks.outline(g, ctx.theme().color(look.stroke()), ctx.metrics().line(), tx - 3, gy, tw + 6,
+                            labelH);
+                }
             }
             g.setFill(ctx.theme().color(look.text()));
             g.fillText(text, Math.round(tx), y, Painter.Align.LEFT);
