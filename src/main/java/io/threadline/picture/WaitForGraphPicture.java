@@ -301,11 +301,16 @@ public final class WaitForGraphPicture {
         g.strokeLine(x0, y0, bx, by);
         g.setLineDashes(0, 0);
         arrowHead(g, bx, by, x1, y1, head);
+        // The key above the graph says what a dashed and a solid line are: a plain "waits" or
+        // "holds" on each edge only repeated it, and a cycle's crossing edges stacked the words
+        // at the crossing (two "waits" one over the other, one "holds" of two). An edge's word is
+        // written when it says more: a role, or how often an RLock is held.
+        String word = e.label().equals("waits") || e.label().equals("holds") ? "" : e.label();
         // near the thread's end first, where the two kinds of edge are apart (they may cross
         // mid-way); a wait's word above its line, a holding's below, else further along or none
         double off = metrics.smallSize() * 0.75;
         for (double f : waits ? new double[] {0.22, 0.5} : new double[] {0.78, 0.5}) {
-            if (label(g, e.label(), x0 + (x1 - x0) * f, y0 + (y1 - y0) * f + (waits ? -off : off),
+            if (label(g, word, x0 + (x1 - x0) * f, y0 + (y1 - y0) * f + (waits ? -off : off),
                     Painter.Align.CENTER)) {
                 break;
             }
