@@ -212,6 +212,11 @@ public final class ThreadTrack implements Track {
         return java.util.Collections.unmodifiableList(spanLabels);
     }
 
+    /** The new ring and end cap of the last frame painted, {x, y, w, h} each in the row's coordinates. */
+    public List<double[]> marks() {
+        return java.util.Collections.unmodifiableList(marks);
+    }
+
     /**
      * Whether a box laid over this lane (an arrow's label, {x, y, w, h} in the row's coordinates,
      * as of the last frame painted) would hide what the lane says: an end cap or a new ring under

@@ -272,8 +272,16 @@ public final class TimelinePicture {
         double ruler = m.rulerHeight();
         Rgb c = p.color(Ink.PLAYHEAD);
         g.setStroke(c);
-        g.setLineWidth(Math.max(2, m.line() + 1));
-        g.strokeLine(cx, rulerTop + ruler * 0.35, cx, rowsBottom);
+        double lineWidth = Math.max(2, m.line() + 1);
+        g.setLineWidth(lineWidth);
+        // the marks it would cross (threads dying at the instant it stands at) stay whole; a
+        // line's square ends reach half its width past them
+        List<double[]> gaps = PlayheadGaps.at(rows, cx - m.gutterWidth());
+        double from = rulerTop + ruler * 0.35;
+        for (double[] piece : PlayheadGaps.pieces(gaps, rulerTop + ruler, from, rowsBottom)) {
+            g.strokeLine(cx, piece[0] > from ? piece[0] + lineWidth / 2 : piece[0], cx,
+                    piece[1] < rowsBottom ? piece[1] - lineWidth / 2 : piece[1]);
+        }
         double hw = Math.max(6, ruler * 0.22);
         double top = rulerTop + 2;
         double bottom = rulerTop + ruler * 0.62;

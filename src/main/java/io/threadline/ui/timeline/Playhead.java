@@ -1,10 +1,14 @@
 package io.threadline.ui.timeline;
 
+import io.threadline.picture.PlayheadGaps;
 import javafx.scene.Cursor;
+import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
+
+import java.util.List;
 
 /**
  * The playhead: a line over the lanes with a handle in the ruler and the time beside it. A
@@ -41,10 +45,20 @@ final class Playhead extends Region {
      * its time label goes right of the handle, or left of it near the right edge {@code maxX}.
      */
     void place(double x, double rulerHeight, double height, double maxX, String text) {
+        place(x, rulerHeight, height, maxX, text, List.of());
+    }
+
+    /**
+     * As {@link #place(double, double, double, double, String)}, the line stopping short over
+     * {@code gaps} ({top, bottom} in the view's coordinates: the marks of threads it would cross,
+     * see {@link PlayheadGaps}).
+     */
+    void place(double x, double rulerHeight, double height, double maxX, String text, List<double[]> gaps) {
         double cx = Math.round(x) + 0.5;
         double lw = Math.max(1, line.prefWidth(-1));
         double top0 = Math.round(rulerHeight * 0.35);
         line.resizeRelocate(Math.round(cx - lw / 2), top0, lw, Math.max(0, height - top0));
+        clipAround(gaps, top0, height, lw);
         double w = Math.max(6, rulerHeight * 0.22);
         double top = 2;
         double bottom = rulerHeight * 0.62;
@@ -59,5 +73,18 @@ final class Playhead extends Region {
             labelX = cx - w - 4 - time.getWidth();
         }
         time.relocate(Math.round(labelX), Math.round(top + (bottom - top - time.getHeight()) / 2));
+    }
+
+    /** Shows the line only outside the gaps (a clip of its pieces; none when there is no gap). */
+    private void clipAround(List<double[]> gaps, double top0, double height, double lw) {
+        if (gaps.isEmpty()) {
+            line.setClip(null);
+            return;
+        }
+        Group pieces = new Group();
+        for (double[] piece : PlayheadGaps.pieces(gaps, 0, top0, height)) {
+            pieces.getChildren().add(new Rectangle(0, piece[0] - top0, lw, piece[1] - piece[0]));
+        }
+        line.setClip(pieces);
     }
 }

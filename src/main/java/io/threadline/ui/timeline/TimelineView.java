@@ -5,6 +5,7 @@ import io.threadline.picture.Painter;
 import io.threadline.picture.LaneBins;
 import io.threadline.picture.PictureMetrics;
 import io.threadline.picture.PictureTheme;
+import io.threadline.picture.PlayheadGaps;
 import io.threadline.picture.ResourceFoldTrack;
 import io.threadline.picture.ResourceTrack;
 import io.threadline.picture.ThreadTrack;
@@ -814,6 +815,8 @@ public class TimelineView extends Region {
         double ruler = metrics.rulerHeight();
         arrowsShown = TimelineRenderer.paintRows(context(painter, bodyWidth(), 0), rows, ruler - scrollY, ruler, h,
                 arrows);
+        // the playhead's gaps follow the marks just painted
+        placePlayhead();
     }
 
     /** The ruler on its own strip, redrawn alone when the playhead moves. */
@@ -853,8 +856,14 @@ public class TimelineView extends Region {
         boolean show = t != null && x >= metrics.gutterWidth() - 1 && x <= metrics.gutterWidth() + bodyWidth() + 1;
         playheadNode.setVisible(show);
         if (show) {
+            // the marks of the rows' last frame it would cross stay whole (rows' coordinates to the view's)
+            List<double[]> gaps = new ArrayList<>();
+            double dy = metrics.rulerHeight() - scrollY;
+            for (double[] g : PlayheadGaps.at(rows, Math.round(x) + 0.5 - metrics.gutterWidth())) {
+                gaps.add(new double[] {Math.max(metrics.rulerHeight(), g[0] + dy), g[1] + dy});
+            }
             playheadNode.place(x, metrics.rulerHeight(), getHeight(), metrics.gutterWidth() + bodyWidth(),
-                    TimeText.playhead(playhead.get(), timeScale.get().microsPerPixel()));
+                    TimeText.playhead(playhead.get(), timeScale.get().microsPerPixel()), gaps);
         }
     }
 

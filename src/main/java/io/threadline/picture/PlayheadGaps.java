@@ -1,0 +1,72 @@
+package io.threadline.picture;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where the playhead's line stops short: over a lane's death mark or new ring that it would
+ * cross. At the end of a run the playhead stands at the very instant the threads died, and its
+ * line cut the marks in two (daemon-cleaner's "killed" bolt, the lesson of that scenario, was half
+ * hidden under it). The window's playhead and the picture's take their gaps from here.
+ */
+public final class PlayheadGaps {
+    /** Room kept above and below a mark, in pixels. */
+    private static final double ROOM = 1;
+
+    private PlayheadGaps() {
+    }
+
+    /**
+     * The gaps, {top, bottom} from the rows' top, for a line at body x {@code x}, from the marks
+     * of the rows' last paint; ordered and merged.
+     */
+    public static List<double[]> at(TimelineRows rows, double x) {
+        List<double[]> gaps = new ArrayList<>();
+        for (TimelineRows.Row r : rows.rows()) {
+            if (r.track() instanceof ThreadTrack lane) {
+                for (double[] m : lane.marks()) {
+                    if (x >= m[0] - ROOM && x <= m[0] + m[2] + ROOM) {
+                        add(gaps, r.y() + m[1] - ROOM, r.y() + m[1] + m[3] + ROOM);
+                    }
+                }
+            }
+        }
+        return gaps;
+    }
+
+    private static void add(List<double[]> gaps, double top, double bottom) {
+        for (double[] g : gaps) {
+            if (top <= g[1] && bottom >= g[0]) {
+                g[0] = Math.min(g[0], top);
+                g[1] = Math.max(g[1], bottom);
+                return;
+            }
+        }
+        gaps.add(new double[] {top, bottom});
+        gaps.sort((a, b) -> Double.compare(a[0], b[0]));
+    }
+
+    /**
+     * The pieces of a line from {@code from} to {@code to} (in the gaps' coordinates shifted by
+     * {@code dy}) that lie outside the gaps: {top, bottom} each.
+     */
+    public static List<double[]> pieces(List<double[]> gaps, double dy, double from, double to) {
+        List<double[]> out = new ArrayList<>();
+        double y = from;
+        for (double[] g : gaps) {
+            double top = g[0] + dy;
+            double bottom = g[1] + dy;
+            if (bottom <= y || top >= to) {
+                continue;
+            }
+            if (top > y) {
+                out.add(new double[] {y, top});
+            }
+            y = Math.max(y, bottom);
+        }
+        if (y < to) {
+            out.add(new double[] {y, to});
+        }
+        return out;
+    }
+}

@@ -1,0 +1,75 @@
+package io.threadline.picture;
+
+import io.threadline.scenario.ScenarioCatalog;
+import io.threadline.scenario.ScenarioSpec;
+import io.threadline.trace.Trace;
+import org.junit.jupiter.api.Test;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The playhead's line stops short over the marks it would cross: at the end of daemon-cleaner
+ * it stands at the instant Barron returned and Olivia was killed, and its line cut both marks in
+ * two (the killed bolt is that scenario's lesson; a fresh-eyes review of the projector's pictures).
+ */
+class PlayheadGapsTest {
+    @Test
+    void atTheEndOfARunNoPixelOfAnEndMarkIsThePlayheads() throws Exception {
+        ScenarioSpec s = ScenarioCatalog.byId("daemon-cleaner");
+        Trace t = s.execute(s.values(Map.of()));
+        for (PictureMetrics m : List.of(PictureMetrics.DESK, PictureMetrics.PROJECTOR)) {
+            TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withMetrics(m).withWidth(1280)
+                    .withPlayhead(t.endTime()));
+            BufferedImage img = new BufferedImage((int) p.width(), (int) Math.ceil(p.height()), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            try {
+                p.paint(new Java2DPainter(g, 1));
+            } finally {
+                g.dispose();
+            }
+            int playhead = PictureTheme.LIGHT.color(Ink.PLAYHEAD).value() & 0xffffff;
+            int marks = 0;
+            int lineBelow = 0;
+            for (TimelineRows.Row row : p.rows().rows()) {
+                if (!(row.track() instanceof ThreadTrack lane)) {
+                    continue;
+                }
+                for (double[] box : lane.marks()) {
+                    marks++;
+                    int x0 = (int) Math.floor(m.gutterWidth() + box[0]);
+                    int y0 = (int) Math.floor(p.rowsTop() + row.y() + box[1]);
+                    for (int y = y0; y < y0 + box[3]; y++) {
+                        for (int x = x0; x < x0 + box[2]; x++) {
+                            assertThat(img.getRGB(x, y) & 0xffffff).as("%s's mark at %d,%d",
+                                    t.thread(lane.thread()).name(), x, y).isNotEqualTo(playhead);
+                        }
+                    }
+                }
+            }
+            // the line itself is still there, above and below the marks
+            double cx = m.gutterWidth() + Math.round(p.scale().x(t.endTime())) + 0.5;
+            for (int y = (int) p.rowsTop(); y < p.rowsTop() + p.rows().contentHeight(); y++) {
+                if ((img.getRGB((int) cx, y) & 0xffffff) == playhead) {
+                    lineBelow++;
+                }
+            }
+            assertThat(marks).as("Barron's and Olivia's new rings and end caps").isEqualTo(4);
+            assertThat(lineBelow).as("pixels of the playhead's line over the lanes").isGreaterThan(50);
+        }
+    }
+
+    @Test
+    void piecesLieOutsideTheMergedGaps() {
+        List<double[]> gaps = List.of(new double[] {10, 20}, new double[] {18, 30}, new double[] {50, 60});
+        assertThat(PlayheadGaps.pieces(gaps, 0, 0, 100)).containsExactly(new double[] {0, 10},
+                new double[] {30, 50}, new double[] {60, 100});
+        assertThat(PlayheadGaps.pieces(gaps, 100, 0, 100)).containsExactly(new double[] {0, 100});
+        assertThat(PlayheadGaps.pieces(List.of(), 0, 5, 9)).containsExactly(new double[] {5, 9});
+        assertThat(PlayheadGaps.pieces(List.of(new double[] {0, 200}), 0, 5, 9)).isEmpty();
+    }
+}
