@@ -96,19 +96,8 @@ public final class CauseArrows {
                 Rgb c = p.color(a.focus() ? Ink.ACCENT : Ink.ARROW);
                 double lw = Math.round(m.line() + (a.focus() ? 2 : 1));
                 double x = Math.round(a.x()) + (lw % 2 == 1 ? 0.5 : 0);
-                boolean down = a.y1() > a.y0();
-                double tip = down ? a.y1() - head * 1.3 : a.y1() + head * 1.3;
                 g.setFill(c);
-                // the shaft is a filled box on whole pixels, the same pixels as a stroked line
-                // there: the software pipeline fills boxes directly but sends every stroke,
-                // however straight, through its rasterizer, scanline by scanline
-                double y0 = Math.round(Math.min(a.y0(), tip));
-                double y1 = Math.round(Math.max(a.y0(), tip));
-                g.fillRect(x - lw / 2, y0, lw, y1 - y0);
-                double hw = head * 0.95;
-                g.fillPolygon(new double[] {x - hw, x + hw, x}, new double[] {tip, tip, a.y1()}, 3);
-                double dot = Math.max(2, lw);
-                g.fillOval(x - dot, a.y0() - dot, 2 * dot, 2 * dot);
+                StraightArrow.draw(g, rows, top, x, a.y0(), a.y1(), head, lw);
             }
         }
         g.setAlpha(1);

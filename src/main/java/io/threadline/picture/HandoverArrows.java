@@ -71,18 +71,18 @@ final class HandoverArrows {
                 double x1 = Math.round(sc.actionX(h.thread(), h.acquiredAt())) + 0.5;
                 double y0 = ry + row.height() * 0.3;
                 double y1 = top + target.y() + (target.y() < row.y() ? target.height() - 3 : 3);
-                boolean up = y1 < y0;
-                double tip = up ? y1 + head * 1.3 : y1 - head * 1.3;
                 if (Math.abs(x1 - x0) < 1) {
-                    // straight down or up: a filled box, as the cause arrows' shafts (no stroke to rasterize)
-                    g.fillRect(x1 - lw / 2, Math.round(Math.min(y0, tip)), lw, Math.round(Math.abs(tip - y0)));
+                    // straight down or up, as the cause arrows: the marks it meets stay whole
+                    StraightArrow.draw(g, rows, top, x1, y0, y1, head, lw);
                 } else {
+                    boolean up = y1 < y0;
+                    double tip = up ? y1 + head * 1.3 : y1 - head * 1.3;
                     g.strokeLine(x0, y0, x1, tip);
+                    double hw = head * 0.95;
+                    g.fillPolygon(new double[] {x1 - hw, x1 + hw, x1}, new double[] {tip, tip, y1}, 3);
+                    double dot = Math.max(2, lw);
+                    g.fillOval(x0 - dot, y0 - dot, 2 * dot, 2 * dot);
                 }
-                double hw = head * 0.95;
-                g.fillPolygon(new double[] {x1 - hw, x1 + hw, x1}, new double[] {tip, tip, y1}, 3);
-                double dot = Math.max(2, lw);
-                g.fillOval(x0 - dot, y0 - dot, 2 * dot, 2 * dot);
                 drawn++;
                 total++;
             }

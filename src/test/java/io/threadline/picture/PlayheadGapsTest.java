@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it stands at the instant Barron returned and Olivia was killed, and its line cut both marks in
  * two (the killed bolt is that scenario's lesson; a fresh-eyes review of the projector's pictures).
  */
-class PlayheadGapsTest {
+class MarkGapsTest {
     @Test
     void atTheEndOfARunNoPixelOfAnEndMarkIsThePlayheads() throws Exception {
         ScenarioSpec s = ScenarioCatalog.byId("daemon-cleaner");
@@ -66,10 +66,10 @@ class PlayheadGapsTest {
     @Test
     void piecesLieOutsideTheMergedGaps() {
         List<double[]> gaps = List.of(new double[] {10, 20}, new double[] {18, 30}, new double[] {50, 60});
-        assertThat(PlayheadGaps.pieces(gaps, 0, 0, 100)).containsExactly(new double[] {0, 10},
+        assertThat(MarkGaps.pieces(gaps, 0, 0, 100)).containsExactly(new double[] {0, 10},
                 new double[] {30, 50}, new double[] {60, 100});
-        assertThat(PlayheadGaps.pieces(gaps, 100, 0, 100)).containsExactly(new double[] {0, 100});
-        assertThat(PlayheadGaps.pieces(List.of(), 0, 5, 9)).containsExactly(new double[] {5, 9});
-        assertThat(PlayheadGaps.pieces(List.of(new double[] {0, 200}), 0, 5, 9)).isEmpty();
+        assertThat(MarkGaps.pieces(gaps, 100, 0, 100)).containsExactly(new double[] {0, 100});
+        assertThat(MarkGaps.pieces(List.of(), 0, 5, 9)).containsExactly(new double[] {5, 9});
+        assertThat(MarkGaps.pieces(List.of(new double[] {0, 200}), 0, 5, 9)).isEmpty();
     }
 }

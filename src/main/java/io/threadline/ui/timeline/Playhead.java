@@ -1,6 +1,6 @@
 package io.threadline.ui.timeline;
 
-import io.threadline.picture.PlayheadGaps;
+import io.threadline.picture.MarkGaps;
 import javafx.scene.Cursor;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
@@ -51,7 +51,7 @@ final class Playhead extends Region {
     /**
      * As {@link #place(double, double, double, double, String)}, the line stopping short over
      * {@code gaps} ({top, bottom} in the view's coordinates: the marks of threads it would cross,
-     * see {@link PlayheadGaps}).
+     * see {@link MarkGaps}).
      */
     void place(double x, double rulerHeight, double height, double maxX, String text, List<double[]> gaps) {
         double cx = Math.round(x) + 0.5;
@@ -82,7 +82,7 @@ final class Playhead extends Region {
             return;
         }
         Group pieces = new Group();
-        for (double[] piece : PlayheadGaps.pieces(gaps, 0, top0, height)) {
+        for (double[] piece : MarkGaps.pieces(gaps, 0, top0, height)) {
             pieces.getChildren().add(new Rectangle(0, piece[0] - top0, lw, piece[1] - piece[0]));
         }
         line.setClip(pieces);

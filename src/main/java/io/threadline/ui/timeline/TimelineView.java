@@ -5,7 +5,7 @@ import io.threadline.picture.Painter;
 import io.threadline.picture.LaneBins;
 import io.threadline.picture.PictureMetrics;
 import io.threadline.picture.PictureTheme;
-import io.threadline.picture.PlayheadGaps;
+import io.threadline.picture.MarkGaps;
 import io.threadline.picture.ResourceFoldTrack;
 import io.threadline.picture.ResourceTrack;
 import io.threadline.picture.ThreadTrack;
@@ -859,7 +859,7 @@ public class TimelineView extends Region {
             // the marks of the rows' last frame it would cross stay whole (rows' coordinates to the view's)
             List<double[]> gaps = new ArrayList<>();
             double dy = metrics.rulerHeight() - scrollY;
-            for (double[] g : PlayheadGaps.at(rows, Math.round(x) + 0.5 - metrics.gutterWidth())) {
+            for (double[] g : MarkGaps.at(rows, Math.round(x) + 0.5 - metrics.gutterWidth())) {
                 gaps.add(new double[] {Math.max(metrics.rulerHeight(), g[0] + dy), g[1] + dy});
             }
             playheadNode.place(x, metrics.rulerHeight(), getHeight(), metrics.gutterWidth() + bodyWidth(),

@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the playhead's line stops short: over a lane's death mark or new ring that it would
+ * Where a line across the lanes stops short: over a lane's death mark or new ring that it would
  * cross. At the end of a run the playhead stands at the very instant the threads died, and its
  * line cut the marks in two (daemon-cleaner's "killed" bolt, the lesson of that scenario, was half
- * hidden under it). The window's playhead and the picture's take their gaps from here.
+ * hidden under it); arrows at an instant of starts or deaths covered the marks they are about.
+ * The window's playhead, the picture's, and the arrows ({@link StraightArrow}) take their gaps
+ * from here, from the marks of the rows' last paint.
  */
-public final class PlayheadGaps {
+public final class MarkGaps {
     /** Room kept above and below a mark, in pixels. */
     private static final double ROOM = 1;
 
-    private PlayheadGaps() {
+    private MarkGaps() {
     }
 
     /**
@@ -21,11 +23,16 @@ public final class PlayheadGaps {
      * of the rows' last paint; ordered and merged.
      */
     public static List<double[]> at(TimelineRows rows, double x) {
+        return at(rows, x, 0);
+    }
+
+    /** As {@link #at(TimelineRows, double)} for something {@code halfWidth} either side of x (an arrow's head). */
+    public static List<double[]> at(TimelineRows rows, double x, double halfWidth) {
         List<double[]> gaps = new ArrayList<>();
         for (TimelineRows.Row r : rows.rows()) {
             if (r.track() instanceof ThreadTrack lane) {
                 for (double[] m : lane.marks()) {
-                    if (x >= m[0] - ROOM && x <= m[0] + m[2] + ROOM) {
+                    if (x + halfWidth >= m[0] - ROOM && x - halfWidth <= m[0] + m[2] + ROOM) {
                         add(gaps, r.y() + m[1] - ROOM, r.y() + m[1] + m[3] + ROOM);
                     }
                 }

@@ -1,0 +1,65 @@
+package io.threadline.picture;
+
+import java.util.List;
+
+/**
+ * A straight up-or-down arrow across the lanes (a cause's, a hand-over's) that leaves the lanes'
+ * marks whole: its head stops at the mark of the lane it points to, its shaft breaks over the
+ * marks it passes, and it has no start dot where it leaves a mark (that mark says where). At one
+ * instant a run often starts, wakes or kills several threads at once; their arrows covered the
+ * new rings and death marks they are about (pool-the-rest's killed workers under terminate()'s
+ * arrows, the rings of a pool's workers under the GIL's hand-overs).
+ */
+final class StraightArrow {
+    private StraightArrow() {
+    }
+
+    /**
+     * Draws the arrow at x from {@code from} to {@code to} (painter coordinates; the rows' top at
+     * {@code top}), in the painter's fill. {@code head}: the head's full length over 1.3.
+     */
+    static void draw(Painter g, TimelineRows rows, double top, double x, double from, double to, double head,
+                     double lw) {
+        boolean down = to > from;
+        double hw = head * 0.95;
+        List<double[]> crossed = MarkGaps.at(rows, x, lw / 2 + 0.5);
+        List<double[]> besideHead = MarkGaps.at(rows, x, hw + 0.5);
+        double end = to;
+        for (double[] mk : besideHead) {
+            if (end > top + mk[0] && end < top + mk[1]) {
+                end = down ? top + mk[0] : top + mk[1];
+            }
+        }
+        // between squeezed neighbours the head is made to fit, never over where the arrow starts
+        // nor over a mark it passed; with no room it has none (the shaft still ends there)
+        double limit = from;
+        for (double[] mk : besideHead) {
+            double near = top + (down ? mk[1] : mk[0]);
+            if (down ? near <= end && near > limit : near >= end && near < limit) {
+                limit = near;
+            }
+        }
+        double h = Math.min(head, (Math.abs(end - limit) - 1) / 1.3);
+        double tip = down ? end - Math.max(0, h) * 1.3 : end + Math.max(0, h) * 1.3;
+        // the shaft is a filled box on whole pixels, the same pixels as a stroked line there: the
+        // software pipeline fills boxes directly but sends every stroke, however straight, through
+        // its rasterizer, scanline by scanline
+        double y0 = Math.round(Math.min(from, tip));
+        double y1 = Math.round(Math.max(from, tip));
+        for (double[] piece : MarkGaps.pieces(crossed, top, y0, y1)) {
+            double p0 = Math.round(piece[0]);
+            g.fillRect(x - lw / 2, p0, lw, Math.round(piece[1]) - p0);
+        }
+        if (h >= 2) {
+            double w = h * 0.95;
+            g.fillPolygon(new double[] {x - w, x + w, x}, new double[] {tip, tip, end}, 3);
+        }
+        double dot = Math.max(2, lw);
+        for (double[] mk : MarkGaps.at(rows, x, dot + 1)) {
+            if (from + dot > top + mk[0] && from - dot < top + mk[1]) {
+                return;
+            }
+        }
+        g.fillOval(x - dot, from - dot, 2 * dot, 2 * dot);
+    }
+}
