@@ -41,6 +41,24 @@ public final class MarkGaps {
         return gaps;
     }
 
+    /**
+     * As {@link #at(TimelineRows, double, double)} with the lanes' span labels too (where an
+     * arrow's shaft passes under the words instead of striking them through).
+     */
+    public static List<double[]> withLabels(TimelineRows rows, double x, double halfWidth) {
+        List<double[]> gaps = at(rows, x, halfWidth);
+        for (TimelineRows.Row r : rows.rows()) {
+            if (r.track() instanceof ThreadTrack lane) {
+                for (double[] b : lane.spanLabels()) {
+                    if (x + halfWidth >= b[0] && x - halfWidth <= b[0] + b[2]) {
+                        add(gaps, r.y() + b[1], r.y() + b[1] + b[3]);
+                    }
+                }
+            }
+        }
+        return gaps;
+    }
+
     private static void add(List<double[]> gaps, double top, double bottom) {
         for (double[] g : gaps) {
             if (top <= g[1] && bottom >= g[0]) {

@@ -109,8 +109,9 @@ public final class ResultsTrack implements Track {
         g.setFill(p.color(Ink.MUTED_TEXT));
         String after = relative ? "after " : "";
         long from = relative ? called : 0;
-        String first = "first " + after + TimeText.seconds(results.get(0).time() - from);
-        String last = "last " + after + TimeText.seconds(results.get(results.size() - 1).time() - from);
+        String[] at = TimeText.secondsPair(results.get(0).time() - from, results.get(results.size() - 1).time() - from);
+        String first = "first " + after + at[0];
+        String last = "last " + after + at[1];
         double fw = g.textWidth(first, small);
         double lw = g.textWidth(last, small);
         // where the times are written, {x0, x1} each: values put under their diamond keep off them
@@ -121,7 +122,7 @@ public final class ResultsTrack implements Track {
             times.add(new double[] {x0, x0 + fw});
             times.add(new double[] {x1 + 1 - lw, x1 + 1});
         } else {
-            String both = x1 == x0 ? (relative ? "all after " : "all at ") + TimeText.seconds(results.get(0).time() - from)
+            String both = x1 == x0 ? (relative ? "all after " : "all at ") + at[0]
                     : first + " · " + last;
             // near the picture's end the words end at its edge instead of running past it
             double tx = Math.max(0, Math.min(x0, width - 4 - Math.ceil(g.textWidth(both, small))));
@@ -212,8 +213,10 @@ public final class ResultsTrack implements Track {
                 return;
             }
             long called = extras.callStart(variant);
-            String first = TimeText.seconds(results.get(0).time() - Math.max(0, called));
-            String last = TimeText.seconds(results.get(results.size() - 1).time() - Math.max(0, called));
+            String[] at = TimeText.secondsPair(results.get(0).time() - Math.max(0, called),
+                    results.get(results.size() - 1).time() - Math.max(0, called));
+            String first = at[0];
+            String last = at[1];
             String times = results.size() + (results.size() == 1 ? " result" : " results") + " · "
                     + (called >= 0 ? (first.equals(last) ? first : first + " to " + last) + " after the call"
                     : "first " + first + " · last " + last);

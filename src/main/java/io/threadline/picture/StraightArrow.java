@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A straight up-or-down arrow across the lanes (a cause's, a hand-over's) that leaves the lanes'
  * marks whole: its head stops at the mark of the lane it points to, its shaft breaks over the
- * marks it passes, and it has no start dot where it leaves a mark (that mark says where). At one
+ * marks and the span labels it passes, and it has no start dot where it leaves a mark (that mark
+ * says where) or a word. At one
  * instant a run often starts, wakes or kills several threads at once; their arrows covered the
  * new rings and death marks they are about (pool-the-rest's killed workers under terminate()'s
  * arrows, the rings of a pool's workers under the GIL's hand-overs).
@@ -22,8 +23,9 @@ final class StraightArrow {
                      double lw) {
         boolean down = to > from;
         double hw = head * 0.95;
-        List<double[]> crossed = MarkGaps.at(rows, x, lw / 2 + 0.5);
-        List<double[]> besideHead = MarkGaps.at(rows, x, hw + 0.5);
+        // the shaft passes under the lanes' words too
+        List<double[]> crossed = MarkGaps.withLabels(rows, x, lw / 2 + 0.5);
+        List<double[]> besideHead = MarkGaps.withLabels(rows, x, hw + 0.5);
         double end = to;
         for (double[] mk : besideHead) {
             if (end > top + mk[0] && end < top + mk[1]) {
@@ -55,7 +57,7 @@ final class StraightArrow {
             g.fillPolygon(new double[] {x - w, x + w, x}, new double[] {tip, tip, end}, 3);
         }
         double dot = Math.max(2, lw);
-        for (double[] mk : MarkGaps.at(rows, x, dot + 1)) {
+        for (double[] mk : MarkGaps.withLabels(rows, x, dot + 1)) {
             if (from + dot > top + mk[0] && from - dot < top + mk[1]) {
                 return;
             }

@@ -348,7 +348,8 @@ public final class ThreadTrack implements Track {
                 double gy = Math.round(y - labelH / 2);
                 g.setFill(ctx.theme().color(look.shape() == StateStyle.Shape.HATCHED ? Ink.RUNNABLE_FILL : look.fill()));
                 g.fillRect(tx - 3, gy, tw + 6, labelH);
-                if (taller) {
+                if (taller && look.shape() != StateStyle.Shape.DOTTED) {
+                    // (a new thread's dotted bar gets no solid outline round its word)
                     StateMarks.outline(g, ctx.theme().color(look.stroke()), ctx.metrics().line(), tx - 3, gy, tw + 6,
                             labelH);
                 }

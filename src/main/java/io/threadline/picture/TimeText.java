@@ -14,6 +14,20 @@ public final class TimeText {
     }
 
     /**
+     * Two points in time for one caption ("first 0.758 s · last 0.803 s"), to the millisecond, so
+     * that neither reads more precise than the other ("0.80312 s" beside "0.758 s"); exact where
+     * the millisecond would make two different times one.
+     */
+    public static String[] secondsPair(long a, long b) {
+        String ra = plain(BigDecimal.valueOf(a, 6).setScale(3, RoundingMode.HALF_UP)) + " s";
+        String rb = plain(BigDecimal.valueOf(b, 6).setScale(3, RoundingMode.HALF_UP)) + " s";
+        if (ra.equals(rb) && a != b) {
+            return new String[] {seconds(a), seconds(b)};
+        }
+        return new String[] {ra, rb};
+    }
+
+    /**
      * A duration in the unit that reads best: seconds from 100 ms on ("2.5 s", "0.5 s"), else
      * milliseconds ("12.5 ms"), else microseconds ("40 µs").
      */

@@ -30,4 +30,14 @@ class TimeTextTest {
         assertThat(TimeText.playhead(1_250_400, 50)).isEqualTo("1.25040 s");
         assertThat(TimeText.playhead(7, 0.5)).isEqualTo("0.000007 s");
     }
+
+    /** A caption's two times read alike: to the millisecond (threads-vs-processes said "0.758 s" and "0.80312 s"). */
+    @Test
+    void aPairOfTimesIsWrittenToTheMillisecondUnlessThatMakesTwoTimesOne() {
+        assertThat(TimeText.secondsPair(758_000, 803_120)).containsExactly("0.758 s", "0.803 s");
+        assertThat(TimeText.secondsPair(912_213, 1_035_876)).containsExactly("0.912 s", "1.036 s");
+        assertThat(TimeText.secondsPair(2_000_000, 4_000_000)).containsExactly("2 s", "4 s");
+        assertThat(TimeText.secondsPair(2_000_000, 2_000_000)).containsExactly("2 s", "2 s");
+        assertThat(TimeText.secondsPair(1_000, 1_400)).containsExactly("0.001 s", "0.0014 s");
+    }
 }

@@ -20,11 +20,12 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Cause arrows and the GIL's hand-over arrows leave every new ring and end cap whole: each mark's pixels are the same with the
- * arrows drawn as without them. An arrow's head stopped inside the mark of the death it caused
- * and its shaft crossed the marks of lanes it passed (pool-the-rest's killed workers, at 9.3 s
- * under terminate()'s arrows; a fresh-eyes review of the projector's pictures), on squeezed
- * projector lanes, the projector's and the desk's.
+ * Cause arrows and the GIL's hand-over arrows leave every new ring, end cap and span label
+ * whole: their pixels are the same with the arrows drawn as without them. An arrow's head stopped
+ * inside the mark of the death it caused and its shaft crossed the marks and words of lanes it
+ * passed (pool-the-rest's killed workers at 9.3 s under terminate()'s arrows, semaphore's
+ * "semaphore (connections)" struck through; two fresh-eyes reviews of the projector's pictures),
+ * on squeezed projector lanes, the projector's and the desk's.
  */
 class ArrowsSpareMarksTest {
     @ParameterizedTest
@@ -58,7 +59,28 @@ class ArrowsSpareMarksTest {
                     }
                 }
             }
+            // the words on the lanes: no shaft strikes them through (a head may end at a word's box)
+            int words = 0;
+            for (TimelineRows.Row row : with.rows().rows()) {
+                if (!(row.track() instanceof ThreadTrack lane)) {
+                    continue;
+                }
+                for (double[] box : lane.spanLabels()) {
+                    words++;
+                    int x0 = (int) Math.floor(m.gutterWidth() + box[0]) + 1;
+                    int y0 = (int) Math.floor(with.rowsTop() + row.y() + box[1]) + 1;
+                    for (int y = Math.max(0, y0); y < Math.min(arrows.getHeight(), y0 + box[3] - 2); y++) {
+                        for (int x = Math.max(0, x0); x < Math.min(arrows.getWidth(), x0 + box[2] - 2); x++) {
+                            assertThat(Integer.toHexString(arrows.getRGB(x, y) & 0xffffff))
+                                    .as("%s, lanes %.0f px: %s's label at %d,%d", id, m.laneHeight(),
+                                            t.thread(lane.thread()).name(), x, y)
+                                    .isEqualTo(Integer.toHexString(bare.getRGB(x, y) & 0xffffff));
+                        }
+                    }
+                }
+            }
             assertThat(marks).as("marks checked").isPositive();
+            assertThat(words).as("labels checked").isPositive();
         }
     }
 
