@@ -235,7 +235,7 @@ public final class WaitForGraphPicture {
         for (int i = 0; i < 2; i++) {
             g.setStroke(theme.color(Ink.ARROW));
             g.setLineWidth(1.5);
-            g.setLineDashes(i == 0 ? 5 : 0, i == 0 ? 3 : 0);
+            g.setLineDashes(i == 0 ? 5 : 0, i == 0 ? 3 + 1.5 : 0);   // as the edges: widened by the width
             g.strokeLine(x, cy, x + sample, cy);
             g.setLineDashes(0, 0);
             g.setFill(theme.color(Ink.MUTED_TEXT));
@@ -274,14 +274,18 @@ public final class WaitForGraphPicture {
         Rgb c = p.color(e.inCycle() ? Ink.FAILED : Ink.ARROW);
         g.setStroke(c);
         g.setFill(c);
-        g.setLineWidth(e.inCycle() ? 2.5 : 1.5);
+        double lw = e.inCycle() ? 2.5 : 1.5;
+        g.setLineWidth(lw);
+        // a dash's square ends reach half the line's width into each gap: the gaps are widened by
+        // it, or the cycle's thick "waits for" edges were drawn solid in the window, as "is held by"
+        double gap = 3 + lw;
         double head = metrics.capRadius() + 1.5;
         if (e.from().thread() && e.to().thread()) {
             // a join: out of the left side of one thread, into the left side of the other
             double x = from[0] - 12;
             double y0 = from[1] + from[3] / 2;
             double y1 = to[1] + to[3] / 2;
-            g.setLineDashes(4, 3);
+            g.setLineDashes(4, gap);
             g.strokePolyline(new double[] {from[0], x, x, to[0] - head}, new double[] {y0, y0, y1, y1}, 4);
             g.setLineDashes(0, 0);
             arrowHead(g, to[0] - head, y1, to[0], y1, head);
@@ -294,7 +298,7 @@ public final class WaitForGraphPicture {
         double y0 = from[1] + from[3] * (waits ? 0.35 : 0.65);
         double x1 = waits ? to[0] : to[0] + to[2];
         double y1 = to[1] + to[3] * (waits ? 0.35 : 0.65);
-        g.setLineDashes(waits ? 5 : 0, waits ? 3 : 0);
+        g.setLineDashes(waits ? 5 : 0, waits ? gap : 0);
         double len = Math.hypot(x1 - x0, y1 - y0);
         double bx = x1 - (x1 - x0) / len * head * 1.4;
         double by = y1 - (y1 - y0) / len * head * 1.4;
