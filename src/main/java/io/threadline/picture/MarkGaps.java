@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a line across the lanes stops short: over a lane's death mark or new ring that it would
- * cross. At the end of a run the playhead stands at the very instant the threads died, and its
+ * Where a line across the lanes stops short: over a lane's death mark or new ring, or a results
+ * row's diamond, that it would cross ({@link Track#marks()}). At the end of a run the playhead stands at the very instant the threads died, and its
  * line cut the marks in two (daemon-cleaner's "killed" bolt, the lesson of that scenario, was half
  * hidden under it); arrows at an instant of starts or deaths covered the marks they are about.
  * The window's playhead, the picture's, and the arrows ({@link StraightArrow}) take their gaps
@@ -30,11 +30,9 @@ public final class MarkGaps {
     public static List<double[]> at(TimelineRows rows, double x, double halfWidth) {
         List<double[]> gaps = new ArrayList<>();
         for (TimelineRows.Row r : rows.rows()) {
-            if (r.track() instanceof ThreadTrack lane) {
-                for (double[] m : lane.marks()) {
-                    if (x + halfWidth >= m[0] - ROOM && x - halfWidth <= m[0] + m[2] + ROOM) {
-                        add(gaps, r.y() + m[1] - ROOM, r.y() + m[1] + m[3] + ROOM);
-                    }
+            for (double[] m : r.track().marks()) {
+                if (x + halfWidth >= m[0] - ROOM && x - halfWidth <= m[0] + m[2] + ROOM) {
+                    add(gaps, r.y() + m[1] - ROOM, r.y() + m[1] + m[3] + ROOM);
                 }
             }
         }

@@ -52,6 +52,9 @@ public final class ResultsTrack implements Track {
         return out;
     }
 
+    /** The diamonds and the words under them of the last frame painted, {x, y, w, h} in the row's coordinates. */
+    private final List<double[]> marks = new ArrayList<>();
+
     /** Results close enough on screen to share one diamond. */
     private static List<List<ResultMark>> groups(TrackContext ctx, List<ResultMark> results) {
         double near = ctx.metrics().capRadius() * 2;
@@ -70,6 +73,7 @@ public final class ResultsTrack implements Track {
 
     @Override
     public void paint(TrackContext ctx) {
+        marks.clear();
         List<ResultMark> results = visible(ctx);
         if (results.isEmpty()) {
             return;
@@ -129,6 +133,10 @@ public final class ResultsTrack implements Track {
             g.fillText(both, tx, labelY, Painter.Align.LEFT);
             times.add(new double[] {tx, tx + g.textWidth(both, small)});
         }
+        // the times' words are kept whole by what is drawn across the rows too (the playhead at a call's end)
+        for (double[] t : times) {
+            marks.add(new double[] {t[0] - 1, labelY - small.size() * 0.6, t[1] - t[0] + 2, small.size() * 1.2});
+        }
 
         List<List<ResultMark>> groups = groups(ctx, results);
         TextStyle valueFont = m.smallBold();
@@ -145,6 +153,7 @@ public final class ResultsTrack implements Track {
                 continue;
             }
             diamond(g, p, c, x + 0.5, cy, r);
+            marks.add(new double[] {x + 0.5 - r - 1, cy - r - 1, 2 * r + 2, 2 * r + 2});
             g.setFill(p.color(Ink.TEXT));
             StringJoiner values = new StringJoiner(", ");
             group.forEach(mark -> values.add(mark.value()));
@@ -158,11 +167,18 @@ public final class ResultsTrack implements Track {
                 String cut = TextFit.ellipsize(g, text, valueFont, width - 4 - (x - r));
                 g.fillText(cut, x - r, lowY, Painter.Align.LEFT);
                 lowEnd = x - r + g.textWidth(cut, valueFont);
+                marks.add(new double[] {x - r - 1, lowY - valueFont.size() * 0.6, lowEnd - (x - r) + 2,
+                        valueFont.size() * 1.2});
             } else {
                 g.fillText(TextFit.ellipsize(g, text, valueFont, next - (x + r + 5)), x + r + 5, cy,
                         Painter.Align.LEFT);
             }
         }
+    }
+
+    @Override
+    public List<double[]> marks() {
+        return java.util.Collections.unmodifiableList(marks);
     }
 
     private static boolean crosses(List<double[]> spans, double from, double to) {

@@ -213,6 +213,7 @@ public final class ThreadTrack implements Track {
     }
 
     /** The new ring and end cap of the last frame painted, {x, y, w, h} each in the row's coordinates. */
+    @Override
     public List<double[]> marks() {
         return java.util.Collections.unmodifiableList(marks);
     }

@@ -25,6 +25,14 @@ public interface Track {
         return null;
     }
 
+    /**
+     * The marks of the last frame painted that nothing drawn across the rows may cover (a lane's
+     * new ring and end cap, a results row's diamonds), {x, y, w, h} each in the row's coordinates.
+     */
+    default java.util.List<double[]> marks() {
+        return java.util.List.of();
+    }
+
     /** The thread this row shows, or -1 for rows that are not a thread lane. */
     default int thread() {
         return -1;
