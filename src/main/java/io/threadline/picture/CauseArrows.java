@@ -87,6 +87,7 @@ public final class CauseArrows {
         double head = m.capRadius() + 1;
         boolean fade = !focusOnly && focus >= 0;
         // others first, the focused thread's on top
+        List<double[]> heads = new ArrayList<>();
         for (int pass = 0; pass < 2; pass++) {
             for (Placed a : placed) {
                 if (a.focus() != (pass == 1)) {
@@ -97,7 +98,7 @@ public final class CauseArrows {
                 double lw = Math.round(m.line() + (a.focus() ? 2 : 1));
                 double x = Math.round(a.x()) + (lw % 2 == 1 ? 0.5 : 0);
                 g.setFill(c);
-                StraightArrow.draw(g, rows, top, x, a.y0(), a.y1(), head, lw);
+                StraightArrow.draw(g, rows, top, x, a.y0(), a.y1(), head, lw, heads);
             }
         }
         g.setAlpha(1);

@@ -1,5 +1,6 @@
 package io.threadline.picture;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +22,16 @@ final class StraightArrow {
      */
     static void draw(Painter g, TimelineRows rows, double top, double x, double from, double to, double head,
                      double lw) {
+        draw(g, rows, top, x, from, to, head, lw, new ArrayList<>());
+    }
+
+    /**
+     * As above, keeping its head off the heads already drawn in {@code heads} ({x, top, bottom}
+     * each, in painter coordinates), to which it adds its own: two arrows of one instant between
+     * two squeezed lanes, one each way, met tip to tip as a diamond (asyncio's woke and cancel).
+     */
+    static void draw(Painter g, TimelineRows rows, double top, double x, double from, double to, double head,
+                     double lw, List<double[]> heads) {
         boolean down = to > from;
         double hw = head * 0.95;
         // the shaft passes under the lanes' words too
@@ -41,6 +52,15 @@ final class StraightArrow {
                 limit = near;
             }
         }
+        for (double[] other : heads) {
+            if (Math.abs(other[0] - x) < 2 * hw) {
+                // the nearer end of another head between this one's tip and where it starts
+                double near = down ? other[2] : other[1];
+                if (down ? near <= end && near > limit : near >= end && near < limit) {
+                    limit = near;
+                }
+            }
+        }
         double h = Math.min(head, (Math.abs(end - limit) - 1) / 1.3);
         double tip = down ? end - Math.max(0, h) * 1.3 : end + Math.max(0, h) * 1.3;
         // the shaft is a filled box on whole pixels, the same pixels as a stroked line there: the
@@ -52,9 +72,11 @@ final class StraightArrow {
             double p0 = Math.round(piece[0]);
             g.fillRect(x - lw / 2, p0, lw, Math.round(piece[1]) - p0);
         }
-        if (h >= 2) {
+        // a head much smaller than the others reads as debris (two of them tip to tip, as a diamond)
+        if (h >= Math.max(2, head * 0.6)) {
             double w = h * 0.95;
             g.fillPolygon(new double[] {x - w, x + w, x}, new double[] {tip, tip, end}, 3);
+            heads.add(new double[] {x, Math.min(tip, end), Math.max(tip, end)});
         }
         double dot = Math.max(2, lw);
         for (double[] mk : MarkGaps.withLabels(rows, x, dot + 1)) {
