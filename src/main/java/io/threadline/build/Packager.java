@@ -289,7 +289,7 @@ public final class Packager {
         cacheNeedsXz = xz != null;
         String name = packed.name();
         PackedCache.configure(layout.app().resolve(NAME + ".cfg"), AOT_OPTION, packed.file().getFileName().toString(),
-                name);
+                name, packed.size());
         say(String.format(Locale.ROOT, "AOT cache packed: %.1f MB -> %.1f MB (%s); the first start unpacks it as %s",
                 mb(size), mb(Files.size(packed.file())), packed.file().getFileName(), name));
         Path home = out.resolve("first-start-cache");

@@ -21,19 +21,20 @@ import java.util.zip.GZIPOutputStream;
  * maps from there. The JVM maps a cache file in place, so it cannot read one compressed.
  *
  * <p>The launcher's configuration says where both are, in lines of its own that jpackage's
- * launchers do not read ({@code aot.packed=}, {@code aot.name=}); the {@code -XX:AOTCache} option
+ * launchers do not read ({@code aot.packed=}, {@code aot.name=}, {@code aot.size=}); the {@code -XX:AOTCache} option
  * is the script's to add, once the file is there.
  */
 final class PackedCache {
     static final String SECTION = "[Threadline]";
     static final String PACKED_KEY = "aot.packed=";
     static final String NAME_KEY = "aot.name=";
+    static final String SIZE_KEY = "aot.size=";
 
     private PackedCache() {
     }
 
-    /** The cache packed, and the name it takes unpacked. */
-    record Packed(Path file, String name) {
+    /** The cache packed, the name it takes unpacked, and its size unpacked (the script checks a file against it). */
+    record Packed(Path file, String name, long size) {
     }
 
     /**
@@ -46,6 +47,7 @@ final class PackedCache {
     static Packed pack(Path cache, String version, Path xz) throws IOException, InterruptedException {
         CRC32 crc = new CRC32();
         byte[] buf = new byte[1 << 16];
+        long size = Files.size(cache);
         try (InputStream in = Files.newInputStream(cache)) {
             for (int n; (n = in.read(buf)) > 0; ) {
                 crc.update(buf, 0, n);
@@ -71,7 +73,7 @@ final class PackedCache {
             }
         }
         Files.delete(cache);
-        return new Packed(packed, name(version, crc.getValue()));
+        return new Packed(packed, name(version, crc.getValue()), size);
     }
 
     static String name(String version, long crc) {
@@ -83,7 +85,7 @@ final class PackedCache {
      * The configuration with its {@code -XX:AOTCache} option (for the cache beside the jar) taken
      * out and the packed cache's two lines added in a section of their own at its end.
      */
-    static List<String> configure(List<String> cfg, String cacheOption, String packedFile, String name) {
+    static List<String> configure(List<String> cfg, String cacheOption, String packedFile, String name, long size) {
         List<String> lines = new ArrayList<>();
         for (String line : cfg) {
             if (!line.equals("java-options=" + cacheOption)) {
@@ -97,12 +99,14 @@ final class PackedCache {
         lines.add(SECTION);
         lines.add(PACKED_KEY + "$APPDIR/" + packedFile);
         lines.add(NAME_KEY + name);
+        lines.add(SIZE_KEY + size);
         return lines;
     }
 
     /** Rewrites the configuration file {@code cfg} as {@link #configure} says. */
-    static void configure(Path cfg, String cacheOption, String packedFile, String name) throws IOException {
-        List<String> lines = configure(Files.readAllLines(cfg, StandardCharsets.UTF_8), cacheOption, packedFile, name);
+    static void configure(Path cfg, String cacheOption, String packedFile, String name, long size) throws IOException {
+        List<String> lines = configure(Files.readAllLines(cfg, StandardCharsets.UTF_8), cacheOption, packedFile, name,
+                size);
         Files.write(cfg, lines, StandardCharsets.UTF_8);
     }
 }

@@ -34,9 +34,12 @@ final class StraightArrow {
                      double lw, List<double[]> heads) {
         boolean down = to > from;
         double hw = head * 0.95;
+        // the rows it spans (rows' coordinates), with a head's room beyond each end
+        double spanFrom = Math.min(from, to) - top - 2 * head;
+        double spanTo = Math.max(from, to) - top + 2 * head;
         // the shaft passes under the lanes' words too
-        List<double[]> crossed = MarkGaps.withLabels(rows, x, lw / 2 + 0.5);
-        List<double[]> besideHead = MarkGaps.withLabels(rows, x, hw + 0.5);
+        List<double[]> crossed = MarkGaps.withLabels(rows, x, lw / 2 + 0.5, spanFrom, spanTo);
+        List<double[]> besideHead = MarkGaps.withLabels(rows, x, hw + 0.5, spanFrom, spanTo);
         double end = to;
         for (double[] mk : besideHead) {
             if (end > top + mk[0] && end < top + mk[1]) {
@@ -79,7 +82,7 @@ final class StraightArrow {
             heads.add(new double[] {x, Math.min(tip, end), Math.max(tip, end)});
         }
         double dot = Math.max(2, lw);
-        for (double[] mk : MarkGaps.withLabels(rows, x, dot + 1)) {
+        for (double[] mk : MarkGaps.withLabels(rows, x, dot + 1, spanFrom, spanTo)) {
             if (from + dot > top + mk[0] && from - dot < top + mk[1]) {
                 return;
             }

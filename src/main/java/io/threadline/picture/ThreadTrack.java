@@ -480,17 +480,18 @@ public final class ThreadTrack implements Track {
         PictureMetrics m = ctx.metrics();
         PictureTheme p = ctx.theme();
         ThreadInfo info = ctx.trace().thread(thread);
-        if (ctx.selected() == thread) {
-            g.setFill(p.color(Ink.SELECTION));
-            g.fillRect(0, 0, ctx.width(), ctx.height());
-            g.setFill(p.color(Ink.ACCENT));
-            g.fillRect(0, 0, Math.max(4, m.line() * 3), ctx.height());
-        }
         if (indented) {
             // the header band's colour down the gutter of its process's lanes: where the process
             // ends, and that the lanes after it (flush left) are not its threads
             g.setFill(p.color(Ink.PROCESS_HEADER));
             g.fillRect(0, 0, RAIL, ctx.height());
+        }
+        // a selected lane's ground and accent over it (the rail would hide the accent)
+        if (ctx.selected() == thread) {
+            g.setFill(p.color(Ink.SELECTION));
+            g.fillRect(0, 0, ctx.width(), ctx.height());
+            g.setFill(p.color(Ink.ACCENT));
+            g.fillRect(0, 0, Math.max(4, m.line() * 3), ctx.height());
         }
         double x = indented ? 24 : 14;
         double y = Math.round(ctx.height() / 2);

@@ -20,6 +20,7 @@ classpath=
 mainclass=
 packed=
 aotname=
+aotsize=
 while IFS= read -r line || [ -n "$line" ]; do
     line=${line%"$cr"}
     case $line in
@@ -28,6 +29,7 @@ while IFS= read -r line || [ -n "$line" ]; do
         app.mainclass=*) mainclass=${line#app.mainclass=}; continue ;;
         aot.packed=*) value=${line#aot.packed=} ;;
         aot.name=*) aotname=${line#aot.name=}; continue ;;
+        aot.size=*) aotsize=${line#aot.size=}; continue ;;
         *) continue ;;
     esac
     # every $APPDIR in the value, left to right
@@ -46,32 +48,46 @@ while IFS= read -r line || [ -n "$line" ]; do
         *) set -- "$@" "$value" ;;
     esac
 done < "$cfg"
-# Unpacks the cache once (to a file of this process first, so that a start beside it never maps a
-# half-written one) and removes those of other builds; nothing is said if it cannot: the window
-# then opens without the cache's head start.
+# Whether the file holds the whole cache, as many bytes as the build wrote: one cut short (a start
+# killed while unpacking, a full disk, a power loss before it reached the disk) is unpacked again,
+# never mapped (the JVM can crash on a cache whose end is missing).
+whole() {
+    [ -f "$1" ] || return 1
+    [ -z "$aotsize" ] && return 0
+    [ "$(($(wc -c < "$1")))" = "$aotsize" ]
+}
+# Unpacks the cache, to a file of this machine and process first (two first starts, here or on
+# another machine sharing the home, never write one file, and none maps a half-written one), then
+# clears what other builds left: their caches once a week old (two builds in use keep theirs), and
+# any half-unpacked file a killed start left.
 unpack() {
-    mkdir -p "$cachedir" 2>/dev/null || return 0
+    mkdir -p "$cachedir" || return 0
     case $packed in
         *.xz) unpacker=xz ;;
         *) unpacker=gzip ;;
     esac
-    part="$aot.$$.part"
-    if "$unpacker" -dc "$packed" > "$part" 2>/dev/null && mv -f "$part" "$aot" 2>/dev/null; then
-        for old in "$cachedir"/threadline-*.aot; do
-            [ "$old" = "$aot" ] || rm -f "$old"
-        done
+    part="$aot.$(uname -n).$$.part"
+    if "$unpacker" -dc "$packed" > "$part" && whole "$part" && mv -f "$part" "$aot"; then
+        find "$cachedir" -maxdepth 1 -name 'threadline-*' ! -name "$aotname" \
+            \( -name '*.part' -mmin +10 -o -name '*.aot' -mtime +7 \) -exec rm -f {} +
     else
         rm -f "$part"
     fi
 }
-if [ -n "$packed" ] && [ -n "$aotname" ] && [ -r "$packed" ]; then
-    case ${XDG_CACHE_HOME:-} in
-        /*) cachedir="$XDG_CACHE_HOME/threadline" ;;
-        *) cachedir="${HOME:-/nonexistent}/.cache/threadline" ;;
-    esac
-    aot="$cachedir/$aotname"
-    [ -f "$aot" ] || unpack
-    [ -f "$aot" ] && set -- "$@" "-XX:AOTCache=$aot"
+cachedir=
+case ${XDG_CACHE_HOME:-} in
+    /*) cachedir="$XDG_CACHE_HOME/threadline" ;;
+    *) [ -n "${HOME:-}" ] && cachedir="$HOME/.cache/threadline" ;;
+esac
+aot="$cachedir/$aotname"
+case $aot in
+    # the JVM takes no cache path with a colon in it: it would refuse to start at all
+    *:*) cachedir= ;;
+esac
+# Nothing is said if the cache cannot be had: the window then opens without its head start.
+if [ -n "$packed" ] && [ -n "$aotname" ] && [ -n "$cachedir" ] && [ -r "$packed" ]; then
+    whole "$aot" 2>/dev/null || { unpack; } 2>/dev/null
+    whole "$aot" 2>/dev/null && set -- "$@" "-XX:AOTCache=$aot"
 fi
 set -- "$@" -cp "$classpath" "$mainclass"
 # the given arguments come first in "$@": move them behind Java's

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -148,7 +151,8 @@ class LinuxLauncherTest {
                 "",
                 "[Threadline]",
                 "aot.packed=$APPDIR/" + packedFile,
-                "aot.name=" + CACHE_NAME), StandardCharsets.UTF_8);
+                "aot.name=" + CACHE_NAME,
+                "aot.size=" + CACHE.length), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -157,6 +161,10 @@ class LinuxLauncherTest {
         Path cacheHome = dir.resolve("cache home");
         Path folder = Files.createDirectories(cacheHome.resolve("threadline"));
         Path older = Files.writeString(folder.resolve("threadline-0.0.9-12345678.aot"), "an older build's");
+        Files.setLastModifiedTime(older, FileTime.from(Instant.now().minus(Duration.ofDays(8))));
+        Path recent = Files.writeString(folder.resolve("threadline-0.1.0-0ther0ne.aot"), "a build still in use");
+        Path leftover = Files.writeString(folder.resolve("threadline-0.0.9-12345678.aot.host.77.part"), "killed");
+        Files.setLastModifiedTime(leftover, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
         Path other = Files.writeString(folder.resolve("notes.txt"), "not ours to remove");
         Path cache = folder.resolve(CACHE_NAME);
         String app = image.resolve("lib/app").toRealPath().toString();
@@ -165,16 +173,48 @@ class LinuxLauncherTest {
 
         assertThat(run(Map.of("XDG_CACHE_HOME", cacheHome.toString()), launcher, "list")).isEqualTo(expected);
         assertThat(Files.readAllBytes(cache)).isEqualTo(CACHE);
-        assertThat(older).doesNotExist();
+        assertThat(older).as("a week-old cache of another build").doesNotExist();
+        assertThat(leftover).as("what a killed first start left").doesNotExist();
+        assertThat(recent).as("another build's recent cache: two builds in use keep theirs").exists();
         assertThat(other).exists();
         try (var files = Files.list(folder)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(CACHE_NAME, "notes.txt");
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder(CACHE_NAME,
+                    recent.getFileName().toString(), "notes.txt");
         }
 
         // a later start maps what is there and unpacks nothing
-        Files.writeString(cache, "as unpacked before");
+        byte[] marked = CACHE.clone();
+        marked[0] = 'X';
+        Files.write(cache, marked);
         assertThat(run(Map.of("XDG_CACHE_HOME", cacheHome.toString()), launcher, "list")).isEqualTo(expected);
-        assertThat(Files.readString(cache)).isEqualTo("as unpacked before");
+        assertThat(Files.readAllBytes(cache)).isEqualTo(marked);
+
+        // one cut short (a start killed, a power loss) is unpacked again, never mapped
+        Files.write(cache, java.util.Arrays.copyOf(CACHE, CACHE.length / 2));
+        assertThat(run(Map.of("XDG_CACHE_HOME", cacheHome.toString()), launcher, "list")).isEqualTo(expected);
+        assertThat(Files.readAllBytes(cache)).isEqualTo(CACHE);
+    }
+
+    @Test
+    void aCacheFolderWithAColonIsNotUsedSinceTheJvmWouldRefuseToStart() throws Exception {
+        packCache();
+        Path cacheHome = Files.createDirectories(dir.resolve("cache:home"));
+        String app = image.resolve("lib/app").toRealPath().toString();
+        assertThat(run(Map.of("XDG_CACHE_HOME", cacheHome.toString()), launcher, "list")).containsExactly(
+                "-XX:TieredStopAtLevel=1", "-cp", app + "/threadline.jar", "io.threadline.Launcher", "list");
+        assertThat(cacheHome.resolve("threadline")).doesNotExist();
+    }
+
+    @Test
+    void withNoHomeAndNoCacheFolderThereIsNoCacheAndNothingIsSaid() throws Exception {
+        packCache();
+        String app = image.resolve("lib/app").toRealPath().toString();
+        List<String> cmd = List.of("env", "-u", "HOME", "-u", "XDG_CACHE_HOME", launcher.toString(), "list");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList())
+                .containsExactly("-XX:TieredStopAtLevel=1", "-cp", app + "/threadline.jar", "io.threadline.Launcher",
+                        "list");
     }
 
     @Test

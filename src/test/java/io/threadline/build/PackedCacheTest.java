@@ -47,6 +47,7 @@ class PackedCacheTest {
             assertThat(in.readAllBytes()).isEqualTo(bytes);
         }
         assertThat(packed.name()).isEqualTo(expectedName(bytes));
+        assertThat(packed.size()).isEqualTo(bytes.length);
     }
 
     @Test
@@ -78,11 +79,11 @@ class PackedCacheTest {
         List<String> cfg = List.of("[Application]", "app.mainclass=io.threadline.Launcher", "[JavaOptions]",
                 "java-options=-XX:+UseSerialGC", "java-options=-XX:AOTCache=$APPDIR/threadline.aot",
                 "java-options=-Dthreadline.noWarmup=true");
-        assertThat(PackedCache.configure(cfg, "-XX:AOTCache=$APPDIR/threadline.aot", "threadline.aot.gz", "n.aot"))
+        assertThat(PackedCache.configure(cfg, "-XX:AOTCache=$APPDIR/threadline.aot", "threadline.aot.gz", "n.aot", 42))
                 .containsExactly("[Application]", "app.mainclass=io.threadline.Launcher", "[JavaOptions]",
                         "java-options=-XX:+UseSerialGC", "java-options=-Dthreadline.noWarmup=true", "",
-                        "[Threadline]", "aot.packed=$APPDIR/threadline.aot.gz", "aot.name=n.aot");
-        assertThatThrownBy(() -> PackedCache.configure(List.of("[JavaOptions]"), "-XX:AOTCache=x", "x.gz", "n.aot"))
+                        "[Threadline]", "aot.packed=$APPDIR/threadline.aot.gz", "aot.name=n.aot", "aot.size=42");
+        assertThatThrownBy(() -> PackedCache.configure(List.of("[JavaOptions]"), "-XX:AOTCache=x", "x.gz", "n.aot", 1))
                 .hasMessageContaining("no java-options=-XX:AOTCache=x");
     }
 }
