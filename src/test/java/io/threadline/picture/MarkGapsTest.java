@@ -2,10 +2,10 @@ package io.threadline.picture;
 
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.testing.PictureImages;
 import io.threadline.trace.Trace;
 import org.junit.jupiter.api.Test;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +35,7 @@ class MarkGapsTest {
         for (PictureMetrics m : List.of(PictureMetrics.DESK, PictureMetrics.PROJECTOR)) {
             TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withMetrics(m).withWidth(1280)
                     .withPlayhead(t.endTime()));
-            BufferedImage img = new BufferedImage((int) p.width(), (int) Math.ceil(p.height()), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = img.createGraphics();
-            try {
-                p.paint(new Java2DPainter(g, 1));
-            } finally {
-                g.dispose();
-            }
+            BufferedImage img = PictureImages.of(p);
             int playhead = PictureTheme.LIGHT.color(Ink.PLAYHEAD).value() & 0xffffff;
             int marks = 0;
             int lineBelow = 0;

@@ -2,11 +2,11 @@ package io.threadline.picture;
 
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.testing.PictureImages;
 import io.threadline.testing.TextRecorder;
 import io.threadline.trace.Trace;
 import org.junit.jupiter.api.Test;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +62,7 @@ class ProcessLanesTest {
     }
 
     private static void gutterRail(Trace t, TimelinePicture p) {
-        BufferedImage img = new BufferedImage((int) p.width(), (int) Math.ceil(p.height()), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            p.paint(new Java2DPainter(g, 1));
-        } finally {
-            g.dispose();
-        }
+        BufferedImage img = PictureImages.of(p);
         int band = PictureTheme.LIGHT.color(Ink.PROCESS_HEADER).value() & 0xffffff;
         int headed = 0;
         int own = 0;

@@ -1,6 +1,5 @@
 package io.threadline.ui.timeline;
 
-import io.threadline.picture.Java2DPainter;
 import io.threadline.picture.PictureMetrics;
 import io.threadline.picture.PictureOptions;
 import io.threadline.picture.ThreadTrack;
@@ -8,11 +7,11 @@ import io.threadline.picture.TimelinePicture;
 import io.threadline.picture.TimelineRows;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
+import io.threadline.testing.PictureImages;
 import io.threadline.trace.Trace;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,8 @@ class ArrowsSpareMarksTest {
         for (PictureMetrics m : List.of(squeezed, PictureMetrics.PROJECTOR, PictureMetrics.DESK)) {
             PictureOptions o = PictureOptions.defaults().withMetrics(m).withWidth(1280);
             TimelinePicture with = TimelinePicture.of(t, o.withArrows(true));
-            BufferedImage arrows = draw(with);
-            BufferedImage bare = draw(TimelinePicture.of(t, o.withArrows(false)));
+            BufferedImage arrows = PictureImages.of(with);
+            BufferedImage bare = PictureImages.of(TimelinePicture.of(t, o.withArrows(false)));
             int marks = 0;
             for (TimelineRows.Row row : with.rows().rows()) {
                 if (!(row.track() instanceof ThreadTrack lane)) {
@@ -82,16 +81,5 @@ class ArrowsSpareMarksTest {
             assertThat(marks).as("marks checked").isPositive();
             assertThat(words).as("labels checked").isPositive();
         }
-    }
-
-    private static BufferedImage draw(TimelinePicture p) {
-        BufferedImage img = new BufferedImage((int) p.width(), (int) Math.ceil(p.height()), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            p.paint(new Java2DPainter(g, 1));
-        } finally {
-            g.dispose();
-        }
-        return img;
     }
 }
