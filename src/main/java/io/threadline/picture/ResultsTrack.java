@@ -57,7 +57,8 @@ public final class ResultsTrack implements Track {
 
     /** Results close enough on screen to share one diamond. */
     private static List<List<ResultMark>> groups(TrackContext ctx, List<ResultMark> results) {
-        double near = ctx.metrics().capRadius() * 2;
+        // nearer than a diamond's width, two diamonds would overlap and read as one
+        double near = (ctx.metrics().capRadius() + 1.5) * 2 + 1;
         List<List<ResultMark>> out = new ArrayList<>();
         double groupX = Double.NaN;
         for (ResultMark r : results) {
@@ -140,38 +141,50 @@ public final class ResultsTrack implements Track {
 
         List<List<ResultMark>> groups = groups(ctx, results);
         TextStyle valueFont = m.smallBold();
-        g.setFont(valueFont);
         double lowY = Math.round(cy + r + valueFont.size() * 0.75);
-        // the second line of values clears the times' line only in a row tall enough for three
+        // the second line of values clears the times' line only in a row tall enough for three;
+        // in a shorter one it keeps off the times and the bracket
         boolean lowClear = lowY + valueFont.size() * 0.5 <= labelY - small.size() * 0.5;
-        double lowEnd = Double.NEGATIVE_INFINITY;   // right end of the last label on the lower line
-        for (int k = 0; k < groups.size(); k++) {
-            List<ResultMark> group = groups.get(k);
+        List<double[]> busy = new ArrayList<>(times);
+        busy.add(new double[] {x0, x1 + 1});
+        List<Double> xs = new ArrayList<>();
+        List<List<String>> values = new ArrayList<>();
+        for (List<ResultMark> group : groups) {
             double x = Math.round(s.x(group.get(0).time()));
-            double next = k + 1 < groups.size() ? Math.round(s.x(groups.get(k + 1).get(0).time())) - r - 6 : width - 4;
             if (x < -400 || x > width + r) {
                 continue;
             }
+            xs.add(x);
+            values.add(group.stream().map(ResultMark::value).toList());
+        }
+        if (xs.isEmpty()) {
+            return;
+        }
+        double[] gx = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        List<ResultValueLayout.Label> labels = new ResultValueLayout(g, valueFont, gx, values, r, cy, lowY, width,
+                lowClear, busy).labels();
+        // a run sharing one label is joined by a line through its diamonds
+        g.setStroke(c);
+        g.setLineWidth(2);
+        for (ResultValueLayout.Label l : labels) {
+            if (l.last() > l.first()) {
+                g.strokeLine(gx[l.first()] + 0.5, cy, gx[l.last()] + 0.5, cy);
+            }
+        }
+        for (double x : gx) {
             diamond(g, p, c, x + 0.5, cy, r);
             marks.add(new double[] {x + 0.5 - r - 1, cy - r - 1, 2 * r + 2, 2 * r + 2});
-            g.setFill(p.color(Ink.TEXT));
-            StringJoiner values = new StringJoiner(", ");
-            group.forEach(mark -> values.add(mark.value()));
-            String text = values.toString();
-            double w = g.textWidth(text, valueFont);
-            if (w <= next - (x + r + 5)) {
-                g.fillText(text, x + r + 5, cy, Painter.Align.LEFT);
-            } else if (x - r >= lowEnd + 6 && (lowClear
-                    || !crosses(times, x - r, x - r + Math.min(w, width - 4 - (x - r))))) {
-                // crowded: the values go under their own diamond, on a second line
-                String cut = TextFit.ellipsize(g, text, valueFont, width - 4 - (x - r));
-                g.fillText(cut, x - r, lowY, Painter.Align.LEFT);
-                lowEnd = x - r + g.textWidth(cut, valueFont);
-                marks.add(new double[] {x - r - 1, lowY - valueFont.size() * 0.6, lowEnd - (x - r) + 2,
-                        valueFont.size() * 1.2});
-            } else {
-                g.fillText(TextFit.ellipsize(g, text, valueFont, next - (x + r + 5)), x + r + 5, cy,
-                        Painter.Align.LEFT);
+        }
+        g.setFont(valueFont);
+        g.setFill(p.color(Ink.TEXT));
+        for (ResultValueLayout.Label l : labels) {
+            if (l.text().isEmpty()) {
+                continue;
+            }
+            g.fillText(l.text(), l.x(), l.y(), Painter.Align.LEFT);
+            if (l.y() != cy) {
+                marks.add(new double[] {l.x() - 1, l.y() - valueFont.size() * 0.6,
+                        g.textWidth(l.text(), valueFont) + 2, valueFont.size() * 1.2});
             }
         }
     }
@@ -179,15 +192,6 @@ public final class ResultsTrack implements Track {
     @Override
     public List<double[]> marks() {
         return java.util.Collections.unmodifiableList(marks);
-    }
-
-    private static boolean crosses(List<double[]> spans, double from, double to) {
-        for (double[] sp : spans) {
-            if (from < sp[1] + 4 && to > sp[0] - 4) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void diamond(Painter g, PictureTheme p, Rgb c, double cx, double cy, double r) {

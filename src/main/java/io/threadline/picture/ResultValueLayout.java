@@ -1,0 +1,139 @@
+package io.threadline.picture;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a results row writes its values. Each diamond's values go right of it; where they find
+ * no room there, before it, or on a second line under it, the diamond takes its neighbours' into
+ * one label for the run (joined by a line through its diamonds), so that every value that arrived
+ * is on screen. A value squeezed out to nothing, or cut to "pag…", read as a result that never
+ * came. Only where no run of any length has room are values left out, and then a "+n" says how
+ * many (the hover card lists them all).
+ */
+final class ResultValueLayout {
+    /** The values of diamonds {@code first..last} (indices into the groups), written from x at y. */
+    record Label(String text, double x, double y, int first, int last) {
+    }
+
+    private final Painter g;
+    private final TextStyle font;
+    private final double[] gx;
+    private final List<List<String>> values;
+    private final double r;
+    private final double cy;
+    private final double lowY;
+    private final double width;
+    /** Whether a second line of values clears the row's other words (a row tall enough for three lines). */
+    private final boolean lowClear;
+    /** Where the times are written and where the bracket runs, {from, to} each: a second line keeps off them. */
+    private final List<double[]> busy;
+
+    private double lineEnd = Double.NEGATIVE_INFINITY;
+    private double lowEnd = Double.NEGATIVE_INFINITY;
+
+    /**
+     * @param gx     each diamond's x, left to right
+     * @param values each diamond's values, in arrival order
+     * @param busy   spans of the second line's height taken by other words or lines, {from, to}
+     */
+    ResultValueLayout(Painter g, TextStyle font, double[] gx, List<List<String>> values, double r, double cy,
+                      double lowY, double width, boolean lowClear, List<double[]> busy) {
+        this.g = g;
+        this.font = font;
+        this.gx = gx;
+        this.values = values;
+        this.r = r;
+        this.cy = cy;
+        this.lowY = lowY;
+        this.width = width;
+        this.lowClear = lowClear;
+        this.busy = busy;
+    }
+
+    List<Label> labels() {
+        List<Label> out = new ArrayList<>();
+        int n = gx.length;
+        for (int k = 0; k < n; ) {
+            Label l = whole(k);
+            if (l == null) {
+                l = shortened(k);
+            }
+            out.add(l);
+            if (l.y() == cy) {
+                lineEnd = Math.max(gx[l.last()] + r, l.x() + g.textWidth(l.text(), font));
+            } else {
+                lineEnd = gx[l.last()] + r;
+                lowEnd = l.x() + g.textWidth(l.text(), font);
+            }
+            k = l.last() + 1;
+        }
+        return out;
+    }
+
+    /** The shortest run from diamond {@code k} whose values all find room, or null. */
+    private Label whole(int k) {
+        StringBuilder text = new StringBuilder();
+        for (int end = k; end < gx.length; end++) {
+            for (String v : values.get(end)) {
+                text.append(text.length() == 0 ? "" : ", ").append(v);
+            }
+            String t = text.toString();
+            double w = g.textWidth(t, font);
+            if (w > width) {
+                return null;
+            }
+            double right = room(end);
+            if (w <= right) {
+                return new Label(t, gx[end] + r + 5, cy, k, end);
+            }
+            double before = gx[k] - r - 5 - w;
+            if (before >= Math.max(lineEnd, k > 0 ? gx[k - 1] + r : 0) + 12) {
+                // room before the run: the values end at its first diamond
+                return new Label(t, before, cy, k, end);
+            }
+            double low = gx[k] - r;
+            if (low + w <= width - 4 && low >= lowEnd + 6 && (lowClear || !crosses(low, low + w))) {
+                // the values go under the run's first diamond, on a second line
+                return new Label(t, low, lowY, k, end);
+            }
+        }
+        return null;
+    }
+
+    /** The shortest run from diamond {@code k} with room for some of its values and a count of the rest. */
+    private Label shortened(int k) {
+        List<String> run = new ArrayList<>();
+        for (int end = k; end < gx.length; end++) {
+            run.addAll(values.get(end));
+            double right = room(end);
+            boolean last = end + 1 == gx.length;
+            for (int shown = run.size() - 1; shown >= (last ? 0 : 1); shown--) {
+                String t = String.join(", ", run.subList(0, shown)) + (shown > 0 ? ", +" : "+")
+                        + (run.size() - shown);
+                if (g.textWidth(t, font) <= right) {
+                    return new Label(t, gx[end] + r + 5, cy, k, end);
+                }
+            }
+            if (last) {
+                return new Label("", gx[end] + r + 5, cy, k, end);
+            }
+        }
+        throw new IllegalStateException("no diamonds");
+    }
+
+    /** Room right of diamond {@code end}, up to the next diamond or the picture's edge. */
+    private double room(int end) {
+        double next = end + 1 < gx.length ? gx[end + 1] - r - 6 : width - 4;
+        return next - (gx[end] + r + 5);
+    }
+
+    private boolean crosses(double from, double to) {
+        for (double[] sp : busy) {
+            if (from < sp[1] + 4 && to > sp[0] - 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
