@@ -86,9 +86,10 @@ public final class CauseArrows {
         PictureMetrics m = ctx.metrics();
         double head = m.capRadius() + 1;
         boolean fade = !focusOnly && focus >= 0;
-        // others first, the focused thread's on top
-        List<double[]> heads = new ArrayList<>();
+        // others first, the focused thread's on top; a faded head does not take the focused one's room
+        List<Placed> shown = new ArrayList<>(placed.size());
         for (int pass = 0; pass < 2; pass++) {
+            List<double[]> heads = new ArrayList<>();
             for (Placed a : placed) {
                 if (a.focus() != (pass == 1)) {
                     continue;
@@ -98,13 +99,16 @@ public final class CauseArrows {
                 double lw = Math.round(m.line() + (a.focus() ? 2 : 1));
                 double x = Math.round(a.x()) + (lw % 2 == 1 ? 0.5 : 0);
                 g.setFill(c);
-                StraightArrow.draw(g, rows, top, x, a.y0(), a.y1(), head, lw, heads);
+                if (StraightArrow.draw(g, rows, top, x, a.y0(), a.y1(), head, lw, heads)) {
+                    shown.add(a);
+                }
             }
         }
         g.setAlpha(1);
-        drawLabels(g, ctx, rows, top, placed, fade, labels, dx);
-        List<CauseLink> out = new ArrayList<>(placed.size());
-        for (Placed a : placed) {
+        // an arrow the lanes' marks left no room for has no label either: a pill pointing at nothing
+        drawLabels(g, ctx, rows, top, shown, fade, labels, dx);
+        List<CauseLink> out = new ArrayList<>(shown.size());
+        for (Placed a : shown) {
             out.add(a.link());
         }
         return out;

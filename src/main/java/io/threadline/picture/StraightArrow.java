@@ -20,18 +20,20 @@ final class StraightArrow {
      * Draws the arrow at x from {@code from} to {@code to} (painter coordinates; the rows' top at
      * {@code top}), in the painter's fill. {@code head}: the head's full length over 1.3.
      */
-    static void draw(Painter g, TimelineRows rows, double top, double x, double from, double to, double head,
-                     double lw) {
-        draw(g, rows, top, x, from, to, head, lw, new ArrayList<>());
+    static boolean draw(Painter g, TimelineRows rows, double top, double x, double from, double to, double head,
+                        double lw) {
+        return draw(g, rows, top, x, from, to, head, lw, new ArrayList<>());
     }
 
     /**
      * As above, keeping its head off the heads already drawn in {@code heads} ({x, top, bottom}
      * each, in painter coordinates), to which it adds its own: two arrows of one instant between
      * two squeezed lanes, one each way, met tip to tip as a diamond (asyncio's woke and cancel).
+     * Returns whether any of it was drawn: between two adjacent squeezed lanes that both have a
+     * mark there, marks may leave no room for a shaft or a head.
      */
-    static void draw(Painter g, TimelineRows rows, double top, double x, double from, double to, double head,
-                     double lw, List<double[]> heads) {
+    static boolean draw(Painter g, TimelineRows rows, double top, double x, double from, double to, double head,
+                        double lw, List<double[]> heads) {
         boolean down = to > from;
         double hw = head * 0.95;
         // the rows it spans (rows' coordinates), with a head's room beyond each end
@@ -71,22 +73,30 @@ final class StraightArrow {
         // its rasterizer, scanline by scanline
         double y0 = Math.round(Math.min(from, tip));
         double y1 = Math.round(Math.max(from, tip));
+        boolean drawn = false;
         for (double[] piece : MarkGaps.pieces(crossed, top, y0, y1)) {
             double p0 = Math.round(piece[0]);
-            g.fillRect(x - lw / 2, p0, lw, Math.round(piece[1]) - p0);
+            double p1 = Math.round(piece[1]);
+            if (p1 > p0) {
+                g.fillRect(x - lw / 2, p0, lw, p1 - p0);
+                // a stub shorter than the line is wide reads as a dot, not as an arrow
+                drawn |= p1 - p0 >= Math.max(2, lw);
+            }
         }
         // a head much smaller than the others reads as debris (two of them tip to tip, as a diamond)
         if (h >= Math.max(2, head * 0.6)) {
             double w = h * 0.95;
             g.fillPolygon(new double[] {x - w, x + w, x}, new double[] {tip, tip, end}, 3);
             heads.add(new double[] {x, Math.min(tip, end), Math.max(tip, end)});
+            drawn = true;
         }
         double dot = Math.max(2, lw);
         for (double[] mk : MarkGaps.withLabels(rows, x, dot + 1, spanFrom, spanTo)) {
             if (from + dot > top + mk[0] && from - dot < top + mk[1]) {
-                return;
+                return drawn;
             }
         }
         g.fillOval(x - dot, from - dot, 2 * dot, 2 * dot);
+        return drawn;
     }
 }
