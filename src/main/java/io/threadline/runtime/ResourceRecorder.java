@@ -2,6 +2,7 @@ package io.threadline.runtime;
 
 import io.threadline.trace.ResourceKind;
 import io.threadline.trace.ResourceOp;
+import io.threadline.trace.StringTable;
 import io.threadline.trace.WaitRole;
 
 /**
@@ -114,6 +115,15 @@ final class ResourceRecorder {
     /** {@code t} puts an item shown as {@code text}; returns the item's number. */
     int put(SimThread t, String text) {
         s.trace.resourceEvent(id(), s.now, ResourceOp.PUT, t.id, text);
+        return puts++;
+    }
+
+    /**
+     * As {@link #put(SimThread, String)} for an item shown as the number {@code n}
+     * ({@link StringTable#numbered}), without making its text.
+     */
+    int putNumber(SimThread t, int n) {
+        s.trace.resourceEvent(id(), s.now, ResourceOp.PUT, t.id, StringTable.number(n));
         return puts++;
     }
 

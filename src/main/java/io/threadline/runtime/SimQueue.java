@@ -3,6 +3,7 @@ package io.threadline.runtime;
 import io.threadline.trace.CounterTrack;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ResourceKind;
+import io.threadline.trace.StringTable;
 import io.threadline.trace.WaitRole;
 
 import java.util.ArrayDeque;
@@ -31,7 +32,9 @@ public final class SimQueue<T> {
     private int unfinished;
     /** Items taken so far: the number of the next one to come out (items go in order). */
     private int taken;
-    private Function<Object, String> itemText = PyText::of;
+    /** Python's str(), as the lane shows an item unless told otherwise. */
+    private static final Function<Object, String> PYTHON_STR = PyText::of;
+    private Function<Object, String> itemText = PYTHON_STR;
 
     SimQueue(Scheduler s, String name, int capacity, boolean tracked) {
         this(s, name, capacity, tracked, false);
@@ -76,7 +79,7 @@ public final class SimQueue<T> {
                 }
             }
             items.addLast(item == null ? NONE : copying ? ForkCopy.value(item) : item);
-            resource.put(me, itemText.apply(item));
+            recordPut(me, item);
             unfinished++;
             changed();
             s.wakeOne(notEmpty, me);
@@ -175,7 +178,7 @@ public final class SimQueue<T> {
     /** Appends an item without waiting (scheduler lock held, the queue unbounded) and wakes a getter. */
     void offerLocked(T item, SimThread by) {
         items.addLast(item == null ? NONE : item);
-        resource.put(by, itemText.apply(item));
+        recordPut(by, item);
         unfinished++;
         changed();
         s.wakeOne(notEmpty, by);
@@ -211,6 +214,15 @@ public final class SimQueue<T> {
 
     public String name() {
         return name;
+    }
+
+    private void recordPut(SimThread by, T item) {
+        if (itemText == PYTHON_STR && item instanceof Integer n && StringTable.numbered(n)) {
+            // str() of a small int is its digits: the trace keeps the number, not a string made for it
+            resource.putNumber(by, n);
+        } else {
+            resource.put(by, itemText.apply(item));
+        }
     }
 
     /** How the queue's lane shows an item (Python's str() unless said otherwise). */
