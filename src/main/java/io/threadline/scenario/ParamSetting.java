@@ -13,6 +13,6 @@ public record ParamSetting(ParamSpec param, String value) {
 
     /** "olivia 3 s", as a title says it. */
     public String words() {
-        return param.name() + " " + param.valueText(value);
+        return param.settingWords(value);
     }
 }

@@ -85,13 +85,33 @@ public record ParamSpec(String name, String label, String hint, ParamKind kind, 
             case BOOLEAN:
                 return (Boolean) v ? "on" : "off";
             case SECONDS:
-                return t + " s";
+                return withMeaning(t, t + " s");
             case DURATIONS:
-                return "varied".equals(v) ? t : t + " s";
+                return "varied".equals(v) ? t : withMeaning(t, t + " s");
             default:
-                String words = meanings.get(t);
-                return words == null ? t : t + " (" + words + ")";
+                return withMeaning(t, t);
         }
+    }
+
+    private String withMeaning(String value, String said) {
+        String words = meanings.get(value);
+        return words == null ? said : said + " (" + words + ")";
+    }
+
+    /**
+     * A setting as a title says it: "olivia 3 s", "timeout 0 s (none)"; a switch with words for
+     * its two sides ({@link #meaning} of "on" and "off") says them alone: "terminate()" rather
+     * than "kill off".
+     */
+    public String settingWords(String text) {
+        if (kind == ParamKind.BOOLEAN) {
+            String side = valueText(text);
+            String words = meanings.get(side);
+            if (words != null) {
+                return words;
+            }
+        }
+        return name + " " + valueText(text);
     }
 
     /**

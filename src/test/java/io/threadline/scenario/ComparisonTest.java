@@ -67,6 +67,17 @@ class ComparisonTest {
         assertThat(pc.param("make").valueText("soon")).as("a bad value as it was typed").isEqualTo("soon");
     }
 
+    /** A subtitle said "timeout 0 s" (barrier: no timeout) and "kill off" (processes: terminate()). */
+    @Test
+    void settingsAreSaidAsATitleSaysThem() {
+        assertThat(spec("barrier").param("timeout").settingWords("0")).isEqualTo("timeout 0 s (none)");
+        assertThat(spec("barrier").param("timeout").settingWords("1.5")).isEqualTo("timeout 1.5 s");
+        assertThat(spec("processes").param("kill").settingWords("false")).isEqualTo("terminate()");
+        assertThat(spec("processes").param("kill").settingWords("true")).isEqualTo("kill()");
+        assertThat(spec("producer-consumer").param("gil").settingWords("false")).isEqualTo("gil off");
+        assertThat(new ParamSetting(spec("processes").param("kill"), "false").words()).isEqualTo("terminate()");
+    }
+
     @Test
     void settingsAreTheOwnParametersAndTheRuntimeSwitchesChangedNeverTheSeed() {
         ScenarioSpec chef = spec("chef-soup");

@@ -45,7 +45,7 @@ public interface Comparison {
 
     /** How a run's setting reads in its caption: "olivia 3 s". */
     default String setting(ParamSpec p, String value) {
-        return p.name() + " " + p.valueText(value);
+        return p.settingWords(value);
     }
 
     /** A built-in scenario, run by its Java program. */
