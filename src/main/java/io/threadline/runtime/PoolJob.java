@@ -150,12 +150,17 @@ final class PoolJob {
         return out;
     }
 
-    /** Records that {@code receiver} got result {@code index} now. */
+    /**
+     * Records that {@code receiver} got result {@code index} now. A result counts once, where it
+     * first arrived: map_async's callback receives the list on the pool's result thread and the
+     * caller's get() the same list again, which made "6 results" of three.
+     */
     void mark(Scheduler s, SimThread receiver, int index) {
-        if (!taken[index]) {
-            taken[index] = true;
-            resource.got(receiver, arrival[index]);
+        if (taken[index]) {
+            return;
         }
+        taken[index] = true;
+        resource.got(receiver, arrival[index]);
         s.trace.result(new ResultMark(s.now, receiver.id, variant, PyText.of(inputs.get(index)),
                 errors[index] != null ? PyError.describe(errors[index]) : PyText.of(values[index]),
                 from[index], chunkOf(index)));

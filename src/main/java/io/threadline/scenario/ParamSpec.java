@@ -100,13 +100,12 @@ public record ParamSpec(String name, String label, String hint, ParamKind kind, 
 
     /**
      * A setting as a title says it: "olivia 3 s", "timeout 0 s (none)"; a switch with words for
-     * its two sides ({@link #meaning} of "on" and "off") says them alone: "terminate()" rather
+     * its two sides ({@link #meaning} of "true" and "false") says them alone: "terminate()" rather
      * than "kill off".
      */
     public String settingWords(String text) {
         if (kind == ParamKind.BOOLEAN) {
-            String side = valueText(text);
-            String words = meanings.get(side);
+            String words = meanings.get("on".equals(valueText(text)) ? "true" : "false");
             if (words != null) {
                 return words;
             }

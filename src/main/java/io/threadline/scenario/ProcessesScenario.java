@@ -63,7 +63,7 @@ public final class ProcessesScenario extends ScenarioSpec {
                 ParamSpec.seconds("work", "Work", "seconds of computation the first child does", 1, 0.1, 30),
                 ParamSpec.integer("code", "Exit code", "what the second child passes to sys.exit", 3, 0, 255),
                 ParamSpec.bool("kill", "kill()", "end the third child with kill() (SIGKILL) instead of terminate() (SIGTERM)",
-                        false).meaning("on", "kill()").meaning("off", "terminate()"));
+                        false).meaning("true", "kill()").meaning("false", "terminate()"));
     }
 
     @Override

@@ -201,6 +201,35 @@ class PoolChunksTest {
                 "2.000 Pool-result-handler: error ValueError: odd 3");
     }
 
+    /**
+     * map_async with a callback: the callback receives the list on the pool's result thread, then
+     * the caller's get() the same list again. The call delivered three results, not six (its row
+     * said "9, 16, 25, 9, 16, 25" and "6 results" in pool-the-rest; a review of the projector's pictures).
+     */
+    @Test
+    void aResultReceivedTwiceCountsOnceWhereItFirstArrived() {
+        Trace t = Runs.run(new Program() {
+            int square(int x) {
+                sleep(1);
+                return x * x;
+            }
+
+            @Override
+            protected void main() {
+                ProcessPool pool = pool(2);
+                AsyncResult<List<Integer>> r = pool.mapAsync(this::square, List.of(3, 4, 5), 1, v -> print("callback", v), null);
+                print(r.get());
+                print(r.get());
+                pool.close();
+                pool.join();
+            }
+        });
+        assertThat(output(t)).containsExactly("2.000 Pool-result-handler: callback [9, 16, 25]",
+                "2.000 Main: [9, 16, 25]", "2.000 Main: [9, 16, 25]");
+        assertThat(t.results()).extracting(io.threadline.trace.ResultMark::value).containsExactly("9", "16", "25");
+        assertThat(t.results()).extracting(m -> t.thread(m.thread()).name()).containsOnly("Pool-result-handler");
+    }
+
     @Test
     void aThreadPoolRunsTheSameCallsOnThreadsOfTheCallersProcessUnderItsGil() {
         Trace t = Runs.run(new Program() {
