@@ -599,7 +599,13 @@ public final class MainController {
         desk.restore();
         updateTitle();
         // Keyboard shortcuts need the focus inside the window, and the list is where a new user starts.
-        Platform.runLater(browser::focusList);
+        Platform.runLater(() -> {
+            if (layout.presentation()) {
+                timeline.requestFocus();
+            } else {
+                browser.focusList();
+            }
+        });
     }
 
     void setTraceLoader(TraceLoader traceLoader) {

@@ -214,6 +214,11 @@ final class WindowLayout {
         }
         presentation = on;
         n.timeline().presentationProperty().set(on);
+        if (on) {
+            List<Node> away = new java.util.ArrayList<>(n.deskOnly());
+            away.addAll(List.of(n.list(), n.sidePanel(), n.outputArea(), n.tourSlot()));
+            keepFocusOutOf(away);
+        }
         n.root().getStyleClass().remove("presentation");
         if (on) {
             n.root().getStyleClass().add("presentation");
@@ -222,6 +227,23 @@ final class WindowLayout {
         arrange();
         if (stage != null && fullScreen) {
             stage.setFullScreen(on);
+        }
+    }
+
+    /**
+     * Gives the timeline the focus if it is in a part about to be put away (the scenario list, the
+     * side panel, the output):
+     * left to itself the focus went to the next control, the legend's "new", whose ring then stood
+     * in every picture of the class like a filter switched on.
+     */
+    private void keepFocusOutOf(List<Node> parts) {
+        javafx.scene.Scene scene = n.root().getScene();
+        Node f = scene == null ? null : scene.getFocusOwner();
+        for (Node q = f; q != null; q = q.getParent()) {
+            if (parts.contains(q)) {
+                n.timeline().requestFocus();
+                return;
+            }
         }
     }
 

@@ -45,6 +45,20 @@ class PresentationModeTest extends FxTestBase {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * The focus left in the scenario list, which the mode puts away, went to the next control, the
+     * legend's "new": its focus ring stood in every picture of the class, like a filter switched on.
+     */
+    @Test
+    void theFocusGoesToTheTimelineNotToTheLegend() {
+        runToEnd("chef-soup");
+        fx(() -> node("scenarioList").requestFocus());
+        assertThat(fx(() -> stage.getScene().getFocusOwner())).isSameAs(node("scenarioList"));
+        fx(() -> c.setPresentation(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> stage.getScene().getFocusOwner())).as("the focus owner").isSameAs(fx(() -> c.timeline()));
+    }
+
     @Test
     void theTimelineTakesTheScreenAndEachPartComesBackByItsKey() {
         runToEnd("chef-soup");
