@@ -340,8 +340,9 @@ public final class ThreadTrack implements Track {
                     labelH});
             g.setAlpha(ctx.alpha(s, 0.35));
             // a bar lower than the letters (a projector's squeezed lanes) would strike them
-            // through with its outline: the label gets a ground of the state's own fill, outlined
-            // as the bar is, so it reads as a tag on the bar and the bar keeps its state's colour
+            // through with its outline: the label gets a ground of the state's own fill, with no
+            // outline of its own. Outlined, it read as a box of its own, as if the wait ended
+            // where the word did (a review of the projector's pictures)
             boolean taller = labelH > StateMarks.shapeHeight(look, barHeight);
             if (look.shape() == StateStyle.Shape.HATCHED || taller) {
                 // stripes behind letters hurt reading: give the label a calm ground
@@ -349,11 +350,6 @@ public final class ThreadTrack implements Track {
                 double gy = Math.round(y - labelH / 2);
                 g.setFill(ctx.theme().color(look.shape() == StateStyle.Shape.HATCHED ? Ink.RUNNABLE_FILL : look.fill()));
                 g.fillRect(tx - 3, gy, tw + 6, labelH);
-                if (taller && look.shape() != StateStyle.Shape.DOTTED) {
-                    // (a new thread's dotted bar gets no solid outline round its word)
-                    StateMarks.outline(g, ctx.theme().color(look.stroke()), ctx.metrics().line(), tx - 3, gy, tw + 6,
-                            labelH);
-                }
             }
             g.setFill(ctx.theme().color(look.text()));
             g.fillText(text, Math.round(tx), y, Painter.Align.LEFT);

@@ -66,6 +66,13 @@ class CompactLabelsTest {
                     assertThat(colours).as("%s, lanes %.0f px, %s's label at x %d, y %d..%d: colours down its middle %s",
                             id, m.laneHeight(), t.thread(lane.thread()).name(), x, top, bottom,
                             colours.stream().map(Integer::toHexString).toList()).hasSize(1);
+                    if (m == squeezed) {
+                        // nor does the ground have an outline of its own: boxed, the word read as a
+                        // span of its own, as if the wait ended where the word did
+                        int edge = img.getRGB(x, (int) Math.round(p.rowsTop() + row.y() + b[1])) & 0xffffff;
+                        assertThat(colours).as("%s, %s's label: its top edge %s", id, t.thread(lane.thread()).name(),
+                                Integer.toHexString(edge)).contains(edge);
+                    }
                     labels++;
                 }
             }
