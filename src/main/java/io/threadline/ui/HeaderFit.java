@@ -25,7 +25,7 @@ final class HeaderFit {
     private final Label title;
     private final Label params;
     private boolean compact;
-    /** The row's width with the tools' words, measured while they had them. */
+    /** The row's width with the tools' words. */
     private double fullNeed;
 
     HeaderFit(HBox header, Label title, Label params) {
@@ -57,6 +57,19 @@ final class HeaderFit {
         return w;
     }
 
+    /**
+     * The row's width with the tools' words, measured now while they show icons only: measured
+     * once and kept, a long subtitle left the tools without words for every scenario after it,
+     * short ones too (a review of the projector's pictures).
+     */
+    private double needWithWords() {
+        List<Labeled> tools = tools();
+        tools.forEach(t -> t.setContentDisplay(ContentDisplay.LEFT));
+        double w = need();
+        tools.forEach(t -> t.setContentDisplay(ContentDisplay.GRAPHIC_ONLY));
+        return w;
+    }
+
     private double oneLine() {
         params.setWrapText(false);
         double w = params.prefWidth(-1);
@@ -69,9 +82,7 @@ final class HeaderFit {
         if (width <= 0) {
             return;
         }
-        if (!compact) {
-            fullNeed = need();
-        }
+        fullNeed = compact ? needWithWords() : need();
         boolean want = fullNeed > width;
         if (want != compact) {
             compact = want;

@@ -59,6 +59,38 @@ class PresentationModeTest extends FxTestBase {
         assertThat(fx(() -> stage.getScene().getFocusOwner())).as("the focus owner").isSameAs(fx(() -> c.timeline()));
     }
 
+    /** The heading's tools showing their words (not their icons alone). */
+    private long toolsWithWords() {
+        return fx(() -> ((javafx.scene.Parent) node("timelineHeader")).lookupAll("*").stream()
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && !(n instanceof javafx.scene.control.Label)
+                        && l.getGraphic() != null
+                        && l.getText() != null && !l.getText().isEmpty()
+                        && l.getContentDisplay() != javafx.scene.control.ContentDisplay.GRAPHIC_ONLY && l.isVisible())
+                .count());
+    }
+
+    /**
+     * A long subtitle leaves the heading's tools their icons alone; the next scenario's short one
+     * gives them their words back. They stayed icons for every scenario after producer-consumer's
+     * (a review of the projector's pictures).
+     */
+    @Test
+    void theHeadingsToolsGetTheirWordsBackAfterALongSubtitle() {
+        fx(() -> c.setPresentation(true));
+        select("chef-soup");
+        WaitForAsyncUtils.waitForFxEvents();
+        long words = toolsWithWords();
+        assertThat(words).as("tools with words beside a short subtitle").isPositive();
+        fx(() -> ((javafx.scene.control.Label) node("runParams")).setText("a subtitle long enough to need the room of "
+                + "every tool in the row, ".repeat(6)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(toolsWithWords()).as("beside a long one").isZero();
+        select("barrier");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(toolsWithWords()).as("beside the next scenario's short subtitle").isEqualTo(words);
+    }
+
     @Test
     void theTimelineTakesTheScreenAndEachPartComesBackByItsKey() {
         runToEnd("chef-soup");
