@@ -101,6 +101,8 @@ public final class CauseArrows {
                 g.setFill(c);
                 if (StraightArrow.draw(g, rows, top, x, a.y0(), a.y1(), head, lw, heads)) {
                     shown.add(a);
+                    rows.arrowShafts().add(new double[] {x, Math.min(a.y0(), a.y1()) - top, Math.max(a.y0(), a.y1()) - top,
+                            lw});
                 }
             }
         }

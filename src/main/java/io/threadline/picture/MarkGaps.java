@@ -52,6 +52,22 @@ public final class MarkGaps {
     }
 
     /**
+     * The gaps of a playhead's line at body x {@code x}: the marks, and the cause arrows drawn at
+     * its x. At a run's end the playhead stands at the last instant, often one of deaths and of
+     * the kill or terminate that caused them: its line hid those arrows whole, shaft and all, and
+     * left a pill pointing at nothing (processes' terminate(), daemon-cleaner's kill at exit).
+     */
+    public static List<double[]> forPlayhead(TimelineRows rows, double x, double lineWidth) {
+        List<double[]> gaps = at(rows, x);
+        for (double[] a : rows.arrowShafts()) {
+            if (Math.abs(a[0] - x) <= (a[3] + lineWidth) / 2 + ROOM) {
+                add(gaps, a[1] - ROOM, a[2] + ROOM);
+            }
+        }
+        return gaps;
+    }
+
+    /**
      * As {@link #at(TimelineRows, double, double, double, double)} with the lanes' span labels too (where an
      * arrow's shaft passes under the words instead of striking them through).
      */

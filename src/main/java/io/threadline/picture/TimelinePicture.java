@@ -276,7 +276,7 @@ public final class TimelinePicture {
         g.setLineWidth(lineWidth);
         // the marks it would cross (threads dying at the instant it stands at) stay whole; a
         // line's square ends reach half its width past them
-        List<double[]> gaps = MarkGaps.at(rows, cx - m.gutterWidth());
+        List<double[]> gaps = MarkGaps.forPlayhead(rows, cx - m.gutterWidth(), lineWidth);
         double from = rulerTop + ruler * 0.35;
         for (double[] piece : MarkGaps.pieces(gaps, rulerTop + ruler, from, rowsBottom)) {
             g.strokeLine(cx, piece[0] > from ? piece[0] + lineWidth / 2 : piece[0], cx,

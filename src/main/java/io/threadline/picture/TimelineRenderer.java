@@ -70,6 +70,7 @@ public final class TimelineRenderer {
             g.fillRect(gutter, y + r.height() - 1, bodyW, 1);
         }
         List<CauseLink> drawn = List.of();
+        rows.arrowShafts().clear();
         if (arrows.on()) {
             g.save();
             g.translate(gutter, 0);

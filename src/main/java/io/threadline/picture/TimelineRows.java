@@ -206,6 +206,16 @@ public final class TimelineRows {
         signature = "";
     }
 
+    /**
+     * The cause arrows' shafts of the rows' last paint, {x, top, bottom} in the body's x and the
+     * rows' y: the playhead's line stops short over them (see {@link MarkGaps#forPlayhead}).
+     */
+    private final List<double[]> arrowShafts = new java.util.ArrayList<>();
+
+    List<double[]> arrowShafts() {
+        return arrowShafts;
+    }
+
     public List<Row> rows() {
         return rows;
     }

@@ -73,6 +73,36 @@ class MarkGapsTest {
         }
     }
 
+    /**
+     * processes ends at the instant MainThread terminates Process-3: the playhead's line stood on
+     * that arrow and hid it whole, shaft and all, leaving its "terminated" pill beside MainThread's
+     * end as if MainThread had been (a review of the projector's pictures). The line now stops
+     * short over the arrows drawn at its x.
+     */
+    @Test
+    void norOfTheCauseArrowsAtItsInstant() throws Exception {
+        ScenarioSpec s = ScenarioCatalog.byId("processes");
+        Trace t = s.execute(s.values(Map.of()));
+        for (PictureMetrics m : List.of(PictureMetrics.DESK, PictureMetrics.PROJECTOR)) {
+            TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withMetrics(m).withWidth(1280)
+                    .withPlayhead(t.endTime()));
+            BufferedImage img = PictureImages.of(p);
+            int arrow = PictureTheme.LIGHT.color(Ink.ARROW).value() & 0xffffff;
+            int playhead = PictureTheme.LIGHT.color(Ink.PLAYHEAD).value() & 0xffffff;
+            int cx = (int) (m.gutterWidth() + Math.round(p.scale().x(t.endTime())));
+            int arrowPixels = 0;
+            int linePixels = 0;
+            for (int y = (int) p.rowsTop(); y < p.rowsTop() + p.rows().contentHeight(); y++) {
+                int c = img.getRGB(cx, y) & 0xffffff;
+                arrowPixels += c == arrow ? 1 : 0;
+                linePixels += c == playhead ? 1 : 0;
+            }
+            assertThat(arrowPixels).as("lanes %.0f px: pixels of terminate()'s arrow under the playhead", m.laneHeight())
+                    .isGreaterThan(50);
+            assertThat(linePixels).as("the playhead's line, below the arrow").isGreaterThan(20);
+        }
+    }
+
     @Test
     void piecesLieOutsideTheMergedGaps() {
         List<double[]> gaps = List.of(new double[] {10, 20}, new double[] {18, 30}, new double[] {50, 60});

@@ -859,7 +859,8 @@ public class TimelineView extends Region {
             // the marks of the rows' last frame it would cross stay whole (rows' coordinates to the view's)
             List<double[]> gaps = new ArrayList<>();
             double dy = metrics.rulerHeight() - scrollY;
-            for (double[] g : MarkGaps.at(rows, Math.round(x) + 0.5 - metrics.gutterWidth())) {
+            // (and the cause arrows drawn at its x: at a run's end the last instant's kill or terminate)
+            for (double[] g : MarkGaps.forPlayhead(rows, Math.round(x) + 0.5 - metrics.gutterWidth(), 3)) {
                 gaps.add(new double[] {Math.max(metrics.rulerHeight(), g[0] + dy), g[1] + dy});
             }
             playheadNode.place(x, metrics.rulerHeight(), getHeight(), metrics.gutterWidth() + bodyWidth(),
