@@ -6,11 +6,13 @@ import io.threadline.trace.ResourceSpans;
  * Hand-overs between a resource's lane and the thread lanes, in the cause arrows' style: from the
  * moment a release (or a GIL's forced switch) wakes a waiter, on the resource's lane, to the
  * moment that thread takes the resource, on its own lane. Only lanes on screen are looked at, and
- * within them only hand-overs in view, at most one per pixel column.
+ * within them only hand-overs in view. A lane with more hand-overs in view than fit at
+ * {@link #MIN_GAP_PX} apart shows none (zooming in brings them): a GIL switching every 5 ms drew
+ * a forest of arrows, one in every few, across every lane between its lane and its threads'
+ * (threads-vs-processes, gil-cpu-vs-io, prime-check; a review of the projector's pictures), and
+ * which ones were drawn said nothing.
  */
 final class HandoverArrows {
-    /** Past this many in view, a lane's hand-overs are too dense to read as arrows. */
-    private static final int MAX_PER_LANE = 80;
     /** Past this many on screen, the view is too busy for more: the cause arrows' own limit. */
     private static final int MAX_ARROWS = 120;
     /** Closer than this to the last one drawn, a hand-over is left out: a lane's arrows stay readable. */
@@ -19,10 +21,11 @@ final class HandoverArrows {
     private HandoverArrows() {
     }
 
-    static void paint(TrackContext ctx, TimelineRows rows, double top, double from, double to) {
+    /** Draws them; returns how many. */
+    static int paint(TrackContext ctx, TimelineRows rows, double top, double from, double to) {
         ResourceLanes lanes = rows.resourceLanes();
         if (lanes == null) {
-            return;
+            return 0;
         }
         Painter g = ctx.painter();
         PictureMetrics m = ctx.metrics();
@@ -48,9 +51,12 @@ final class HandoverArrows {
             }
             ResourceSpans s = lanes.spans(lane.resource());
             int first = firstFrom(s, t0);
-            int drawn = 0;
+            int end = t1 == Long.MAX_VALUE ? s.handoverCount() : firstFrom(s, t1 + 1);
+            if (end - first > sc.width() / MIN_GAP_PX) {
+                continue;
+            }
             double lastX = Double.NEGATIVE_INFINITY;
-            for (int i = first; i < s.handoverCount() && drawn < MAX_PER_LANE; i++) {
+            for (int i = first; i < end; i++) {
                 ResourceSpans.Handover h = s.handover(i);
                 if (h.wokenAt() > t1) {
                     break;
@@ -83,10 +89,10 @@ final class HandoverArrows {
                     double dot = Math.max(2, lw);
                     g.fillOval(x0 - dot, y0 - dot, 2 * dot, 2 * dot);
                 }
-                drawn++;
                 total++;
             }
         }
+        return total;
     }
 
     /** The first hand-over woken at or after {@code t} (they come in wake-up order). */
