@@ -366,10 +366,12 @@ public final class MainController {
         installWaitForGraph();
     }
 
-    /** The wait-for graph panel over the timeline's corner, and the button there that opens it. */
+    /** The wait-for graph panel over the timeline's corner, and the button in the heading that opens it. */
     private void installWaitForGraph() {
         WaitForGraphPanel graph = new WaitForGraphPanel(timeline);
-        timelineHolder.getChildren().addAll(graph, graph.opener());
+        timelineHolder.getChildren().add(graph);
+        HBox header = (HBox) teachTools.getParent();
+        header.getChildren().add(header.getChildren().indexOf(teachTools) + 1, graph.opener());
     }
 
     /** What each shortcut does; the File menu binds its own. */

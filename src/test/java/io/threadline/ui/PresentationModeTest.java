@@ -91,6 +91,29 @@ class PresentationModeTest extends FxTestBase {
         assertThat(toolsWithWords()).as("beside the next scenario's short subtitle").isEqualTo(words);
     }
 
+    /**
+     * The wait-for graph's button sits in the run's heading, not over the lanes: floating over
+     * their bottom-right corner it hid a run's end and its last results (prime-check's row).
+     */
+    @Test
+    void theWaitForGraphsButtonIsInTheHeadingAndTogglesThePanel() {
+        fx(() -> c.setPresentation(true));
+        runToEnd("chef-soup");
+        javafx.scene.control.Button opener = node("waitForGraphButton");
+        assertThat(fx(() -> opener.isVisible())).isTrue();
+        javafx.geometry.Bounds b = fx(() -> opener.localToScene(opener.getBoundsInLocal()));
+        javafx.geometry.Bounds lanes = fx(() -> c.timeline().localToScene(c.timeline().getBoundsInLocal()));
+        assertThat(b.intersects(lanes)).as("button %s over the lanes %s", b, lanes).isFalse();
+        assertThat(fx(() -> opener.getParent() == node("timelineHeader"))).isTrue();
+        javafx.scene.Node panel = fx(() -> stage.getScene().lookup(".wait-for-graph"));
+        fx(opener::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(panel::isVisible)).as("the panel, opened").isTrue();
+        fx(opener::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(panel::isVisible)).as("the panel, closed by the same button").isFalse();
+    }
+
     @Test
     void theTimelineTakesTheScreenAndEachPartComesBackByItsKey() {
         runToEnd("chef-soup");

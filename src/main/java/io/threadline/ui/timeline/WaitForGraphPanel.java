@@ -65,9 +65,10 @@ public final class WaitForGraphPanel extends VBox {
         opener.setAccessibleText("Wait-for graph");
         Tips.set(opener, "Wait-for graph: who waits for what at the playhead,"
                 + " and the cycle of a deadlock");
+        opener.getStyleClass().add("small");
         opener.setOnAction(e -> {
             openedByItself = false;
-            showing.set(true);
+            showing.set(!showing.get());
         });
         // a panel a deadlock opened goes with that run: another scenario or run starts without it
         // (it stayed open over the next scenario's lanes, saying "nobody waits")
@@ -77,10 +78,8 @@ public final class WaitForGraphPanel extends VBox {
                 showing.set(false);
             }
         });
-        opener.visibleProperty().bind(showing.not().and(view.traceProperty().isNotNull()));
-        opener.setMinSize(0, 0);
-        StackPane.setAlignment(opener, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(opener, new javafx.geometry.Insets(0, 22, 22, 0));
+        opener.visibleProperty().bind(view.traceProperty().isNotNull());
+        opener.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         opener.managedProperty().bind(opener.visibleProperty());
         visibleProperty().bind(showing);
         managedProperty().bind(showing);
@@ -98,8 +97,9 @@ public final class WaitForGraphPanel extends VBox {
     }
 
     /**
-     * The button that opens the panel, for the same corner: shown while the panel is closed. It
-     * floats over the lanes, so it takes no room from the window's layout.
+     * The button that opens and closes the panel, for the run's heading beside its other tools.
+     * It floated over the lanes' bottom-right corner, where a run's end and its last results are:
+     * it hid prime-check's results row and the last lanes' ends (a review of the projector's pictures).
      */
     public Button opener() {
         return opener;

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResultValuesTest {
     @ParameterizedTest
-    @ValueSource(strings = {"threads-vs-processes", "executor", "pool-map-vs-imap", "pool-the-rest"})
+    @ValueSource(strings = {"threads-vs-processes", "executor", "pool-map-vs-imap", "pool-the-rest", "prime-check"})
     void everyResultIsWrittenOrCounted(String id) throws Exception {
         ScenarioSpec s = ScenarioCatalog.byId(id);
         Trace t = s.execute(s.values(Map.of()));
