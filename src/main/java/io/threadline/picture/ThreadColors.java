@@ -4,8 +4,8 @@ package io.threadline.picture;
  * Each thread's own colour in the resource lanes: a holder's span, a waiter's stretch and an
  * item's box are in the colour of the thread they are about, the same colour its name has in the
  * output, the thread panel, the code marks and the swatch by its lane's name (threadline.css's
- * {@code -tl-thread-0} to {@code -tl-thread-7}; a test keeps the two in step), going round after
- * eight threads.
+ * {@code -tl-thread-0} to {@code -tl-thread-7}; a test keeps the two in step): the main thread's
+ * its own, the others' going round the other seven ({@link #index}).
  *
  * <p>The hues are the ones the state palette leaves free (indigo, brown, olive, purple, dark red,
  * khaki, plum, slate): a holder's span must never read as a state, or Bob's lock, held while Bob
@@ -30,10 +30,23 @@ public final class ThreadColors {
         return out;
     }
 
+    /** How many colours there are (threadline.css's {@code -tl-thread-0} to {@code -tl-thread-7}). */
+    public static final int COUNT = 8;
+
+    /**
+     * Which of the colours thread {@code id} has. The first thread (a run's main thread) has the
+     * first colour to itself; the others go round the other seven. Going round all eight, Client-8
+     * had MainThread's colour in semaphore, and in a resource lane the colour is all that tells
+     * who holds it (a review of the projector's pictures).
+     */
+    public static int index(int id) {
+        return id <= 0 ? 0 : 1 + (id - 1) % (COUNT - 1);
+    }
+
     /** Thread {@code id}'s colour in {@code theme}. */
     public static Rgb of(PictureTheme theme, int id) {
         Rgb[] set = dark(theme) ? DARK : LIGHT;
-        return set[Math.floorMod(id, set.length)];
+        return set[index(id)];
     }
 
     /** Text on a fill of thread {@code id}'s colour. */

@@ -29,8 +29,20 @@ class ThreadColorsTest {
         for (int i = 0; i < 8; i++) {
             assertThat(ThreadColors.of(PictureTheme.LIGHT, i).hex().toLowerCase()).isEqualTo(light.get(i));
             assertThat(ThreadColors.of(PictureTheme.DARK, i).hex().toLowerCase()).isEqualTo(dark.get(i));
-            assertThat(ThreadColors.of(PictureTheme.LIGHT, i + 8)).as("round after eight").isEqualTo(ThreadColors.of(PictureTheme.LIGHT, i));
         }
+    }
+
+    /** The main thread's colour is its own; the others go round the other seven. */
+    @Test
+    void noOtherThreadHasTheMainThreadsColour() {
+        for (int id = 1; id < 40; id++) {
+            assertThat(ThreadColors.index(id)).as("thread %d", id).isBetween(1, 7);
+            assertThat(ThreadColors.of(PictureTheme.LIGHT, id)).isNotEqualTo(ThreadColors.of(PictureTheme.LIGHT, 0));
+        }
+        assertThat(ThreadColors.index(8)).isEqualTo(1);
+        assertThat(ThreadColors.index(7)).isEqualTo(7);
+        assertThat(io.threadline.ui.teach.ThreadColours.text(8)).isEqualTo("thread-1");
+        assertThat(io.threadline.ui.teach.ThreadColours.mark(0)).isEqualTo("mark-0");
     }
 
     /** The state inks a holder's span must never be mistaken for. */

@@ -1,24 +1,27 @@
 package io.threadline.ui.teach;
 
+import io.threadline.picture.ThreadColors;
+
 /**
  * Each thread's colour wherever its name or line is shown apart from the timeline: the output,
  * the thread panel, the code marks. The colours are threadline.css's {@code -tl-thread-0} to
- * {@code -tl-thread-7}, cycling, so thread 9 looks like thread 1 everywhere.
+ * {@code -tl-thread-7}, as the lanes' ({@link ThreadColors#index}): thread 8 looks like thread 1
+ * everywhere, and no other thread like the main thread.
  */
 public final class ThreadColours {
     /** How many colours the style sheet defines. */
-    public static final int COUNT = 8;
+    public static final int COUNT = ThreadColors.COUNT;
 
     private ThreadColours() {
     }
 
     /** The style class of a thread's text: {@code thread-0} .. {@code thread-7}. */
     public static String text(int thread) {
-        return "thread-" + Math.floorMod(thread, COUNT);
+        return "thread-" + ThreadColors.index(thread);
     }
 
     /** The style class of a thread's code mark: {@code mark-0} .. {@code mark-7}. */
     public static String mark(int thread) {
-        return "mark-" + Math.floorMod(thread, COUNT);
+        return "mark-" + ThreadColors.index(thread);
     }
 }
