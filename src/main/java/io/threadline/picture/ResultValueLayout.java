@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Where a results row writes its values. Each diamond's values go right of it; where they find
  * no room there, before it, or on a second line under it, the diamond takes its neighbours' into
- * one label for the run (joined by a line through its diamonds), so that every value that arrived
+ * one label for the run (joined by a line under its diamonds), so that every value that arrived
  * is on screen. A value squeezed out to nothing, or cut to "pag…", read as a result that never
  * came. Only where no run of any length has room are values left out, and then a "+n" says how
  * many (the hover card lists them all).
@@ -73,12 +73,10 @@ final class ResultValueLayout {
 
     /** The shortest run from diamond {@code k} whose values all find room, or null. */
     private Label whole(int k) {
-        StringBuilder text = new StringBuilder();
+        List<String> run = new ArrayList<>();
         for (int end = k; end < gx.length; end++) {
-            for (String v : values.get(end)) {
-                text.append(text.length() == 0 ? "" : ", ").append(v);
-            }
-            String t = text.toString();
+            run.addAll(values.get(end));
+            String t = join(run);
             double w = g.textWidth(t, font);
             if (w > width) {
                 return null;
@@ -109,8 +107,7 @@ final class ResultValueLayout {
             double right = room(end);
             boolean last = end + 1 == gx.length;
             for (int shown = run.size() - 1; shown >= (last ? 0 : 1); shown--) {
-                String t = String.join(", ", run.subList(0, shown)) + (shown > 0 ? ", +" : "+")
-                        + (run.size() - shown);
+                String t = join(run.subList(0, shown)) + (shown > 0 ? ", +" : "+") + (run.size() - shown);
                 if (g.textWidth(t, font) <= right) {
                     return new Label(t, gx[end] + r + 5, cy, k, end);
                 }
@@ -120,6 +117,32 @@ final class ResultValueLayout {
             }
         }
         throw new IllegalStateException("no diamonds");
+    }
+
+    /**
+     * Values one after the other, a first word they all share written once: "page 2, 3, 0" for
+     * "page 2, page 3, page 0" (executor's futures), so that more of them find room.
+     */
+    static String join(List<String> vals) {
+        if (vals.size() >= 2) {
+            String first = vals.get(0);
+            int sp = first.indexOf(' ');
+            String prefix = sp > 0 ? first.substring(0, sp + 1) : null;
+            boolean shared = prefix != null;
+            for (int i = 0; shared && i < vals.size(); i++) {
+                String v = vals.get(i);
+                shared = v.startsWith(prefix) && v.length() > prefix.length() && v.indexOf(' ', prefix.length()) < 0
+                        && v.indexOf(',') < 0;
+            }
+            if (shared) {
+                StringBuilder b = new StringBuilder(prefix);
+                for (int i = 0; i < vals.size(); i++) {
+                    b.append(i == 0 ? "" : ", ").append(vals.get(i).substring(prefix.length()));
+                }
+                return b.toString();
+            }
+        }
+        return String.join(", ", vals);
     }
 
     /** Room right of diamond {@code end}, up to the next diamond or the picture's edge. */

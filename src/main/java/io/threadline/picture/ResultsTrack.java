@@ -163,12 +163,18 @@ public final class ResultsTrack implements Track {
         double[] gx = xs.stream().mapToDouble(Double::doubleValue).toArray();
         List<ResultValueLayout.Label> labels = new ResultValueLayout(g, valueFont, gx, values, r, cy, lowY, width,
                 lowClear, busy).labels();
-        // a run sharing one label is joined by a line through its diamonds
+        // a run sharing one label is held together by a bracket under its diamonds (a line through
+        // them read as a span of time, as a bar does)
         g.setStroke(c);
-        g.setLineWidth(2);
+        g.setLineWidth(1);
+        double under = Math.round(cy + r + 3) + 0.5;
         for (ResultValueLayout.Label l : labels) {
             if (l.last() > l.first()) {
-                g.strokeLine(gx[l.first()] + 0.5, cy, gx[l.last()] + 0.5, cy);
+                double a = gx[l.first()] + 0.5;
+                double b = gx[l.last()] + 0.5;
+                g.strokeLine(a, under, b, under);
+                g.strokeLine(a, under, a, cy + r);
+                g.strokeLine(b, under, b, cy + r);
             }
         }
         for (double x : gx) {
