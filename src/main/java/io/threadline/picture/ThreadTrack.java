@@ -422,7 +422,34 @@ public final class ThreadTrack implements Track {
         marks.add(new double[] {cx - r - 1, Math.round(ctx.height() / 2) - r - 1, 2 * r + 2, 2 * r + 2});
         g.setAlpha(ctx.alpha(ThreadState.DEAD, 0.25));
         StateMarks.cap(g, ctx.theme(), lane.reason(b.size() - 1), cx, Math.round(ctx.height() / 2), r);
+        endWords(ctx, lane.detail(b.size() - 1), cx + r + 5);
         g.setAlpha(1);
+    }
+
+    /**
+     * How the thread ended, in words after its end mark where the lane has room for them: the
+     * exception it raised, the signal that ended its process, the sys.exit that gave its process's
+     * exit code. processes' lesson is Process-2's exit code 3, and its lane ended with a plain dot.
+     */
+    private void endWords(TrackContext ctx, int detail, double x) {
+        String words = detail < 0 ? null : ctx.trace().string(detail);
+        if (words == null || words.isEmpty() || x > ctx.width()) {
+            return;
+        }
+        Painter g = ctx.painter();
+        TextStyle font = ctx.metrics().small();
+        String fit = TextFit.ellipsize(g, words, font, ctx.width() - 4 - x);
+        // cut to a stub, the words say nothing: the hover card has them
+        if (fit.length() < Math.min(words.length(), 8)) {
+            return;
+        }
+        double y = Math.round(ctx.height() / 2);
+        double w = Math.ceil(g.textWidth(fit, font));
+        double h = Math.round(font.size() + 4);
+        spanLabels.add(new double[] {x - 2, Math.round(y - h / 2), w + 4, h});
+        g.setFont(font);
+        g.setFill(ctx.theme().color(Ink.MUTED_TEXT));
+        g.fillText(fit, Math.round(x), y, Painter.Align.LEFT);
     }
 
     /** The x of this lane's end cap (beside a ring at the same instant), or NaN if the thread has not ended by the horizon. */

@@ -366,9 +366,10 @@ final class Scheduler {
                     }
                 }
                 t.line = lineOf(error, t.line);
-                if (error instanceof SystemExit) {
-                    // sys.exit ends the thread as an exit, not as an error: no traceback, "returned"
-                    die(t, Reason.RETURNED, null, null);
+                if (error instanceof SystemExit exit) {
+                    // sys.exit ends the thread as an exit, not as an error: no traceback, "returned",
+                    // with the call that gave its process's exit code
+                    die(t, Reason.RETURNED, null, "sys.exit(" + exit.code() + ")");
                 } else {
                     die(t, Reason.RAISED, null, what);
                 }

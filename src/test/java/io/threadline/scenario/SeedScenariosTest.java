@@ -55,7 +55,7 @@ class SeedScenariosTest {
         }
         assertThat(transitions(t, "Process-3")).last().asString()
                 .isEqualTo("2.500 dead killed terminated (SIGTERM) by MainThread");
-        assertThat(transitions(t, "Process-2")).last().asString().isEqualTo("1.500 dead returned");
+        assertThat(transitions(t, "Process-2")).last().asString().isEqualTo("1.500 dead returned sys.exit(3)");   // the call that gave exitcode 3
         assertThat(t.outcome()).isEqualTo(RunOutcome.COMPLETED);
         assertThat(t.exitStatus()).isZero();
     }

@@ -1,0 +1,40 @@
+package io.threadline.picture;
+
+import io.threadline.scenario.ScenarioCatalog;
+import io.threadline.scenario.ScenarioSpec;
+import io.threadline.testing.TextRecorder;
+import io.threadline.trace.Trace;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How a thread ended is written after its end mark where the lane has room: processes' lesson is
+ * Process-2's exit code 3, and its lane ended in a plain dot (a review of the projector's pictures).
+ */
+class EndWordsTest {
+    @Test
+    void theExitCallAndTheSignalAreWrittenAfterTheirMarks() throws Exception {
+        assertThat(textsOf("processes", 1280)).contains("sys.exit(3)");
+        assertThat(textsOf("pool-the-rest", 1280)).contains("terminated with the pool");
+    }
+
+    @Test
+    void wordsCutShortEndInAnEllipsisAndAStubIsLeftOut() throws Exception {
+        // the run ends at Process-3's termination: at 640 px its words are cut, never to a stub
+        List<String> narrow = textsOf("processes", 640);
+        assertThat(narrow).filteredOn(w -> w.startsWith("term")).allMatch(w -> w.equals("terminated (SIGTERM)")
+                || w.endsWith("…") && w.length() >= 9);
+    }
+
+    private static List<String> textsOf(String id, double width) throws Exception {
+        ScenarioSpec s = ScenarioCatalog.byId(id);
+        Trace t = s.execute(s.values(Map.of()));
+        TextRecorder g = new TextRecorder();
+        TimelinePicture.of(t, PictureOptions.defaults().withWidth(width)).paint(g);
+        return g.written().stream().map(TextRecorder.Written::text).toList();
+    }
+}
