@@ -55,7 +55,12 @@ final class ResultValueLayout {
         List<Label> out = new ArrayList<>();
         int n = gx.length;
         for (int k = 0; k < n; ) {
-            Label l = whole(k);
+            // beside a run's diamonds first (a value under a diamond, on a second line, read as the
+            // next run's), then under them, then shortened
+            Label l = whole(k, false);
+            if (l == null) {
+                l = whole(k, true);
+            }
             if (l == null) {
                 l = shortened(k);
             }
@@ -71,8 +76,8 @@ final class ResultValueLayout {
         return out;
     }
 
-    /** The shortest run from diamond {@code k} whose values all find room, or null. */
-    private Label whole(int k) {
+    /** The shortest run from diamond {@code k} whose values all find room (beside it, or {@code low} under it), or null. */
+    private Label whole(int k, boolean low) {
         List<String> run = new ArrayList<>();
         for (int end = k; end < gx.length; end++) {
             run.addAll(values.get(end));
@@ -81,19 +86,21 @@ final class ResultValueLayout {
             if (w > width) {
                 return null;
             }
-            double right = room(end);
-            if (w <= right) {
-                return new Label(t, gx[end] + r + 5, cy, k, end);
+            if (!low) {
+                if (w <= room(end)) {
+                    return new Label(t, gx[end] + r + 5, cy, k, end);
+                }
+                double before = gx[k] - r - 5 - w;
+                if (before >= Math.max(lineEnd, k > 0 ? gx[k - 1] + r : 0) + 12) {
+                    // room before the run: the values end at its first diamond
+                    return new Label(t, before, cy, k, end);
+                }
+                continue;
             }
-            double before = gx[k] - r - 5 - w;
-            if (before >= Math.max(lineEnd, k > 0 ? gx[k - 1] + r : 0) + 12) {
-                // room before the run: the values end at its first diamond
-                return new Label(t, before, cy, k, end);
-            }
-            double low = gx[k] - r;
-            if (low + w <= width - 4 && low >= lowEnd + 6 && (lowClear || !crosses(low, low + w))) {
+            double x = gx[k] - r;
+            if (x + w <= width - 4 && x >= lowEnd + 6 && (lowClear || !crosses(x, x + w))) {
                 // the values go under the run's first diamond, on a second line
-                return new Label(t, low, lowY, k, end);
+                return new Label(t, x, lowY, k, end);
             }
         }
         return null;
