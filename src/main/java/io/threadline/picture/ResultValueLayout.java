@@ -53,18 +53,24 @@ final class ResultValueLayout {
 
     List<Label> labels() {
         List<Label> out = new ArrayList<>();
+        // where the line and the second line ended before each label was written: a run taken back starts from there
+        List<double[]> before = new ArrayList<>();
         int n = gx.length;
         for (int k = 0; k < n; ) {
             // beside a run's diamonds first (a value under a diamond, on a second line, read as the
-            // next run's), then under them, then shortened
-            Label l = whole(k, false);
+            // next run's), then under them, then with the runs before it, then shortened
+            Label l = whole(k, false, k);
             if (l == null) {
-                l = whole(k, true);
+                l = whole(k, true, k);
+            }
+            if (l == null) {
+                l = joinedBack(out, before, k);
             }
             if (l == null) {
                 l = shortened(k);
             }
             out.add(l);
+            before.add(new double[] {lineEnd, lowEnd});
             if (l.y() == cy) {
                 lineEnd = Math.max(gx[l.last()] + r, l.x() + g.textWidth(l.text(), font));
             } else {
@@ -76,8 +82,41 @@ final class ResultValueLayout {
         return out;
     }
 
-    /** The shortest run from diamond {@code k} whose values all find room (beside it, or {@code low} under it), or null. */
-    private Label whole(int k, boolean low) {
+    /**
+     * A run from an earlier label's first diamond through diamond {@code k}, written whole, in
+     * place of the labels from there on; null if none has room. The last diamonds of a burst,
+     * close to the picture's edge, have no room of their own, but the line before the burst is
+     * often empty: prime-check's eight results read "True, False … True, +5" with 600 px free on
+     * their left.
+     */
+    private Label joinedBack(List<Label> out, List<double[]> before, int k) {
+        double line = lineEnd;
+        double low = lowEnd;
+        for (int back = out.size() - 1; back >= 0; back--) {
+            double[] was = before.get(back);
+            lineEnd = was[0];
+            lowEnd = was[1];
+            int first = out.get(back).first();
+            Label l = whole(first, false, k);
+            if (l == null) {
+                l = whole(first, true, k);
+            }
+            if (l != null) {
+                out.subList(back, out.size()).clear();
+                before.subList(back, before.size()).clear();
+                return l;
+            }
+        }
+        lineEnd = line;
+        lowEnd = low;
+        return null;
+    }
+
+    /**
+     * The shortest run from diamond {@code k} through at least diamond {@code through} whose values
+     * all find room (beside it, or {@code low} under it), or null.
+     */
+    private Label whole(int k, boolean low, int through) {
         List<String> run = new ArrayList<>();
         for (int end = k; end < gx.length; end++) {
             run.addAll(values.get(end));
@@ -85,6 +124,9 @@ final class ResultValueLayout {
             double w = g.textWidth(t, font);
             if (w > width) {
                 return null;
+            }
+            if (end < through) {
+                continue;
             }
             if (!low) {
                 if (w <= room(end)) {

@@ -241,14 +241,25 @@ public final class ResultsTrack implements Track {
             long called = extras.callStart(variant);
             String[] at = TimeText.secondsPair(results.get(0).time() - Math.max(0, called),
                     results.get(results.size() - 1).time() - Math.max(0, called));
-            String first = at[0];
-            String last = at[1];
-            String times = results.size() + (results.size() == 1 ? " result" : " results") + " · "
-                    + (called >= 0 ? (first.equals(last) ? first : first + " to " + last) + " after the call"
-                    : "first " + first + " · last " + last);
-            g.fillText(TextFit.ellipsize(g, times, m.small(), ctx.width() - 22), 14,
+            String count = results.size() + (results.size() == 1 ? " result" : " results");
+            String times = TextFit.fit(g, m.small(), ctx.width() - 22, summaries(count, at[0], at[1], called >= 0));
+            g.fillText(times == null ? TextFit.ellipsize(g, count, m.small(), ctx.width() - 22) : times, 14,
                     Math.round(mid + m.smallSize() * 0.8), Painter.Align.LEFT);
         }
+    }
+
+    /**
+     * The gutter's summary of a row, longest first: "8 results · first 0.912 s · last 1.036 s", then
+     * "8 results · 0.912–1.036 s", then the count. A summary cut to "last 1.0…" read as a time of
+     * 1.0 s (prime-check at 1280 px).
+     */
+    static String[] summaries(String count, String first, String last, boolean afterCall) {
+        String range = first.equals(last) ? first : first.replace(" s", "") + "–" + last;
+        if (afterCall) {
+            return new String[] {count + " · " + (first.equals(last) ? first : first + " to " + last) + " after the call",
+                    count + " · " + range + " after", count};
+        }
+        return new String[] {count + " · first " + first + " · last " + last, count + " · " + range, count};
     }
 
     @Override

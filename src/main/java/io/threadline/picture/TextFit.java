@@ -37,4 +37,21 @@ final class TextFit {
         }
         return best;
     }
+
+    /**
+     * s shortened to the words that fit in {@code room} pixels, with an ellipsis ("terminated
+     * with…"); "" if not even the first word fits whole.
+     */
+    static String ellipsizeWords(Painter g, String s, TextStyle style, double room) {
+        if (g.textWidth(s, style) <= room) {
+            return s;
+        }
+        for (int cut = s.lastIndexOf(' '); cut > 0; cut = s.lastIndexOf(' ', cut - 1)) {
+            String t = s.substring(0, cut).stripTrailing() + "…";
+            if (g.textWidth(t, style) <= room) {
+                return t;
+            }
+        }
+        return "";
+    }
 }

@@ -438,9 +438,13 @@ public final class ThreadTrack implements Track {
         }
         Painter g = ctx.painter();
         TextStyle font = ctx.metrics().small();
-        String fit = TextFit.ellipsize(g, words, font, ctx.width() - 4 - x);
-        // cut to a stub, the words say nothing: the hover card has them
-        if (fit.length() < Math.min(words.length(), 8)) {
+        // words that start before the playhead stop short of it: run across it, they were struck
+        // through by its line, and they wrote into time that had not happened yet (pool-the-rest)
+        double horizon = Math.round(ctx.scale().x(ctx.horizon()));
+        double end = x < horizon ? Math.min(horizon - 6, ctx.width() - 4) : ctx.width() - 4;
+        // whole words or none: "ValueErr…" and "terminat…" read as words of their own (the hover card has them all)
+        String fit = TextFit.ellipsizeWords(g, words, font, end - x);
+        if (fit.isEmpty()) {
             return;
         }
         double y = Math.round(ctx.height() / 2);

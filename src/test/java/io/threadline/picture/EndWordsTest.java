@@ -37,4 +37,37 @@ class EndWordsTest {
         TimelinePicture.of(t, PictureOptions.defaults().withWidth(width)).paint(g);
         return g.written().stream().map(TextRecorder.Written::text).toList();
     }
+
+    /**
+     * Words that start before the playhead stop short of it, cut after a whole word: at 1280 px
+     * pool-the-rest's "terminated with the pool" ran across the playhead's line into time not yet
+     * shown, and the exception at processes' edge read "ValueErr…".
+     */
+    @Test
+    void wordsStopShortOfThePlayheadAfterAWholeWord() throws Exception {
+        ScenarioSpec s = ScenarioCatalog.byId("pool-the-rest");
+        Trace t = s.execute(s.values(Map.of()));
+        long at = t.endTime() - 1_200_000;
+        TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withWidth(1280).withWholeRun().atTime(at));
+        TextRecorder g = new TextRecorder();
+        p.paint(g);
+        double playhead = PictureOptions.defaults().metrics().gutterWidth() + p.scale().x(at);
+        List<TextRecorder.Written> words = g.written().stream().filter(w -> w.text().startsWith("terminated")).toList();
+        assertThat(words).as("the two workers' words, shortened").hasSize(2)
+                .allSatisfy(w -> {
+                    assertThat(w.right()).isLessThan(playhead);
+                    assertThat(w.text()).isIn("terminated with the…", "terminated with…", "terminated…");
+                });
+    }
+
+    @Test
+    void aCutKeepsWholeWordsOrNone() {
+        TextRecorder g = new TextRecorder();
+        TextStyle f = TextStyle.of(10);
+        String s = "terminated with the pool";
+        assertThat(TextFit.ellipsizeWords(g, s, f, 1e6)).isEqualTo(s);
+        String cut = TextFit.ellipsizeWords(g, s, f, g.textWidth("terminated with…", f) + 0.5);
+        assertThat(cut).isEqualTo("terminated with…");
+        assertThat(TextFit.ellipsizeWords(g, s, f, g.textWidth("termina", f))).isEmpty();
+    }
 }

@@ -2,6 +2,8 @@ package io.threadline.picture;
 
 import org.junit.jupiter.api.Test;
 
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,5 +19,39 @@ class ResultValueLayoutTest {
         assertThat(ResultValueLayout.join(List.of("page 2", "page"))).as("nothing after the word").isEqualTo("page 2, page");
         assertThat(ResultValueLayout.join(List.of("a b c", "a d"))).as("more than one word after it").isEqualTo("a b c, a d");
         assertThat(ResultValueLayout.join(List.of("(1, 2)", "(3, 4)"))).isEqualTo("(1, 2), (3, 4)");
+    }
+
+    /**
+     * A burst of results near the picture's right edge, with the line before it empty: the last
+     * diamonds have no room of their own, so the burst's values are written whole before its first
+     * diamond, not as "True, False … True, +5" (prime-check at 1280 px).
+     */
+    @Test
+    void aBurstNearTheEdgeWritesAllItsValuesBeforeItsFirstDiamond() {
+        BufferedImage img = new BufferedImage(10, 10, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g2 = img.createGraphics();
+        try {
+            Painter g = new Java2DPainter(g2, 1);
+            TextStyle font = TextStyle.bold(16);
+            List<List<String>> values = List.of(List.of("True", "False"), List.of("True", "True", "False"),
+                    List.of("True", "False", "True"));
+            double[] gx = {740, 790, 825};
+            List<ResultValueLayout.Label> labels = new ResultValueLayout(g, font, gx, values, 7, 10, 30, 950, false,
+                    List.of()).labels();
+            assertThat(labels).hasSize(1);
+            ResultValueLayout.Label l = labels.get(0);
+            assertThat(l.text()).isEqualTo("True, False, True, True, False, True, False, True");
+            assertThat(l.first()).isZero();
+            assertThat(l.last()).isEqualTo(2);
+            assertThat(l.x() + g.textWidth(l.text(), font)).as("ends before the first diamond").isLessThan(740 - 7);
+            assertThat(l.x()).isGreaterThanOrEqualTo(0);
+
+            // with no room before the burst either, the last run is shortened as before
+            List<ResultValueLayout.Label> tight = new ResultValueLayout(g, font, new double[] {40, 90, 125}, values, 7,
+                    10, 30, 250, false, List.of()).labels();
+            assertThat(tight.get(tight.size() - 1).text()).contains("+");
+        } finally {
+            g2.dispose();
+        }
     }
 }
