@@ -31,7 +31,7 @@ public final class Trace {
     private final AppendLog<ThreadInfo> threads = new AppendLog<>();
     private final AppendLog<LaneColumns> lanes = new AppendLog<>();
     private final StringTable strings = new StringTable();
-    private final AppendLog<OutputLine> output = new AppendLog<>();
+    private final OutputColumns output = new OutputColumns();
     private final AppendLog<ResultMark> results = new AppendLog<>();
     private final AppendLog<CounterTrack> counters = new AppendLog<>();
     private final AppendLog<ResourceInfo> resources = new AppendLog<>();
@@ -160,7 +160,7 @@ public final class Trace {
     }
 
     public void output(long time, int thread, String text, boolean error) {
-        output.add(new OutputLine(time, thread, text, error));
+        output.add(time, thread, text, error);
         advance(time);
     }
 

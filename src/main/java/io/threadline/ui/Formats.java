@@ -38,6 +38,17 @@ final class Formats {
         return j.toString();
     }
 
+    /**
+     * The same for the heading over the timeline, where the parameters wrap when the row is
+     * short: each setting's words are joined by no-break spaces, so a line ends only between
+     * settings (a projector's heading read "download 0.5" over "s, map" over "on").
+     */
+    static String headingParams(ScenarioSpec spec, Map<String, String> values) {
+        StringJoiner j = new StringJoiner(", ");
+        spec.settings(values).forEach(p -> j.add(p.words().replace(' ', '\u00A0')));
+        return j.toString();
+    }
+
     /** The outcome as a short status word. */
     static String outcome(RunOutcome o) {
         if (o == null) {

@@ -57,7 +57,7 @@ record WindowTitle(String heading, String params, String window, String status) 
         if (trace != null && s.id().equals(trace.scenario())) {
             status.append(choices(trace));
         }
-        return new WindowTitle(s.title(), params,
+        return new WindowTitle(s.title(), Formats.headingParams(s, values),
                 s.title() + " (" + (params.isEmpty() ? "" : params + ", ") + "seed " + seed + ") — " + APP,
                 status.toString());
     }

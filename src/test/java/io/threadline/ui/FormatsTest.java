@@ -35,6 +35,17 @@ class FormatsTest {
     }
 
     @Test
+    void headingKeepsEachSettingsWordsOnOneLine() {
+        ScenarioSpec chef = ScenarioCatalog.byId("chef-soup");
+        Map<String, String> v = new LinkedHashMap<>(chef.defaults().asText());
+        v.put("gil", "false");
+        String heading = Formats.headingParams(chef, v);
+        // a line may end only after a comma: the spaces inside "cook 0.5 s" do not break
+        assertThat(heading).isEqualTo("olivia\u00A03\u00A0s, cook\u00A00.5\u00A0s, gil\u00A0off");
+        assertThat(heading.replace('\u00A0', ' ')).isEqualTo(Formats.keyParams(chef, v));
+    }
+
+    @Test
     void fieldProblemDropsTheNameTheFieldAlreadyShows() {
         ScenarioSpec chef = ScenarioCatalog.byId("chef-soup");
         var olivia = chef.param("olivia");

@@ -99,7 +99,8 @@ class PresentationModeTest extends FxTestBase {
     void theWaitForGraphsButtonIsInTheHeadingAndTogglesThePanel() {
         fx(() -> c.setPresentation(true));
         runToEnd("chef-soup");
-        javafx.scene.control.Button opener = node("waitForGraphButton");
+        javafx.scene.control.ToggleButton opener = node("waitForGraphButton");
+        assertThat(fx(opener::isSelected)).as("pressed before the panel opens").isFalse();
         assertThat(fx(() -> opener.isVisible())).isTrue();
         javafx.geometry.Bounds b = fx(() -> opener.localToScene(opener.getBoundsInLocal()));
         javafx.geometry.Bounds lanes = fx(() -> c.timeline().localToScene(c.timeline().getBoundsInLocal()));
@@ -109,9 +110,11 @@ class PresentationModeTest extends FxTestBase {
         fx(opener::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(panel::isVisible)).as("the panel, opened").isTrue();
+        assertThat(fx(opener::isSelected)).as("the button looks pressed while the panel is open").isTrue();
         fx(opener::fire);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(fx(panel::isVisible)).as("the panel, closed by the same button").isFalse();
+        assertThat(fx(opener::isSelected)).as("and no longer pressed").isFalse();
     }
 
     @Test

@@ -205,6 +205,7 @@ class UserProgramWindowTest extends FxTestBase {
         runToEnd("deadlock");
         WaitForGraphPanel graph = fx(() -> (WaitForGraphPanel) stage.getScene().getRoot().lookup(".wait-for-graph"));
         waitUntil("the built-in deadlock opens the graph", graph::isVisible);
+        assertThat(fx(() -> graph.opener().isSelected())).as("its button pressed, as if clicked").isTrue();
 
         fx(() -> c.keys().run(Shortcut.NEW_PROGRAM));
         waitUntil("a new program", () -> c.shownProgram() != null);

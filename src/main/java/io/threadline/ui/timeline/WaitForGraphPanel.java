@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -36,7 +37,8 @@ public final class WaitForGraphPanel extends VBox {
     private final Canvas canvas = new Canvas();
     private final CanvasPainter painter = CanvasPainter.redrawn(canvas.getGraphicsContext2D());
     private final BooleanProperty showing = new SimpleBooleanProperty(this, "showing");
-    private final Button opener = new Button();
+    /** Pressed while the panel is open, by its button or by a deadlock: it says the panel is there. */
+    private final ToggleButton opener = new ToggleButton();
     private WaitForGraphPicture shown;
     private boolean scheduled;
     /** Traces whose deadlock already opened the panel once: closing it keeps it closed. */
@@ -66,10 +68,10 @@ public final class WaitForGraphPanel extends VBox {
         Tips.set(opener, "Wait-for graph: who waits for what at the playhead,"
                 + " and the cycle of a deadlock");
         opener.getStyleClass().add("small");
-        opener.setOnAction(e -> {
-            openedByItself = false;
-            showing.set(!showing.get());
-        });
+        // the button's pressed look is the panel's state, whoever opened or closed it (a plain
+        // button looked the same open and closed: a review of the projector's pictures)
+        opener.selectedProperty().bindBidirectional(showing);
+        opener.setOnAction(e -> openedByItself = false);
         // a panel a deadlock opened goes with that run: another scenario or run starts without it
         // (it stayed open over the next scenario's lanes, saying "nobody waits")
         view.traceProperty().addListener((o, before, now) -> {
@@ -101,7 +103,7 @@ public final class WaitForGraphPanel extends VBox {
      * It floated over the lanes' bottom-right corner, where a run's end and its last results are:
      * it hid prime-check's results row and the last lanes' ends (a review of the projector's pictures).
      */
-    public Button opener() {
+    public ToggleButton opener() {
         return opener;
     }
 
