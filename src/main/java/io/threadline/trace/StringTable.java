@@ -1,8 +1,5 @@
 package io.threadline.trace;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Interned strings for the detail column, so events carry an int instead of a reference.
  *
@@ -12,6 +9,10 @@ import java.util.Map;
  * map, each made, hashed and kept (about 100 bytes an item, a fifth of a handoff's time). Every
  * way in ({@link #intern} as well as {@link #number}) gives such a text that id, so a trace read
  * from its file numbers its texts as the run did.
+ *
+ * <p>The lookup is an open-addressed table of ids with their hashes beside them, not a
+ * {@code HashMap}: a map's entry and boxed id were two objects kept per text, and the
+ * 1,000,000-item producer-consumer interns a new text ("item 1.17") for every item.
  */
 public final class StringTable {
     /** Ids from here on are numbers, not table entries. */
@@ -20,7 +21,10 @@ public final class StringTable {
     public static final int NUMBERS = 1 << 30;
 
     private final AppendLog<String> strings = new AppendLog<>();
-    private final Map<String, Integer> ids = new HashMap<>();
+    /** Id + 1 of the text in each slot, 0 for an empty slot; a power of two long, at most half full. */
+    private int[] slots = new int[64];
+    /** The hash of the text in each slot. */
+    private int[] hashes = new int[64];
     // the runtime passes the same few strings again and again (a queue's name): skip the map then
     private String last;
     private int lastId = -1;
@@ -37,15 +41,57 @@ public final class StringTable {
         if (n >= 0) {
             return NUMBER_BASE + n;
         }
-        Integer id = ids.get(s);
-        if (id == null) {
-            id = strings.size();
-            strings.add(s);
-            ids.put(s, id);
-        }
+        int id = lookUpOrAdd(s);
         last = s;
         lastId = id;
         return id;
+    }
+
+    private int lookUpOrAdd(String s) {
+        int h = spread(s.hashCode());
+        int mask = slots.length - 1;
+        int i = h & mask;
+        for (int k = slots[i]; k != 0; k = slots[i]) {
+            if (hashes[i] == h && strings.get(k - 1).equals(s)) {
+                return k - 1;
+            }
+            i = (i + 1) & mask;
+        }
+        int id = strings.size();
+        strings.add(s);
+        slots[i] = id + 1;
+        hashes[i] = h;
+        if (2 * (id + 1) > slots.length) {
+            grow();
+        }
+        return id;
+    }
+
+    private void grow() {
+        int[] oldSlots = slots;
+        int[] oldHashes = hashes;
+        slots = new int[oldSlots.length * 2];
+        hashes = new int[oldSlots.length * 2];
+        int mask = slots.length - 1;
+        for (int j = 0; j < oldSlots.length; j++) {
+            if (oldSlots[j] != 0) {
+                int i = oldHashes[j] & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = oldSlots[j];
+                hashes[i] = oldHashes[j];
+            }
+        }
+    }
+
+    /** Mixes every bit of the hash into the low ones the table indexes by (MurmurHash3's finalizer). */
+    private static int spread(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        return h ^ (h >>> 16);
     }
 
     /** The id of the decimal text of {@code n}, without making it; {@code n} from 0 below {@link #NUMBERS}. */

@@ -82,4 +82,26 @@ class TraceTest {
         assertThat(s.get(-1)).isNull();
         assertThat(s.get(s.intern("b"))).isEqualTo("b");
     }
+
+    @Test
+    void stringTableKeepsOneIdPerTextThroughItsGrowthAndEqualHashes() {
+        StringTable s = new StringTable();
+        int n = 100_000;
+        for (int i = 0; i < n; i++) {
+            assertThat(s.intern("item 1." + i)).as("a new text takes the next id").isEqualTo(i);
+        }
+        // equal texts that are other objects (no identity shortcut) find their ids after the table grew
+        for (int i = n - 1; i >= 0; i -= 7) {
+            assertThat(s.intern(new String("item 1." + i))).isEqualTo(i);
+            assertThat(s.get(i)).isEqualTo("item 1." + i);
+        }
+        // "Aa" and "BB" have the same hashCode: still two texts
+        assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+        int aa = s.intern("Aa");
+        int bb = s.intern("BB");
+        assertThat(aa).isNotEqualTo(bb);
+        assertThat(s.intern(new String("Aa"))).isEqualTo(aa);
+        assertThat(s.intern(new String("BB"))).isEqualTo(bb);
+        assertThat(s.size()).isEqualTo(n + 2);
+    }
 }
