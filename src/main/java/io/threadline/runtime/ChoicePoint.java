@@ -74,14 +74,6 @@ public final class ChoicePoint {
         return kind == ChoiceKind.PREEMPT && i != candidates.length - 1;
     }
 
-    int[] threadIds() {
-        int[] ids = new int[candidates.length];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = candidates[i].id;
-        }
-        return ids;
-    }
-
     @Override
     public String toString() {
         StringBuilder b = new StringBuilder(kind.label()).append(" #").append(number).append(" at ")

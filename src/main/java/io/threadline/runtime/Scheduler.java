@@ -1,6 +1,5 @@
 package io.threadline.runtime;
 
-import io.threadline.trace.Choice;
 import io.threadline.trace.ChoiceKind;
 import io.threadline.trace.Reason;
 import io.threadline.trace.ResourceOp;
@@ -763,6 +762,9 @@ final class Scheduler {
      * says what it would pick, the driver picks (waiting for {@link #answer} if it asks), and the
      * choice is recorded in the trace.
      */
+    /** The candidates' trace ids for the trace's record of a choice, which copies them: one array for the run. */
+    private int[] choiceIds = new int[8];
+
     private int decide(ChoiceKind kind, SimThread[] candidates) {
         ChoicePoint point = new ChoicePoint(kind, choices, now, candidates);
         int own = order.choose(point);
@@ -775,7 +777,14 @@ final class Scheduler {
             throw new IllegalStateException(driver + " picked " + pick + " at " + point);
         }
         choices++;
-        trace.choice(new Choice(now, kind, point.threadIds(), pick, pick == own));
+        int n = candidates.length;
+        if (choiceIds.length < n) {
+            choiceIds = new int[Math.max(n, 2 * choiceIds.length)];
+        }
+        for (int i = 0; i < n; i++) {
+            choiceIds[i] = candidates[i].id;
+        }
+        trace.choice(now, kind, choiceIds, n, pick, pick == own);
         return pick;
     }
 

@@ -12,13 +12,18 @@ import java.util.Arrays;
  */
 public record Choice(long time, ChoiceKind kind, int[] candidates, int pick, boolean own) {
     public Choice {
-        if (candidates.length < 2) {
-            throw new IllegalArgumentException("a choice needs two candidates or more, got " + candidates.length);
-        }
-        if (pick < 0 || pick >= candidates.length) {
-            throw new IllegalArgumentException("pick " + pick + " is not one of " + candidates.length + " candidates");
-        }
+        check(candidates.length, pick);
         candidates = candidates.clone();
+    }
+
+    /** Refuses a choice among fewer than two candidates, or a pick that is not one of them. */
+    static void check(int candidates, int pick) {
+        if (candidates < 2) {
+            throw new IllegalArgumentException("a choice needs two candidates or more, got " + candidates);
+        }
+        if (pick < 0 || pick >= candidates) {
+            throw new IllegalArgumentException("pick " + pick + " is not one of " + candidates + " candidates");
+        }
     }
 
     /** The thread chosen. */

@@ -40,7 +40,7 @@ final class OutputColumns {
     private volatile int[][] threads = new int[4][];
     /** Per chunk of lines: 1 for an error report (stderr), else 0. */
     private volatile byte[][] errors = new byte[4][];
-    /** Per chunk of lines: where each line's text is in the text chunks (see {@link #place}). */
+    /** Per chunk of lines: where each line's text is in the text chunks ({@link PoolPlace}). */
     private volatile long[][] where = new long[4][];
     /** The text chunks, in the order they were filled. */
     private volatile char[][] texts = new char[4][];
@@ -68,11 +68,7 @@ final class OutputColumns {
         SIZE.setRelease(this, n + 1);
     }
 
-    /**
-     * Copies {@code text} into the text chunks and returns where it is: the chunk's index in the
-     * top 24 bits, the offset in the next 20, the length in the low 20 (a longer line has a chunk
-     * of its own at offset 0, its length then read from that chunk's size).
-     */
+    /** Copies {@code text} into the text chunks; returns where it is ({@link PoolPlace}). */
     private long place(String text) {
         int len = text.length();
         if (len > TEXT_CHUNK) {
@@ -80,7 +76,7 @@ final class OutputColumns {
             text.getChars(0, len, texts[k], 0);
             // the next line starts a fresh chunk: this one is full
             textUsed = TEXT_CHUNK;
-            return at(k, 0, TEXT_CHUNK + 1);
+            return PoolPlace.whole(k);
         }
         if (textUsed + len > TEXT_CHUNK) {
             newTextChunk(new char[TEXT_CHUNK]);
@@ -89,7 +85,7 @@ final class OutputColumns {
         int start = textUsed;
         text.getChars(0, len, texts[textChunk], start);
         textUsed += len;
-        return at(textChunk, start, len);
+        return PoolPlace.of(textChunk, start, len);
     }
 
     private int newTextChunk(char[] chunk) {
@@ -97,10 +93,6 @@ final class OutputColumns {
         texts = ChunkDirectory.grow(texts, k, () -> chunk);
         textChunk = k;
         return k;
-    }
-
-    private static long at(int chunk, int offset, int length) {
-        return ((long) chunk << 40) | ((long) offset << 20) | length;
     }
 
     int size() {
@@ -117,10 +109,8 @@ final class OutputColumns {
     }
 
     private String text(long at) {
-        char[] chunk = texts[(int) (at >>> 40)];
-        int offset = (int) (at >>> 20) & 0xFFFFF;
-        int length = (int) at & 0xFFFFF;
-        return length > TEXT_CHUNK ? new String(chunk) : new String(chunk, offset, length);
+        char[] chunk = texts[PoolPlace.chunk(at)];
+        return new String(chunk, PoolPlace.offset(at), PoolPlace.length(at, chunk.length));
     }
 
     /** The lines present now. */

@@ -36,7 +36,7 @@ public final class Trace {
     private final AppendLog<CounterTrack> counters = new AppendLog<>();
     private final AppendLog<ResourceInfo> resources = new AppendLog<>();
     private final AppendLog<ResourceColumns> resourceLanes = new AppendLog<>();
-    private final AppendLog<Choice> choices = new AppendLog<>();
+    private final ChoiceColumns choices = new ChoiceColumns();
 
     private volatile String scenario = "";
     private volatile List<String> resourceFocus = List.of();
@@ -183,8 +183,17 @@ public final class Trace {
 
     /** Records a real choice of the scheduler (see {@link Choice}). */
     public void choice(Choice c) {
-        choices.add(c);
-        advance(c.time());
+        int[] candidates = c.candidates();
+        choice(c.time(), c.kind(), candidates, candidates.length, c.pick(), c.own());
+    }
+
+    /**
+     * As {@link #choice(Choice)} without making one: among the first {@code count} of
+     * {@code candidates} (trace thread ids, copied, so the caller may use the array again).
+     */
+    public void choice(long time, ChoiceKind kind, int[] candidates, int count, int pick, boolean own) {
+        choices.add(time, kind, candidates, count, pick, own);
+        advance(time);
     }
 
     /** Moves the recorded "now" forward; live lanes extend to it. */
