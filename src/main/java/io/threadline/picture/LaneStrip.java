@@ -158,8 +158,9 @@ final class LaneStrip {
             lookCount = 0;   // cannot happen with five states; keeps the array bounded all the same
         }
         StateStyle look = StateStyle.of(state);
-        double y = StateMarks.shapeTop(look, barTop, barHeight);
-        double h = StateMarks.shapeHeight(look, barHeight);
+        double least = StateMarks.laneLeast(metrics);
+        double y = StateMarks.shapeTop(look, barTop, barHeight, least);
+        double h = StateMarks.shapeHeight(look, barHeight, least);
         int r0 = row(y);
         int r1 = row(y + h);
         int edge = (int) Math.round(metrics.line());

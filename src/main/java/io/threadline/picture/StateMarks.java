@@ -15,23 +15,55 @@ public final class StateMarks {
 
     /** Top of a state's shape in a bar area starting at {@code barTop}, {@code barHeight} tall. */
     public static double shapeTop(StateStyle look, double barTop, double barHeight) {
-        return barTop + Math.floor((barHeight - shapeHeight(look, barHeight)) / 2);
+        return shapeTop(look, barTop, barHeight, 0);
     }
 
     public static double shapeHeight(StateStyle look, double barHeight) {
-        return Math.max(2, Math.round(barHeight * look.height()));
+        return shapeHeight(look, barHeight, 0);
+    }
+
+    /**
+     * The least height of a shape in a lane: its label's. A lane squeezed to fit many on a
+     * projector made the waits, two thirds of the bar, lower than their words; the words' ground
+     * then covered the box's top and bottom edges, which stopped at each word and went on after
+     * it, as if broken (a review of the projector's pictures). The legend keeps the proportions.
+     */
+    public static double laneLeast(PictureMetrics m) {
+        return Math.round(m.smallSize() + 4) + 2 * Math.ceil(m.line());
+    }
+
+    /** As {@link #shapeTop(StateStyle, double, double)}, the shape at least {@code least} tall (within the bar). */
+    public static double shapeTop(StateStyle look, double barTop, double barHeight, double least) {
+        return barTop + Math.floor((barHeight - shapeHeight(look, barHeight, least)) / 2);
+    }
+
+    /** A state's shape height in a bar {@code barHeight} tall, at least {@code least} (within the bar). */
+    public static double shapeHeight(StateStyle look, double barHeight, double least) {
+        double h = Math.max(2, Math.round(barHeight * look.height()));
+        return h >= least ? h : Math.max(h, Math.min(barHeight, least));
     }
 
     /** A stretch of one state over [x0, x1). */
     public static void span(Painter g, PictureTheme p, PictureMetrics m, ThreadState state, double x0, double x1,
                      double barTop, double barHeight) {
+        span(g, p, m, state, x0, x1, barTop, barHeight, 0);
+    }
+
+    /** As above, in a lane: shapes at least {@link #laneLeast} tall. */
+    public static void laneSpan(Painter g, PictureTheme p, PictureMetrics m, ThreadState state, double x0, double x1,
+                     double barTop, double barHeight) {
+        span(g, p, m, state, x0, x1, barTop, barHeight, laneLeast(m));
+    }
+
+    private static void span(Painter g, PictureTheme p, PictureMetrics m, ThreadState state, double x0, double x1,
+                     double barTop, double barHeight, double least) {
         StateStyle look = StateStyle.of(state);
         double w = x1 - x0;
         if (w <= 0 || look.shape() == StateStyle.Shape.END_CAP) {
             return;
         }
-        double y = shapeTop(look, barTop, barHeight);
-        double h = shapeHeight(look, barHeight);
+        double y = shapeTop(look, barTop, barHeight, least);
+        double h = shapeHeight(look, barHeight, least);
         Rgb stroke = p.color(look.stroke());
         double lw = m.line();
         boolean thin = w < 2 * lw + 2;
@@ -73,15 +105,15 @@ public final class StateMarks {
         }
     }
 
-    /** A fill without outline, for columns where several short spans merge. */
+    /** A fill without outline, for columns of a lane where several short spans merge; at least {@code least} tall. */
     public static void mergedSpan(Painter g, PictureTheme p, ThreadState state, double x0, double x1, double barTop,
-                           double barHeight) {
+                           double barHeight, double least) {
         StateStyle look = StateStyle.of(state);
         if (look.shape() == StateStyle.Shape.END_CAP) {
             return;
         }
-        double y = shapeTop(look, barTop, barHeight);
-        double h = shapeHeight(look, barHeight);
+        double y = shapeTop(look, barTop, barHeight, least);
+        double h = shapeHeight(look, barHeight, least);
         switch (look.shape()) {
             case HATCHED -> g.setHatch(p.color(Ink.RUNNABLE), p.color(Ink.RUNNABLE_FILL));
             case OUTLINED -> g.setFill(p.color(look.fill()));

@@ -40,11 +40,21 @@ final class TextFit {
 
     /**
      * s shortened to the words that fit in {@code room} pixels, with an ellipsis ("terminated
-     * with…"); "" if not even the first word fits whole.
+     * with…"); "" if not even the first word fits whole. Words before a colon are a phrase of
+     * their own and go whole, without the rest or an ellipsis, where all of s does not fit:
+     * "cut off at exit: the last non-daemon thread ended" reads "cut off at exit", where it read
+     * "cut off at…" (daemon-cleaner's lesson, cut in the middle; a review of the projector's pictures).
      */
     static String ellipsizeWords(Painter g, String s, TextStyle style, double room) {
         if (g.textWidth(s, style) <= room) {
             return s;
+        }
+        int colon = s.indexOf(": ");
+        if (colon > 0) {
+            s = s.substring(0, colon);
+            if (g.textWidth(s, style) <= room) {
+                return s;
+            }
         }
         for (int cut = s.lastIndexOf(' '); cut > 0; cut = s.lastIndexOf(' ', cut - 1)) {
             String t = s.substring(0, cut).stripTrailing() + "…";

@@ -96,13 +96,27 @@ public final class ThreadTrack implements Track {
         g.endGroup();
     }
 
+    /**
+     * Space above and below the bars: the metrics', or less in a lane squeezed so low that its
+     * bars would be lower than their words (a projector showing 16 lanes): the bars take the
+     * padding first, down to a pixel, before their words outgrow them.
+     */
+    static double barPadding(TrackContext ctx) {
+        double pad = ctx.metrics().barPadding();
+        double least = StateMarks.laneLeast(ctx.metrics());
+        if (ctx.height() - 2 * pad >= least) {
+            return pad;
+        }
+        return Math.max(1, Math.floor((ctx.height() - least) / 2));
+    }
+
     private void bars(TrackContext ctx, LaneBins b, LaneColumns lane) {
         Painter g = ctx.painter();
         PictureMetrics m = ctx.metrics();
         PictureTheme p = ctx.theme();
         int w = b.width();
-        double barTop = m.barPadding();
-        double barHeight = ctx.height() - 2 * m.barPadding();
+        double barTop = barPadding(ctx);
+        double barHeight = ctx.height() - 2 * barTop;
         labelled.clear();
         spanLabels.clear();
         drawnRuns.clear();
@@ -149,7 +163,7 @@ public final class ThreadTrack implements Track {
                     s.span(state, left, right, alpha);
                 } else {
                     g.setAlpha(alpha);
-                    StateMarks.span(g, p, m, state, left, right, barTop, barHeight);
+                    StateMarks.laneSpan(g, p, m, state, left, right, barTop, barHeight);
                 }
                 labelled.add(new int[] {x, x1, ev});
             } else if (s != null) {
@@ -159,7 +173,7 @@ public final class ThreadTrack implements Track {
                 }
             } else {
                 g.setAlpha(alpha);
-                StateMarks.mergedSpan(g, p, state, x, x1, barTop, barHeight);
+                StateMarks.mergedSpan(g, p, state, x, x1, barTop, barHeight, StateMarks.laneLeast(m));
                 if (x1 - x >= 3) {
                     // dense stretch: a strip says "several states here, zoom in"
                     g.setFill(p.color(Ink.MIXED));
@@ -247,6 +261,13 @@ public final class ThreadTrack implements Track {
         return false;
     }
 
+    /** Whether labelled span {@code r} (a shape {@code h} tall) gets a heavy outline {@code lw} more inside its own. */
+    private static boolean heavy(LaneColumns lane, int[] r, double lw, double h) {
+        int ev = r[2];
+        return lane.state(ev) == ThreadState.WAITING && StateStyle.waitsOnAnother(lane.reason(ev))
+                && r[1] - r[0] >= 4 * lw + 2 && h >= 4 * lw + 2;
+    }
+
     /**
      * Waits on another thread get a heavy outline, twice the plain one, drawn inside it over each
      * such span wide enough to show it: a lock, a queue or a join reads apart from a sleep.
@@ -255,14 +276,14 @@ public final class ThreadTrack implements Track {
         Painter g = ctx.painter();
         StateStyle look = StateStyle.of(ThreadState.WAITING);
         double lw = Math.max(1, Math.round(ctx.metrics().line()));
-        double y = StateMarks.shapeTop(look, barTop, barHeight);
-        double h = StateMarks.shapeHeight(look, barHeight);
+        double least = StateMarks.laneLeast(ctx.metrics());
+        double y = StateMarks.shapeTop(look, barTop, barHeight, least);
+        double h = StateMarks.shapeHeight(look, barHeight, least);
         g.setFill(ctx.theme().color(look.stroke()));
         g.setAlpha(ctx.alpha(ThreadState.WAITING, FADED));
         for (int[] r : labelled) {
             int ev = r[2];
-            if (lane.state(ev) != ThreadState.WAITING || !StateStyle.waitsOnAnother(lane.reason(ev))
-                    || r[1] - r[0] < 4 * lw + 2 || h < 4 * lw + 2) {
+            if (!heavy(lane, r, lw, h)) {
                 continue;
             }
             double x0 = r[0];
@@ -306,7 +327,7 @@ public final class ThreadTrack implements Track {
         Painter g = ctx.painter();
         TextStyle font = ctx.metrics().small();
         g.setFont(font);
-        double y = Math.round(barTop + barHeight / 2);
+        double least = StateMarks.laneLeast(ctx.metrics());
         // the ring of a thread new for an instant sits on its first span: the words start after it
         double ring = newMarkX(ctx, b, lane);
         double clear = Double.isNaN(ring) ? Double.NEGATIVE_INFINITY : ring + ctx.metrics().capRadius() + 2;
@@ -335,24 +356,29 @@ public final class ThreadTrack implements Track {
             }
             StateStyle look = StateStyle.of(s);
             double tx = from + pad;
-            double labelH = Math.round(font.size() + 4);
-            spanLabels.add(new double[] {tx - 3, Math.round(y - labelH / 2), Math.ceil(g.textWidth(text, font)) + 6,
-                    labelH});
+            // the label keeps within its shape's outline: a squeezed lane's shapes are first made
+            // as tall as their words (StateMarks.laneLeast, barPadding), and where even that is
+            // short the words' ground is the shape's inside, never over its outline. Over it, the
+            // outline stopped at each word and went on after it, as if broken; outlined, the
+            // ground read as a box of its own (two reviews of the projector's pictures)
+            double shapeTop = StateMarks.shapeTop(look, barTop, barHeight, least);
+            double shapeH = StateMarks.shapeHeight(look, barHeight, least);
+            double lw = Math.max(1, Math.round(ctx.metrics().line()));
+            double edge = look.shape() == StateStyle.Shape.SOLID ? 0 : heavy(lane, r, lw, shapeH) ? 2 * lw : lw;
+            double inside = shapeH - 2 * edge;
+            double labelH = Math.min(Math.round(font.size() + 4), inside);
+            double gy = shapeTop + edge + Math.floor((inside - labelH) / 2);
+            double ty = Math.round(gy + labelH / 2);
+            double tw = Math.ceil(g.textWidth(text, font));
+            spanLabels.add(new double[] {tx - 3, gy, tw + 6, labelH});
             g.setAlpha(ctx.alpha(s, 0.35));
-            // a bar lower than the letters (a projector's squeezed lanes) would strike them
-            // through with its outline: the label gets a ground of the state's own fill, with no
-            // outline of its own. Outlined, it read as a box of its own, as if the wait ended
-            // where the word did (a review of the projector's pictures)
-            boolean taller = labelH > StateMarks.shapeHeight(look, barHeight);
-            if (look.shape() == StateStyle.Shape.HATCHED || taller) {
+            if (look.shape() == StateStyle.Shape.HATCHED) {
                 // stripes behind letters hurt reading: give the label a calm ground
-                double tw = Math.ceil(g.textWidth(text, font));
-                double gy = Math.round(y - labelH / 2);
-                g.setFill(ctx.theme().color(look.shape() == StateStyle.Shape.HATCHED ? Ink.RUNNABLE_FILL : look.fill()));
+                g.setFill(ctx.theme().color(Ink.RUNNABLE_FILL));
                 g.fillRect(tx - 3, gy, tw + 6, labelH);
             }
             g.setFill(ctx.theme().color(look.text()));
-            g.fillText(text, Math.round(tx), y, Painter.Align.LEFT);
+            g.fillText(text, Math.round(tx), ty, Painter.Align.LEFT);
         }
         g.setAlpha(1);
     }

@@ -62,8 +62,12 @@ public final class TimeScale {
         return new TimeScale(-before, e + after, width, order);
     }
 
-    /** Pixels a fitted window leaves after the run's last event. */
-    public static final double END_ROOM_PX = 110;
+    /**
+     * Pixels a fitted window leaves after the run's last event: room for a death's mark and the
+     * words after it ("cut off at exit" in the projector's type; at 110 px daemon-cleaner's read
+     * "cut off at…"), an arrow's label, the playhead's.
+     */
+    public static final double END_ROOM_PX = 150;
 
     /** The transition order of the steps axis, or null on the time axis. */
     public TransitionOrder steps() {

@@ -70,4 +70,19 @@ class EndWordsTest {
         assertThat(cut).isEqualTo("terminated with…");
         assertThat(TextFit.ellipsizeWords(g, s, f, g.textWidth("termina", f))).isEmpty();
     }
+
+    @Test
+    void wordsBeforeAColonGoWholeWhenAllDoNotFit() {
+        TextRecorder g = new TextRecorder();
+        TextStyle f = TextStyle.of(10);
+        String s = "cut off at exit: the last non-daemon thread ended";
+        assertThat(TextFit.ellipsizeWords(g, s, f, 1e6)).isEqualTo(s);
+        double phrase = g.textWidth("cut off at exit", f);
+        assertThat(TextFit.ellipsizeWords(g, s, f, phrase + 0.5)).isEqualTo("cut off at exit");
+        // with more room than the phrase but less than all: still the phrase, not "...: the last…"
+        assertThat(TextFit.ellipsizeWords(g, s, f, g.textWidth("cut off at exit: the last…", f) + 0.5))
+                .isEqualTo("cut off at exit");
+        // short of the phrase: its own words are cut
+        assertThat(TextFit.ellipsizeWords(g, s, f, phrase - 1)).isEqualTo("cut off at…");
+    }
 }
