@@ -54,13 +54,18 @@ public final class TimeText {
         return BigDecimal.valueOf(t, 6).setScale(decimals, RoundingMode.HALF_UP).toPlainString() + " s";
     }
 
-    /** The playhead's time, with the decimals the zoom level can tell apart (at least milliseconds). */
+    /**
+     * The playhead's time, with the decimals the zoom level can tell apart (at least
+     * milliseconds), less the zeros that end them: "1.200 s" at a finer zoom too, not "1.2000 s"
+     * (one run's badge read "1.200 s" at 1280 px and "1.2000 s" at 1920; a review of the projector's pictures).
+     */
     public static String playhead(long micros, double microsPerPixel) {
         int scale = 3;
         for (double g = 1000; g > microsPerPixel && scale < 6; g /= 10) {
             scale++;
         }
-        return BigDecimal.valueOf(micros, 6).setScale(scale, RoundingMode.HALF_UP).toPlainString() + " s";
+        BigDecimal v = BigDecimal.valueOf(micros, 6).setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
+        return (v.scale() < 3 ? v.setScale(3) : v).toPlainString() + " s";
     }
 
     private static String plain(BigDecimal d) {

@@ -18,30 +18,32 @@ class ThreadColorsTest {
     @Test
     void theLanesColoursAreTheStyleSheetsThreadColours() throws Exception {
         String css = Files.readString(Path.of("src/main/resources/io/threadline/ui/threadline.css"));
-        Matcher m = Pattern.compile("-tl-thread-(\\d): (#[0-9a-fA-F]{6});").matcher(css);
+        Matcher m = Pattern.compile("-tl-thread-(\\d+): (#[0-9a-fA-F]{6});").matcher(css);
         List<String> light = new ArrayList<>();
         List<String> dark = new ArrayList<>();
         while (m.find()) {
-            (light.size() < 8 ? light : dark).add(m.group(2).toLowerCase());
+            (light.size() < ThreadColors.COUNT ? light : dark).add(m.group(2).toLowerCase());
         }
-        assertThat(light).hasSize(8);
-        assertThat(dark).hasSize(8);
-        for (int i = 0; i < 8; i++) {
+        assertThat(light).hasSize(ThreadColors.COUNT);
+        assertThat(dark).hasSize(ThreadColors.COUNT);
+        for (int i = 0; i < ThreadColors.COUNT; i++) {
             assertThat(ThreadColors.of(PictureTheme.LIGHT, i).hex().toLowerCase()).isEqualTo(light.get(i));
             assertThat(ThreadColors.of(PictureTheme.DARK, i).hex().toLowerCase()).isEqualTo(dark.get(i));
         }
     }
 
-    /** The main thread's colour is its own; the others go round the other seven. */
+    /** The main thread's colour is its own; the others go round the other nine. */
     @Test
     void noOtherThreadHasTheMainThreadsColour() {
         for (int id = 1; id < 40; id++) {
-            assertThat(ThreadColors.index(id)).as("thread %d", id).isBetween(1, 7);
+            assertThat(ThreadColors.index(id)).as("thread %d", id).isBetween(1, 9);
             assertThat(ThreadColors.of(PictureTheme.LIGHT, id)).isNotEqualTo(ThreadColors.of(PictureTheme.LIGHT, 0));
         }
-        assertThat(ThreadColors.index(8)).isEqualTo(1);
-        assertThat(ThreadColors.index(7)).isEqualTo(7);
-        assertThat(io.threadline.ui.teach.ThreadColours.text(8)).isEqualTo("thread-1");
+        // nine threads besides main have nine colours (gil-cpu-vs-io's eight workers, semaphore's eight clients)
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 9).map(ThreadColors::index).distinct().count()).isEqualTo(9);
+        assertThat(ThreadColors.index(10)).isEqualTo(1);
+        assertThat(ThreadColors.index(9)).isEqualTo(9);
+        assertThat(io.threadline.ui.teach.ThreadColours.text(10)).isEqualTo("thread-1");
         assertThat(io.threadline.ui.teach.ThreadColours.mark(0)).isEqualTo("mark-0");
     }
 
@@ -52,7 +54,7 @@ class ThreadColorsTest {
     @Test
     void noThreadColourReadsAsAState() {
         for (PictureTheme theme : List.of(PictureTheme.LIGHT, PictureTheme.DARK)) {
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < ThreadColors.COUNT; i++) {
                 Rgb c = ThreadColors.of(theme, i);
                 for (Ink state : STATES) {
                     assertThat(deltaE(c, theme.color(state)))
@@ -70,7 +72,7 @@ class ThreadColorsTest {
     @Test
     void everyThreadColourReadsAsTextOnItsGroundAndCarriesReadableText() {
         for (PictureTheme theme : List.of(PictureTheme.LIGHT, PictureTheme.DARK)) {
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < ThreadColors.COUNT; i++) {
                 Rgb c = ThreadColors.of(theme, i);
                 assertThat(contrast(c, theme.color(Ink.BACKGROUND))).as("%s thread %d as text", theme.name(), i)
                         .isGreaterThanOrEqualTo(4.5);

@@ -27,7 +27,12 @@ class TimeTextTest {
     @Test
     void playheadShowsAsManyDecimalsAsTheZoomResolves() {
         assertThat(TimeText.playhead(1_250_000, 2_500)).isEqualTo("1.250 s");
-        assertThat(TimeText.playhead(1_250_400, 50)).isEqualTo("1.25040 s");
+        assertThat(TimeText.playhead(1_250_400, 50)).isEqualTo("1.2504 s");
+        assertThat(TimeText.playhead(1_250_450, 5)).isEqualTo("1.25045 s");
+        // zeros the zoom could tell apart are not written: the same instant reads alike at any width
+        assertThat(TimeText.playhead(1_200_000, 50)).isEqualTo("1.200 s");
+        assertThat(TimeText.playhead(1_200_000, 2_500)).isEqualTo("1.200 s");
+        assertThat(TimeText.playhead(0, 0.5)).isEqualTo("0.000 s");
         assertThat(TimeText.playhead(7, 0.5)).isEqualTo("0.000007 s");
     }
 
