@@ -55,19 +55,19 @@ public final class TimeScale {
      * playhead) that is {@link #END_ROOM_PX} wide however long the run.
      */
     public static TimeScale fitting(long end, double width, TransitionOrder order) {
+        return fitting(end, width, order, END_ROOM_PX);
+    }
+
+    /** As {@link #fitting(long, double, TransitionOrder)}, leaving {@code room} pixels after the end ({@link EndRoom}). */
+    public static TimeScale fitting(long end, double width, TransitionOrder order, double room) {
         double e = order == null ? Math.max(end, 1) : Math.max(order.count(), 1);
         double before = order == null ? Math.max(e * 0.02, 5) : 1;
-        double after = Math.max(e * 0.03, width > 2 * END_ROOM_PX ? END_ROOM_PX * (e + before) / (width - END_ROOM_PX)
-                : 0);
+        double after = Math.max(e * 0.03, width > 2 * room ? room * (e + before) / (width - room) : 0);
         return new TimeScale(-before, e + after, width, order);
     }
 
-    /**
-     * Pixels a fitted window leaves after the run's last event: room for a death's mark and the
-     * words after it ("cut off at exit" in the projector's type; at 110 px daemon-cleaner's read
-     * "cut off at…"), an arrow's label, the playhead's.
-     */
-    public static final double END_ROOM_PX = 150;
+    /** Pixels a fitted window leaves after the run's last event: a death's mark, an arrow's label, the playhead's. */
+    public static final double END_ROOM_PX = 110;
 
     /** The transition order of the steps axis, or null on the time axis. */
     public TransitionOrder steps() {

@@ -40,7 +40,7 @@ public final class TimelinePicture {
         TransitionOrder order = options.steps() ? TransitionOrder.of(trace) : null;
         if (options.wholeRun()) {
             // as the window's "fit"
-            scale = TimeScale.fitting(end, bodyWidth, order);
+            scale = TimeScale.fitting(end, bodyWidth, order, EndRoom.of(trace, m));
         } else if (order != null) {
             scale = TimeScale.steps(order, order.position(options.from()) - 0.5, order.position(options.to()) + 0.5,
                     bodyWidth);

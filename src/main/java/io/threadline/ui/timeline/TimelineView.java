@@ -9,6 +9,7 @@ import io.threadline.picture.MarkGaps;
 import io.threadline.picture.ResourceFoldTrack;
 import io.threadline.picture.ResourceTrack;
 import io.threadline.picture.ThreadTrack;
+import io.threadline.picture.EndRoom;
 import io.threadline.picture.TimeScale;
 import io.threadline.picture.TimeText;
 import io.threadline.picture.TimelineRenderer;
@@ -323,7 +324,7 @@ public class TimelineView extends Region {
             end = Math.max(end, 1_000_000);
         }
         TimeScale s = timeScale.get();
-        setScale(TimeScale.fitting(end, s.width(), s.steps()).withWidth(s.width()));
+        setScale(TimeScale.fitting(end, s.width(), s.steps(), EndRoom.of(t, metrics())).withWidth(s.width()));
         if (t != null && !t.isFinished()) {
             follow.set(true);
         }
