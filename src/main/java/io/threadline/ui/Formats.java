@@ -49,6 +49,21 @@ final class Formats {
         return j.toString();
     }
 
+    /**
+     * News headed by what happened, "Time limit — main is still alive", without saying it twice:
+     * a report that starts with the heading's words is the news on its own ("Deadlock at 0.5 s:
+     * Alice waits for lock_b...", where the status bar read "Deadlock — deadlock at 0.5 s: ...").
+     */
+    static String headed(String heading, String report) {
+        if (report == null || report.isEmpty()) {
+            return heading;
+        }
+        if (report.regionMatches(true, 0, heading, 0, heading.length())) {
+            return Character.toUpperCase(report.charAt(0)) + report.substring(1);
+        }
+        return heading + " — " + report;
+    }
+
     /** The outcome as a short status word. */
     static String outcome(RunOutcome o) {
         if (o == null) {

@@ -982,8 +982,8 @@ public final class MainController {
         }
         String end = Formats.seconds(t == null ? 0 : t.endTime());
         switch (now) {
-            case DEADLOCK -> setMessage("Deadlock — " + why, true);
-            case TIME_LIMIT -> setMessage("Time limit — " + why, true);
+            case DEADLOCK -> setMessage(Formats.headed("Deadlock", why), true);
+            case TIME_LIMIT -> setMessage(Formats.headed("Time limit", why), true);
             case FAILED -> setMessage("The run failed — " + why, true);
             case STOPPED -> setMessage("Stopped at " + end + ". A stopped run answers no prediction: run it to the end"
                     + " to see.", false);

@@ -46,6 +46,15 @@ class FormatsTest {
     }
 
     @Test
+    void newsHeadedByWhatHappenedSaysItOnce() {
+        assertThat(Formats.headed("Deadlock", "deadlock at 0.5 s: Alice waits for lock_b"))
+                .isEqualTo("Deadlock at 0.5 s: Alice waits for lock_b");
+        assertThat(Formats.headed("Time limit", "MainThread is still alive")).isEqualTo("Time limit — MainThread is still alive");
+        assertThat(Formats.headed("Deadlock", "")).isEqualTo("Deadlock");
+        assertThat(Formats.headed("Deadlock", null)).isEqualTo("Deadlock");
+    }
+
+    @Test
     void fieldProblemDropsTheNameTheFieldAlreadyShows() {
         ScenarioSpec chef = ScenarioCatalog.byId("chef-soup");
         var olivia = chef.param("olivia");

@@ -105,7 +105,7 @@ class StuckRunsWindowTest extends FxTestBase {
                 .contains("Philosopher with a long name 11 waits for lock fork number 0 held by Philosopher with a long name 0");
         Label message = (Label) node("outcome-message");
         assertThat(drawn(message)).as("the message as drawn: wrapped, not cut").isEqualTo(t.outcomeMessage());
-        assertThat(c.message()).startsWith("Deadlock — deadlock at 0.1 s: ");
+        assertThat(c.message()).startsWith("Deadlock at 0.1 s: ");
         assertThat(fx(() -> ((Label) node("outcome-title")).isVisible())).isTrue();
     }
 
