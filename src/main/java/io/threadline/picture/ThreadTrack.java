@@ -331,10 +331,15 @@ public final class ThreadTrack implements Track {
         // the ring of a thread new for an instant sits on its first span: the words start after it
         double ring = newMarkX(ctx, b, lane);
         double clear = Double.isNaN(ring) ? Double.NEGATIVE_INFINITY : ring + ctx.metrics().capRadius() + 2;
+        // the end mark sits on the last span's end: its words stop before it (executor's "get",
+        // process-data's "sleep 0.2 s" ran under the dot; a review of the projector's pictures)
+        double cap = capX(ctx);
+        double capLeft = Double.isNaN(cap) ? Double.POSITIVE_INFINITY : cap - ctx.metrics().capRadius() - 1;
         int waitsBusy = 0;
         for (int[] r : labelled) {
             double from = Math.max(r[0], clear - LABEL_PAD);
-            double room = r[1] - from - 2 * LABEL_PAD;
+            double to = capLeft < r[1] && capLeft > r[0] ? capLeft : r[1];
+            double room = to - from - 2 * LABEL_PAD;
             ThreadState s = lane.state(r[2]);
             // a wait's reason is worth a label even in a busy lane, up to a bound on the text laid out
             boolean wait = s == ThreadState.WAITING && room >= LABEL_ROOM - LABEL_PAD
@@ -349,7 +354,7 @@ public final class ThreadTrack implements Track {
                 // a wait's reason is the story: its shortest word, closer to the edges
                 pad = TIGHT_PAD;
                 from = Math.max(r[0], clear - pad);
-                text = TextFit.fit(g, font, r[1] - from - 2 * pad - 1, candidates[candidates.length - 1]);
+                text = TextFit.fit(g, font, to - from - 2 * pad - 1, candidates[candidates.length - 1]);
             }
             if (text == null) {
                 continue;

@@ -60,6 +60,32 @@ class EndWordsTest {
                 });
     }
 
+    /** A last span's words end before the end mark: executor's "get" and process-data's "sleep 0.2 s" ran under the dot. */
+    @Test
+    void aLastSpansWordsEndBeforeItsEndMark() throws Exception {
+        for (String id : List.of("executor", "process-data", "pool-the-rest")) {
+            ScenarioSpec s = ScenarioCatalog.byId(id);
+            Trace t = s.execute(s.values(Map.of()));
+            PictureMetrics m = PictureMetrics.PROJECTOR;
+            TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withMetrics(m).withWidth(1280));
+            p.paint(new TextRecorder());
+            for (TimelineRows.Row row : p.rows().rows()) {
+                if (!(row.track() instanceof ThreadTrack lane)) {
+                    continue;
+                }
+                for (double[] mark : lane.marks()) {
+                    for (double[] b : lane.spanLabels()) {
+                        if (b[0] < mark[0]) {
+                            // the label's box has 3 px of ground either side of its text
+                            assertThat(b[0] + b[2] - 3).as("%s, %s: a label ends before the mark at %.0f", id,
+                                    t.thread(lane.thread()).name(), mark[0]).isLessThanOrEqualTo(mark[0] + 1);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aCutKeepsWholeWordsOrNone() {
         TextRecorder g = new TextRecorder();

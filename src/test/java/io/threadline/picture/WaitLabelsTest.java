@@ -103,9 +103,14 @@ class WaitLabelsTest {
                 }
                 double x0 = p.scale().x(lane.time(e));
                 double x1 = p.scale().x(lane.time(e + 1));
-                // room for the shortest word ("get", "sleep", "lock") and the tight padding
+                // room for the shortest word ("get", "sleep", "lock") and the tight padding, before
+                // the end mark where the wait ends in the thread's death (the words stop short of it)
                 double word = PictureFonts.width(SpanText.word(lane.reason(e)), M.small());
-                if (x1 - x0 < word + 12 || x0 < 0 || x1 > p.scale().width()) {
+                int last = lane.size() - 1;
+                boolean dies = lane.state(last) == ThreadState.DEAD
+                        && p.scale().x(lane.time(last)) - x1 < 2 * M.capRadius() + 2;
+                double mark = dies ? M.capRadius() + 3 : 0;
+                if (x1 - mark - x0 < word + 12 || x0 < 0 || x1 > p.scale().width()) {
                     continue;
                 }
                 assertThat(labels).as(id + ": " + t.thread(track.thread()).name() + "'s " + lane.reason(e).label()
