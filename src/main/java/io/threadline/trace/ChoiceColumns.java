@@ -41,12 +41,8 @@ final class ChoiceColumns {
     private volatile int[][] picks = new int[4][];
     /** Where each choice's candidates are in the id chunks ({@link PoolPlace}). */
     private volatile long[][] where = new long[4][];
-    private volatile int[][] ids = new int[4][];
+    private final ChunkPool<int[]> ids = new ChunkPool<>(IDS_CHUNK, int[]::new, int[][]::new);
     private volatile int size;
-
-    // writer side only
-    private int idChunk = -1;
-    private int idsUsed = IDS_CHUNK;
 
     /**
      * Appends a choice among the first {@code count} of {@code candidates} (copied: the caller may
@@ -71,27 +67,9 @@ final class ChoiceColumns {
     }
 
     private long place(int[] candidates, int count) {
-        if (count > IDS_CHUNK) {
-            int k = newIdChunk(new int[count]);
-            System.arraycopy(candidates, 0, ids[k], 0, count);
-            idsUsed = IDS_CHUNK;
-            return PoolPlace.whole(k);
-        }
-        if (idsUsed + count > IDS_CHUNK) {
-            newIdChunk(new int[IDS_CHUNK]);
-            idsUsed = 0;
-        }
-        int start = idsUsed;
-        System.arraycopy(candidates, 0, ids[idChunk], start, count);
-        idsUsed += count;
-        return PoolPlace.of(idChunk, start, count);
-    }
-
-    private int newIdChunk(int[] chunk) {
-        int k = idChunk + 1;
-        ids = ChunkDirectory.grow(ids, k, () -> chunk);
-        idChunk = k;
-        return k;
+        long at = ids.reserve(count);
+        System.arraycopy(candidates, 0, ids.chunkOf(at), PoolPlace.offset(at), count);
+        return at;
     }
 
     int size() {
@@ -105,7 +83,7 @@ final class ChoiceColumns {
         int c = i >>> SHIFT;
         int o = i & MASK;
         long at = where[c][o];
-        int[] chunk = ids[PoolPlace.chunk(at)];
+        int[] chunk = ids.chunkOf(at);
         int from = PoolPlace.offset(at);
         int[] candidates = Arrays.copyOfRange(chunk, from, from + PoolPlace.length(at, chunk.length));
         int k = kinds[c][o];

@@ -42,13 +42,9 @@ final class OutputColumns {
     private volatile byte[][] errors = new byte[4][];
     /** Per chunk of lines: where each line's text is in the text chunks ({@link PoolPlace}). */
     private volatile long[][] where = new long[4][];
-    /** The text chunks, in the order they were filled. */
-    private volatile char[][] texts = new char[4][];
+    /** The lines' characters. */
+    private final ChunkPool<char[]> texts = new ChunkPool<>(TEXT_CHUNK, char[]::new, char[][]::new);
     private volatile int size;
-
-    // writer side only
-    private int textChunk = -1;
-    private int textUsed = TEXT_CHUNK;
 
     /** Appends a line; a null text is kept as an empty one. Writer side only. */
     void add(long time, int thread, String text, boolean error) {
@@ -70,29 +66,9 @@ final class OutputColumns {
 
     /** Copies {@code text} into the text chunks; returns where it is ({@link PoolPlace}). */
     private long place(String text) {
-        int len = text.length();
-        if (len > TEXT_CHUNK) {
-            int k = newTextChunk(new char[len]);
-            text.getChars(0, len, texts[k], 0);
-            // the next line starts a fresh chunk: this one is full
-            textUsed = TEXT_CHUNK;
-            return PoolPlace.whole(k);
-        }
-        if (textUsed + len > TEXT_CHUNK) {
-            newTextChunk(new char[TEXT_CHUNK]);
-            textUsed = 0;
-        }
-        int start = textUsed;
-        text.getChars(0, len, texts[textChunk], start);
-        textUsed += len;
-        return PoolPlace.of(textChunk, start, len);
-    }
-
-    private int newTextChunk(char[] chunk) {
-        int k = textChunk + 1;
-        texts = ChunkDirectory.grow(texts, k, () -> chunk);
-        textChunk = k;
-        return k;
+        long at = texts.reserve(text.length());
+        text.getChars(0, text.length(), texts.chunkOf(at), PoolPlace.offset(at));
+        return at;
     }
 
     int size() {
@@ -109,7 +85,7 @@ final class OutputColumns {
     }
 
     private String text(long at) {
-        char[] chunk = texts[PoolPlace.chunk(at)];
+        char[] chunk = texts.chunkOf(at);
         return new String(chunk, PoolPlace.offset(at), PoolPlace.length(at, chunk.length));
     }
 

@@ -46,6 +46,15 @@ class OutputColumnsTest {
     }
 
     @Test
+    void anEmptyLineFirstIsKept() {
+        OutputColumns c = new OutputColumns();
+        c.add(0, 0, "", false);
+        c.add(1, 0, null, false);
+        c.add(2, 0, "after", false);
+        assertThat(c.snapshot()).extracting(OutputLine::text).containsExactly("", "", "after");
+    }
+
+    @Test
     void aLineOutsideTheLinesPresentIsRefused() {
         OutputColumns c = new OutputColumns();
         c.add(0, 0, "one", false);
