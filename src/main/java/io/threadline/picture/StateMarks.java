@@ -23,7 +23,7 @@ public final class StateMarks {
     }
 
     /**
-     * The least height of a shape in a lane: its label's. A lane squeezed to fit many on a
+     * The least height of a shape in a lane: its label's and its outline's. A lane squeezed to fit many on a
      * projector made the waits, two thirds of the bar, lower than their words; the words' ground
      * then covered the box's top and bottom edges, which stopped at each word and went on after
      * it, as if broken (a review of the projector's pictures). The legend keeps the proportions.

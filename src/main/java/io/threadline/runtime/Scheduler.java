@@ -757,14 +757,14 @@ final class Scheduler {
         return candidates[decide(kind, candidates)];
     }
 
+    /** The candidates' trace ids for the trace's record of a choice, which copies them: one array for the run. */
+    private int[] choiceIds = new int[8];
+
     /**
      * The one place a real choice is made (lock held, two or more candidates): the run's own order
      * says what it would pick, the driver picks (waiting for {@link #answer} if it asks), and the
      * choice is recorded in the trace.
      */
-    /** The candidates' trace ids for the trace's record of a choice, which copies them: one array for the run. */
-    private int[] choiceIds = new int[8];
-
     private int decide(ChoiceKind kind, SimThread[] candidates) {
         ChoicePoint point = new ChoicePoint(kind, choices, now, candidates);
         int own = order.choose(point);
