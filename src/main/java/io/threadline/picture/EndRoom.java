@@ -14,7 +14,7 @@ import io.threadline.trace.Trace;
  */
 public final class EndRoom {
     /** The most a fitted window leaves after the end. */
-    static final double MOST = 190;
+    static final double MOST = 220;
     /** An average letter's width in the small type, as a share of its size, and a little more. */
     private static final double LETTER = 0.6;
 

@@ -32,6 +32,17 @@ class EndRoomTest {
     }
 
     @Test
+    void aTerminatedProcessSaysByWhichSignal() throws Exception {
+        // processes' lesson is terminate(): Process-3 dies by SIGTERM at the run's very end
+        Trace t = run("processes");
+        TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withMetrics(PictureMetrics.PROJECTOR)
+                .withWidth(1280));
+        TextRecorder g = new TextRecorder();
+        p.paint(g);
+        assertThat(g.written()).extracting(TextRecorder.Written::text).contains("terminated (SIGTERM)");
+    }
+
+    @Test
     void withoutWordsAtTheEndTheRoomIsTheUsualOne() throws Exception {
         // chef-soup's threads return: nothing is written after their marks
         assertThat(EndRoom.of(run("chef-soup"), PictureMetrics.PROJECTOR)).isEqualTo(TimeScale.END_ROOM_PX);
