@@ -10,13 +10,13 @@ import io.threadline.trace.LaneColumns;
  *
  * <p>The estimate mirrors the column store in {@code io.threadline.trace}: a thread's lane
  * allocates its columns a chunk at a time (16 events first, each chunk twice the one before up to
- * 4,096; 11 bytes an event, see {@link #laneBytesAt}), and lists such as counter samples or
+ * 4,096; 12 bytes an event, see {@link #laneBytesAt}), and lists such as counter samples or
  * results chunks of {@link #LIST_CHUNK} references. Printed lines and choices are columns now
  * (about 21 and 17 bytes a row, their texts and candidates apart), and are still counted as
  * items of {@link #ITEM_BYTES}: more than they take, which only errs on the safe side. {@code HostileTraceFilesTest} measures what a
  * trace really keeps against it, so a change of layout there shows up here. (A chunk holding a
- * value too large for its narrow columns, such as line 70,000, widens that column: up to 21 bytes
- * an event, within the factor of 2 the test allows.)
+ * value too large for its narrow columns, such as line 70,000, widens that column: 16 bytes an
+ * event with a wide line, within the factor of 2 the test allows.)
  */
 final class ReadBudget {
     /** References per chunk of an append-only list ({@code AppendLog.CHUNK}). */

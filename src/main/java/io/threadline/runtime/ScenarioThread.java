@@ -178,6 +178,11 @@ final class ScenarioThread extends Thread {
         return v == null ? 0 : v.stamp;
     }
 
+    /** As {@link #line()}, for a caller that has looked up the scenario thread it acts for already. */
+    static int line(SimThread current) {
+        return Thread.currentThread() instanceof ScenarioThread t ? t.line : current.stamp;
+    }
+
     /** Sets the calling thread's stamp (scenario code is at {@code line}, or runtime code ran it). */
     static void restore(int line) {
         if (Thread.currentThread() instanceof ScenarioThread t) {

@@ -9,6 +9,8 @@ import io.threadline.trace.ThreadState;
 import io.threadline.trace.Trace;
 import io.threadline.trace.WaitRole;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -80,9 +82,29 @@ final class Scheduler {
     private int children;
     private int namedThreads;
     private int executors;
+    /**
+     * Who may run scenario code. Handed on with a release store (no fence): the new holder's
+     * volatile read of it sees everything written before, which is all a handoff needs.
+     */
     private volatile SimThread baton;
-    /** Bumped on every runtime call and handoff; the watchdog reads it. */
-    private volatile long progress;
+    /**
+     * Bumped on every runtime call and handoff; the watchdog reads it. Opaque, not volatile: a
+     * volatile increment is a fence three times a handoff, and the watchdog only needs to see it
+     * move within its stall limit.
+     */
+    private long progress;
+    private static final VarHandle BATON;
+    private static final VarHandle PROGRESS;
+
+    static {
+        try {
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            BATON = l.findVarHandle(Scheduler.class, "baton", SimThread.class);
+            PROGRESS = l.findVarHandle(Scheduler.class, "progress", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private long lastSeenProgress = -1;
     private long lastProgressNanos;
     private int liveNonDaemon;
@@ -179,6 +201,11 @@ final class Scheduler {
         return Math.round(seconds * 1_000_000.0);
     }
 
+    /** Counts a step for the watchdog (one writer at a time; a lost count would not matter). */
+    private void progressed() {
+        PROGRESS.setOpaque(this, (long) PROGRESS.getOpaque(this) + 1);
+    }
+
     /**
      * Takes the lock on behalf of the scenario thread calling, remembering its source line.
      * Throws {@link Killed} if the runtime has ended that thread. Callers unlock in finally.
@@ -188,8 +215,8 @@ final class Scheduler {
         if (me.scheduler != this) {
             throw new IllegalStateException("a scenario thread called into another run");
         }
-        progress++;
-        int line = stamped ? ScenarioThread.line() : sites.line();
+        progressed();
+        int line = stamped ? ScenarioThread.line(me) : sites.line();
         lock.lock();
         if (me.killed || finished) {
             lock.unlock();
@@ -811,7 +838,7 @@ final class Scheduler {
         }
         // the wait took wall time, not scenario time: a paced run goes on from this instant
         clock.anchor(now);
-        progress++;
+        progressed();
         return answer;
     }
 
@@ -986,8 +1013,8 @@ final class Scheduler {
             if (!ready.isEmpty()) {
                 SimThread t = choose(ChoiceKind.RUN, ready, false);
                 ready.remove(t);
-                baton = t;
-                progress++;
+                BATON.setRelease(this, t);
+                progressed();
                 return t;
             }
             baton = null;
@@ -1264,7 +1291,7 @@ final class Scheduler {
      */
     void checkStall(long nowNanos) {
         SimThread holder = baton;
-        long seen = progress;
+        long seen = (long) PROGRESS.getOpaque(this);
         if (holder == null || finished || pending != null) {
             lastSeenProgress = -1;
             return;
@@ -1291,7 +1318,7 @@ final class Scheduler {
         }
         lock.lock();
         try {
-            if (finished || baton != holder || progress != seen) {
+            if (finished || baton != holder || (long) PROGRESS.getOpaque(this) != seen) {
                 return;
             }
             finishRun(RunOutcome.FAILED, "stopped: " + why, null, "stuck outside the runtime");

@@ -59,14 +59,19 @@ final class ChunkLayout {
         return w;
     }
 
+    /** The 16-bit field of a packed word at {@code shift}. */
+    static int field(long packed, int shift) {
+        return (int) (packed >>> shift) & 0xffff;
+    }
+
     /**
-     * A chunk's narrow char column as ints, less {@code bias} (1 where the char keeps an id + 1
-     * so that 0 means none): the first {@code n} of {@code cap}.
+     * A chunk's 16-bit field at {@code shift} of its packed words as ints, less {@code bias} (1
+     * where the field keeps an id + 1 so that 0 means none): the first {@code n} of {@code cap}.
      */
-    static int[] wideChars(char[] narrow, int bias, int n, int cap) {
+    static int[] wideField(long[] packed, int shift, int bias, int n, int cap) {
         int[] w = new int[cap];
         for (int o = 0; o < n; o++) {
-            w[o] = narrow[o] - bias;
+            w[o] = field(packed[o], shift) - bias;
         }
         return w;
     }

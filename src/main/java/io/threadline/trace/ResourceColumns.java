@@ -8,10 +8,11 @@ import java.lang.invoke.VarHandle;
  * runtime, under its lock, or a trace file reader) appends; readers may read concurrently up to
  * {@link #size()}, as with {@link LaneColumns}, whose chunk layout this shares.
  *
- * <p>Layout (11 bytes an event): time as an int offset from the chunk's first event, the op in
- * a byte, the thread + 1 as a char, the argument as an int. A time or thread that does not fit
- * gives that chunk a wide column (a new chunk object sharing the others, the narrow one copied
- * in its constructor; readers holding the old object read only older events). Every 256 events
+ * <p>Layout (12 bytes an event): time as an int offset from the chunk's first event, and one
+ * long packing the op (a byte), the thread + 1 (16 bits) and the argument (32 bits). A time or
+ * thread that does not fit gives that chunk a wide column (a new chunk object sharing the
+ * others, the narrow one copied in its constructor; readers holding the old object read only
+ * older events). Every 256 events
  * the writer keeps a copy of the state before them, so the state at any time is a checkpoint
  * and at most 255 events applied to it.
  */
@@ -19,9 +20,9 @@ public final class ResourceColumns {
     /** Events between two checkpoints (a power of two). */
     static final int CHECKPOINT_SHIFT = 8;
     /** Bytes an event takes in a chunk without wide columns. */
-    public static final int BYTES_PER_EVENT = 4 + 1 + 2 + 4;
-    /** Bytes a chunk takes besides its events: the chunk object and four array headers. */
-    public static final int CHUNK_OVERHEAD = 48 + 4 * 16;
+    public static final int BYTES_PER_EVENT = 4 + 8;
+    /** Bytes a chunk takes besides its events: the chunk object and two array headers. */
+    public static final int CHUNK_OVERHEAD = 40 + 2 * 16;
     private static final ResourceOp[] OPS = ResourceOp.values();
     private static final VarHandle SIZE;
 
@@ -33,23 +34,25 @@ public final class ResourceColumns {
         }
     }
 
+    /** Where a packed word keeps the thread + 1 and the argument (the low byte is the op). */
+    private static final int THREAD_SHIFT = 8;
+    private static final int ARG_SHIFT = 24;
+
     private static final class Chunk {
         final long base;
         final boolean narrow;
         final int[] dt;
-        final byte[] op;
-        final char[] thread;
-        final int[] arg;
+        /** The op, thread + 1 and argument in one word (see {@link LaneColumns}: one store, not three). */
+        final long[] packed;
         final long[] wideTime;
+        /** Once a thread id does not fit 16 bits: the threads, and the packed word's bits for it are zero. */
         final int[] wideThread;
 
         Chunk(long base, int capacity) {
             this.base = base;
             narrow = true;
             dt = new int[capacity];
-            op = new byte[capacity];
-            thread = new char[capacity];
-            arg = new int[capacity];
+            packed = new long[capacity];
             wideTime = null;
             wideThread = null;
         }
@@ -58,9 +61,8 @@ public final class ResourceColumns {
         Chunk(Chunk k, int n, boolean time, boolean th) {
             base = k.base;
             narrow = false;
-            op = k.op;
-            arg = k.arg;
-            int cap = k.op.length;
+            packed = k.packed;
+            int cap = packed.length;
             if (time && k.wideTime == null) {
                 wideTime = ChunkLayout.wideTimes(k.base, k.dt, n, cap);
                 dt = null;
@@ -68,13 +70,8 @@ public final class ResourceColumns {
                 wideTime = k.wideTime;
                 dt = k.dt;
             }
-            if (th && k.wideThread == null) {
-                wideThread = ChunkLayout.wideChars(k.thread, 1, n, cap);
-                thread = null;
-            } else {
-                wideThread = k.wideThread;
-                thread = k.thread;
-            }
+            wideThread = th && k.wideThread == null ? ChunkLayout.wideField(packed, THREAD_SHIFT, 1, n, cap)
+                    : k.wideThread;
         }
 
         long time(int o) {
@@ -82,9 +79,17 @@ public final class ResourceColumns {
             return w != null ? w[o] : base + dt[o];
         }
 
+        int op(int o) {
+            return (int) packed[o] & 0xff;
+        }
+
         int thread(int o) {
             int[] w = wideThread;
-            return w != null ? w[o] : thread[o] - 1;
+            return w != null ? w[o] : ChunkLayout.field(packed[o], THREAD_SHIFT) - 1;
+        }
+
+        int arg(int o) {
+            return (int) (packed[o] >>> ARG_SHIFT);
         }
     }
 
@@ -144,13 +149,13 @@ public final class ResourceColumns {
         } else {
             k.dt[o] = (int) d;
         }
+        long p = op.ordinal() | (arg & 0xffff_ffffL) << ARG_SHIFT;
         if (k.wideThread != null) {
             k.wideThread[o] = thread;
         } else {
-            k.thread[o] = (char) (thread + 1);
+            p |= (long) (thread + 1) << THREAD_SHIFT;
         }
-        k.op[o] = (byte) op.ordinal();
-        k.arg[o] = arg;
+        k.packed[o] = p;
         live.apply(op, thread, arg, time);
         lastTime = time;
         SIZE.setRelease(this, n + 1);
@@ -238,7 +243,7 @@ public final class ResourceColumns {
     }
 
     public ResourceOp op(int i) {
-        return OPS[chunk(i).op[ChunkLayout.offset(i)]];
+        return OPS[chunk(i).op(ChunkLayout.offset(i))];
     }
 
     public int thread(int i) {
@@ -246,7 +251,7 @@ public final class ResourceColumns {
     }
 
     public int arg(int i) {
-        return chunk(i).arg[ChunkLayout.offset(i)];
+        return chunk(i).arg(ChunkLayout.offset(i));
     }
 
     /** The last event at or before {@code t}, or -1; among events at one time, the last. */

@@ -56,6 +56,33 @@ class LaneColumnsTest {
     }
 
     @Test
+    void aWideColumnLeavesTheOthersPackedBesideItIntact() {
+        // state, reason, line, cause and detail share one packed word until one of them widens
+        LaneColumns lane = new LaneColumns();
+        lane.append(0, ThreadState.WAITING, Reason.ofCode(Reason.values().length - 1), 65_533, 65_533, 65_535);
+        lane.append(1, ThreadState.DEAD, Reason.SLEEP, -1, -1, 0);
+        lane.append(2, ThreadState.RUNNING, Reason.SCHEDULED, 7, 8, 100_000);
+        lane.append(3, ThreadState.RUNNABLE, Reason.WOKEN, 65_533, -1, 9);
+        assertThat(lane.state(0)).isEqualTo(ThreadState.WAITING);
+        assertThat(lane.reason(0)).isEqualTo(Reason.ofCode(Reason.values().length - 1));
+        assertThat(lane.cause(0)).isEqualTo(65_533);
+        assertThat(lane.detail(0)).isEqualTo(65_533);
+        assertThat(lane.line(0)).isEqualTo(65_535);
+        assertThat(lane.cause(1)).isEqualTo(-1);
+        assertThat(lane.detail(1)).isEqualTo(-1);
+        assertThat(lane.state(1)).isEqualTo(ThreadState.DEAD);
+        assertThat(lane.line(2)).isEqualTo(100_000);
+        assertThat(lane.cause(2)).isEqualTo(7);
+        assertThat(lane.detail(2)).isEqualTo(8);
+        assertThat(lane.state(2)).isEqualTo(ThreadState.RUNNING);
+        assertThat(lane.line(3)).isEqualTo(9);
+        assertThat(lane.cause(3)).isEqualTo(65_533);
+        assertThat(lane.detail(3)).isEqualTo(-1);
+        assertThat(lane.reason(3)).isEqualTo(Reason.WOKEN);
+        assertThat(lane.line(0)).as("an event before the widening, read through the wide column").isEqualTo(65_535);
+    }
+
+    @Test
     void indexAtFindsTheSpanContainingATimeAndPassesZeroLengthSpans() {
         LaneColumns lane = new LaneColumns();
         lane.append(0, ThreadState.NEW, Reason.CREATED, -1, -1, 0);

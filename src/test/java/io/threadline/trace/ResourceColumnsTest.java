@@ -178,6 +178,28 @@ class ResourceColumnsTest {
     }
 
     @Test
+    void theOpAndEveryArgumentSurviveBesideAThreadThatWidens() {
+        // op, thread and argument share one packed word: the argument's sign and all 32 bits stay
+        ResourceColumns r = new ResourceColumns(ResourceKind.QUEUE);
+        ResourceOp last = ResourceOp.values()[ResourceOp.values().length - 1];
+        r.append(0, ResourceOp.PUT, 65_534, Integer.MIN_VALUE);
+        r.append(1, last, 0, -1);
+        r.append(2, ResourceOp.GET, 200_000, Integer.MAX_VALUE);
+        r.append(3, ResourceOp.PUT, 5, -123_456_789);
+        assertThat(r.op(0)).isEqualTo(ResourceOp.PUT);
+        assertThat(r.thread(0)).isEqualTo(65_534);
+        assertThat(r.arg(0)).isEqualTo(Integer.MIN_VALUE);
+        assertThat(r.op(1)).isEqualTo(last);
+        assertThat(r.arg(1)).isEqualTo(-1);
+        assertThat(r.thread(2)).isEqualTo(200_000);
+        assertThat(r.arg(2)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(r.op(3)).isEqualTo(ResourceOp.PUT);
+        assertThat(r.thread(3)).isEqualTo(5);
+        assertThat(r.arg(3)).isEqualTo(-123_456_789);
+        assertThat(r.thread(0)).as("read through the wide column after it widened").isEqualTo(65_534);
+    }
+
+    @Test
     void refusesTimeGoingBackwardsAndEventsOfNoThread() {
         ResourceColumns r = new ResourceColumns(ResourceKind.LOCK);
         r.append(10, ResourceOp.ACQUIRE, 0, 1);
