@@ -268,16 +268,24 @@ public final class CauseArrows {
         return out;
     }
 
-    /** The top-left of the first free place for an arrow's label, or null. */
-    private static double[] place(TrackContext ctx, Placed a, double top, double w, double h, List<double[]> taken,
-                                  List<double[]> sourceLabels, List<double[]> targetLabels) {
+    /**
+     * The top-left of the first free place for an arrow's label, or null: beside the shaft, in the
+     * caused lane or the causing lane. A place right of the caused thread's end comes last, as words there read as
+     * said about its death (event's "set" after the car's dot), and so does the causing lane,
+     * whose words read as its own ("terminated" beside the main thread that terminated another).
+     */
+    private static double[] place(TrackContext ctx, Placed a, double top, double w, double h,
+                                  List<double[]> taken, List<double[]> sourceLabels, List<double[]> targetLabels) {
         double sTop = top + a.source().y();
         double sBottom = top + a.source().bottom();
         double tTop = top + a.target().y();
         double tBottom = top + a.target().bottom();
+        boolean down = a.y1() > a.y0();
         double[] ys = {
             Math.round((a.y0() + a.y1()) / 2 - h / 2),
             Math.round((tTop + tBottom) / 2 - h / 2),
+            // the caused lane's band the arrow comes in through, beside its head
+            down ? tTop + 1 : tBottom - h - 1,
             Math.round((sTop + sBottom) / 2 - h / 2),
         };
         // clear of the shaft and of a ring or cap sitting on it
@@ -286,22 +294,39 @@ public final class CauseArrows {
         double left = Math.round(a.x()) - gap - w;
         // nothing is drawn past the playhead: a label there would speak of what has not happened
         double end = Math.min(ctx.width(), Math.floor(ctx.scale().x(ctx.horizon())));
-        for (double y : ys) {
-            for (double x : new double[] {right, left}) {
-                if (x < 0 || x + w > end || hides(a.source(), top, x, y, w, h) || hides(a.target(), top, x, y, w, h)) {
-                    continue;
-                }
-                boolean inOne = within(y, h, sTop, sBottom) || within(y, h, tTop, tBottom);
-                // the two lanes side by side: the label may sit across their common edge
-                boolean across = (sBottom == tTop && within(y, h, sTop, tBottom))
-                        || (tBottom == sTop && within(y, h, tTop, sBottom));
-                if ((inOne || across) && !overlaps(taken, x, y, w, h) && !overlaps(sourceLabels, x, y, w, h)
-                        && !overlaps(targetLabels, x, y, w, h)) {
-                    return new double[] {x, y};
+        double targetEnd = endX(ctx, a.target().track().thread());
+        for (int pass = 0; pass < 2; pass++) {
+            for (double y : ys) {
+                for (double x : new double[] {right, left}) {
+                    boolean inSource = within(y, h, sTop, sBottom);
+                    boolean inTarget = within(y, h, tTop, tBottom);
+                    boolean late = (inSource && !inTarget) || (inTarget && x + 1 >= targetEnd);
+                    if (late != (pass == 1) || x < 0 || x + w > end || hides(a.source(), top, x, y, w, h)
+                            || hides(a.target(), top, x, y, w, h)) {
+                        continue;
+                    }
+                    // the two lanes side by side: the label may sit across their common edge
+                    boolean across = (sBottom == tTop && within(y, h, sTop, tBottom))
+                            || (tBottom == sTop && within(y, h, tTop, sBottom));
+                    if ((inSource || inTarget || across)
+                            && !overlaps(taken, x, y, w, h) && !overlaps(sourceLabels, x, y, w, h)
+                            && !overlaps(targetLabels, x, y, w, h)) {
+                        return new double[] {x, y};
+                    }
                 }
             }
         }
         return null;
+    }
+
+    /** Where thread {@code t}'s lane ends (its death's x), or infinity while it lives. */
+    private static double endX(TrackContext ctx, int t) {
+        LaneColumns lane = ctx.trace().lane(t);
+        int n = LaneBins.lastAtOrBefore(lane, lane.size(), ctx.horizon(), 0) + 1;
+        if (n == 0 || lane.state(n - 1) != ThreadState.DEAD) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return ctx.scale().eventX(ctx.trace(), t, n - 1);
     }
 
     /** Whether a label at (x, y) would hide a lane's state, its cap or its ring ({@link ThreadTrack#hides}). */
