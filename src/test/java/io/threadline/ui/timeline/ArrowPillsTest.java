@@ -61,6 +61,30 @@ class ArrowPillsTest {
         assertThat(pills).as(id + ": pills are placed where lanes have room").isGreaterThan(0);
     }
 
+    /**
+     * A pill tells about the thread the arrow points at ("start": it started; "set": it was woken),
+     * so where that thread's lane has room it sits there, not in the causing thread's lane, which
+     * read as said of that one (chef-soup's "join ended" lay in Olivia's lane, event's "set" in the
+     * light's). Tall lanes, as a projector gives a scenario of few threads.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"chef-soup", "event", "pool-the-rest"})
+    void aPillSitsByTheThreadItTellsAboutWhereItsLaneHasRoom(String id) throws Exception {
+        ScenarioSpec s = ScenarioCatalog.byId(id);
+        Trace t = s.execute(s.values(Map.of()));
+        PictureMetrics m = LaneHeights.at(PictureMetrics.PROJECTOR, 100);
+        TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withMetrics(m).withWidth(1280));
+        Java2DPainter.render(p, 1);
+        assertThat(p.arrowLabels()).as(id + ": pills drawn").isNotEmpty();
+        for (CauseArrows.Label l : p.arrowLabels()) {
+            TimelineRows.Row from = p.rows().rowOf(l.link().from());
+            double top = p.rowsTop();
+            assertThat(l.y() >= top + from.y() && l.y() + l.height() <= top + from.bottom())
+                    .as(id + ": '" + l.link().kind().label() + "' at " + l.link().time() + " lies in "
+                            + t.thread(l.link().from()).name() + "'s lane, which caused it").isFalse();
+        }
+    }
+
     /** What a pill covers that it must not, each said in a line. */
     private static List<String> hiddenBy(TimelinePicture p, Trace t, PictureMetrics m, CauseArrows.Label l) {
         List<String> out = new ArrayList<>();
