@@ -279,28 +279,17 @@ public final class ThreadTrack implements Track {
         double least = StateMarks.laneLeast(ctx.metrics());
         double y = StateMarks.shapeTop(look, barTop, barHeight, least);
         double h = StateMarks.shapeHeight(look, barHeight, least);
-        g.setFill(ctx.theme().color(look.stroke()));
+        Rgb stroke = ctx.theme().color(look.stroke());
         g.setAlpha(ctx.alpha(ThreadState.WAITING, FADED));
         for (int[] r : labelled) {
             int ev = r[2];
             if (!heavy(lane, r, lw, h)) {
                 continue;
             }
-            double x0 = r[0];
-            double x1 = r[1];
             // the sides only where the span starts or ends in view (a cut span goes on)
-            boolean startsHere = ctx.scale().eventX(ctx.trace(), thread, ev) >= x0 - 1;
-            boolean endsHere = ev + 1 < lane.size() && ctx.scale().eventX(ctx.trace(), thread, ev + 1) <= x1 + 1;
-            double a = startsHere ? x0 + lw : x0;
-            double b = endsHere ? x1 - lw : x1;
-            g.fillRect(a, y + lw, b - a, lw);
-            g.fillRect(a, y + h - 2 * lw, b - a, lw);
-            if (startsHere) {
-                g.fillRect(x0 + lw, y + 2 * lw, lw, h - 4 * lw);
-            }
-            if (endsHere) {
-                g.fillRect(x1 - 2 * lw, y + 2 * lw, lw, h - 4 * lw);
-            }
+            boolean startsHere = ctx.scale().eventX(ctx.trace(), thread, ev) >= r[0] - 1;
+            boolean endsHere = ev + 1 < lane.size() && ctx.scale().eventX(ctx.trace(), thread, ev + 1) <= r[1] + 1;
+            StateMarks.heavyOutline(g, stroke, lw, r[0], r[1], y, h, startsHere, endsHere);
         }
         g.setAlpha(1);
     }
