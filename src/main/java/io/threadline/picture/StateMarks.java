@@ -128,6 +128,28 @@ public final class StateMarks {
         }
     }
 
+    /**
+     * The heavy outline of a wait on another thread ({@link StateStyle#waitsOnAnother}): a second
+     * outline as wide as the plain one, just inside it, over the box from {@code x0} to
+     * {@code x1} (the shape's top {@code y}, {@code h} tall); its sides only where {@code left}
+     * and {@code right} say the span starts and ends (a span cut by the view's edge goes on). The
+     * lanes and the legend's swatch draw it alike.
+     */
+    public static void heavyOutline(Painter g, Rgb c, double lw, double x0, double x1, double y, double h,
+                                    boolean left, boolean right) {
+        double a = left ? x0 + lw : x0;
+        double b = right ? x1 - lw : x1;
+        g.setFill(c);
+        g.fillRect(a, y + lw, b - a, lw);
+        g.fillRect(a, y + h - 2 * lw, b - a, lw);
+        if (left) {
+            g.fillRect(x0 + lw, y + 2 * lw, lw, h - 4 * lw);
+        }
+        if (right) {
+            g.fillRect(x1 - 2 * lw, y + 2 * lw, lw, h - 4 * lw);
+        }
+    }
+
     static void outline(Painter g, Rgb c, double lw, double x, double y, double w, double h) {
         if (whole(lw) && whole(x) && whole(y) && whole(w) && whole(h)) {
             g.setFill(c);

@@ -279,28 +279,17 @@ public final class ThreadTrack implements Track {
         double least = StateMarks.laneLeast(ctx.metrics());
         double y = StateMarks.shapeTop(look, barTop, barHeight, least);
         double h = StateMarks.shapeHeight(look, barHeight, least);
-        g.setFill(ctx.theme().color(look.stroke()));
+        Rgb stroke = ctx.theme().color(look.stroke());
         g.setAlpha(ctx.alpha(ThreadState.WAITING, FADED));
         for (int[] r : labelled) {
             int ev = r[2];
             if (!heavy(lane, r, lw, h)) {
                 continue;
             }
-            double x0 = r[0];
-            double x1 = r[1];
             // the sides only where the span starts or ends in view (a cut span goes on)
-            boolean startsHere = ctx.scale().eventX(ctx.trace(), thread, ev) >= x0 - 1;
-            boolean endsHere = ev + 1 < lane.size() && ctx.scale().eventX(ctx.trace(), thread, ev + 1) <= x1 + 1;
-            double a = startsHere ? x0 + lw : x0;
-            double b = endsHere ? x1 - lw : x1;
-            g.fillRect(a, y + lw, b - a, lw);
-            g.fillRect(a, y + h - 2 * lw, b - a, lw);
-            if (startsHere) {
-                g.fillRect(x0 + lw, y + 2 * lw, lw, h - 4 * lw);
-            }
-            if (endsHere) {
-                g.fillRect(x1 - 2 * lw, y + 2 * lw, lw, h - 4 * lw);
-            }
+            boolean startsHere = ctx.scale().eventX(ctx.trace(), thread, ev) >= r[0] - 1;
+            boolean endsHere = ev + 1 < lane.size() && ctx.scale().eventX(ctx.trace(), thread, ev + 1) <= r[1] + 1;
+            StateMarks.heavyOutline(g, stroke, lw, r[0], r[1], y, h, startsHere, endsHere);
         }
         g.setAlpha(1);
     }
@@ -347,34 +336,37 @@ public final class ThreadTrack implements Track {
             if (room < minRoom && !wait) {
                 continue;
             }
-            String[] candidates = SpanText.labels(ctx.trace(), lane, r[2]);
-            String text = TextFit.fit(g, font, room, candidates);
-            double pad = LABEL_PAD;
-            if (text == null && s == ThreadState.WAITING) {
-                // a wait's reason is the story: its shortest word, closer to the edges
-                pad = TIGHT_PAD;
-                from = Math.max(r[0], clear - pad);
-                text = TextFit.fit(g, font, to - from - 2 * pad - 1, candidates[candidates.length - 1]);
-            }
-            if (text == null) {
-                continue;
-            }
             StateStyle look = StateStyle.of(s);
-            double tx = from + pad;
             // the label keeps within its shape's outline: a squeezed lane's shapes are first made
             // as tall as their words (StateMarks.laneLeast, barPadding), and where even that is
             // short the words' ground is the shape's inside, never over its outline. Over it, the
             // outline stopped at each word and went on after it, as if broken; outlined, the
-            // ground read as a box of its own (two reviews of the projector's pictures)
+            // ground read as a box of its own (two reviews of the projector's pictures). The
+            // letters too: a heavy outline leaves less inside, and the words there take a
+            // smaller size where their descenders would cross it (BoxWords)
             double shapeTop = StateMarks.shapeTop(look, barTop, barHeight, least);
             double shapeH = StateMarks.shapeHeight(look, barHeight, least);
             double lw = Math.max(1, Math.round(ctx.metrics().line()));
             double edge = look.shape() == StateStyle.Shape.SOLID ? 0 : heavy(lane, r, lw, shapeH) ? 2 * lw : lw;
             double inside = shapeH - 2 * edge;
-            double labelH = Math.min(Math.round(font.size() + 4), inside);
+            TextStyle words = BoxWords.style(font, inside);
+            String[] candidates = SpanText.labels(ctx.trace(), lane, r[2]);
+            String text = TextFit.fit(g, words, room, candidates);
+            double pad = LABEL_PAD;
+            if (text == null && s == ThreadState.WAITING) {
+                // a wait's reason is the story: its shortest word, closer to the edges
+                pad = TIGHT_PAD;
+                from = Math.max(r[0], clear - pad);
+                text = TextFit.fit(g, words, to - from - 2 * pad - 1, candidates[candidates.length - 1]);
+            }
+            if (text == null) {
+                continue;
+            }
+            double tx = from + pad;
+            double labelH = Math.min(Math.round(words.size() + 4), inside);
             double gy = shapeTop + edge + Math.floor((inside - labelH) / 2);
-            double ty = Math.round(gy + labelH / 2);
-            double tw = Math.ceil(g.textWidth(text, font));
+            double ty = BoxWords.y(words, shapeTop + edge, inside, Math.round(gy + labelH / 2));
+            double tw = Math.ceil(g.textWidth(text, words));
             spanLabels.add(new double[] {tx - 3, gy, tw + 6, labelH});
             g.setAlpha(ctx.alpha(s, 0.35));
             if (look.shape() == StateStyle.Shape.HATCHED) {
@@ -383,6 +375,7 @@ public final class ThreadTrack implements Track {
                 g.fillRect(tx - 3, gy, tw + 6, labelH);
             }
             g.setFill(ctx.theme().color(look.text()));
+            g.setFont(words);
             g.fillText(text, Math.round(tx), ty, Painter.Align.LEFT);
         }
         g.setAlpha(1);
