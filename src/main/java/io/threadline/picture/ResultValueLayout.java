@@ -116,9 +116,16 @@ final class ResultValueLayout {
 
     /**
      * The shortest run from diamond {@code k} through at least diamond {@code through} whose values
-     * all find room (beside it, or {@code low} under it), or null.
+     * all find room (beside it, or {@code low} under it), or null. Beside means after the run's
+     * last diamond wherever any run has room there, and only then before its first: values before
+     * a diamond, nearer it than the one they follow, read as the earlier diamond's (executor's
+     * "1   0, 4 ◆", threads-vs-processes' "0, 1 ◆ ◆ 4, 9"; a review of the projector's pictures).
      */
     private Label whole(int k, boolean low, int through) {
+        if (!low) {
+            Label after = after(k, through);
+            return after != null ? after : before(k, through);
+        }
         List<String> run = new ArrayList<>();
         for (int end = k; end < gx.length; end++) {
             run.addAll(values.get(end));
@@ -130,21 +137,46 @@ final class ResultValueLayout {
             if (end < through) {
                 continue;
             }
-            if (!low) {
-                if (w <= room(end)) {
-                    return new Label(t, gx[end] + r + 5, cy, k, end);
-                }
-                double before = gx[k] - r - 5 - w;
-                if (before >= Math.max(lineEnd, k > 0 ? gx[k - 1] + r : 0) + 12) {
-                    // room before the run: the values end at its first diamond
-                    return new Label(t, before, cy, k, end);
-                }
-                continue;
-            }
             double x = gx[k] - r;
             if (x + w <= width - 4 && x >= lowEnd + 6 && (lowClear || !crosses(x, x + w))) {
                 // the values go under the run's first diamond, on a second line
                 return new Label(t, x, lowY, k, end);
+            }
+        }
+        return null;
+    }
+
+    /** The shortest run from {@code k} through at least {@code through} whose values fit after its last diamond, or null. */
+    private Label after(int k, int through) {
+        List<String> run = new ArrayList<>();
+        for (int end = k; end < gx.length; end++) {
+            run.addAll(values.get(end));
+            String t = join(run);
+            double w = g.textWidth(t, font);
+            if (w > width) {
+                return null;
+            }
+            if (end >= through && w <= room(end)) {
+                return new Label(t, gx[end] + r + 5, cy, k, end);
+            }
+        }
+        return null;
+    }
+
+    /** The shortest run from {@code k} through at least {@code through} whose values fit before its first diamond, or null. */
+    private Label before(int k, int through) {
+        List<String> run = new ArrayList<>();
+        for (int end = k; end < gx.length; end++) {
+            run.addAll(values.get(end));
+            String t = join(run);
+            double w = g.textWidth(t, font);
+            if (w > width) {
+                return null;
+            }
+            double x = gx[k] - r - 5 - w;
+            if (end >= through && x >= Math.max(lineEnd, k > 0 ? gx[k - 1] + r : 0) + 12) {
+                // room before the run: the values end at its first diamond
+                return new Label(t, x, cy, k, end);
             }
         }
         return null;

@@ -52,7 +52,7 @@ public final class ResultsTrack implements Track {
         return out;
     }
 
-    /** The diamonds and the words under them of the last frame painted, {x, y, w, h} in the row's coordinates. */
+    /** The diamonds, their values and the times of the last frame painted, {x, y, w, h} in the row's coordinates. */
     private final List<double[]> marks = new ArrayList<>();
 
     /** Results close enough on screen to share one diamond. */
@@ -188,10 +188,10 @@ public final class ResultsTrack implements Track {
                 continue;
             }
             g.fillText(l.text(), l.x(), l.y(), Painter.Align.LEFT);
-            if (l.y() != cy) {
-                marks.add(new double[] {l.x() - 1, l.y() - valueFont.size() * 0.6,
-                        g.textWidth(l.text(), valueFont) + 2, valueFont.size() * 1.2});
-            }
+            // the values are kept whole by what is drawn across the rows, on the diamonds' line too:
+            // at the run's end the playhead struck pool-the-rest's "36, 49" through the 4
+            marks.add(new double[] {l.x() - 1, l.y() - valueFont.size() * 0.6,
+                    g.textWidth(l.text(), valueFont) + 2, valueFont.size() * 1.2});
         }
     }
 

@@ -19,7 +19,31 @@ class EndWordsTest {
     @Test
     void theExitCallAndTheSignalAreWrittenAfterTheirMarks() throws Exception {
         assertThat(textsOf("processes", 1280)).contains("sys.exit(3)");
-        assertThat(textsOf("pool-the-rest", 1280)).contains("terminated with the pool");
+        assertThat(textsOf("pool-the-rest", 1280)).contains("pool.terminate()");
+    }
+
+    /**
+     * On the projector the window is 1280 px wide: the pool's workers are killed 3 s before the
+     * end, and "terminated with the pool" read "terminated with…" up to the playhead, which the
+     * words cannot pass (ForkProcess-3's arrow to ExecutorManagerThread stands at that instant, in
+     * their lanes). The call that killed them is written whole before the playhead.
+     */
+    @Test
+    void thePoolsWorkersSayWhatKilledThemWholeOnTheProjector() throws Exception {
+        ScenarioSpec s = ScenarioCatalog.byId("pool-the-rest");
+        Trace t = s.execute(s.values(Map.of()));
+        PictureMetrics m = PictureMetrics.PROJECTOR;
+        TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withMetrics(m).withWidth(1262)
+                .withPlayhead(t.endTime()));
+        TextRecorder g = new TextRecorder();
+        p.paint(g);
+        double playhead = m.gutterWidth() + p.scale().x(t.endTime());
+        List<TextRecorder.Written> words = g.written().stream()
+                .filter(w -> w.text().startsWith("terminated") || w.text().startsWith("pool.")).toList();
+        assertThat(words).as("the two workers' words").hasSize(2).allSatisfy(w -> {
+            assertThat(w.text()).isEqualTo("pool.terminate()");
+            assertThat(w.right()).isLessThan(playhead - 3);
+        });
     }
 
     @Test
@@ -39,25 +63,29 @@ class EndWordsTest {
     }
 
     /**
-     * Words that start before the playhead stop short of it, cut after a whole word: at 1280 px
-     * pool-the-rest's "terminated with the pool" ran across the playhead's line into time not yet
-     * shown, and the exception at processes' edge read "ValueErr…".
+     * Words that start before the playhead stop short of it, whole or not at all: at 1280 px
+     * pool-the-rest's words after the killed marks ran across the playhead's line into time not
+     * yet shown, and the exception at processes' edge read "ValueErr…".
      */
     @Test
-    void wordsStopShortOfThePlayheadAfterAWholeWord() throws Exception {
+    void wordsStopShortOfThePlayheadWholeOrNotAtAll() throws Exception {
         ScenarioSpec s = ScenarioCatalog.byId("pool-the-rest");
         Trace t = s.execute(s.values(Map.of()));
-        long at = t.endTime() - 1_200_000;
-        TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withWidth(1280).withWholeRun().atTime(at));
-        TextRecorder g = new TextRecorder();
-        p.paint(g);
-        double playhead = PictureOptions.defaults().metrics().gutterWidth() + p.scale().x(at);
-        List<TextRecorder.Written> words = g.written().stream().filter(w -> w.text().startsWith("terminated")).toList();
-        assertThat(words).as("the two workers' words, shortened").hasSize(2)
-                .allSatisfy(w -> {
-                    assertThat(w.right()).isLessThan(playhead);
-                    assertThat(w.text()).isIn("terminated with the…", "terminated with…", "terminated…");
-                });
+        for (long before : new long[] {1_200_000, 600_000}) {
+            long at = t.endTime() - before;
+            TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withWidth(1280).withWholeRun().atTime(at));
+            TextRecorder g = new TextRecorder();
+            p.paint(g);
+            double playhead = PictureOptions.defaults().metrics().gutterWidth() + p.scale().x(at);
+            List<TextRecorder.Written> words = g.written().stream().filter(w -> w.text().startsWith("pool.")).toList();
+            assertThat(words).allSatisfy(w -> {
+                assertThat(w.right()).isLessThan(playhead);
+                assertThat(w.text()).isEqualTo("pool.terminate()");
+            });
+            if (before == 600_000) {
+                assertThat(words).as("the two workers' words, 0.6 s before the end").hasSize(2);
+            }
+        }
     }
 
     /** A last span's words end before the end mark: executor's "get" and process-data's "sleep 0.2 s" ran under the dot. */

@@ -3,6 +3,7 @@ package io.threadline.picture;
 import io.threadline.scenario.ScenarioCatalog;
 import io.threadline.scenario.ScenarioSpec;
 import io.threadline.testing.PictureImages;
+import io.threadline.testing.TextRecorder;
 import io.threadline.trace.Trace;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +112,29 @@ class MarkGapsTest {
         assertThat(MarkGaps.pieces(gaps, 100, 0, 100)).containsExactly(new double[] {0, 100});
         assertThat(MarkGaps.pieces(List.of(), 0, 5, 9)).containsExactly(new double[] {5, 9});
         assertThat(MarkGaps.pieces(List.of(new double[] {0, 200}), 0, 5, 9)).isEmpty();
+    }
+
+    /**
+     * A results row's values on its diamonds' line are kept whole by the playhead's line, as the
+     * diamonds and the words under them were: at the run's end it struck pool-the-rest's "36, 49"
+     * through the 4.
+     */
+    @Test
+    void thePlayheadBreaksOverAResultsRowsValues() throws Exception {
+        ScenarioSpec s = ScenarioCatalog.byId("pool-the-rest");
+        Trace t = s.execute(s.values(Map.of()));
+        PictureMetrics m = PictureMetrics.PROJECTOR;
+        TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withMetrics(m).withWidth(1262)
+                .withPlayhead(t.endTime()));
+        TextRecorder g = new TextRecorder();
+        p.paint(g);
+        double x = Math.round(p.scale().x(t.endTime())) + 0.5;
+        TextRecorder.Written values = g.written().stream().filter(w -> w.text().equals("36, 49")).findFirst().orElseThrow();
+        assertThat(values.left()).as("the playhead stands over the values").isLessThan(m.gutterWidth() + x);
+        assertThat(values.right()).isGreaterThan(m.gutterWidth() + x);
+        double top = values.top() - p.rowsTop();
+        double bottom = values.bottom() - p.rowsTop();
+        assertThat(MarkGaps.forPlayhead(p.rows(), x, 3)).as("a gap over %s", values)
+                .anySatisfy(gap -> assertThat(gap[0] <= top && gap[1] >= bottom).isTrue());
     }
 }

@@ -54,4 +54,29 @@ class ResultValueLayoutTest {
             g2.dispose();
         }
     }
+
+    /**
+     * A diamond with no room after it but room before: its values go after a later diamond of
+     * the run, never before it, where they sat nearer it than the diamond they followed but read
+     * as that one's (executor's apply_async "1   0, 4 ◆ 16 ◆ 9" on the projector).
+     */
+    @Test
+    void valuesFollowTheirDiamondsWhereAnyRunHasRoomAfterIt() {
+        BufferedImage img = new BufferedImage(10, 10, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g2 = img.createGraphics();
+        try {
+            Painter g = new Java2DPainter(g2, 1);
+            TextStyle font = TextStyle.bold(18);
+            List<List<String>> values = List.of(List.of("1"), List.of("0", "4"), List.of("16"), List.of("9"));
+            double[] gx = {100, 260, 300, 420};
+            List<ResultValueLayout.Label> labels = new ResultValueLayout(g, font, gx, values, 10, 12, 40, 700, false,
+                    List.of()).labels();
+            for (ResultValueLayout.Label l : labels) {
+                assertThat(l.x()).as("'%s' starts after its last diamond", l.text()).isGreaterThan(gx[l.last()]);
+            }
+            assertThat(labels).extracting(ResultValueLayout.Label::text).containsExactly("1", "0, 4, 16", "9");
+        } finally {
+            g2.dispose();
+        }
+    }
 }

@@ -271,9 +271,9 @@ class PoolChunksTest {
             }
         });
         assertThat(transitions(t, "ForkPoolWorker-1")).last().asString()
-                .isEqualTo("0.500 dead killed terminated with the pool by Main");
+                .isEqualTo("0.500 dead killed pool.terminate(): the pool's worker processes are killed with it by Main");
         assertThat(transitions(t, "ForkPoolWorker-2")).last().asString()
-                .isEqualTo("0.500 dead killed terminated with the pool by Main");
+                .isEqualTo("0.500 dead killed pool.terminate(): the pool's worker processes are killed with it by Main");
         assertThat(output(t)).last().asString().isEqualTo("0.500 Main: terminated");
     }
 }

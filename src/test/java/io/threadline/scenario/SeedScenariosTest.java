@@ -284,7 +284,7 @@ class SeedScenariosTest {
         assertThat(transitions(t, "MainThread")).contains("2.000 waiting result apply_async", "3.000 runnable timeout",
                 "4.000 waiting result map_async", "8.000 runnable woken by Pool-result-handler");
         // with Pool(...) as pool: leaving it terminates the workers
-        assertThat(transitions(t, "ForkPoolWorker-1")).last().asString().startsWith("9.500 dead killed terminated");
+        assertThat(transitions(t, "ForkPoolWorker-1")).last().asString().startsWith("9.500 dead killed pool.terminate()");
         // The ThreadPool's workers share the main process; the executor's are processes of their own.
         assertThat(t.thread(t.threadNamed("Thread-1 (worker)")).process()).isEqualTo(t.thread(0).process());
         assertThat(t.threadNamed("ForkProcess-3")).isNotNegative();

@@ -101,6 +101,7 @@ public class TimelineView extends Region {
     private final Playhead playheadNode = new Playhead();
     private final HoverCard hover = new HoverCard();
     private final ScrollBar vbar = new ScrollBar();
+    private final RowsBelowCue rowsBelow = new RowsBelowCue(() -> setScrollY(Double.MAX_VALUE));
     // one painter per canvas, each with its own pool of images
     private final CanvasPainter painter = CanvasPainter.redrawn(canvas.getGraphicsContext2D());
     private final CanvasPainter rulerPainter = CanvasPainter.redrawn(rulerCanvas.getGraphicsContext2D());
@@ -131,7 +132,7 @@ public class TimelineView extends Region {
         vbar.setOrientation(Orientation.VERTICAL);
         vbar.setManaged(false);
         vbar.setVisible(false);
-        getChildren().addAll(canvas, rulerCanvas, playheadNode, vbar, hover);
+        getChildren().addAll(canvas, rulerCanvas, playheadNode, vbar, rowsBelow, hover);
 
         trace.addListener((obs, was, now) -> traceChanged(now));
         playhead.addListener(obs -> {
@@ -187,6 +188,7 @@ public class TimelineView extends Region {
             if (now.doubleValue() != scrollY) {
                 scrollY = now.doubleValue();
                 placePlayhead();
+                placeRowsBelow();
                 invalidate();
             }
         });
@@ -546,14 +548,42 @@ public class TimelineView extends Region {
     }
 
     void setScrollY(double y) {
-        double max = Math.max(0, rows.contentHeight() - (getHeight() - metrics.rulerHeight()));
+        double max = Math.max(0, rows.contentHeight() - rowsRoom());
         double v = Math.max(0, Math.min(max, y));
         if (v != scrollY) {
             scrollY = v;
             vbar.setValue(v);
             placePlayhead();
+            placeRowsBelow();
             invalidate();
         }
+    }
+
+    /**
+     * The height the rows are seen in: under the ruler, and above the cue that more rows follow
+     * when they do not all fit (it keeps its strip while the view scrolls, so that no row's words
+     * are under it).
+     */
+    private double rowsRoom() {
+        double room = getHeight() - metrics.rulerHeight();
+        return rows.contentHeight() > room ? room - rowsBelow.stripHeight() : room;
+    }
+
+    /** Rows not wholly in view below it: the cue at the view's foot counts them. */
+    int rowsBelow() {
+        double bottom = scrollY + rowsRoom();
+        int n = 0;
+        for (TimelineRows.Row r : rows.rows()) {
+            if (r.bottom() > bottom + 0.5) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private void placeRowsBelow() {
+        boolean overflow = trace.get() != null && rows.contentHeight() > getHeight() - metrics.rulerHeight();
+        rowsBelow.show(overflow, overflow ? rowsBelow() : 0, canvas.getWidth(), getHeight());
     }
 
     boolean canScrollVertically() {
@@ -613,7 +643,7 @@ public class TimelineView extends Region {
         if (target == null) {
             return;
         }
-        double visible = getHeight() - metrics.rulerHeight();
+        double visible = rowsRoom();
         if (target.y() < scrollY || target.bottom() > scrollY + visible) {
             setScrollY(target.y() - Math.max(0, (visible - target.height()) / 3));
         }
@@ -629,7 +659,7 @@ public class TimelineView extends Region {
         }
         TimelineRows.Row target = rows.rowOfResource(resource);
         if (target != null) {
-            double visible = getHeight() - metrics.rulerHeight();
+            double visible = rowsRoom();
             setScrollY(Math.max(target.bottom() - visible + 8, Math.min(scrollY, target.y())));
         }
     }
@@ -881,8 +911,8 @@ public class TimelineView extends Region {
         if (overflow) {
             vbar.resizeRelocate(w - barW, ruler, barW, Math.max(0, h - ruler));
             vbar.setMin(0);
-            vbar.setMax(Math.max(0, rows.contentHeight() - (h - ruler)));
-            vbar.setVisibleAmount(h - ruler);
+            vbar.setMax(Math.max(0, rows.contentHeight() - rowsRoom()));
+            vbar.setVisibleAmount(rowsRoom());
             vbar.setUnitIncrement(metrics.laneHeight());
         }
         // the canvas stops short of the scroll bar: a redrawn canvas over it would repaint the
@@ -905,6 +935,7 @@ public class TimelineView extends Region {
         }
         playheadNode.resizeRelocate(0, 0, w, h);
         placePlayhead();
+        placeRowsBelow();
         drawIfDirty();
     }
 
