@@ -261,11 +261,18 @@ public final class ThreadTrack implements Track {
         return false;
     }
 
-    /** Whether labelled span {@code r} (a shape {@code h} tall) gets a heavy outline {@code lw} more inside its own. */
-    private static boolean heavy(LaneColumns lane, int[] r, double lw, double h) {
+    /**
+     * Whether labelled span {@code r} (a shape {@code h} tall) gets a heavy outline {@code lw} more
+     * inside its own: only where the lane's words still fit inside it at their size. In a lane
+     * squeezed to 25-31 px the heavy outline took the room the words needed, and its boxes wrote
+     * 12-14 px beside the 18 px of the thin ones in the same lane (a review of the projector's
+     * pictures); there the words say what the wait is on, and the outline is left out.
+     */
+    private static boolean heavy(TrackContext ctx, LaneColumns lane, int[] r, double lw, double h) {
         int ev = r[2];
         return lane.state(ev) == ThreadState.WAITING && StateStyle.waitsOnAnother(lane.reason(ev))
-                && r[1] - r[0] >= 4 * lw + 2 && h >= 4 * lw + 2;
+                && r[1] - r[0] >= 4 * lw + 2 && h >= 4 * lw + 2
+                && BoxWords.fits(ctx.metrics().small(), h - 4 * lw);
     }
 
     /**
@@ -283,7 +290,7 @@ public final class ThreadTrack implements Track {
         g.setAlpha(ctx.alpha(ThreadState.WAITING, FADED));
         for (int[] r : labelled) {
             int ev = r[2];
-            if (!heavy(lane, r, lw, h)) {
+            if (!heavy(ctx, lane, r, lw, h)) {
                 continue;
             }
             // the sides only where the span starts or ends in view (a cut span goes on)
@@ -347,7 +354,7 @@ public final class ThreadTrack implements Track {
             double shapeTop = StateMarks.shapeTop(look, barTop, barHeight, least);
             double shapeH = StateMarks.shapeHeight(look, barHeight, least);
             double lw = Math.max(1, Math.round(ctx.metrics().line()));
-            double edge = look.shape() == StateStyle.Shape.SOLID ? 0 : heavy(lane, r, lw, shapeH) ? 2 * lw : lw;
+            double edge = look.shape() == StateStyle.Shape.SOLID ? 0 : heavy(ctx, lane, r, lw, shapeH) ? 2 * lw : lw;
             double inside = shapeH - 2 * edge;
             TextStyle words = BoxWords.style(font, inside);
             String[] candidates = SpanText.labels(ctx.trace(), lane, r[2]);
@@ -367,7 +374,8 @@ public final class ThreadTrack implements Track {
             double gy = shapeTop + edge + Math.floor((inside - labelH) / 2);
             double ty = BoxWords.y(words, shapeTop + edge, inside, Math.round(gy + labelH / 2));
             double tw = Math.ceil(g.textWidth(text, words));
-            spanLabels.add(new double[] {tx - 3, gy, tw + 6, labelH});
+            // the fifth: the words' size, so that a lane's labels can be checked for one size
+            spanLabels.add(new double[] {tx - 3, gy, tw + 6, labelH, words.size()});
             g.setAlpha(ctx.alpha(s, 0.35));
             if (look.shape() == StateStyle.Shape.HATCHED) {
                 // stripes behind letters hurt reading: give the label a calm ground

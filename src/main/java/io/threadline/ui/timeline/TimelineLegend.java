@@ -48,7 +48,8 @@ public class TimelineLegend extends FlowPane {
                 "Runnable: ready to run, but no free core, or its process's GIL is held by another thread.");
         MEANING.put(ThreadState.RUNNING, "Running: holds a core (and its process's GIL).");
         MEANING.put(ThreadState.WAITING, "Waiting: blocked, with the reason written on the box.\n"
-                + "Thick outline: waits on another thread (" + waits(true) + ").\n"
+                + "Thick outline: waits on another thread (" + waits(true) + "),"
+                + " where the box is tall enough to keep its words whole inside it.\n"
                 + "Thin outline: waits on the clock, I/O or a thread's start (" + waits(false) + ").");
         MEANING.put(ThreadState.DEAD, "Dead: finished. ● returned   ✕ raised an exception   ⚡ killed");
     }

@@ -36,6 +36,45 @@ class WordsInsideBoxesTest {
     /** A channel's change below this is rounding, not ink. */
     private static final int INK = 24;
 
+    /**
+     * A lane writes all its boxes' words at one size: where a heavy outline would leave its words
+     * too little room, the box goes without it (pool-the-rest's workers wrote "queue-get (tasks)"
+     * at 14 px beside "sleep 2 s" at 18 px in a lane squeezed to 25 px on a projector).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"pool-the-rest", "semaphore", "process-data"})
+    void aLaneWritesItsBoxesWordsAtOneSize(String id) throws Exception {
+        ScenarioSpec s = ScenarioCatalog.byId(id);
+        Trace t = s.execute(s.values(Map.of()));
+        int lanes = 0;
+        for (PictureMetrics base : List.of(PictureMetrics.PROJECTOR, PictureMetrics.DESK)) {
+            int least = (int) LaneHeights.leastLane(base);
+            for (int lane = least; lane <= base.laneHeight(); lane++) {
+                PictureMetrics m = LaneHeights.at(base, lane);
+                TimelinePicture p = TimelinePicture.of(t, PictureOptions.defaults().withMetrics(m).withWidth(1280)
+                        .withArrows(false).withLegend(false));
+                Java2DPainter.render(p, 1);
+                for (TimelineRows.Row row : p.rows().rows()) {
+                    if (!(row.track() instanceof ThreadTrack track)) {
+                        continue;
+                    }
+                    // a box's words carry their size as the fifth value (words after an end mark do not)
+                    List<double[]> boxes = track.spanLabels().stream().filter(b -> b.length == 5).toList();
+                    if (boxes.size() < 2) {
+                        continue;
+                    }
+                    lanes++;
+                    double first = boxes.get(0)[4];
+                    for (double[] b : boxes) {
+                        assertThat(b[4]).as(id + " lane " + lane + " px, thread " + row.track().thread()
+                                + ": a box's words' size beside the first's").isEqualTo(first);
+                    }
+                }
+            }
+        }
+        assertThat(lanes).isGreaterThan(0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"semaphore", "producer-consumer"})
     void noLetterCrossesItsBoxsOutline(String id) throws Exception {
