@@ -56,7 +56,9 @@ final class PackedCache {
         Path packed;
         if (xz != null) {
             packed = cache.resolveSibling(cache.getFileName() + ".xz");
-            Process p = new ProcessBuilder(xz.toString(), "-6", "-T0", "-c", cache.toString())
+            // -9e: a dictionary the whole cache fits in, 0.13 MB smaller than -6 (the image was 0.3
+            // MB over its 80 MB), for 20 s more at build time and 65 MB to unpack it once
+            Process p = new ProcessBuilder(xz.toString(), "-9e", "-T0", "-c", cache.toString())
                     .redirectOutput(packed.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             if (p.waitFor() != 0) {
                 throw new IOException("xz failed with exit status " + p.exitValue() + " on " + cache);
