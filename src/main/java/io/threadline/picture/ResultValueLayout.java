@@ -126,6 +126,25 @@ final class ResultValueLayout {
             Label after = after(k, through);
             return after != null ? after : before(k, through);
         }
+        return grow(k, through, (t, w, end) -> {
+            double x = gx[k] - r;
+            // the values go under the run's first diamond, on a second line
+            return x + w <= width - 4 && x >= lowEnd + 6 && (lowClear || !crosses(x, x + w))
+                    ? new Label(t, x, lowY, k, end) : null;
+        });
+    }
+
+    /** Where a run's values {@code t}, {@code w} wide, go if the run ends at diamond {@code end}; null if not there. */
+    private interface Place {
+        Label at(String t, double w, int end);
+    }
+
+    /**
+     * Grows a run from diamond {@code k} one diamond at a time and returns the first place
+     * {@code place} finds for its values once it reaches {@code through}; null once they are wider
+     * than the row.
+     */
+    private Label grow(int k, int through, Place place) {
         List<String> run = new ArrayList<>();
         for (int end = k; end < gx.length; end++) {
             run.addAll(values.get(end));
@@ -134,13 +153,9 @@ final class ResultValueLayout {
             if (w > width) {
                 return null;
             }
-            if (end < through) {
-                continue;
-            }
-            double x = gx[k] - r;
-            if (x + w <= width - 4 && x >= lowEnd + 6 && (lowClear || !crosses(x, x + w))) {
-                // the values go under the run's first diamond, on a second line
-                return new Label(t, x, lowY, k, end);
+            Label l = end >= through ? place.at(t, w, end) : null;
+            if (l != null) {
+                return l;
             }
         }
         return null;
@@ -148,38 +163,16 @@ final class ResultValueLayout {
 
     /** The shortest run from {@code k} through at least {@code through} whose values fit after its last diamond, or null. */
     private Label after(int k, int through) {
-        List<String> run = new ArrayList<>();
-        for (int end = k; end < gx.length; end++) {
-            run.addAll(values.get(end));
-            String t = join(run);
-            double w = g.textWidth(t, font);
-            if (w > width) {
-                return null;
-            }
-            if (end >= through && w <= room(end)) {
-                return new Label(t, gx[end] + r + 5, cy, k, end);
-            }
-        }
-        return null;
+        return grow(k, through, (t, w, end) -> w <= room(end) ? new Label(t, gx[end] + r + 5, cy, k, end) : null);
     }
 
     /** The shortest run from {@code k} through at least {@code through} whose values fit before its first diamond, or null. */
     private Label before(int k, int through) {
-        List<String> run = new ArrayList<>();
-        for (int end = k; end < gx.length; end++) {
-            run.addAll(values.get(end));
-            String t = join(run);
-            double w = g.textWidth(t, font);
-            if (w > width) {
-                return null;
-            }
+        return grow(k, through, (t, w, end) -> {
             double x = gx[k] - r - 5 - w;
-            if (end >= through && x >= Math.max(lineEnd, k > 0 ? gx[k - 1] + r : 0) + 12) {
-                // room before the run: the values end at its first diamond
-                return new Label(t, x, cy, k, end);
-            }
-        }
-        return null;
+            // room before the run: the values end at its first diamond
+            return x >= Math.max(lineEnd, k > 0 ? gx[k - 1] + r : 0) + 12 ? new Label(t, x, cy, k, end) : null;
+        });
     }
 
     /** The shortest run from diamond {@code k} with room for some of its values and a count of the rest. */

@@ -349,8 +349,8 @@ public final class ThreadTrack implements Track {
             // short the words' ground is the shape's inside, never over its outline. Over it, the
             // outline stopped at each word and went on after it, as if broken; outlined, the
             // ground read as a box of its own (two reviews of the projector's pictures). The
-            // letters too: a heavy outline leaves less inside, and the words there take a
-            // smaller size where their descenders would cross it (BoxWords)
+            // letters too (BoxWords): a heavy outline is drawn only where they fit inside it at
+            // their size (heavy), and a box lower than even that takes a smaller size
             double shapeTop = StateMarks.shapeTop(look, barTop, barHeight, least);
             double shapeH = StateMarks.shapeHeight(look, barHeight, least);
             double lw = Math.max(1, Math.round(ctx.metrics().line()));
